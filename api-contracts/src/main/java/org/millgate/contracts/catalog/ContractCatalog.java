@@ -1,0 +1,173 @@
+package org.millgate.contracts.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The product catalog and every contract document, loaded from the classpath once and
+ * immutable afterwards. The gateway derives routes, scopes, plans and lifecycle headers
+ * from it; the portal renders it; the governance tests check it.
+ *
+ * <p>
+ * Loading checks that the catalog and the contracts agree (each version has its document,
+ * the document names its product, its paths carry the version, its OAuth2 scopes are the
+ * product's), so an inconsistent catalog fails at start with a message that says where.
+ */
+public final class ContractCatalog {
+
+	/** Classpath folder that holds {@code catalog.yaml} and the contract documents. */
+	public static final String LOCATION = "millgate/contracts/";
+
+	private static final String CATALOG_FILE = "catalog.yaml";
+
+	private final List<Plan> plans;
+
+	private final List<Product> products;
+
+	private final Map<String, ContractDocument> contracts;
+
+	private ContractCatalog(List<Plan> plans, List<Product> products, Map<String, ContractDocument> contracts) {
+		this.plans = List.copyOf(plans);
+		this.products = List.copyOf(products);
+		this.contracts = Map.copyOf(contracts);
+	}
+
+	/**
+	 * Loads the catalog with this class's class loader.
+	 * @return the catalog
+	 * @throws CatalogException when the catalog or a contract is missing or inconsistent
+	 */
+	public static ContractCatalog load() {
+		return load(ContractCatalog.class.getClassLoader());
+	}
+
+	/**
+	 * Loads the catalog from the given class loader.
+	 * @param classLoader where {@value #LOCATION} is found
+	 * @return the catalog
+	 * @throws CatalogException when the catalog or a contract is missing or inconsistent
+	 */
+	public static ContractCatalog load(ClassLoader classLoader) {
+		ContractDocument catalog = ContractDocument.of(CATALOG_FILE, read(classLoader, CATALOG_FILE));
+		CatalogReader reader = new CatalogReader(CATALOG_FILE);
+		JsonNode root = catalog.tree();
+		List<Plan> plans = reader.plans(root);
+		Set<String> planNames = new HashSet<>();
+		plans.forEach((plan) -> planNames.add(plan.name()));
+		List<Product> products = reader.products(root, planNames);
+		Map<String, ContractDocument> contracts = new LinkedHashMap<>();
+		for (Product product : products) {
+			for (ProductVersion version : product.versions()) {
+				ContractDocument document = ContractDocument.of(version.contract(),
+						read(classLoader, version.contract()));
+				checkAgreement(product, version, document);
+				contracts.put(version.contract(), document);
+			}
+		}
+		return new ContractCatalog(plans, products, contracts);
+	}
+
+	private static void checkAgreement(Product product, ProductVersion version, ContractDocument document) {
+		JsonNode tree = document.tree();
+		String declared = tree.path("info").path("x-millgate-product").asText("");
+		if (!declared.equals(product.id())) {
+			throw new CatalogException(document.name() + " $.info['x-millgate-product']: is '" + declared
+					+ "' but the catalog lists this document under product '" + product.id() + "'");
+		}
+		tree.path("paths").fieldNames().forEachRemaining((path) -> {
+			if (!path.startsWith("/" + version.version() + "/")) {
+				throw new CatalogException(document.name() + " $.paths['" + path + "']: does not start with /"
+						+ version.version() + "/, the version the catalog gives this document");
+			}
+		});
+		Set<String> scopes = new TreeSet<>();
+		tree.at("/components/securitySchemes/oauth2/flows/clientCredentials/scopes")
+			.fieldNames()
+			.forEachRemaining(scopes::add);
+		if (!scopes.equals(new TreeSet<>(product.scopes()))) {
+			throw new CatalogException(document.name()
+					+ " $.components.securitySchemes.oauth2.flows.clientCredentials.scopes: declares " + scopes
+					+ " but the catalog gives product '" + product.id() + "' the scopes " + product.scopes());
+		}
+	}
+
+	private static String read(ClassLoader classLoader, String name) {
+		try (InputStream in = classLoader.getResourceAsStream(LOCATION + name)) {
+			if (in == null) {
+				throw new CatalogException("classpath:" + LOCATION + name + " does not exist");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("classpath:" + LOCATION + name + " cannot be read", ex);
+		}
+	}
+
+	/**
+	 * Every plan.
+	 * @return the plans in catalog order
+	 */
+	public List<Plan> plans() {
+		return this.plans;
+	}
+
+	/**
+	 * The plan of the given name.
+	 * @param name the value of a token's {@code plan} claim
+	 * @return the plan, or empty when there is none of that name
+	 */
+	public Optional<Plan> plan(String name) {
+		return this.plans.stream().filter((plan) -> plan.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * Every product.
+	 * @return the products in catalog order
+	 */
+	public List<Product> products() {
+		return this.products;
+	}
+
+	/**
+	 * The product of the given id.
+	 * @param id e.g. {@code inventory}
+	 * @return the product, or empty when there is none of that id
+	 */
+	public Optional<Product> product(String id) {
+		return this.products.stream().filter((product) -> product.id().equals(id)).findFirst();
+	}
+
+	/**
+	 * The contract of one version of a product.
+	 * @param productId e.g. {@code inventory}
+	 * @param version e.g. {@code v1}
+	 * @return the document, or empty when the catalog has no such version
+	 */
+	public Optional<ContractDocument> contract(String productId, String version) {
+		return Optional.ofNullable(this.contracts.get(productId + "/" + version + ".yaml"));
+	}
+
+	/**
+	 * Every contract document of every version, drafts included.
+	 * @return the documents in catalog order
+	 */
+	public List<ContractDocument> contracts() {
+		List<ContractDocument> all = new ArrayList<>();
+		this.products.forEach(
+				(product) -> product.versions().forEach((version) -> all.add(this.contracts.get(version.contract()))));
+		return all;
+	}
+
+}

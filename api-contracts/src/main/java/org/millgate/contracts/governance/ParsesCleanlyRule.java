@@ -1,0 +1,45 @@
+package org.millgate.contracts.governance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+import org.millgate.contracts.openapi.JsonPath;
+
+/**
+ * The document is OpenAPI 3.0.x and swagger-parser reads it without a single error or
+ * warning: what the gateway's validator and the portal read must be what was written.
+ */
+final class ParsesCleanlyRule implements ContractRule {
+
+	@Override
+	public String id() {
+		return "parses-cleanly";
+	}
+
+	@Override
+	public String description() {
+		return "The document is OpenAPI 3.0.x and parses with no errors or warnings.";
+	}
+
+	@Override
+	public List<Violation> check(ReviewedContract contract) {
+		List<Violation> violations = new ArrayList<>();
+		String version = contract.tree().root().path("openapi").asText("");
+		if (!version.startsWith("3.0.")) {
+			violations.add(violation(contract.document(), JsonPath.root().field("openapi"),
+					"is '" + version + "'; contracts are OpenAPI 3.0.x (3.0.3) until validators enforce 3.1"));
+		}
+		SwaggerParseResult result = contract.document().parse();
+		if (result.getMessages() != null) {
+			result.getMessages()
+				.forEach((message) -> violations.add(violation(contract.document(), JsonPath.root(), message)));
+		}
+		if (result.getOpenAPI() == null && violations.isEmpty()) {
+			violations.add(violation(contract.document(), JsonPath.root(), "cannot be parsed as OpenAPI"));
+		}
+		return violations;
+	}
+
+}
