@@ -1,0 +1,155 @@
+package org.millgate.contracts.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+
+import org.millgate.contracts.catalog.CatalogException;
+import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.catalog.ContractDocument;
+import org.millgate.contracts.compat.Change;
+import org.millgate.contracts.compat.CompatibilityChecker;
+import org.millgate.contracts.governance.ContractRules;
+import org.millgate.contracts.governance.Violation;
+
+/**
+ * {@code ./millgate contracts <command>}. Exit codes: 0 fine, 1 a breaking change or a
+ * rule violation, 2 bad usage or unreadable input.
+ */
+public final class ContractsCli {
+
+	static final int OK = 0;
+
+	static final int FINDINGS = 1;
+
+	static final int UNUSABLE = 2;
+
+	private static final String USAGE = """
+			Usage: ./millgate contracts <command>
+			  diff OLD.yaml NEW.yaml      list every change, breaking or not; exit 1 if any is breaking
+			  lint [FILE.yaml ...]        check contracts against the governance rules (default: the catalog's)
+			  publish PRODUCT VERSION     make the current contract the released baseline the build compares with
+			""";
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	ContractsCli(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	public static void main(String[] args) {
+		System.exit(new ContractsCli(System.out, System.err).run(args));
+	}
+
+	int run(String... args) {
+		String command = (args.length > 0) ? args[0] : "";
+		List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+		try {
+			return switch (command) {
+				case "diff" -> (rest.size() == 2) ? diff(Path.of(rest.get(0)), Path.of(rest.get(1))) : usage();
+				case "lint" -> lint(rest);
+				case "publish" -> (rest.size() == 4)
+						? publish(rest.get(0), rest.get(1), Path.of(rest.get(2)), Path.of(rest.get(3))) : usage();
+				case "help", "--help", "-h" -> help();
+				default -> usage();
+			};
+		}
+		catch (CatalogException ex) {
+			this.err.println("millgate contracts: " + ex.getMessage());
+			return UNUSABLE;
+		}
+	}
+
+	private int diff(Path oldFile, Path newFile) {
+		ContractDocument before = readContract(oldFile);
+		ContractDocument after = readContract(newFile);
+		List<Change> changes = new CompatibilityChecker().compare(before, after);
+		changes.forEach(this.out::println);
+		long breaking = changes.stream().filter(Change::isBreaking).count();
+		this.out.printf("%d breaking, %d non-breaking change(s) from %s to %s.%n", breaking, changes.size() - breaking,
+				oldFile, newFile);
+		if (breaking > 0) {
+			this.out.println("Breaking changes need a new major version (a new /vN path and catalog entry).");
+			return FINDINGS;
+		}
+		return OK;
+	}
+
+	private int lint(List<String> files) {
+		List<ContractDocument> documents = files.isEmpty() ? ContractCatalog.load().contracts()
+				: files.stream().map(Path::of).map(this::readContract).toList();
+		List<Violation> violations = ContractRules.check(documents);
+		violations.forEach(this.out::println);
+		this.out.printf("%d violation(s) in %d contract(s).%n", violations.size(), documents.size());
+		return violations.isEmpty() ? OK : FINDINGS;
+	}
+
+	private int publish(String product, String version, Path contractsDir, Path releasedDir) {
+		Path source = contractsDir.resolve(product).resolve(version + ".yaml");
+		if (!Files.isRegularFile(source)) {
+			this.err.println("millgate contracts: no contract " + source);
+			return UNUSABLE;
+		}
+		ContractDocument contract = readContract(source);
+		List<Violation> violations = ContractRules.check(List.of(contract));
+		if (!violations.isEmpty()) {
+			violations.forEach(this.out::println);
+			this.out.println("Not published: fix the violations above first.");
+			return FINDINGS;
+		}
+		Path target = releasedDir.resolve(product).resolve(version + ".yaml");
+		if (Files.isRegularFile(target)) {
+			List<Change> breaking = new CompatibilityChecker().compare(readContract(target), contract)
+				.stream()
+				.filter(Change::isBreaking)
+				.toList();
+			if (!breaking.isEmpty()) {
+				breaking.forEach(this.out::println);
+				this.out.println("Not published: " + product + " " + version
+						+ " is released; breaking changes need a new major version.");
+				return FINDINGS;
+			}
+		}
+		try {
+			Files.createDirectories(target.getParent());
+			Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			this.err.println("millgate contracts: cannot write " + target + ": " + ex.getMessage());
+			return UNUSABLE;
+		}
+		this.out.println("Published " + product + " " + version + ": " + target
+				+ " is now the baseline the build checks compatibility against.");
+		return OK;
+	}
+
+	private ContractDocument readContract(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw new CatalogException(file + ": no such file");
+		}
+		ContractDocument document = ContractDocument.read(file);
+		String version = document.tree().path("openapi").asText("");
+		if (!version.startsWith("3.") || !document.tree().path("paths").isObject()) {
+			throw new CatalogException(file + ": not an OpenAPI 3 document (needs 'openapi: 3.0.x' and 'paths')");
+		}
+		return document;
+	}
+
+	private int help() {
+		this.out.print(USAGE);
+		return OK;
+	}
+
+	private int usage() {
+		this.err.print(USAGE);
+		return UNUSABLE;
+	}
+
+}

@@ -1,0 +1,118 @@
+package org.millgate.contracts.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.millgate.contracts.fixtures.ContractFixture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.millgate.contracts.fixtures.ContractFixture.yaml;
+
+class ContractsCliTests {
+
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private ContractsCli cli;
+
+	@BeforeEach
+	void setUp() {
+		this.cli = new ContractsCli(new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void should_exit_0_and_list_non_breaking_changes() throws IOException {
+		Path old = write("old.yaml", ContractFixture.minimal());
+		Path changed = write("new.yaml",
+				ContractFixture.minimal()
+					.array("/paths/~1v1~1widgets/get/parameters",
+							(parameters) -> parameters.add(yaml("{name: size, in: query, schema: {type: integer}}"))));
+
+		assertThat(this.cli.run("diff", old.toString(), changed.toString())).isZero();
+		assertThat(out()).contains("non-breaking GET /v1/widgets query parameter size: optional parameter added",
+				"0 breaking, 1 non-breaking change(s)");
+	}
+
+	@Test
+	void should_exit_1_when_any_change_is_breaking() throws IOException {
+		Path old = write("old.yaml", ContractFixture.minimal());
+		Path changed = write("new.yaml",
+				ContractFixture.minimal().at("/paths", (paths) -> paths.remove("/v1/widgets/{widgetId}")));
+
+		assertThat(this.cli.run("diff", old.toString(), changed.toString())).isEqualTo(1);
+		assertThat(out()).contains("BREAKING     /v1/widgets/{widgetId}: path removed", "1 breaking",
+				"need a new major version");
+	}
+
+	@Test
+	void should_exit_2_with_a_clear_message_on_unreadable_input() throws IOException {
+		Path old = write("old.yaml", ContractFixture.minimal());
+		Path notYaml = Files.writeString(this.dir.resolve("broken.yaml"), "openapi: [3.0.3\n");
+		Path notOpenApi = Files.writeString(this.dir.resolve("pom.yaml"), "name: widgets\n");
+
+		assertThat(this.cli.run("diff", old.toString(), this.dir.resolve("missing.yaml").toString())).isEqualTo(2);
+		assertThat(this.cli.run("diff", old.toString(), notYaml.toString())).isEqualTo(2);
+		assertThat(this.cli.run("diff", notOpenApi.toString(), old.toString())).isEqualTo(2);
+		assertThat(err()).contains("missing.yaml: no such file", "broken.yaml: not valid YAML",
+				"pom.yaml: not an OpenAPI 3 document");
+		assertThat(out()).isEmpty();
+	}
+
+	@Test
+	void should_exit_2_with_usage_on_a_wrong_call() {
+		assertThat(this.cli.run("diff", "only-one.yaml")).isEqualTo(2);
+		assertThat(this.cli.run("frobnicate")).isEqualTo(2);
+		assertThat(err()).contains("Usage: ./millgate contracts <command>");
+	}
+
+	@Test
+	void should_lint_the_catalog_contracts_clean() {
+		assertThat(this.cli.run("lint")).isZero();
+		assertThat(out()).contains("0 violation(s) in 3 contract(s).");
+	}
+
+	@Test
+	void should_publish_a_compatible_version_and_refuse_a_breaking_one() throws IOException {
+		Path contracts = this.dir.resolve("contracts");
+		Path released = this.dir.resolve("released");
+		write("contracts/widgets/v1.yaml", ContractFixture.minimal());
+
+		assertThat(this.cli.run("publish", "widgets", "v1", contracts.toString(), released.toString())).isZero();
+		assertThat(released.resolve("widgets/v1.yaml")).hasSameTextualContentAs(contracts.resolve("widgets/v1.yaml"));
+
+		write("contracts/widgets/v1.yaml", ContractFixture.minimal()
+			.at("/paths/~1v1~1widgets~1{widgetId}/get/responses", (responses) -> responses.remove("404")));
+
+		assertThat(this.cli.run("publish", "widgets", "v1", contracts.toString(), released.toString())).isEqualTo(1);
+		assertThat(out()).contains("response 404: response removed", "Not published");
+		assertThat(Files.readString(released.resolve("widgets/v1.yaml"))).contains("\"404\":");
+	}
+
+	private Path write(String name, ContractFixture fixture) throws IOException {
+		Path file = this.dir.resolve(name);
+		Files.createDirectories(file.getParent());
+		return Files.writeString(file, fixture.document().source());
+	}
+
+	private String out() {
+		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return this.err.toString(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.millgate.contracts.compat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.catalog.ContractDocument;
+import org.millgate.contracts.catalog.Product;
+import org.millgate.contracts.catalog.ProductVersion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The build's compatibility gate: every published or deprecated version must stay
+ * compatible with the copy consumers built against,
+ * {@code released/<product>/<version>.yaml}.
+ */
+class ReleasedContractsCompatibilityTests {
+
+	private static final Path RELEASED = Path.of("released");
+
+	private final ContractCatalog catalog = ContractCatalog.load();
+
+	@TestFactory
+	Stream<DynamicTest> every_released_version_stays_compatible_with_its_released_copy() {
+		return this.catalog.products()
+			.stream()
+			.flatMap((product) -> product.versions()
+				.stream()
+				.filter((version) -> version.state().isReleased())
+				.map((version) -> compatibilityTest(product, version)));
+	}
+
+	private DynamicTest compatibilityTest(Product product, ProductVersion version) {
+		Path released = RELEASED.resolve(product.id()).resolve(version.version() + ".yaml");
+		String name = product.id() + " " + version.version();
+		return DynamicTest.dynamicTest(name + " is compatible with " + released, () -> {
+			assertThat(Files.isRegularFile(released))
+				.as("%s is %s but has no released copy %s; run ./millgate contracts publish %s %s", name,
+						version.state().yamlName(), released, product.id(), version.version())
+				.isTrue();
+			ContractDocument current = this.catalog.contract(product.id(), version.version()).orElseThrow();
+			List<String> breaking = new CompatibilityChecker().compare(ContractDocument.read(released), current)
+				.stream()
+				.filter(Change::isBreaking)
+				.map(Change::toString)
+				.toList();
+			assertThat(breaking).as("breaking changes to released %s; they need a new major version", name).isEmpty();
+		});
+	}
+
+}
