@@ -98,7 +98,15 @@ public final class ContractsCli {
 			return UNUSABLE;
 		}
 		ContractDocument contract = readContract(source);
-		List<Violation> violations = ContractRules.check(List.of(contract));
+		// Checked next to every other contract, so that rules across contracts (unique
+		// operationIds, one Problem schema) apply as they do in the build.
+		List<ContractDocument> together = new java.util.ArrayList<>(ContractCatalog.load()
+			.contracts()
+			.stream()
+			.filter((other) -> !other.name().equals(product + "/" + version + ".yaml"))
+			.toList());
+		together.add(contract);
+		List<Violation> violations = ContractRules.check(together);
 		if (!violations.isEmpty()) {
 			violations.forEach(this.out::println);
 			this.out.println("Not published: fix the violations above first.");

@@ -71,8 +71,8 @@ public final class CompatibilityChecker {
 			else if (oldItem.has(method)) {
 				OperationDiff diff = new OperationDiff(oldTree, newTree, label, changes);
 				diff.security(scopes(oldTree, oldItem.get(method)), scopes(newTree, newItem.get(method)));
-				diff.parameters(oldTree.parameters(operation(oldTree, oldPath, method)),
-						newTree.parameters(operation(newTree, newPath, method)));
+				diff.parameters(oldTree.parameters(operation(oldTree, oldPath, method)), oldPath,
+						newTree.parameters(operation(newTree, newPath, method)), newPath);
 				diff.requestBody(oldItem.get(method).path("requestBody"), newItem.get(method).path("requestBody"));
 				diff.responses(oldItem.get(method).path("responses"), newItem.get(method).path("responses"));
 			}
@@ -87,13 +87,19 @@ public final class CompatibilityChecker {
 			.orElseThrow();
 	}
 
-	// Operation security, or the document's default when the operation declares none.
+	// Operation security, or the document's default when the operation declares none:
+	// alternatives (any one suffices), each the schemes and scopes it requires together.
 	private static Set<String> scopes(OpenApiTree tree, JsonNode operation) {
 		JsonNode security = operation.has("security") ? operation.get("security") : tree.root().path("security");
-		Set<String> scopes = new TreeSet<>();
-		security.forEach((requirement) -> OpenApiTree.fields(requirement)
-			.forEach((scheme) -> OpenApiTree.texts(scheme.getValue()).forEach(scopes::add)));
-		return scopes;
+		Set<String> alternatives = new TreeSet<>();
+		security.forEach((requirement) -> {
+			Set<String> together = new TreeSet<>();
+			OpenApiTree.fields(requirement)
+				.forEach((scheme) -> together.add(scheme.getKey() + "("
+						+ String.join(" ", new TreeSet<>(OpenApiTree.texts(scheme.getValue()))) + ")"));
+			alternatives.add(together.isEmpty() ? "anonymous" : String.join(" + ", together));
+		});
+		return alternatives;
 	}
 
 	private static Map<String, String> templates(OpenApiTree tree) {

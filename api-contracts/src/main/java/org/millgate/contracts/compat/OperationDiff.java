@@ -32,13 +32,14 @@ final class OperationDiff {
 	void security(Set<String> oldScopes, Set<String> newScopes) {
 		if (!oldScopes.equals(newScopes)) {
 			add(Severity.BREAKING, ChangeKind.SCOPE_CHANGED, "security",
-					"required scopes changed from " + oldScopes + " to " + newScopes);
+					"required security changed from " + oldScopes + " to " + newScopes);
 		}
 	}
 
-	void parameters(List<OpenApiTree.Located> oldParameters, List<OpenApiTree.Located> newParameters) {
-		Map<String, JsonNode> before = byKey(oldParameters);
-		Map<String, JsonNode> after = byKey(newParameters);
+	void parameters(List<OpenApiTree.Located> oldParameters, String oldPath, List<OpenApiTree.Located> newParameters,
+			String newPath) {
+		Map<String, JsonNode> before = byKey(oldParameters, oldPath);
+		Map<String, JsonNode> after = byKey(newParameters, newPath);
 		before.forEach((key, parameter) -> {
 			String where = describe(parameter);
 			JsonNode updated = after.get(key);
@@ -153,14 +154,20 @@ final class OperationDiff {
 			.compare(oldSchema, newSchema, direction, "");
 	}
 
-	// Path parameters are matched by position, since path templates match regardless of
-	// names.
-	private static Map<String, JsonNode> byKey(List<OpenApiTree.Located> parameters) {
+	// Path parameters are matched by their place in the path template, since templates
+	// match regardless of parameter names.
+	private static Map<String, JsonNode> byKey(List<OpenApiTree.Located> parameters, String path) {
+		List<String> template = new java.util.ArrayList<>();
+		java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}]*)}").matcher(path);
+		while (names.find()) {
+			template.add(names.group(1));
+		}
 		Map<String, JsonNode> byKey = new LinkedHashMap<>();
-		int pathIndex = 0;
 		for (OpenApiTree.Located parameter : parameters) {
 			String in = parameter.node().path("in").asText();
-			String key = in.equals("path") ? "path#" + pathIndex++ : in + ":" + header(parameter.node(), in);
+			String name = parameter.node().path("name").asText();
+			String key = (in.equals("path") && template.contains(name)) ? "path#" + template.indexOf(name)
+					: in + ":" + header(parameter.node(), in);
 			byKey.put(key, parameter.node());
 		}
 		return byKey;

@@ -64,6 +64,13 @@ final class PropertyDiff {
 			this.schemas.report(severity, ChangeKind.PROPERTY_ADDED, child(name),
 					required ? "required property added" : "optional property added");
 		}
+		// A required name without a declared property (legal in JSON Schema) still binds.
+		for (String name : newRequired) {
+			if (!oldRequired.contains(name) && !oldProperties.has(name) && !newProperties.has(name)) {
+				this.schemas.report(this.direction.ofNarrowing(), ChangeKind.PROPERTY_REQUIRED, child(name),
+						"property became required");
+			}
+		}
 		if (this.direction == Direction.REQUEST && !isClosed(this.before) && isClosed(this.after)) {
 			this.schemas.report(Severity.BREAKING, ChangeKind.CONSTRAINT_NARROWED, this.at,
 					"additionalProperties became false: properties not listed are now rejected");

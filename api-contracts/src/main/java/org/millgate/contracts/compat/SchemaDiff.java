@@ -20,7 +20,7 @@ final class SchemaDiff {
 
 	private static final List<String> LOWER_BOUNDS = List.of("minLength", "minItems", "minimum", "minProperties");
 
-	private static final List<String> COMPOSITIONS = List.of("allOf", "oneOf", "anyOf");
+	private static final List<String> COMPOSITIONS = List.of("oneOf", "anyOf");
 
 	private final OpenApiTree oldTree;
 
@@ -28,7 +28,7 @@ final class SchemaDiff {
 
 	private final Consumer<Found> sink;
 
-	private final Set<String> inProgress = new HashSet<>();
+	private final Set<Pair> inProgress = new HashSet<>();
 
 	SchemaDiff(OpenApiTree oldTree, OpenApiTree newTree, Consumer<Found> sink) {
 		this.oldTree = oldTree;
@@ -37,11 +37,11 @@ final class SchemaDiff {
 	}
 
 	void compare(JsonNode oldSchema, JsonNode newSchema, Direction direction, String at) {
-		JsonNode before = unwrap(this.oldTree, oldSchema);
-		JsonNode after = unwrap(this.newTree, newSchema);
-		String pair = System.identityHashCode(before) + "/" + System.identityHashCode(after) + "/" + direction;
 		// Only recursion is cut short: a schema used in several places is compared in
-		// each.
+		// each. Identity of the resolved nodes detects the cycle.
+		Pair pair = new Pair(this.oldTree.resolve(oldSchema), this.newTree.resolve(newSchema), direction);
+		JsonNode before = FlatSchema.of(this.oldTree, oldSchema);
+		JsonNode after = FlatSchema.of(this.newTree, newSchema);
 		if (!this.inProgress.add(pair)) {
 			return;
 		}
@@ -66,6 +66,9 @@ final class SchemaDiff {
 		new PropertyDiff(this, before, after, direction, at).compare();
 		if (before.has("items") && after.has("items")) {
 			compare(before.get("items"), after.get("items"), direction, at + "[]");
+		}
+		if (before.path("additionalProperties").isObject() && after.path("additionalProperties").isObject()) {
+			compare(before.get("additionalProperties"), after.get("additionalProperties"), direction, at + "{}");
 		}
 		compositions(before, after, direction, at);
 	}
@@ -208,31 +211,31 @@ final class SchemaDiff {
 		}
 	}
 
-	// "allOf: [$ref]" is how OpenAPI 3.0 documents a described reference: the same as
-	// the referenced schema.
-	private static JsonNode unwrap(OpenApiTree tree, JsonNode schema) {
-		JsonNode resolved = tree.resolve(schema);
-		JsonNode allOf = resolved.path("allOf");
-		if (allOf.size() == 1 && !resolved.has("type") && !resolved.has("properties")) {
-			return tree.resolve(allOf.get(0));
-		}
-		return resolved;
-	}
-
 	static String describe(JsonNode value) {
 		return value.isMissingNode() || value.isNull() ? "none" : value.toString();
 	}
 
-	OpenApiTree oldTree() {
-		return this.oldTree;
-	}
-
-	OpenApiTree newTree() {
-		return this.newTree;
-	}
-
 	void report(Severity severity, ChangeKind kind, String at, String detail) {
 		this.sink.accept(new Found(severity, kind, at, detail));
+	}
+
+	/**
+	 * Two schemas being compared in one direction, equal by identity of the nodes.
+	 */
+	private record Pair(JsonNode before, JsonNode after, Direction direction) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Pair that && this.before == that.before && this.after == that.after
+					&& this.direction == that.direction;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this.before) * 31 + System.identityHashCode(this.after)
+					+ this.direction.ordinal();
+		}
+
 	}
 
 	/**

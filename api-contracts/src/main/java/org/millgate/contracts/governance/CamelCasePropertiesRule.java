@@ -28,13 +28,25 @@ final class CamelCasePropertiesRule implements ContractRule {
 
 	@Override
 	public String description() {
-		return "Every schema property name is lowerCamelCase.";
+		return "Every schema property and every query and path parameter name is lowerCamelCase.";
 	}
 
 	@Override
 	public List<Violation> check(ReviewedContract contract) {
 		List<Violation> violations = new ArrayList<>();
 		search(contract, contract.tree().root(), JsonPath.root(), violations);
+		java.util.Set<String> reported = new java.util.HashSet<>();
+		for (org.millgate.contracts.openapi.Operation operation : contract.tree().operations()) {
+			for (OpenApiTree.Located parameter : contract.tree().parameters(operation)) {
+				String name = parameter.node().path("name").asText();
+				String in = parameter.node().path("in").asText();
+				if ((in.equals("query") || in.equals("path")) && !CAMEL_CASE.matcher(name).matches()
+						&& reported.add(name)) {
+					violations.add(violation(contract.document(), parameter.at(),
+							in + " parameter '" + name + "' is not lowerCamelCase"));
+				}
+			}
+		}
 		return violations;
 	}
 

@@ -60,15 +60,27 @@ final class ConstrainedStringParametersRule implements ContractRule {
 	}
 
 	private void check(ReviewedContract contract, JsonNode parameter, JsonPath at, List<Violation> violations) {
-		JsonNode schema = contract.tree().resolve(parameter.path("schema"));
 		String name = parameter.path("name").asText("?");
+		if (!parameter.path("schema").isObject() || parameter.path("schema").isEmpty()) {
+			violations.add(violation(contract.document(), at, "parameter '" + name
+					+ "' has no typed schema (content-typed or empty schemas cannot be checked or validated)"));
+			return;
+		}
+		JsonNode schema = single(contract, parameter.path("schema"));
 		if (schema.path("type").asText().equals("array")) {
-			schema = contract.tree().resolve(schema.path("items"));
+			schema = single(contract, schema.path("items"));
 		}
 		if (schema.path("type").asText().equals("string") && !constrained(schema)) {
 			violations.add(violation(contract.document(), at.field("schema"), "string parameter '" + name
-					+ "' is unconstrained: give it an enum, a date/date-time format, or a pattern with a maxLength"));
+					+ "' is unconstrained: give it an enum, a date/date-time/uuid format, or a maxLength (with a pattern)"));
 		}
+	}
+
+	// "allOf: [$ref]" documents a described reference: check the referenced schema.
+	private static JsonNode single(ReviewedContract contract, JsonNode schema) {
+		JsonNode resolved = contract.tree().resolve(schema);
+		return (resolved.path("allOf").size() == 1 && !resolved.has("type"))
+				? contract.tree().resolve(resolved.path("allOf").get(0)) : resolved;
 	}
 
 	private boolean constrained(JsonNode schema) {

@@ -15,7 +15,7 @@ public final class ContractRules {
 			new ExamplesPresentRule(), new UniqueOperationIdsRule(), new ProblemResponsesRule(),
 			new SharedProblemSchemaRule(), new KebabCasePathsRule(), new CamelCasePropertiesRule(),
 			new OperationSecurityRule(), new PaginatedListsRule(), new ConstrainedStringParametersRule(),
-			new StandardResponseHeadersRule());
+			new StandardResponseHeadersRule(), new ErrorResponsesDeclaredRule());
 
 	private ContractRules() {
 	}

@@ -45,7 +45,11 @@ final class ExamplesPresentRule implements ContractRule {
 	private void requireExamples(ReviewedContract contract, JsonNode content, JsonPath at, List<Violation> violations) {
 		for (Map.Entry<String, JsonNode> media : OpenApiTree.fields(content)) {
 			JsonNode mediaType = media.getValue();
-			boolean hasExample = mediaType.has("example") || mediaType.path("examples").size() > 0
+			boolean hasNamedExample = OpenApiTree.fields(mediaType.path("examples"))
+				.stream()
+				.map((named) -> contract.tree().resolve(named.getValue()))
+				.anyMatch((example) -> example.has("value") || example.has("externalValue"));
+			boolean hasExample = mediaType.has("example") || hasNamedExample
 					|| contract.tree().resolve(mediaType.path("schema")).has("example");
 			if (!hasExample) {
 				violations.add(violation(contract.document(), at.field(media.getKey()),

@@ -42,6 +42,10 @@ final class OperationSecurityRule implements ContractRule {
 				continue;
 			}
 			for (int i = 0; i < security.size(); i++) {
+				if (security.get(i).isEmpty()) {
+					violations.add(violation(contract.document(), at.index(i),
+							"an empty security requirement lets anonymous callers in"));
+				}
 				for (Map.Entry<String, JsonNode> requirement : OpenApiTree.fields(security.get(i))) {
 					JsonPath requirementAt = at.index(i).field(requirement.getKey());
 					JsonNode scheme = contract.tree().resolve(schemes.path(requirement.getKey()));

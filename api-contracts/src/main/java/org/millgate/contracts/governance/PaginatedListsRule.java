@@ -36,6 +36,12 @@ final class PaginatedListsRule implements ContractRule {
 		SchemaWalker walker = new SchemaWalker(tree);
 		for (Operation operation : tree.operations()) {
 			boolean pagedOperation = hasParameter(tree, operation, "limit") && hasParameter(tree, operation, "cursor");
+			tree.parameters(operation)
+				.stream()
+				.filter((parameter) -> parameter.node().path("name").asText().equals("limit"))
+				.filter((parameter) -> !tree.resolve(parameter.node().path("schema")).has("maximum"))
+				.forEach((parameter) -> violations.add(violation(contract.document(), parameter.at(),
+						"parameter limit of " + operation.label() + " has no maximum: pages are unbounded")));
 			for (Map.Entry<String, JsonNode> response : OpenApiTree.fields(operation.node().path("responses"))) {
 				if (!response.getKey().startsWith("2")) {
 					continue;

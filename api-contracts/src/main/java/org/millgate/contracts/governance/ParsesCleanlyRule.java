@@ -13,6 +13,9 @@ import org.millgate.contracts.openapi.JsonPath;
  */
 final class ParsesCleanlyRule implements ContractRule {
 
+	private static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern
+		.compile("^attribute (\\S+) is (?:unexpected|missing)");
+
 	@Override
 	public String id() {
 		return "parses-cleanly";
@@ -21,6 +24,16 @@ final class ParsesCleanlyRule implements ContractRule {
 	@Override
 	public String description() {
 		return "The document is OpenAPI 3.0.x and parses with no errors or warnings.";
+	}
+
+	// swagger-parser says "attribute paths.'/v1/x'(get).foo is unexpected": turn its
+	// attribute path into a JSON path where it names one.
+	static String location(String message) {
+		java.util.regex.Matcher matcher = ATTRIBUTE.matcher(message);
+		if (!matcher.find()) {
+			return "$";
+		}
+		return "$." + matcher.group(1).replaceAll("\\((\\w+)\\)", ".$1").replaceAll("\\.'([^']*)'", "['$1']");
 	}
 
 	@Override
@@ -34,7 +47,7 @@ final class ParsesCleanlyRule implements ContractRule {
 		SwaggerParseResult result = contract.document().parse();
 		if (result.getMessages() != null) {
 			result.getMessages()
-				.forEach((message) -> violations.add(violation(contract.document(), JsonPath.root(), message)));
+				.forEach((message) -> violations.add(violation(contract.document(), location(message), message)));
 		}
 		if (result.getOpenAPI() == null && violations.isEmpty()) {
 			violations.add(violation(contract.document(), JsonPath.root(), "cannot be parsed as OpenAPI"));

@@ -46,6 +46,12 @@ final class StandardResponseHeadersRule implements ContractRule {
 					required.add("Retry-After");
 				}
 				List<String> missing = required.stream().filter((name) -> !headers.has(name)).toList();
+				if (headers.has("X-Correlation-Id")
+						&& !tree.resolve(headers.get("X-Correlation-Id")).path("required").asBoolean(false)) {
+					violations.add(violation(contract.document(),
+							operation.at().fields("responses", status, "headers", "X-Correlation-Id"),
+							"X-Correlation-Id must be required: every response carries it"));
+				}
 				if (!missing.isEmpty()) {
 					violations.add(violation(contract.document(), operation.at().fields("responses", status, "headers"),
 							"does not document " + missing));

@@ -95,23 +95,26 @@ public final class OpenApiTree {
 	}
 
 	/**
-	 * The parameters of an operation, including those declared on its path item, each
-	 * resolved.
+	 * The parameters of an operation, each resolved: those declared on its path item,
+	 * except where the operation overrides one of the same name and location, and its
+	 * own.
 	 * @param operation the operation
 	 * @return parameter objects with the path where each is declared
 	 */
 	public List<Located> parameters(Operation operation) {
-		List<Located> parameters = new ArrayList<>();
+		Map<String, Located> parameters = new java.util.LinkedHashMap<>();
 		JsonNode item = resolve(this.root.path("paths").path(operation.path()));
 		JsonPath itemAt = JsonPath.root().fields("paths", operation.path());
 		addParameters(item.path("parameters"), itemAt.field("parameters"), parameters);
 		addParameters(operation.node().path("parameters"), operation.at().field("parameters"), parameters);
-		return parameters;
+		return new ArrayList<>(parameters.values());
 	}
 
-	private void addParameters(JsonNode list, JsonPath at, List<Located> into) {
+	private void addParameters(JsonNode list, JsonPath at, Map<String, Located> into) {
 		for (int i = 0; i < list.size(); i++) {
-			into.add(new Located(resolve(list.get(i)), at.index(i)));
+			JsonNode parameter = resolve(list.get(i));
+			into.put(parameter.path("in").asText() + ":" + parameter.path("name").asText(),
+					new Located(parameter, at.index(i)));
 		}
 	}
 

@@ -93,12 +93,28 @@ class ContractsCliTests {
 		assertThat(this.cli.run("publish", "widgets", "v1", contracts.toString(), released.toString())).isZero();
 		assertThat(released.resolve("widgets/v1.yaml")).hasSameTextualContentAs(contracts.resolve("widgets/v1.yaml"));
 
-		write("contracts/widgets/v1.yaml", ContractFixture.minimal()
-			.at("/paths/~1v1~1widgets~1{widgetId}/get/responses", (responses) -> responses.remove("404")));
+		write("contracts/widgets/v1.yaml",
+				ContractFixture.minimal()
+					.at("/components/schemas/Widget/properties/color",
+							(color) -> color.set("enum", yaml("[RED, BLUE, GREEN]"))));
 
 		assertThat(this.cli.run("publish", "widgets", "v1", contracts.toString(), released.toString())).isEqualTo(1);
-		assertThat(out()).contains("response 404: response removed", "Not published");
-		assertThat(Files.readString(released.resolve("widgets/v1.yaml"))).contains("\"404\":");
+		assertThat(out()).contains("color: enum values added: [GREEN]", "Not published");
+		assertThat(Files.readString(released.resolve("widgets/v1.yaml"))).doesNotContain("GREEN");
+	}
+
+	@Test
+	void should_refuse_to_publish_a_contract_that_clashes_with_another_product() throws IOException {
+		Path contracts = this.dir.resolve("contracts");
+		write("contracts/widgets/v1.yaml", ContractFixture.minimal()
+			.at("/paths/~1v1~1widgets/get", (operation) -> operation.put("operationId", "listShipments")));
+
+		assertThat(
+				this.cli.run("publish", "widgets", "v1", contracts.toString(), this.dir.resolve("released").toString()))
+			.isEqualTo(1);
+		assertThat(out()).contains("operationId 'listShipments' is already used by shipments/v1.yaml GET /v1/shipments",
+				"Not published: fix the violations above first.");
+		assertThat(this.dir.resolve("released/widgets/v1.yaml")).doesNotExist();
 	}
 
 	private Path write(String name, ContractFixture fixture) throws IOException {

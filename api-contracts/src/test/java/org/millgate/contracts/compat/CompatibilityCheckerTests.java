@@ -205,7 +205,7 @@ class CompatibilityCheckerTests {
 
 		assertThat(changes(mutated)).extracting(Change::severity, Change::kind, Change::detail)
 			.containsExactly(tuple(Severity.BREAKING, ChangeKind.SCOPE_CHANGED,
-					"required scopes changed from [widgets:read] to [widgets:write]"));
+					"required security changed from [oauth2(widgets:read)] to [oauth2(widgets:write)]"));
 	}
 
 	@Test
@@ -261,6 +261,93 @@ class CompatibilityCheckerTests {
 
 		assertThat(changes(mutated)).extracting(Change::severity, Change::kind)
 			.containsExactly(tuple(Severity.BREAKING, ChangeKind.PROPERTY_REMOVED));
+	}
+
+	@Test
+	void should_see_through_a_described_reference_that_becomes_nullable() {
+		ContractFixture old = ContractFixture.minimal()
+			.at(WIDGET + "/properties",
+					(properties) -> properties.set("color",
+							yaml("{description: The paint., allOf: [{$ref: '#/components/schemas/Color'}]}")))
+			.at("/components/schemas", (schemas) -> schemas.set("Color", yaml("{type: string, enum: [RED, BLUE]}")));
+		ContractFixture changed = ContractFixture.minimal()
+			.at(WIDGET + "/properties", (properties) -> properties.set("color",
+					yaml("{description: The paint., nullable: true, allOf: [{$ref: '#/components/schemas/Color'}]}")))
+			.at("/components/schemas", (schemas) -> schemas.set("Color", yaml("{type: string, enum: [RED, BLUE]}")));
+
+		assertThat(new CompatibilityChecker().compare(old.document(), changed.document())).isNotEmpty()
+			.allSatisfy((change) -> assertThat(change).extracting(Change::severity, Change::kind, Change::detail)
+				.containsExactly(Severity.BREAKING, ChangeKind.CONSTRAINT_WIDENED, "became nullable"));
+	}
+
+	@Test
+	void should_see_a_property_required_in_another_all_of_part() {
+		ContractFixture changed = ContractFixture.minimal()
+			.at(PAINT + "/requestBody/content/application~1json",
+					(media) -> media.set("schema",
+							yaml("{allOf: [{$ref: '#/components/schemas/Paint'}, {required: [coats]}]}")))
+			.at("/components/schemas", (schemas) -> schemas.set("Paint", yaml(
+					"{type: object, additionalProperties: false, required: [color], properties: {color: {type: string, "
+							+ "enum: [RED, BLUE]}, coats: {type: integer, minimum: 1, maximum: 3}}}")));
+
+		assertThat(changes(changed)).extracting(Change::severity, Change::kind, Change::location)
+			.containsExactly(
+					tuple(Severity.BREAKING, ChangeKind.PROPERTY_REQUIRED, "request body application/json: coats"));
+	}
+
+	@Test
+	void should_compare_the_values_of_a_map() {
+		ContractFixture old = ContractFixture.minimal()
+			.at(WIDGET + "/properties", (properties) -> properties.set("counts",
+					yaml("{type: object, additionalProperties: {type: integer}}")));
+		ContractFixture changed = ContractFixture.minimal()
+			.at(WIDGET + "/properties", (properties) -> properties.set("counts",
+					yaml("{type: object, additionalProperties: {type: string}}")));
+
+		assertThat(new CompatibilityChecker().compare(old.document(), changed.document())).isNotEmpty()
+			.allSatisfy((change) -> assertThat(change.location()).endsWith("counts{}"))
+			.allMatch((change) -> change.kind() == ChangeKind.TYPE_CHANGED && change.isBreaking());
+	}
+
+	@Test
+	void should_flag_alternative_scopes_that_became_both_required() {
+		ContractFixture old = ContractFixture.minimal()
+			.at(LIST, (operation) -> operation.set("security",
+					yaml("[{oauth2: ['widgets:read']}, {oauth2: ['widgets:write']}]")));
+		ContractFixture changed = ContractFixture.minimal()
+			.at(LIST, (operation) -> operation.set("security", yaml("[{oauth2: ['widgets:read', 'widgets:write']}]")));
+
+		assertThat(new CompatibilityChecker().compare(old.document(), changed.document()))
+			.extracting(Change::severity, Change::kind, Change::detail)
+			.containsExactly(tuple(Severity.BREAKING, ChangeKind.SCOPE_CHANGED,
+					"required security changed from [oauth2(widgets:read), oauth2(widgets:write)] to "
+							+ "[oauth2(widgets:read widgets:write)]"));
+	}
+
+	@Test
+	void should_match_path_parameters_by_their_place_in_the_path_and_honour_overrides() {
+		ContractFixture changed = ContractFixture.minimal()
+			.at("/paths/~1v1~1widgets~1{widgetId}", (item) -> item.set("parameters",
+					yaml("[{name: widgetId, in: path, required: true, schema: {type: string, maxLength: 99}}]")));
+
+		assertThat(changes(changed)).isEmpty();
+	}
+
+	@Test
+	void should_terminate_on_recursive_schemas() {
+		ContractFixture recursive = ContractFixture.minimal()
+			.at(WIDGET + "/properties", (properties) -> properties.set("parts",
+					yaml("{type: array, maxItems: 5, items: {$ref: '#/components/schemas/Widget'}}")));
+		ContractFixture changed = ContractFixture.minimal()
+			.at(WIDGET + "/properties",
+					(properties) -> properties.set("parts",
+							yaml("{type: array, maxItems: 5, items: {$ref: '#/components/schemas/Widget'}}")))
+			.at(WIDGET + "/properties/color", (color) -> color.set("enum", yaml("[RED, BLUE, GREEN]")));
+
+		assertThat(new CompatibilityChecker().compare(recursive.document(), changed.document()))
+			.filteredOn((change) -> change.operation().equals("GET /v1/widgets/{widgetId}"))
+			.extracting(Change::location)
+			.containsExactly("response 200 application/json: color");
 	}
 
 	private static List<Change> changes(ContractFixture changed) {

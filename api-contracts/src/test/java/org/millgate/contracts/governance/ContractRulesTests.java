@@ -125,7 +125,7 @@ class ContractRulesTests {
 					(media) -> media.set("schema", yaml("{$ref: '#/components/schemas/Widget'}")))
 			.document();
 
-		assertThat(violations("problem-responses", document)).hasSize(2)
+		assertThat(violations("problem-responses", document)).hasSize(14)
 			.allSatisfy((violation) -> assertThat(violation.message()).contains("#/components/schemas/Problem"));
 	}
 
@@ -225,12 +225,11 @@ class ContractRulesTests {
 			.document();
 
 		assertThat(violations("constrained-string-parameters", document)).extracting(Violation::toString)
-			.containsExactly(
-					"widgets/v1.yaml $.components.parameters.cursor.schema: string parameter 'cursor' is "
-							+ "unconstrained: give it an enum, a date/date-time format, or a pattern with a maxLength "
-							+ "[constrained-string-parameters]",
+			.containsExactly("widgets/v1.yaml $.components.parameters.cursor.schema: string parameter 'cursor' is "
+					+ "unconstrained: give it an enum, a date/date-time/uuid format, or a maxLength (with a pattern) "
+					+ "[constrained-string-parameters]",
 					"widgets/v1.yaml $.paths['/v1/widgets'].get.parameters[3].schema: string parameter 'search' is "
-							+ "unconstrained: give it an enum, a date/date-time format, or a pattern with a maxLength "
+							+ "unconstrained: give it an enum, a date/date-time/uuid format, or a maxLength (with a pattern) "
 							+ "[constrained-string-parameters]");
 	}
 
@@ -247,6 +246,114 @@ class ContractRulesTests {
 							+ "document [RateLimit] [standard-response-headers]",
 					"widgets/v1.yaml $.paths['/v1/widgets/{widgetId}/paint-jobs'].post.responses['429'].headers: "
 							+ "does not document [Retry-After] [standard-response-headers]");
+	}
+
+	@Test
+	void should_report_an_empty_security_requirement_that_lets_anonymous_callers_in() {
+		ContractDocument document = ContractFixture.minimal()
+			.at(LIST, (operation) -> operation.set("security", yaml("[{oauth2: ['widgets:read']}, {}]")))
+			.document();
+
+		assertThat(violations("operation-security", document)).extracting(Violation::toString)
+			.containsExactly("widgets/v1.yaml $.paths['/v1/widgets'].get.security[1]: an empty security requirement "
+					+ "lets anonymous callers in [operation-security]");
+	}
+
+	@Test
+	void should_report_a_page_size_without_maximum() {
+		ContractDocument document = ContractFixture.minimal()
+			.at("/components/parameters/limit/schema", (limit) -> limit.remove("maximum"))
+			.document();
+
+		assertThat(violations("paginated-lists", document)).extracting(Violation::toString)
+			.containsExactly("widgets/v1.yaml $.paths['/v1/widgets'].get.parameters[0]: parameter limit of "
+					+ "GET /v1/widgets has no maximum: pages are unbounded [paginated-lists]");
+	}
+
+	@Test
+	void should_report_a_parameter_without_a_typed_schema() {
+		ContractDocument document = ContractFixture.minimal()
+			.array(LIST + "/parameters",
+					(parameters) -> parameters
+						.add(yaml("{name: query, in: query, content: {application/json: {schema: {type: object}}}}")))
+			.document();
+
+		assertThat(violations("constrained-string-parameters", document)).extracting(Violation::message)
+			.containsExactly("parameter 'query' has no typed schema (content-typed or empty schemas cannot be "
+					+ "checked or validated)");
+	}
+
+	@Test
+	void should_check_a_string_parameter_behind_a_described_reference() {
+		ContractDocument document = ContractFixture.minimal()
+			.at("/components/schemas", (schemas) -> schemas.set("Free", yaml("{type: string}")))
+			.array(LIST + "/parameters", (parameters) -> parameters.add(yaml(
+					"{name: note, in: query, schema: {description: A note., allOf: [{$ref: '#/components/schemas/Free'}]}}")))
+			.document();
+
+		assertThat(violations("constrained-string-parameters", document)).singleElement()
+			.extracting(Violation::at)
+			.isEqualTo("$.paths['/v1/widgets'].get.parameters[3].schema");
+	}
+
+	@Test
+	void should_report_a_query_parameter_that_is_not_camel_case() {
+		ContractDocument document = ContractFixture.minimal()
+			.at(LIST + "/parameters/2", (parameter) -> parameter.put("name", "paint_color"))
+			.document();
+
+		assertThat(violations("camel-case-properties", document)).extracting(Violation::toString)
+			.containsExactly("widgets/v1.yaml $.paths['/v1/widgets'].get.parameters[2]: query parameter 'paint_color' "
+					+ "is not lowerCamelCase [camel-case-properties]");
+	}
+
+	@Test
+	void should_report_a_correlation_header_that_is_not_required() {
+		ContractDocument document = ContractFixture.minimal()
+			.at("/components/headers/X-Correlation-Id", (header) -> header.remove("required"))
+			.document();
+
+		assertThat(violations("standard-response-headers", document)).isNotEmpty()
+			.allSatisfy((violation) -> assertThat(violation.message())
+				.isEqualTo("X-Correlation-Id must be required: every response carries it"));
+	}
+
+	@Test
+	void should_not_count_a_named_example_without_value() {
+		ContractDocument document = ContractFixture.minimal()
+			.at(GET + "/responses/200/content/application~1json", (media) -> {
+				media.remove("example");
+				media.set("examples", yaml("{empty: {summary: Nothing here}}"));
+			})
+			.document();
+
+		assertThat(violations("examples-present", document)).singleElement()
+			.extracting(Violation::at)
+			.isEqualTo("$.paths['/v1/widgets/{widgetId}'].get.responses['200'].content['application/json']");
+	}
+
+	@Test
+	void should_place_a_parser_message_at_the_attribute_it_names() {
+		ContractDocument document = ContractFixture.minimal()
+			.at(LIST, (operation) -> operation.put("deprecatedd", true))
+			.document();
+
+		assertThat(violations("parses-cleanly", document)).singleElement()
+			.extracting(Violation::at)
+			.isEqualTo("$.paths['/v1/widgets'].get.deprecatedd");
+	}
+
+	@Test
+	void should_report_an_operation_that_does_not_declare_the_platform_errors() {
+		ContractDocument document = ContractFixture.minimal().at(GET + "/responses", (responses) -> {
+			responses.remove("404");
+			responses.remove("429");
+		}).document();
+
+		assertThat(violations("error-responses-declared", document)).extracting(Violation::toString)
+			.containsExactly(
+					"widgets/v1.yaml $.paths['/v1/widgets/{widgetId}'].get.responses: GET /v1/widgets/{widgetId} "
+							+ "does not declare the responses [429, 404] [error-responses-declared]");
 	}
 
 	private static List<Violation> violations(String rule, ContractDocument document) {

@@ -83,12 +83,17 @@ class PublishedContractsGovernanceTests {
 	}
 
 	@Test
+	void every_operation_declares_the_platform_errors() {
+		assertRuleHolds("error-responses-declared");
+	}
+
+	@Test
 	void every_rule_has_a_test_here() {
 		assertThat(ContractRules.all()).extracting(ContractRule::id)
 			.containsExactlyInAnyOrder("parses-cleanly", "examples-valid", "examples-present", "unique-operation-ids",
 					"problem-responses", "shared-problem-schema", "kebab-case-paths", "camel-case-properties",
 					"operation-security", "paginated-lists", "constrained-string-parameters",
-					"standard-response-headers");
+					"standard-response-headers", "error-responses-declared");
 	}
 
 	private static void assertRuleHolds(String id) {
