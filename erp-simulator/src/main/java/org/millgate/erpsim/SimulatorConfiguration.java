@@ -1,0 +1,107 @@
+package org.millgate.erpsim;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import org.millgate.erpsim.data.ConfirmationWrites;
+import org.millgate.erpsim.data.ErpData;
+import org.millgate.erpsim.data.OrderWrites;
+import org.millgate.erpsim.data.SeedData;
+import org.millgate.erpsim.faults.CallStatistics;
+import org.millgate.erpsim.faults.FaultFilter;
+import org.millgate.erpsim.faults.Faults;
+import org.millgate.erpsim.release.ErpRelease;
+import org.millgate.erpsim.service.ODataService;
+import org.millgate.erpsim.web.ControlHandler;
+import org.millgate.erpsim.web.CsrfTokens;
+import org.millgate.erpsim.web.ODataHandler;
+import org.millgate.erpsim.web.ODataWrites;
+import org.millgate.erpsim.web.SecurityFilter;
+import org.millgate.erpsim.web.ServiceRegistry;
+
+/**
+ * Wires the simulator: the release's services, the seeded data, the protocol handler,
+ * security, faults and the control surface.
+ */
+@Configuration(proxyBeanMethods = false)
+class SimulatorConfiguration {
+
+	@Bean
+	ErpRelease erpRelease(SimulatorProperties properties) {
+		return ErpRelease.of(properties.release());
+	}
+
+	@Bean
+	ServiceRegistry serviceRegistry(ErpRelease release) {
+		return new ServiceRegistry(release.services());
+	}
+
+	@Bean
+	ErpData erpData(SimulatorProperties properties) {
+		return SeedData.generate(properties.seed().scale());
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	Faults faults() {
+		return new Faults();
+	}
+
+	@Bean
+	CallStatistics callStatistics() {
+		return new CallStatistics();
+	}
+
+	@Bean
+	CsrfTokens csrfTokens() {
+		return new CsrfTokens();
+	}
+
+	@Bean
+	ODataHandler odataHandler(ServiceRegistry registry, ErpData data, Clock clock, SimulatorProperties properties) {
+		ODataWrites writes = new ODataWrites(new OrderWrites(data, clock), new ConfirmationWrites(data, clock));
+		return new ODataHandler(registry, data, properties.pageSize(), properties.sapClient(), writes);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> odataRoutes(ODataHandler handler) {
+		return RouterFunctions.route(RequestPredicates.path("/sap/**"), handler::handle);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> controlRoutes(ErpRelease release, ServiceRegistry registry, Faults faults,
+			CallStatistics statistics, CsrfTokens tokens, ErpData data, SimulatorProperties properties) {
+		return new ControlHandler(release, registry, faults, statistics, tokens, data,
+				() -> SeedData.generate(properties.seed().scale()))
+			.routes();
+	}
+
+	@Bean
+	FaultFilter faultFilter(Faults faults, CallStatistics statistics, ServiceRegistry registry) {
+		return new FaultFilter(faults, statistics, serviceIds(registry));
+	}
+
+	@Bean
+	SecurityFilter securityFilter(SimulatorProperties properties, CsrfTokens tokens, CallStatistics statistics,
+			ServiceRegistry registry) {
+		return new SecurityFilter(properties.user(), properties.password(), properties.sapClient(), tokens, statistics,
+				serviceIds(registry));
+	}
+
+	private static Function<String, Optional<String>> serviceIds(ServiceRegistry registry) {
+		return (path) -> registry.find(path).map(ODataService::id);
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.millgate.erpsim.faults;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How many calls each service received, by kind: {@code total}, the HTTP method, and
+ * {@code csrfFetch} for token fetches.
+ */
+public final class CallStatistics {
+
+	private final Map<String, Map<String, AtomicLong>> counts = new ConcurrentHashMap<>();
+
+	public void count(String serviceId, String kind) {
+		this.counts.computeIfAbsent(serviceId, (id) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(kind, (k) -> new AtomicLong())
+			.incrementAndGet();
+	}
+
+	public void reset() {
+		this.counts.clear();
+	}
+
+	/**
+	 * A snapshot of the counts.
+	 * @return service id to kind to count, sorted
+	 */
+	public Map<String, Map<String, Long>> snapshot() {
+		Map<String, Map<String, Long>> snapshot = new TreeMap<>();
+		this.counts.forEach((service, kinds) -> {
+			Map<String, Long> values = new TreeMap<>();
+			kinds.forEach((kind, count) -> values.put(kind, count.get()));
+			snapshot.put(service, values);
+		});
+		return snapshot;
+	}
+
+}

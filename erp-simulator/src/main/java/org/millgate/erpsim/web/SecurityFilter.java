@@ -1,0 +1,115 @@
+package org.millgate.erpsim.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import org.millgate.erpsim.faults.CallStatistics;
+
+/**
+ * Guards every OData request as an SAP system does: basic authentication, a session
+ * cookie, and the CSRF handshake (fetch a token with {@code X-CSRF-Token: Fetch} on a
+ * read, send it with the cookie on every write; otherwise 403 with
+ * {@code X-CSRF-Token: Required}).
+ */
+public final class SecurityFilter implements WebFilter, org.springframework.core.Ordered {
+
+	/** Request attribute holding the authenticated user. */
+	public static final String USER = "erp.user";
+
+	private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+	private final byte[] credentials;
+
+	private final String sessionCookie;
+
+	private final CsrfTokens tokens;
+
+	private final CallStatistics statistics;
+
+	private final Function<String, Optional<String>> serviceOfPath;
+
+	public SecurityFilter(String user, String password, String sapClient, CsrfTokens tokens, CallStatistics statistics,
+			Function<String, Optional<String>> serviceOfPath) {
+		this.credentials = ("Basic "
+				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+			.getBytes(StandardCharsets.UTF_8);
+		this.sessionCookie = "SAP_SESSIONID_SIM_" + sapClient;
+		this.tokens = tokens;
+		this.statistics = statistics;
+		this.serviceOfPath = serviceOfPath;
+	}
+
+	@Override
+	public int getOrder() {
+		return -50;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		Optional<String> service = this.serviceOfPath.apply(request.getURI().getRawPath());
+		if (service.isEmpty()) {
+			return chain.filter(exchange);
+		}
+		String authorization = request.getHeaders().getFirst("Authorization");
+		if (authorization == null
+				|| !MessageDigest.isEqual(this.credentials, authorization.getBytes(StandardCharsets.UTF_8))) {
+			exchange.getResponse()
+				.getHeaders()
+				.set("WWW-Authenticate", "Basic realm=\"SAP NetWeaver Application Server [SIM]\"");
+			return plain(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "Logon failed");
+		}
+		exchange.getAttributes().put(USER, user(authorization));
+		HttpCookie cookie = request.getCookies().getFirst(this.sessionCookie);
+		String session = (cookie != null) ? cookie.getValue() : null;
+		String token = request.getHeaders().getFirst("X-CSRF-Token");
+		boolean read = READS.contains(request.getMethod()) && request.getHeaders().getFirst("X-HTTP-Method") == null;
+		if (read) {
+			if ("Fetch".equalsIgnoreCase(token)) {
+				if (session == null) {
+					session = this.tokens.newSession();
+					exchange.getResponse()
+						.addCookie(ResponseCookie.from(this.sessionCookie, session).path("/").httpOnly(true).build());
+				}
+				exchange.getResponse().getHeaders().set("X-CSRF-Token", this.tokens.fetch(session));
+				this.statistics.count(service.get(), "csrfFetch");
+			}
+			return chain.filter(exchange);
+		}
+		if (!this.tokens.valid(session, token)) {
+			exchange.getResponse().getHeaders().set("X-CSRF-Token", "Required");
+			return plain(exchange.getResponse(), HttpStatus.FORBIDDEN, "CSRF token validation failed");
+		}
+		return chain.filter(exchange);
+	}
+
+	private static String user(String authorization) {
+		String decoded = new String(Base64.getDecoder().decode(authorization.substring("Basic ".length())),
+				StandardCharsets.UTF_8);
+		return decoded.substring(0, decoded.indexOf(':'));
+	}
+
+	private static Mono<Void> plain(ServerHttpResponse response, HttpStatus status, String text) {
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(text.getBytes(StandardCharsets.UTF_8))));
+	}
+
+}

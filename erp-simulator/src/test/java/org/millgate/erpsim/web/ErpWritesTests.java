@@ -1,0 +1,212 @@
+package org.millgate.erpsim.web;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.millgate.erpsim.web.SimulatorClient.CONFIRMATIONS;
+import static org.millgate.erpsim.web.SimulatorClient.ORDERS;
+
+/**
+ * Writes as the ERP books them: the CSRF handshake, actions, confirmations with dedupe,
+ * and updates guarded by ETags.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class ErpWritesTests {
+
+	private static final String CONFIRMATION = """
+			{"OrderID":"1000001","OrderOperation":"0010","ConfirmationYieldQuantity":"40","ConfirmationScrapQuantity":"2",
+			 "ConfirmationUnit":"ST","FinalConfirmationType":"","ExternalSystemConfirmation":"%s"}""";
+
+	@Autowired
+	WebTestClient webTestClient;
+
+	SimulatorClient erp;
+
+	@BeforeEach
+	void setUp() {
+		this.erp = new SimulatorClient(this.webTestClient);
+		this.webTestClient.post().uri("/_sim/reset").exchange().expectStatus().isNoContent();
+	}
+
+	@Test
+	void should_refuse_a_write_without_a_csrf_token() {
+		this.erp.postWithout(ORDERS + "/ReleaseOrder?ManufacturingOrder='1000002'", "{}")
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.valueEquals("X-CSRF-Token", "Required")
+			.expectBody(String.class)
+			.isEqualTo("CSRF token validation failed");
+	}
+
+	@Test
+	void should_refuse_a_token_after_it_expired() {
+		SimulatorClient.Session session = this.erp.session();
+		this.webTestClient.post().uri("/_sim/csrf/expire").exchange().expectStatus().isNoContent();
+
+		this.webTestClient.post()
+			.uri(ORDERS + "/ReleaseOrder?ManufacturingOrder='1000002'")
+			.headers(this.erp::authenticated)
+			.headers(session::apply)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.valueEquals("X-CSRF-Token", "Required");
+	}
+
+	@Test
+	void should_release_a_created_order_once() {
+		this.erp.post(ORDERS + "/ReleaseOrder?ManufacturingOrder='1000002'", "")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.d.ReleaseOrder.SystemMessageType")
+			.isEqualTo("S");
+		this.erp.get(ORDERS + "/A_ProductionOrder_2('1000002')")
+			.expectBody()
+			.jsonPath("$.d.OrderIsReleased")
+			.isEqualTo("X")
+			.jsonPath("$.d.MfgOrderActualReleaseDate")
+			.isNotEmpty();
+		this.erp.get(ORDERS + "/A_ProductionOrder_2('1000002')/to_ProductionOrderStatus")
+			.expectBody()
+			.jsonPath("$.d.results[?(@.StatusCode == 'I0002')]")
+			.exists()
+			.jsonPath("$.d.results[?(@.StatusCode == 'I0001')]")
+			.doesNotExist();
+
+		this.erp.post(ORDERS + "/ReleaseOrder?ManufacturingOrder='1000002'", "")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.message.value")
+			.isEqualTo("Order 1000002 is already released");
+	}
+
+	@Test
+	void should_post_a_confirmation_and_book_it_on_operation_and_order() {
+		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000001"))
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.value("Location", (location) -> assertThat(location).contains("ProdnOrdConf2(ConfirmationGroup="))
+			.expectBody()
+			.jsonPath("$.d.OrderID")
+			.isEqualTo("1000001")
+			.jsonPath("$.d.ConfirmationYieldQuantity")
+			.isEqualTo("40.000")
+			.jsonPath("$.d.EnteredByUser")
+			.isEqualTo("MILLGATE");
+		this.erp.get(ORDERS
+				+ "/A_ProductionOrder_2('1000001')/to_ProductionOrderOperation?$filter=ManufacturingOrderOperation eq '0010'")
+			.expectBody()
+			.jsonPath("$.d.results[0].OpTotalConfirmedYieldQty")
+			.isEqualTo("40.000")
+			.jsonPath("$.d.results[0].OperationIsPartiallyConfirmed")
+			.isEqualTo("X");
+		this.erp.get(ORDERS + "/A_ProductionOrder_2('1000001')")
+			.expectBody()
+			.jsonPath("$.d.OrderIsPartiallyConfirmed")
+			.isEqualTo("X");
+	}
+
+	@Test
+	void should_refuse_a_second_confirmation_with_the_same_external_id() {
+		String body = CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000002");
+		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", body).expectStatus().isCreated();
+
+		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", body)
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo("RU/505");
+		this.erp.get(CONFIRMATIONS
+				+ "/ProdnOrdConf2/$count?$filter=ExternalSystemConfirmation eq guid'6f1c2d3e-0000-4000-8000-000000000002'")
+			.expectBody(String.class)
+			.isEqualTo("1");
+	}
+
+	@Test
+	void should_refuse_confirmations_the_erp_would_refuse() {
+		this.erp
+			.post(CONFIRMATIONS + "/ProdnOrdConf2",
+					CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000003").replace("1000001", "1000002"))
+			.expectStatus()
+			.isBadRequest();
+		this.erp
+			.post(CONFIRMATIONS + "/ProdnOrdConf2",
+					CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000004").replace("0010", "0990"))
+			.expectStatus()
+			.isBadRequest();
+		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", "{\"OrderID\":\"1000001\",\"Bogus\":\"1\"}")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.message.value")
+			.isEqualTo("Property 'Bogus' is invalid for ProdnOrdConf2Type");
+		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", "not json").expectStatus().isBadRequest();
+	}
+
+	@Test
+	void should_cancel_a_confirmation_and_take_its_quantities_back() {
+		String group = this.erp
+			.post(CONFIRMATIONS + "/ProdnOrdConf2", CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000005"))
+			.expectStatus()
+			.isCreated()
+			.returnResult(String.class)
+			.getResponseBody()
+			.map((json) -> (String) com.jayway.jsonpath.JsonPath.read(json, "$.d.ConfirmationGroup"))
+			.blockFirst();
+
+		this.erp.post(CONFIRMATIONS + "/CancelProdnOrdConf?ConfirmationGroup='" + group + "'&ConfirmationCount='1'", "")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.d.IsReversal")
+			.isEqualTo(true);
+		this.erp.get(ORDERS
+				+ "/A_ProductionOrder_2('1000001')/to_ProductionOrderOperation?$filter=ManufacturingOrderOperation eq '0010'")
+			.expectBody()
+			.jsonPath("$.d.results[0].OpTotalConfirmedYieldQty")
+			.isEqualTo("0.000");
+	}
+
+	@Test
+	void should_update_an_order_only_with_its_current_etag() {
+		String etag = this.erp.get(ORDERS + "/A_ProductionOrder_2('1000002')")
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getETag();
+		String change = "{\"ManufacturingOrderText\":\"Rush order\"}";
+
+		this.erp.patch(ORDERS + "/A_ProductionOrder_2('1000002')", change, (headers) -> {
+		}).expectStatus().isEqualTo(428);
+		this.erp.patch(ORDERS + "/A_ProductionOrder_2('1000002')", change, (headers) -> headers.setIfMatch("W/\"'1'\""))
+			.expectStatus()
+			.isEqualTo(412);
+		this.erp.patch(ORDERS + "/A_ProductionOrder_2('1000002')", change, (headers) -> headers.setIfMatch(etag))
+			.expectStatus()
+			.isNoContent();
+		this.erp
+			.patch(ORDERS + "/A_ProductionOrder_2('1000002')", "{\"OrderIsReleased\":\"X\"}",
+					(headers) -> headers.setIfMatch("*"))
+			.expectStatus()
+			.isBadRequest();
+		this.erp.get(ORDERS + "/A_ProductionOrder_2('1000002')")
+			.expectBody()
+			.jsonPath("$.d.ManufacturingOrderText")
+			.isEqualTo("Rush order");
+	}
+
+}
