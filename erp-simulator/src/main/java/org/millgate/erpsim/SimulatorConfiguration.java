@@ -100,6 +100,17 @@ class SimulatorConfiguration {
 				serviceIds(registry));
 	}
 
+	// One line an operator can read: which ERP this is and where its services are.
+	@Bean
+	org.springframework.boot.ApplicationRunner announce(ErpRelease release, ServiceRegistry registry, ErpData data,
+			SimulatorProperties properties) {
+		return (arguments) -> org.slf4j.LoggerFactory.getLogger(ErpSimulatorApplication.class)
+			.info("Simulating SAP S/4HANA {} (sap-client {}, seed scale {}: {} production orders, {} deliveries); "
+					+ "services: {}", release.id(), properties.sapClient(), properties.seed().scale(),
+					data.table("ProductionOrder").rows().size(), data.table("DeliveryHeader").rows().size(),
+					registry.all().stream().map(ODataService::path).sorted().toList());
+	}
+
 	private static Function<String, Optional<String>> serviceIds(ServiceRegistry registry) {
 		return (path) -> registry.find(path).map(ODataService::id);
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,10 +57,11 @@ public final class ControlHandler {
 			.GET("/_sim/stats", (request) -> ok(this.statistics.snapshot()))
 			.GET("/_sim/faults", (request) -> ok(this.faults.all()))
 			.PUT("/_sim/faults/{service}", this::setFault)
-			.DELETE("/_sim/faults/{service}", (request) -> {
-				this.faults.clear(known(request.pathVariable("service")));
-				return ServerResponse.noContent().build();
-			})
+			.DELETE("/_sim/faults/{service}",
+					(request) -> Mono.fromCallable(() -> known(request.pathVariable("service"))).flatMap((service) -> {
+						this.faults.clear(service);
+						return ServerResponse.noContent().build();
+					}))
 			.DELETE("/_sim/faults", (request) -> {
 				this.faults.clearAll();
 				return ServerResponse.noContent().build();
@@ -83,17 +85,31 @@ public final class ControlHandler {
 	}
 
 	private Mono<ServerResponse> setFault(ServerRequest request) {
-		String service = known(request.pathVariable("service"));
-		return request.bodyToMono(FaultSettings.class)
-			.switchIfEmpty(Mono.error(new IllegalArgumentException("a fault settings body is required")))
-			.onErrorMap((error) -> !(error instanceof IllegalArgumentException),
-					(error) -> new IllegalArgumentException(
-							"the body is not valid fault settings: latencyMs, jitterMs, "
-									+ "errorRate, errorStatus, outage, malformed, slowBodyMs"))
-			.flatMap((settings) -> {
-				this.faults.set(service, settings);
-				return ok(this.faults.of(service));
+		return Mono.fromCallable(() -> known(request.pathVariable("service")))
+			.zipWith(request.bodyToMono(JsonNode.class)
+				.onErrorMap((error) -> new IllegalArgumentException("the body is not JSON"))
+				.switchIfEmpty(Mono.error(new IllegalArgumentException("a fault settings body is required"))))
+			.flatMap((serviceAndBody) -> {
+				this.faults.set(serviceAndBody.getT1(), settings(serviceAndBody.getT2()));
+				return ok(this.faults.of(serviceAndBody.getT1()));
 			});
+	}
+
+	// Every field is optional; unknown fields are refused so that a typo does not
+	// silently inject nothing.
+	private static FaultSettings settings(JsonNode body) {
+		java.util.Set<String> known = java.util.Set.of("latencyMs", "jitterMs", "errorRate", "errorStatus", "outage",
+				"malformed", "slowBodyMs");
+		body.propertyNames().forEach((name) -> {
+			if (!known.contains(name)) {
+				throw new IllegalArgumentException(
+						"unknown fault '" + name + "'; known: " + new java.util.TreeSet<>(known));
+			}
+		});
+		return new FaultSettings(body.path("latencyMs").asLong(0), body.path("jitterMs").asLong(0),
+				body.path("errorRate").asDouble(0), body.path("errorStatus").asInt(503),
+				body.path("outage").asBoolean(false), body.path("malformed").asBoolean(false),
+				body.path("slowBodyMs").asLong(0));
 	}
 
 	private String known(String service) {

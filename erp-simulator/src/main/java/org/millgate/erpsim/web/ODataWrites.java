@@ -36,6 +36,8 @@ public final class ODataWrites {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ODataWrites.class);
+
 	private final OrderWrites orders;
 
 	private final ConfirmationWrites confirmations;
@@ -66,6 +68,10 @@ public final class ODataWrites {
 				: "SIMULATOR";
 		return body(request).map((body) -> {
 			Map<String, Object> row = this.confirmations.post(columns(set, body, service), user);
+			LOG.info("Posted confirmation {}/{} for order {} operation {} (yield {}, scrap {}, external id {})",
+					row.get("ConfirmationGroup"), row.get("ConfirmationCount"), row.get("OrderID"),
+					row.get("OrderOperation"), row.get("ConfirmationYieldQuantity"),
+					row.get("ConfirmationScrapQuantity"), row.get("ExternalSystemConfirmation"));
 			EntityWriter writer = new EntityWriter(service, serviceUrl, this.handler::follow);
 			return new Created(writer.uri(set, row), writer.single(set, row, Shape.ALL));
 		})
@@ -91,7 +97,9 @@ public final class ODataWrites {
 		}
 		String order = (String) row.get("ManufacturingOrder");
 		return body(request).flatMap((body) -> {
-			this.orders.update(order, columns(set, body, service));
+			Map<String, Object> changes = columns(set, body, service);
+			this.orders.update(order, changes);
+			LOG.info("Updated order {}: {}", order, changes.keySet());
 			return ServerResponse.noContent().build();
 		});
 	}
@@ -117,6 +125,9 @@ public final class ODataWrites {
 			case "cancel" -> null;
 			default -> throw new IllegalStateException("unknown operation " + action.operation());
 		};
+		if (message != null) {
+			LOG.info("{}: {}", action.name(), message);
+		}
 		if (message == null) {
 			Map<String, Object> reversal = this.confirmations.cancel(parameters.get("ConfirmationGroup"),
 					parameters.get("ConfirmationCount"));
