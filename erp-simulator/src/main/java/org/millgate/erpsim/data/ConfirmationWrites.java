@@ -210,7 +210,7 @@ public final class ConfirmationWrites {
 			.mapToLong((row) -> Long.parseLong((String) row.get("ConfirmationGroup")))
 			.max()
 			.orElse(0);
-		return Long.toString(max + 1);
+		return String.format("%010d", max + 1);
 	}
 
 	private String nextCount(String group) {

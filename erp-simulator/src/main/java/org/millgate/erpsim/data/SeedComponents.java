@@ -29,15 +29,13 @@ final class SeedComponents {
 		List<SeedMaterial.BomLine> bom = order.material().bom();
 		for (int i = 0; i < bom.size(); i++) {
 			SeedMaterial component = SeedCatalog.material(bom.get(i).material());
-			// Packaging is consumed where the order is packed, everything else where it
-			// starts.
+			// Packaging is used where the order is packed, the rest where it starts.
 			SeedProgress.Step step = "VERP".equals(component.type()) ? progress.last() : progress.first();
 			BigDecimal required = amount(component.unit(), bom.get(i).perUnit().multiply(total), RoundingMode.CEILING);
 			BigDecimal withdrawn = amount(component.unit(),
 					required.multiply(BigDecimal.valueOf(step.yield())).divide(total, 3, RoundingMode.FLOOR),
 					RoundingMode.FLOOR);
-			// Completing or deleting an order ends its reservations, whatever was
-			// withdrawn.
+			// Completing or deleting an order ends its reservations.
 			boolean finallyIssued = withdrawn.compareTo(required) >= 0
 					|| order.stage().atLeast(SeedOrderStage.TECHNICALLY_COMPLETED) || order.deleted();
 			BigDecimal confirmed = required;
@@ -47,9 +45,10 @@ final class SeedComponents {
 			else if (!finallyIssued && random.nextInt(6) == 0) {
 				confirmed = amount(component.unit(), required.multiply(new BigDecimal("0.6")), RoundingMode.FLOOR);
 			}
-			item(data, reservation, i + 1, order.number(), step.operation(), component, order.plant(),
-					component.storageLocation(), required, withdrawn, confirmed, step.start(), finallyIssued,
-					SeedOrderRows.open(order));
+			// Components wait in the production supply area, packaging in the warehouse.
+			String storageLocation = "VERP".equals(component.type()) ? "0001" : "0002";
+			item(data, reservation, i + 1, order.number(), step.operation(), component, order.plant(), storageLocation,
+					required, withdrawn, confirmed, step.start(), finallyIssued, SeedOrderRows.open(order));
 		}
 	}
 

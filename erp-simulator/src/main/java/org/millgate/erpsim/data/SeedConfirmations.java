@@ -74,8 +74,7 @@ final class SeedConfirmations {
 
 	}
 
-	// A confirmation is posted when its share of the operation's run is done, never after
-	// today.
+	// Posted when its share of the operation's run is done, never after today.
 	private void post(SeedProgress.Step step, long good, long scrap, boolean finalConfirmation, double share,
 			String text, Kind kind) {
 		this.count++;
@@ -84,7 +83,8 @@ final class SeedConfirmations {
 		LocalTime start = LocalTime.of(6, 0).plusHours(2L * (this.count % 7));
 		LocalTime end = start.plusMinutes(105);
 		boolean fromMes = this.random.nextInt(3) != 0;
-		UUID external = fromMes
+		// A reversal is the ERP's own booking, with no external ID to deduplicate.
+		UUID external = (fromMes && kind != Kind.REVERSAL)
 				? UUID.nameUUIDFromBytes((this.group + "/" + this.count).getBytes(StandardCharsets.UTF_8)) : null;
 		String user = fromMes ? "MES_CONNECT" : CLERKS[this.random.nextInt(CLERKS.length)];
 		insert(this.data, "Confirmation", "ConfirmationGroup", this.group, "ConfirmationCount",

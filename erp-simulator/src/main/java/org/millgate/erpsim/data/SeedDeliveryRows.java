@@ -36,8 +36,7 @@ final class SeedDeliveryRows {
 		String picking = overall(statuses, (status) -> status[0]);
 		boolean proof = PROOF_OF_DELIVERY.contains(delivery.shipTo());
 		String proofStatus = (delivery.stage() == SeedDelivery.Stage.DELIVERED) ? "C" : "A";
-		// Only plant 1000 runs warehouse management, whose transfer orders do the
-		// picking.
+		// Only plant 1000 runs warehouse management, whose transfer orders pick.
 		insert(data, "DeliveryHeader", "DeliveryDocument", delivery.number(), "DeliveryDocumentType", "LF",
 				"ShippingPoint", delivery.plant(), "SoldToParty", soldTo(delivery.shipTo()), "ShipToParty",
 				delivery.shipTo(), "OverallPickingStatus", picking, "OverallPickingConfStatus", picking,
@@ -54,8 +53,7 @@ final class SeedDeliveryRows {
 		return "17100008".equals(shipTo) ? "17100007" : shipTo;
 	}
 
-	// Picking, packing and goods movement of one item; work in progress has done the
-	// first item.
+	// Picking, packing and goods movement of one item; in progress, item 1 is done.
 	private static String[] statuses(SeedDelivery delivery, int index, int count) {
 		String partly = (count == 1) ? "B" : (index == 0) ? "C" : "A";
 		String picking = switch (delivery.stage()) {

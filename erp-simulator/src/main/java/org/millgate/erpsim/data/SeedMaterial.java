@@ -37,9 +37,8 @@ record SeedMaterial(String code, String type, String unit, String group, List<St
 		return this.conversions.stream().anyMatch((conversion) -> conversion.unit().equals(alternative));
 	}
 
-	// Finished goods are received into the finished goods store, semi-finished ones stay
-	// at
-	// the line, everything bought goes to the main warehouse.
+	// Finished goods go to the finished goods store, semi-finished ones stay at the
+	// line, everything bought goes to the main warehouse.
 	String storageLocation() {
 		return switch (this.type) {
 			case "FERT" -> "0003";

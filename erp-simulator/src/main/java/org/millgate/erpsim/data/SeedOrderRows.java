@@ -22,13 +22,14 @@ import static org.millgate.erpsim.data.SeedRows.qty;
 /**
  * Every row of one production order: header, operations, statuses, components and
  * confirmations. Flags and status rows are derived from the same progress, so they cannot
- * disagree: a status row exists exactly when its flag is set.
+ * disagree: a status row exists exactly when its flag is set, except that, as in SAP's
+ * status line, REL replaces CRTD on release while the flag OrderIsCreated stays set.
  */
 final class SeedOrderRows {
 
-	static final Map<String, String> OPERATIONS = Map.of("MOLD", "Injection molding", "MACH", "Machining", "MIX",
-			"Mixing and pressing", "EXTR", "Extrusion", "ASSY", "Assembly", "TEST", "Final inspection and test", "PACK",
-			"Packing");
+	private static final Map<String, String> OPERATIONS = Map.of("MOLD", "Injection molding", "MACH", "Machining",
+			"MIX", "Mixing and pressing", "EXTR", "Extrusion", "ASSY", "Assembly", "TEST", "Final inspection and test",
+			"PACK", "Packing");
 
 	private static final Map<String, String> USER_STATUSES = Map.of("QHLD", "E0001 Quality hold", "MATL",
 			"E0002 Material shortage");
@@ -80,7 +81,7 @@ final class SeedOrderRows {
 				stage.atLeast(TECHNICALLY_COMPLETED), "OrderIsClosed", stage == CLOSED, "OrderIsMarkedForDeletion",
 				order.deleted(), "OrderIsLocked", order.locked(), "LastChangeDateTime",
 				lastChange(order, created, random));
-		status(data, number, true, "I0001", "CRTD", "Created");
+		status(data, number, !stage.atLeast(RELEASED), "I0001", "CRTD", "Created");
 		status(data, number, stage == PARTIALLY_RELEASED, "I0042", "PREL", "Partially released");
 		status(data, number, stage.atLeast(RELEASED), "I0002", "REL", "Released");
 		status(data, number, partiallyConfirmed, "I0010", "PCNF", "Partially confirmed");
@@ -98,8 +99,7 @@ final class SeedOrderRows {
 		}
 	}
 
-	// The last thing that happened to the order: creation, release, a confirmation or
-	// closing.
+	// The last thing that happened: creation, release, a confirmation or closing.
 	private static String lastChange(SeedOrder order, LocalDate created, Random random) {
 		LocalDate end = order.end();
 		LocalDate changed = switch (order.stage()) {

@@ -22,8 +22,7 @@ final class SeedRows {
 	private SeedRows() {
 	}
 
-	// Pairs keep each writer a readable list of column and value, in the table's column
-	// order.
+	// Pairs keep each writer a readable list of columns and values, in table order.
 	static void insert(ErpData data, String table, Object... columnsAndValues) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		for (int i = 0; i < columnsAndValues.length; i += 2) {
@@ -64,12 +63,9 @@ final class SeedRows {
 		return low + random.nextInt(high - low + 1);
 	}
 
-	// Every entity draws from its own generator, seeded by its key: it keeps its values
-	// whatever
-	// else is generated, so the data of scale 1 is the first part of the data of scale N.
-	// The
-	// key's hash is mixed because java.util.Random gives near-equal first draws for near
-	// seeds.
+	// Every entity draws from its own generator, seeded by its key, so it keeps its
+	// values whatever else is generated: scale 1 is the first part of scale N. The
+	// hash is mixed because java.util.Random draws alike first values for near seeds.
 	static Random random(String key) {
 		long z = key.hashCode() * 0x9E3779B97F4A7C15L;
 		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -23,8 +23,7 @@ final class SeedStock {
 
 	static final String IN_TRANSIT = "06";
 
-	// 03 returns, 04 in transfer between storage locations, 05 in transfer between
-	// plants,
+	// 03 returns, 04 in transfer between storage locations, 05 between plants,
 	// 10 goods receipt blocked.
 	private static final String[] OTHER_TYPES = { QUALITY_INSPECTION, "03", "04", "05", IN_TRANSIT, BLOCKED, "10" };
 

@@ -97,13 +97,13 @@ class SeedDataTests {
 			entry("DeliveryHeader", List.of("DeliveryDocument")),
 			entry("DeliveryItem", List.of("DeliveryDocument", "DeliveryDocumentItem")));
 
-	// Each system status mirrors one order flag.
-	private static final Map<String, String> STATUS_FLAGS = Map.ofEntries(entry("I0001", "OrderIsCreated"),
-			entry("I0042", "OrderIsPartiallyReleased"), entry("I0002", "OrderIsReleased"),
-			entry("I0010", "OrderIsPartiallyConfirmed"), entry("I0009", "OrderIsConfirmed"),
-			entry("I0074", "OrderIsPartiallyDelivered"), entry("I0012", "OrderIsDelivered"),
-			entry("I0045", "OrderIsTechnicallyCompleted"), entry("I0046", "OrderIsClosed"),
-			entry("I0076", "OrderIsMarkedForDeletion"), entry("I0043", "OrderIsLocked"));
+	// Each system status mirrors one order flag; CRTD is the exception, see below.
+	private static final Map<String, String> STATUS_FLAGS = Map.ofEntries(entry("I0042", "OrderIsPartiallyReleased"),
+			entry("I0002", "OrderIsReleased"), entry("I0010", "OrderIsPartiallyConfirmed"),
+			entry("I0009", "OrderIsConfirmed"), entry("I0074", "OrderIsPartiallyDelivered"),
+			entry("I0012", "OrderIsDelivered"), entry("I0045", "OrderIsTechnicallyCompleted"),
+			entry("I0046", "OrderIsClosed"), entry("I0076", "OrderIsMarkedForDeletion"),
+			entry("I0043", "OrderIsLocked"));
 
 	@Test
 	void should_generate_the_released_order_1000001_with_two_operations_and_three_components() {
@@ -144,7 +144,7 @@ class SeedDataTests {
 				.containsEntry("GoodsMovementIsAllowed", true);
 			assertThat(decimal(component, "WithdrawnQuantity")).isZero();
 		});
-		assertThat(statusCodes(DATA, "1000001")).containsExactlyInAnyOrder("I0001", "I0002");
+		assertThat(statusCodes(DATA, "1000001")).containsExactly("I0002");
 		assertThat(rows(DATA, "Confirmation", "OrderID", "1000001")).isEmpty();
 	}
 
@@ -179,7 +179,7 @@ class SeedDataTests {
 			.containsEntry("OrderIsClosed", false);
 		assertThat(decimal(order, "MfgOrderConfirmedYieldQty")).isEqualByComparingTo(decimal(order, "TotalQuantity"));
 		assertThat(decimal(order, "ActualDeliveredQuantity")).isEqualByComparingTo(decimal(order, "TotalQuantity"));
-		assertThat(statusCodes(DATA, "1000003")).containsExactlyInAnyOrder("I0001", "I0002", "I0009", "I0012", "I0045");
+		assertThat(statusCodes(DATA, "1000003")).containsExactlyInAnyOrder("I0002", "I0009", "I0012", "I0045");
 		assertThat(rows(DATA, "ReservationItem", "ManufacturingOrder", "1000003")).isNotEmpty()
 			.allSatisfy((component) -> assertThat(component).containsEntry("ReservationIsFinallyIssued", true)
 				.containsEntry("GoodsMovementIsAllowed", false));
@@ -195,7 +195,7 @@ class SeedDataTests {
 			.containsEntry("OrderIsCreated", true)
 			.containsEntry("OrderIsReleased", true)
 			.containsEntry("OrderIsPartiallyConfirmed", false);
-		assertThat(statusCodes(DATA, "2000001")).containsExactlyInAnyOrder("I0001", "I0002");
+		assertThat(statusCodes(DATA, "2000001")).containsExactly("I0002");
 		assertThat(rows(DATA, "ProductionOrderOperation", "ManufacturingOrder", "2000001")).isNotEmpty()
 			.allSatisfy((operation) -> assertThat(operation).containsEntry("OperationIsReleased", true)
 				.containsEntry("ProductionPlant", "2000"));
@@ -374,6 +374,8 @@ class SeedDataTests {
 			Set<String> codes = statusCodes(DATA, number);
 			STATUS_FLAGS.forEach((code, flag) -> assertThat(codes.contains(code)).as(number + " " + code)
 				.isEqualTo(order.get(flag)));
+			// As in SAP's status line, REL replaces CRTD; the order stays created.
+			assertThat(codes.contains("I0001")).as(number + " I0001").isEqualTo(!flag(order, "OrderIsReleased"));
 			BigDecimal total = decimal(order, "TotalQuantity");
 			BigDecimal confirmedYield = decimal(order, "MfgOrderConfirmedYieldQty");
 			BigDecimal delivered = decimal(order, "ActualDeliveredQuantity");
