@@ -1,0 +1,77 @@
+package org.millgate.erp.autoconfigure;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import org.millgate.erp.config.ErpProperties;
+import org.millgate.erp.port.Confirmations;
+import org.millgate.erp.port.Deliveries;
+import org.millgate.erp.port.Materials;
+import org.millgate.erp.port.ProductionOrders;
+import org.millgate.erp.port.Reservations;
+import org.millgate.erp.port.StockLevels;
+import org.millgate.erp.sap.SapErpFacade;
+
+/**
+ * The ERP ports of an SAP S/4HANA system, from {@code millgate.erp}.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ErpProperties.class)
+public class ErpFacadeAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SapErpFacade sapErpFacade(ErpProperties properties, ObjectProvider<WebClient.Builder> builders,
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clocks) {
+		return SapErpFacade.create(properties, builders.getIfAvailable(WebClient::builder),
+				meters.getIfAvailable(SimpleMeterRegistry::new), clocks.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "millgate.erp.verify-metadata", havingValue = "true", matchIfMissing = true)
+	ApplicationRunner erpMetadataCheck(SapErpFacade facade, ErpProperties properties) {
+		return (arguments) -> facade.verifyMetadata(properties.timeouts().read().multipliedBy(2));
+	}
+
+	@Bean
+	ProductionOrders erpProductionOrders(SapErpFacade facade) {
+		return facade.productionOrders();
+	}
+
+	@Bean
+	Confirmations erpConfirmations(SapErpFacade facade) {
+		return facade.confirmations();
+	}
+
+	@Bean
+	StockLevels erpStockLevels(SapErpFacade facade) {
+		return facade.stockLevels();
+	}
+
+	@Bean
+	Reservations erpReservations(SapErpFacade facade) {
+		return facade.reservations();
+	}
+
+	@Bean
+	Deliveries erpDeliveries(SapErpFacade facade) {
+		return facade.deliveries();
+	}
+
+	@Bean
+	Materials erpMaterials(SapErpFacade facade) {
+		return facade.materials();
+	}
+
+}

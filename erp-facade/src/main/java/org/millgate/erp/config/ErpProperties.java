@@ -1,0 +1,133 @@
+package org.millgate.erp.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How to reach the ERP and how to protect it, bound under {@code millgate.erp}.
+ *
+ * @param baseUrl the ERP's base URL, e.g. {@code https://s4.example.com:44300}; the
+ * embedded simulator by default
+ * @param release the ERP release, which decides entity set, field and action names:
+ * {@code 2020}, {@code 2022} or {@code 2023}
+ * @param sapClient the SAP client (mandant), sent as {@code sap-client} on every call
+ * @param auth how to authenticate
+ * @param timeouts time limits per call
+ * @param retry retries of reads (writes are never retried)
+ * @param circuitBreaker when to stop calling a failing ERP
+ * @param bulkhead how many calls may run at once (protects the ERP)
+ * @param cache how long reads are reused
+ * @param verifyMetadata whether to compare the ERP's {@code $metadata} with the release
+ * at start and refuse to start on a mismatch
+ * @param units SAP unit codes mapped to UN/ECE Rec 20 codes, added to the built-in table
+ * (e.g. {@code ZBX: BX})
+ */
+@Validated
+@ConfigurationProperties("millgate.erp")
+public record ErpProperties(@DefaultValue("http://localhost:8089") @NotNull URI baseUrl,
+		@DefaultValue("2022") @Pattern(regexp = "2020|2022|2023") String release,
+		@DefaultValue("100") @Pattern(regexp = "[0-9]{3}") String sapClient, @DefaultValue @Valid Auth auth,
+		@DefaultValue @Valid Timeouts timeouts, @DefaultValue @Valid Retry retry,
+		@DefaultValue @Valid CircuitBreaker circuitBreaker, @DefaultValue @Valid Bulkhead bulkhead,
+		@DefaultValue @Valid Cache cache, @DefaultValue("true") boolean verifyMetadata, Map<String, String> units) {
+
+	public ErpProperties {
+		units = (units != null) ? Map.copyOf(units) : Map.of();
+	}
+
+	/**
+	 * Authentication toward the ERP: basic, or OAuth2 client credentials when a token URI
+	 * is set.
+	 *
+	 * @param user the basic-auth user
+	 * @param password the basic-auth password; set it through the environment
+	 * ({@code MILLGATE_ERP_AUTH_PASSWORD}), never in a committed file
+	 * @param tokenUri the OAuth2 token endpoint, or null for basic authentication
+	 * @param clientId the OAuth2 client id
+	 * @param clientSecret the OAuth2 client secret
+	 * @param scope the OAuth2 scope to ask for, or null
+	 */
+	public record Auth(@DefaultValue("millgate") String user, @DefaultValue("millgate") String password, URI tokenUri,
+			String clientId, String clientSecret, String scope) {
+
+	}
+
+	/**
+	 * Time limits.
+	 *
+	 * @param connect to open a connection
+	 * @param read for a read, per attempt
+	 * @param write for a write (the ERP may still have booked it after this)
+	 */
+	public record Timeouts(@DefaultValue("2s") Duration connect, @DefaultValue("5s") Duration read,
+			@DefaultValue("10s") Duration write) {
+
+	}
+
+	/**
+	 * Retries of reads, with exponential backoff and jitter.
+	 *
+	 * @param maxAttempts attempts in all, 1 for none
+	 * @param initialBackoff the first wait
+	 * @param maxBackoff the longest wait
+	 * @param jitter the random share of each wait, 0 to 1
+	 */
+	public record Retry(@DefaultValue("3") @Min(1) @Max(10) int maxAttempts,
+			@DefaultValue("200ms") Duration initialBackoff, @DefaultValue("2s") Duration maxBackoff,
+			@DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double jitter) {
+
+	}
+
+	/**
+	 * The circuit breaker.
+	 *
+	 * @param failureRateThreshold failure percentage that opens it
+	 * @param slidingWindow calls it looks back on
+	 * @param minimumCalls calls before it judges
+	 * @param openFor how long it stays open before trying again
+	 * @param halfOpenCalls trial calls while half open
+	 */
+	public record CircuitBreaker(@DefaultValue("50") @Min(1) @Max(100) int failureRateThreshold,
+			@DefaultValue("20") @Min(1) int slidingWindow, @DefaultValue("10") @Min(1) int minimumCalls,
+			@DefaultValue("10s") Duration openFor, @DefaultValue("3") @Min(1) int halfOpenCalls) {
+
+	}
+
+	/**
+	 * The bulkhead: a cap on concurrent ERP calls, so that a burst of consumers cannot
+	 * overload the ERP. Calls beyond the cap wait in line, without holding a thread.
+	 *
+	 * @param maxConcurrentCalls calls in flight at most
+	 * @param maxQueued calls waiting at most; more fail at once as unavailable
+	 * @param maxWait how long a call waits for a free slot before it fails as unavailable
+	 */
+	public record Bulkhead(@DefaultValue("16") @Min(1) @Max(1000) int maxConcurrentCalls,
+			@DefaultValue("256") @Min(0) int maxQueued, @DefaultValue("2s") Duration maxWait) {
+
+	}
+
+	/**
+	 * Reuse of reads.
+	 *
+	 * @param masterData how long material master data is reused
+	 * @param stock how long a stock or reservation read is reused (identical concurrent
+	 * reads always share one call)
+	 */
+	public record Cache(@DefaultValue("10m") Duration masterData, @DefaultValue("2s") Duration stock) {
+
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.millgate.erp.port;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.millgate.erp.model.Confirmation;
+import org.millgate.erp.model.ConfirmationRequest;
+
+/**
+ * Confirmations of production order operations. Posting is never retried by the facade:
+ * the request's external id makes a repeat safe, as the ERP refuses a second posting
+ * carrying it ({@link ErpFailure.Conflict}).
+ */
+public interface Confirmations {
+
+	/**
+	 * Posts a confirmation.
+	 * @param request what to confirm
+	 * @return the posted confirmation
+	 */
+	Mono<Confirmation> post(ConfirmationRequest request);
+
+	/**
+	 * The confirmations of an order, oldest first.
+	 * @param orderId the order number
+	 * @return its confirmations
+	 */
+	Flux<Confirmation> ofOrder(String orderId);
+
+}

@@ -1,0 +1,105 @@
+package org.millgate.erp.sap;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.millgate.erp.model.Confirmation;
+import org.millgate.erp.model.ConfirmationRequest;
+import org.millgate.erp.model.Quantity;
+import org.millgate.erp.model.UnitOfMeasure;
+import org.millgate.erp.port.Confirmations;
+import org.millgate.erp.resilience.ErpCalls;
+
+import static org.millgate.erp.sap.SapValues.date;
+import static org.millgate.erp.sap.SapValues.dateTime;
+import static org.millgate.erp.sap.SapValues.decimal;
+import static org.millgate.erp.sap.SapValues.flag;
+import static org.millgate.erp.sap.SapValues.text;
+
+/**
+ * Confirmations through {@code API_PROD_ORDER_CONFIRMATION_2_SRV}. The request's external
+ * id goes to {@code ExternalSystemConfirmation}, which the ERP refuses to book twice.
+ */
+final class SapConfirmations implements Confirmations {
+
+	private static final String SET = "ProdnOrdConf2";
+
+	private final SapHttp http;
+
+	private final ErpCalls calls;
+
+	private final SapUnits units;
+
+	SapConfirmations(SapHttp http, ErpCalls calls, SapUnits units) {
+		this.http = http;
+		this.calls = calls;
+		this.units = units;
+	}
+
+	@Override
+	public Mono<Confirmation> post(ConfirmationRequest request) {
+		ObjectNode body = JsonNodeFactory.instance.objectNode();
+		body.put("OrderID", request.orderId());
+		body.put("OrderOperation", request.operation());
+		body.put("ConfirmationYieldQuantity", request.yield().value().toPlainString());
+		body.put("ConfirmationScrapQuantity", request.scrap().value().toPlainString());
+		body.put("ConfirmationUnit", this.units.sap(request.yield().unit()));
+		body.put("FinalConfirmationType", request.finalConfirmation() ? "X" : "");
+		body.put("ExternalSystemConfirmation", request.externalId().toString());
+		if (request.postingDate() != null) {
+			body.put("PostingDate", SapValues.sapDate(request.postingDate()));
+		}
+		if (request.executionStart() != null) {
+			body.put("ConfirmedExecutionStartDate", SapValues.sapDate(request.executionStart().toLocalDate()));
+			body.put("ConfirmedExecutionStartTime", SapValues.sapTime(request.executionStart().toLocalTime()));
+		}
+		if (request.executionEnd() != null) {
+			body.put("ConfirmedExecutionEndDate", SapValues.sapDate(request.executionEnd().toLocalDate()));
+			body.put("ConfirmedExecutionEndTime", SapValues.sapTime(request.executionEnd().toLocalTime()));
+		}
+		if (request.varianceReason() != null) {
+			body.put("VarianceReasonCode", request.varianceReason());
+		}
+		if (request.text() != null) {
+			body.put("ConfirmationText", request.text());
+		}
+		return this.calls
+			.write("confirmation.post", () -> this.http.post(SapRelease.CONFIRMATIONS, SET, Map.of(), body))
+			.map((answer) -> confirmation(answer.entity()));
+	}
+
+	@Override
+	public Flux<Confirmation> ofOrder(String orderId) {
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("$filter", ODataFilter.eq("OrderID", orderId).toString());
+		query.put("$orderby", "ConfirmationGroup,ConfirmationCount");
+		return this.calls.read("confirmation.list", () -> this.http.getAll(SapRelease.CONFIRMATIONS, SET, query))
+			.flatMapIterable((entities) -> entities.stream().map(this::confirmation).toList());
+	}
+
+	private Confirmation confirmation(JsonNode entity) {
+		UnitOfMeasure unit = this.units.canonical(text(entity, "ConfirmationUnit"));
+		java.time.LocalDateTime start = dateTime(entity, "ConfirmedExecutionStartDate");
+		java.time.LocalDateTime end = dateTime(entity, "ConfirmedExecutionEndDate");
+		java.time.LocalTime startTime = SapValues.time(entity, "ConfirmedExecutionStartTime");
+		java.time.LocalTime endTime = SapValues.time(entity, "ConfirmedExecutionEndTime");
+		JsonNode entered = entity.path("ConfirmationEntryDateTime");
+		return new Confirmation(text(entity, "ConfirmationGroup") + "-" + text(entity, "ConfirmationCount"),
+				text(entity, "OrderID"), text(entity, "OrderOperation"),
+				new Quantity(decimal(entity, "ConfirmationYieldQuantity"), unit),
+				new Quantity(decimal(entity, "ConfirmationScrapQuantity"), unit), flag(entity, "IsFinalConfirmation"),
+				flag(entity, "IsReversed"), flag(entity, "IsReversal"), date(entity, "PostingDate"),
+				(start != null && startTime != null) ? start.toLocalDate().atTime(startTime) : start,
+				(end != null && endTime != null) ? end.toLocalDate().atTime(endTime) : end,
+				SapValues.uuid(entity, "ExternalSystemConfirmation"),
+				entered.isString() ? dateTime(entity, "ConfirmationEntryDateTime").toInstant(java.time.ZoneOffset.UTC)
+						: null);
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.millgate.erp.sap;
+
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+
+import org.millgate.erp.port.ErpFailure;
+
+/**
+ * Maps an ERP error answer (status and OData error body) to a typed failure.
+ */
+final class SapErrors {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private SapErrors() {
+	}
+
+	static ErpFailure of(int status, HttpHeaders headers, String body) {
+		String code = null;
+		String message = "HTTP " + status;
+		try {
+			JsonNode error = JSON.readTree(body).path("error");
+			code = error.path("code").isString() ? error.path("code").asString() : null;
+			JsonNode text = error.path("message");
+			message = text.isString() ? text.asString() : text.path("value").asString(message);
+		}
+		catch (RuntimeException ex) {
+			// Not an OData error body (an HTML page from a web dispatcher, say): the status
+			// decides.
+		}
+		String described = "the ERP answered " + status + ((code != null) ? " " + code : "") + ": " + message;
+		return switch (status) {
+			case 404 -> new ErpFailure.NotFound(described, code);
+			case 409, 412, 428 -> new ErpFailure.Conflict(described, code);
+			case 400, 422 -> new ErpFailure.Rejected(described, code);
+			case 401, 403 -> new ErpFailure.Unavailable(
+					"the ERP refused the credentials (" + status + "); check millgate.erp.auth", Duration.ofSeconds(60),
+					null);
+			default -> new ErpFailure.Unavailable(described, retryAfter(headers), null);
+		};
+	}
+
+	private static Duration retryAfter(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		try {
+			return (value != null) ? Duration.ofSeconds(Long.parseLong(value.trim())) : Duration.ofSeconds(5);
+		}
+		catch (NumberFormatException ex) {
+			return Duration.ofSeconds(5);
+		}
+	}
+
+}

@@ -1,0 +1,249 @@
+package org.millgate.erp.sap;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriUtils;
+
+import org.millgate.erp.port.CallContext;
+import org.millgate.erp.port.ErpFailure;
+
+/**
+ * HTTP toward SAP Gateway: authentication, {@code sap-client}, correlation headers, the
+ * CSRF token and session cookies for writes (fetched once, cached, fetched again once
+ * when the ERP answers 403 {@code X-CSRF-Token: Required}), next-link paging, and ERP
+ * errors mapped to typed failures.
+ */
+final class SapHttp {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int MAX_PAGES = 1000;
+
+	private final WebClient client;
+
+	private final String baseUrl;
+
+	private final String sapClient;
+
+	private final Supplier<Mono<String>> authorization;
+
+	private final AtomicReference<CsrfSession> session = new AtomicReference<>();
+
+	SapHttp(WebClient client, URI baseUrl, String sapClient, Supplier<Mono<String>> authorization) {
+		this.client = client;
+		String base = baseUrl.toString();
+		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		this.sapClient = sapClient;
+		this.authorization = authorization;
+	}
+
+	/**
+	 * Reads one resource.
+	 * @param service the service path
+	 * @param resource e.g. {@code A_ProductionOrder_2('1000001')}
+	 * @param query system query options, unencoded
+	 * @return the answer
+	 */
+	Mono<Answer> get(String service, String resource, Map<String, String> query) {
+		return exchange(HttpMethod.GET, url(service, resource, query), null, null);
+	}
+
+	/**
+	 * Reads a collection, following next links until the last page.
+	 * @return every entity of every page
+	 */
+	Mono<List<JsonNode>> getAll(String service, String resource, Map<String, String> query) {
+		return exchange(HttpMethod.GET, url(service, resource, query), null, null)
+			.expand((answer) -> (answer.next() != null)
+					? exchange(HttpMethod.GET, URI.create(this.baseUrl + answer.next()), null, null) : Mono.empty())
+			.take(MAX_PAGES)
+			.concatMapIterable(Answer::entities)
+			.collectList();
+	}
+
+	/**
+	 * Reads a document as text, such as {@code $metadata}.
+	 */
+	Mono<String> text(String service, String resource) {
+		return this.authorization.get()
+			.flatMap((auth) -> this.client.get()
+				.uri(url(service, resource, Map.of()))
+				.header(HttpHeaders.AUTHORIZATION, auth)
+				.exchangeToMono((response) -> response.bodyToMono(String.class).defaultIfEmpty("").flatMap((body) -> {
+					if (response.statusCode().is2xxSuccessful()) {
+						return Mono.just(body);
+					}
+					return Mono.error(SapErrors.of(response.statusCode().value(), response.headers().asHttpHeaders(),
+							body));
+				})));
+	}
+
+	/**
+	 * Writes: fetches or reuses the CSRF token and session, sends, and on a CSRF refusal
+	 * fetches a new token once and sends again (safe: a refused request was not
+	 * processed).
+	 */
+	Mono<Answer> post(String service, String resource, Map<String, String> query, JsonNode body) {
+		URI url = url(service, resource, query);
+		return csrf(service, false).flatMap((csrf) -> exchange(HttpMethod.POST, url, body, csrf))
+			.onErrorResume(CsrfRequired.class,
+					(refused) -> csrf(service, true).flatMap((csrf) -> exchange(HttpMethod.POST, url, body, csrf)));
+	}
+
+	private Mono<CsrfSession> csrf(String service, boolean refresh) {
+		CsrfSession current = this.session.get();
+		if (current != null && !refresh) {
+			return Mono.just(current);
+		}
+		return this.authorization.get()
+			.flatMap((auth) -> this.client.get()
+				.uri(url(service, "", Map.of()))
+				.header(HttpHeaders.AUTHORIZATION, auth)
+				.header("X-CSRF-Token", "Fetch")
+				.accept(MediaType.APPLICATION_JSON)
+				.exchangeToMono((response) -> response.releaseBody().then(Mono.defer(() -> {
+					String token = response.headers().asHttpHeaders().getFirst("X-CSRF-Token");
+					if (!response.statusCode().is2xxSuccessful() || token == null) {
+						return Mono.error(new ErpFailure.Unavailable(
+								"the ERP gave no CSRF token (status " + response.statusCode().value() + ")",
+								Duration.ofSeconds(5), null));
+					}
+					List<String> cookies = new ArrayList<>();
+					response.cookies().forEach((name, values) -> values.forEach((cookie) -> cookies
+						.add(cookie.getName() + "=" + cookie.getValue())));
+					CsrfSession fresh = new CsrfSession(token, String.join("; ", cookies));
+					this.session.set(fresh);
+					return Mono.just(fresh);
+				}))));
+	}
+
+	private Mono<Answer> exchange(HttpMethod method, URI url, JsonNode body, CsrfSession csrf) {
+		return Mono.deferContextual((context) -> this.authorization.get().flatMap((auth) -> {
+			WebClient.RequestBodySpec request = this.client.method(method)
+				.uri(url)
+				.header(HttpHeaders.AUTHORIZATION, auth)
+				.accept(MediaType.APPLICATION_JSON);
+			context.<String>getOrEmpty(CallContext.CORRELATION_ID)
+				.ifPresent((id) -> request.header("X-Correlation-Id", id));
+			context.<String>getOrEmpty(CallContext.TRACEPARENT).ifPresent((parent) -> request.header("traceparent", parent));
+			if (csrf != null) {
+				request.header("X-CSRF-Token", csrf.token());
+				if (!csrf.cookies().isEmpty()) {
+					request.header(HttpHeaders.COOKIE, csrf.cookies());
+				}
+			}
+			if (body != null) {
+				request.contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString());
+			}
+			return request.exchangeToMono(this::answer);
+		}));
+	}
+
+	private Mono<Answer> answer(ClientResponse response) {
+		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap((bytes) -> {
+			int status = response.statusCode().value();
+			HttpHeaders headers = response.headers().asHttpHeaders();
+			String text = new String(bytes, StandardCharsets.UTF_8);
+			if (status == 403 && "Required".equalsIgnoreCase(headers.getFirst("X-CSRF-Token"))) {
+				return Mono.error(new CsrfRequired());
+			}
+			if (!response.statusCode().is2xxSuccessful()) {
+				return Mono.error(SapErrors.of(status, headers, text));
+			}
+			if (bytes.length == 0) {
+				return Mono.just(new Answer(JSON.createObjectNode(), headers));
+			}
+			try {
+				return Mono.just(new Answer(JSON.readTree(bytes), headers));
+			}
+			catch (JacksonException ex) {
+				return Mono.error(new ErpFailure.Malformed("the ERP's answer is not valid JSON", ex));
+			}
+		});
+	}
+
+	private URI url(String service, String resource, Map<String, String> query) {
+		Map<String, String> options = new LinkedHashMap<>(query);
+		options.put("sap-client", this.sapClient);
+		StringBuilder url = new StringBuilder(this.baseUrl).append(service).append('/');
+		url.append(UriUtils.encodePath(resource, StandardCharsets.UTF_8)).append('?');
+		options.forEach((name, value) -> url.append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8))
+			.append('=')
+			.append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8))
+			.append('&'));
+		url.setLength(url.length() - 1);
+		return URI.create(url.toString());
+	}
+
+	/**
+	 * An answer: the JSON body and the headers.
+	 *
+	 * @param body the body
+	 * @param headers the headers
+	 */
+	record Answer(JsonNode body, HttpHeaders headers) {
+
+		/**
+		 * The single entity of a v2 {@code d} envelope or a v4 body.
+		 */
+		JsonNode entity() {
+			return this.body.has("d") ? this.body.get("d") : this.body;
+		}
+
+		List<JsonNode> entities() {
+			JsonNode results = this.body.has("d") ? this.body.path("d").path("results") : this.body.path("value");
+			if (!results.isArray()) {
+				throw new ErpFailure.Malformed("the ERP's answer holds no collection", null);
+			}
+			List<JsonNode> entities = new ArrayList<>();
+			results.forEach(entities::add);
+			return entities;
+		}
+
+		// The next page's path and query; the host is always ours.
+		String next() {
+			JsonNode next = this.body.has("d") ? this.body.path("d").path("__next") : this.body.path("@odata.nextLink");
+			if (!next.isString()) {
+				return null;
+			}
+			URI uri = URI.create(next.asString());
+			return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+		}
+
+	}
+
+	private record CsrfSession(String token, String cookies) {
+
+	}
+
+	/**
+	 * The ERP refused a write for want of a valid CSRF token.
+	 */
+	static final class CsrfRequired extends RuntimeException {
+
+		CsrfRequired() {
+			super("CSRF token required", null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.millgate.erp.sap;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.millgate.erp.model.MaterialRequirement;
+import org.millgate.erp.model.Snapshot;
+import org.millgate.erp.port.Reservations;
+import org.millgate.erp.resilience.ErpCalls;
+import org.millgate.erp.resilience.SharedReads;
+
+/**
+ * Open reservations from {@code A_ReservationDocumentItem}, where the material is called
+ * {@code Product}.
+ */
+final class SapReservations implements Reservations {
+
+	private static final String SET = "A_ReservationDocumentItem";
+
+	private final SapHttp http;
+
+	private final ErpCalls calls;
+
+	private final OrderMapping mapping;
+
+	private final SharedReads<String, Snapshot<MaterialRequirement>> shared;
+
+	private final Clock clock;
+
+	SapReservations(SapHttp http, ErpCalls calls, OrderMapping mapping,
+			SharedReads<String, Snapshot<MaterialRequirement>> shared, Clock clock) {
+		this.http = http;
+		this.calls = calls;
+		this.mapping = mapping;
+		this.shared = shared;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<Snapshot<MaterialRequirement>> open(String plant, Collection<String> materials) {
+		List<String> sorted = materials.stream().distinct().sorted().toList();
+		if (sorted.isEmpty()) {
+			return Mono.just(new Snapshot<>(List.of(), this.clock.instant()));
+		}
+		return this.shared.get(plant + "|" + String.join("|", sorted), () -> read(plant, sorted));
+	}
+
+	private Mono<Snapshot<MaterialRequirement>> read(String plant, List<String> materials) {
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("$filter", ODataFilter.eq("Plant", plant)
+			.and(ODataFilter.in("Product", materials))
+			.and(ODataFilter.eq("ReservationItemIsFinallyIssued", false))
+			.toString());
+		return this.calls.read("reservation.read", () -> this.http.getAll(SapRelease.RESERVATIONS, SET, query))
+			.map((entities) -> new Snapshot<>(entities.stream()
+				.map((entity) -> this.mapping.requirement(entity, "Product", "ResvnItmRequiredQtyInBaseUnit",
+						"ResvnItmWithdrawnQtyInBaseUnit", "ReservationItemIsFinallyIssued", "OrderID", null))
+				.toList(), this.clock.instant()));
+	}
+
+}
