@@ -1,5 +1,5 @@
 /**
- * Spring Boot auto-configuration: a product service that has erp-facade on its
- * classpath gets the ERP ports as beans, configured under {@code millgate.erp}.
+ * Spring Boot auto-configuration: a product service that has erp-facade on its classpath
+ * gets the ERP ports as beans, configured under {@code millgate.erp}.
  */
 package org.millgate.erp.autoconfigure;

@@ -6,8 +6,8 @@ import java.time.LocalDateTime;
 import java.util.UUID;
 
 /**
- * A confirmation of work on an operation (ISA-95 operations performance): yield and
- * scrap reported by the shop floor.
+ * A confirmation of work on an operation (ISA-95 operations performance): yield and scrap
+ * reported by the shop floor.
  *
  * @param id the ERP's identifier, {@code group-counter}
  * @param orderId the production order

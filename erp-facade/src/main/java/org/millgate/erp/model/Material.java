@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A material definition: what a material is called, its base unit and the units it can
- * be converted into.
+ * A material definition: what a material is called, its base unit and the units it can be
+ * converted into.
  *
  * @param id the material number
  * @param description its description (English)
@@ -40,7 +40,8 @@ public record Material(String id, String description, UnitOfMeasure baseUnit, Li
 			return Optional.empty();
 		}
 		BigDecimal base = quantity.value().multiply(toBase.get());
-		return Optional.of(new Quantity(base.divide(fromBase.get(), MathContext.DECIMAL64).stripTrailingZeros(), target));
+		return Optional
+			.of(new Quantity(base.divide(fromBase.get(), MathContext.DECIMAL64).stripTrailingZeros(), target));
 	}
 
 	// Base units per one unit.

@@ -1,8 +1,8 @@
 package org.millgate.erp.model;
 
 /**
- * Where a production order stands, as independent facts; products derive their
- * canonical status from them.
+ * Where a production order stands, as independent facts; products derive their canonical
+ * status from them.
  *
  * @param released released for production
  * @param partiallyReleased some operations released

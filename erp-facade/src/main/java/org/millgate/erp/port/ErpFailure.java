@@ -4,9 +4,8 @@ package org.millgate.erp.port;
  * Why an ERP call failed, typed so that products can answer with the right problem.
  * Messages are for logs: they may quote the ERP and must never reach consumers.
  */
-public abstract sealed class ErpFailure extends RuntimeException
-		permits ErpFailure.NotFound, ErpFailure.Conflict, ErpFailure.Rejected, ErpFailure.Unavailable,
-		ErpFailure.Timeout, ErpFailure.Malformed {
+public abstract sealed class ErpFailure extends RuntimeException permits ErpFailure.NotFound, ErpFailure.Conflict,
+		ErpFailure.Rejected, ErpFailure.Unavailable, ErpFailure.Timeout, ErpFailure.Malformed {
 
 	private final String erpCode;
 

@@ -12,9 +12,9 @@ import reactor.core.publisher.MonoSink;
 
 /**
  * A bulkhead for reactive calls: at most {@code maxConcurrent} run at once; others wait
- * in a bounded line (no thread is held) until a slot frees or their wait runs out. A
- * slot is freed exactly once, whether its call finishes, fails or is cancelled, even
- * when the cancellation races with the hand-over of the slot.
+ * in a bounded line (no thread is held) until a slot frees or their wait runs out. A slot
+ * is freed exactly once, whether its call finishes, fails or is cancelled, even when the
+ * cancellation races with the hand-over of the slot.
  */
 public final class ConcurrencyLimiter {
 
@@ -44,8 +44,8 @@ public final class ConcurrencyLimiter {
 	 * wait ran out
 	 */
 	public <T> Mono<T> run(Supplier<Mono<T>> call) {
-		return Mono.usingWhen(acquire(), (permit) -> call.get(), Permit::release,
-				(permit, error) -> permit.release(), Permit::release);
+		return Mono.usingWhen(acquire(), (permit) -> call.get(), Permit::release, (permit, error) -> permit.release(),
+				Permit::release);
 	}
 
 	private Mono<Permit> acquire() {
@@ -150,7 +150,8 @@ public final class ConcurrencyLimiter {
 				}
 			}
 			else {
-				// Granted while being cancelled: the call may never run, so free the slot here;
+				// Granted while being cancelled: the call may never run, so free the slot
+				// here;
 				// the permit frees it only once.
 				this.permit.release().subscribe();
 			}

@@ -93,9 +93,9 @@ public final class ErpCalls {
 	// Only what may pass: an open circuit or a full bulkhead will not get better in
 	// milliseconds, and retrying them only adds load.
 	private static boolean worthRetrying(Throwable error) {
-		return (error instanceof ErpFailure.Timeout) || (error instanceof ErpFailure.Unavailable
-				&& !(error.getCause() instanceof CallNotPermittedException)
-				&& !(error.getCause() instanceof ConcurrencyLimiter.LimitExceeded));
+		return (error instanceof ErpFailure.Timeout)
+				|| (error instanceof ErpFailure.Unavailable && !(error.getCause() instanceof CallNotPermittedException)
+						&& !(error.getCause() instanceof ConcurrencyLimiter.LimitExceeded));
 	}
 
 	private <T> Mono<T> timed(String operation, Mono<T> call) {

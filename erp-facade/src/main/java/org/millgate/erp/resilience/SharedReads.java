@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * Shares reads: identical reads that arrive while one is in flight get its result
- * instead of calling the ERP again (request coalescing), and a result is reused for a
- * time to live. A failed read is forgotten at once, so the next caller tries again.
+ * Shares reads: identical reads that arrive while one is in flight get its result instead
+ * of calling the ERP again (request coalescing), and a result is reused for a time to
+ * live. A failed read is forgotten at once, so the next caller tries again.
  *
  * @param <K> the key identifying identical reads
  * @param <V> the result
@@ -80,7 +80,8 @@ public final class SharedReads<K, V> {
 				return false;
 			}
 			Instant loaded = this.loadedAt;
-			return loaded == null || SharedReads.this.clock.instant().isBefore(loaded.plus(SharedReads.this.timeToLive));
+			return loaded == null
+					|| SharedReads.this.clock.instant().isBefore(loaded.plus(SharedReads.this.timeToLive));
 		}
 
 	}

@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.millgate.erp.port.ErpFailure;
 
 /**
- * Compares what the ERP's {@code $metadata} shows with what the configured release
- * needs, so that a facade pointed at the wrong release refuses to start with a message
- * that says what to change, instead of failing call by call.
+ * Compares what the ERP's {@code $metadata} shows with what the configured release needs,
+ * so that a facade pointed at the wrong release refuses to start with a message that says
+ * what to change, instead of failing call by call.
  */
 final class MetadataCheck {
 

@@ -44,27 +44,29 @@ final class OrderMapping {
 				flag(entity, "OrderIsDelivered"), flag(entity, "OrderIsTechnicallyCompleted"),
 				flag(entity, "OrderIsClosed"), flag(entity, "OrderIsMarkedForDeletion"), flag(entity, "OrderIsLocked"));
 		OrderSchedule schedule = new OrderSchedule(at(entity, "MfgOrderPlannedStartDate", "MfgOrderPlannedStartTime"),
-				at(entity, "MfgOrderPlannedEndDate", "MfgOrderPlannedEndTime"), date(entity, "MfgOrderScheduledStartDate"),
-				date(entity, "MfgOrderScheduledEndDate"), date(entity, "MfgOrderActualReleaseDate"));
+				at(entity, "MfgOrderPlannedEndDate", "MfgOrderPlannedEndTime"),
+				date(entity, "MfgOrderScheduledStartDate"), date(entity, "MfgOrderScheduledEndDate"),
+				date(entity, "MfgOrderActualReleaseDate"));
 		return new ProductionOrder(text(entity, "ManufacturingOrder"), text(entity, "ManufacturingOrderType"),
 				text(entity, "ManufacturingOrderText"), text(entity, "ProductionPlant"), text(entity, "Material"),
 				optionalText(entity, "ProductionVersion"), optionalText(entity, "BillOfOperationsGroup"), progress,
 				quantity(entity, this.release.plannedQuantity, unit), quantity(entity, "MfgOrderPlannedScrapQty", unit),
-				quantity(entity, "MfgOrderConfirmedYieldQty", unit), quantity(entity, "MfgOrderConfirmedScrapQty", unit),
-				quantity(entity, "ActualDeliveredQuantity", unit), schedule, operations(entity), components(entity),
-				SapValues.stamp(entity, "LastChangeDateTime"), etag);
+				quantity(entity, "MfgOrderConfirmedYieldQty", unit),
+				quantity(entity, "MfgOrderConfirmedScrapQty", unit), quantity(entity, "ActualDeliveredQuantity", unit),
+				schedule, operations(entity), components(entity), SapValues.stamp(entity, "LastChangeDateTime"), etag);
 	}
 
 	private List<Operation> operations(JsonNode order) {
 		List<Operation> operations = new ArrayList<>();
 		for (JsonNode entity : expanded(order, "to_ProductionOrderOperation")) {
 			UnitOfMeasure unit = this.units.canonical(text(entity, "OperationUnit"));
-			operations.add(new Operation(text(entity, "ManufacturingOrderOperation"),
-					text(entity, "MfgOrderOperationText"), text(entity, "WorkCenter"),
-					quantity(entity, "OpPlannedTotalQuantity", unit), quantity(entity, "OpTotalConfirmedYieldQty", unit),
-					quantity(entity, "OpTotalConfirmedScrapQty", unit), flag(entity, "OperationIsReleased"),
-					flag(entity, "OperationIsPartiallyConfirmed"), flag(entity, "OperationIsConfirmed"),
-					date(entity, "OpErlstSchedldExecStrtDte"), date(entity, "OpErlstSchedldExecEndDte")));
+			operations
+				.add(new Operation(text(entity, "ManufacturingOrderOperation"), text(entity, "MfgOrderOperationText"),
+						text(entity, "WorkCenter"), quantity(entity, "OpPlannedTotalQuantity", unit),
+						quantity(entity, "OpTotalConfirmedYieldQty", unit),
+						quantity(entity, "OpTotalConfirmedScrapQty", unit), flag(entity, "OperationIsReleased"),
+						flag(entity, "OperationIsPartiallyConfirmed"), flag(entity, "OperationIsConfirmed"),
+						date(entity, "OpErlstSchedldExecStrtDte"), date(entity, "OpErlstSchedldExecEndDte")));
 		}
 		operations.sort(Comparator.comparing(Operation::number));
 		return operations;

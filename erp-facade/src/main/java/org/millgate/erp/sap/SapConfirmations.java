@@ -97,9 +97,8 @@ final class SapConfirmations implements Confirmations {
 				flag(entity, "IsReversed"), flag(entity, "IsReversal"), date(entity, "PostingDate"),
 				(start != null && startTime != null) ? start.toLocalDate().atTime(startTime) : start,
 				(end != null && endTime != null) ? end.toLocalDate().atTime(endTime) : end,
-				SapValues.uuid(entity, "ExternalSystemConfirmation"),
-				entered.isString() ? dateTime(entity, "ConfirmationEntryDateTime").toInstant(java.time.ZoneOffset.UTC)
-						: null);
+				SapValues.uuid(entity, "ExternalSystemConfirmation"), entered.isString()
+						? dateTime(entity, "ConfirmationEntryDateTime").toInstant(java.time.ZoneOffset.UTC) : null);
 	}
 
 }

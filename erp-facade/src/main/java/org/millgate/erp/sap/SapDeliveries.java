@@ -77,28 +77,30 @@ final class SapDeliveries implements Deliveries {
 		options.put("$orderby", "LastChangeDate,DeliveryDocument");
 		options.put("$top", Integer.toString(query.limit() + 1));
 		return this.calls.read("shipment.list", () -> this.http.getAll(SapRelease.DELIVERIES, HEADER, options))
-			.map((entities) -> new Page<>(entities.subList(0, Math.min(query.limit(), entities.size()))
-				.stream()
-				.map(this::shipment)
-				.toList(), entities.size() > query.limit()));
+			.map((entities) -> new Page<>(
+					entities.subList(0, Math.min(query.limit(), entities.size())).stream().map(this::shipment).toList(),
+					entities.size() > query.limit()));
 	}
 
 	private Shipment shipment(JsonNode entity) {
 		List<ShipmentItem> items = new ArrayList<>();
 		JsonNode expanded = entity.path("to_DeliveryDocumentItem").path("results");
-		expanded.forEach((item) -> items.add(new ShipmentItem(text(item, "DeliveryDocumentItem"), text(item, "Material"),
-				text(item, "Plant"), optionalText(item, "StorageLocation"), optionalText(item, "Batch"),
-				new Quantity(decimal(item, "ActualDeliveryQuantity"),
-						this.units.canonical(text(item, "DeliveryQuantityUnit"))),
-				status(item, "PickingStatus"), status(item, "PackingStatus"), status(item, "GoodsMovementStatus"))));
+		expanded
+			.forEach((item) -> items.add(new ShipmentItem(text(item, "DeliveryDocumentItem"), text(item, "Material"),
+					text(item, "Plant"), optionalText(item, "StorageLocation"), optionalText(item, "Batch"),
+					new Quantity(decimal(item, "ActualDeliveryQuantity"),
+							this.units.canonical(text(item, "DeliveryQuantityUnit"))),
+					status(item, "PickingStatus"), status(item, "PackingStatus"),
+					status(item, "GoodsMovementStatus"))));
 		String block = text(entity, "TotalBlockStatus");
 		return new Shipment(text(entity, "DeliveryDocument"), text(entity, "ShippingPoint"),
-				optionalText(entity, "SoldToParty"), text(entity, "ShipToParty"), status(entity, "OverallPickingStatus"),
-				status(entity, "OverallPickingConfStatus"), status(entity, "OverallPackingStatus"),
-				status(entity, "OverallGoodsMovementStatus"), status(entity, "OverallProofOfDeliveryStatus"),
-				status(entity, "OverallWarehouseActivityStatus"), !block.isBlank() && !block.equals("A"),
-				date(entity, "PlannedGoodsIssueDate"), date(entity, "ActualGoodsMovementDate"),
-				date(entity, "DeliveryDate"), date(entity, "LastChangeDate"), items);
+				optionalText(entity, "SoldToParty"), text(entity, "ShipToParty"),
+				status(entity, "OverallPickingStatus"), status(entity, "OverallPickingConfStatus"),
+				status(entity, "OverallPackingStatus"), status(entity, "OverallGoodsMovementStatus"),
+				status(entity, "OverallProofOfDeliveryStatus"), status(entity, "OverallWarehouseActivityStatus"),
+				!block.isBlank() && !block.equals("A"), date(entity, "PlannedGoodsIssueDate"),
+				date(entity, "ActualGoodsMovementDate"), date(entity, "DeliveryDate"), date(entity, "LastChangeDate"),
+				items);
 	}
 
 	private static ProcessingStatus status(JsonNode entity, String field) {

@@ -63,7 +63,8 @@ public final class SapErpFacade {
 		}
 		else {
 			String basic = "Basic " + java.util.Base64.getEncoder()
-				.encodeToString((auth.user() + ":" + auth.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				.encodeToString(
+						(auth.user() + ":" + auth.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			authorization = () -> Mono.just(basic);
 		}
 		this.http = new SapHttp(client, properties.baseUrl(), properties.sapClient(), authorization);

@@ -29,7 +29,8 @@ final class SapErrors {
 			message = text.isString() ? text.asString() : text.path("value").asString(message);
 		}
 		catch (RuntimeException ex) {
-			// Not an OData error body (an HTML page from a web dispatcher, say): the status
+			// Not an OData error body (an HTML page from a web dispatcher, say): the
+			// status
 			// decides.
 		}
 		String described = "the ERP answered " + status + ((code != null) ? " " + code : "") + ": " + message;
@@ -37,9 +38,9 @@ final class SapErrors {
 			case 404 -> new ErpFailure.NotFound(described, code);
 			case 409, 412, 428 -> new ErpFailure.Conflict(described, code);
 			case 400, 422 -> new ErpFailure.Rejected(described, code);
-			case 401, 403 -> new ErpFailure.Unavailable(
-					"the ERP refused the credentials (" + status + "); check millgate.erp.auth", Duration.ofSeconds(60),
-					null);
+			case 401, 403 ->
+				new ErpFailure.Unavailable("the ERP refused the credentials (" + status + "); check millgate.erp.auth",
+						Duration.ofSeconds(60), null);
 			default -> new ErpFailure.Unavailable(described, retryAfter(headers), null);
 		};
 	}

@@ -92,8 +92,8 @@ final class SapHttp {
 					if (response.statusCode().is2xxSuccessful()) {
 						return Mono.just(body);
 					}
-					return Mono.error(SapErrors.of(response.statusCode().value(), response.headers().asHttpHeaders(),
-							body));
+					return Mono
+						.error(SapErrors.of(response.statusCode().value(), response.headers().asHttpHeaders(), body));
 				})));
 	}
 
@@ -128,8 +128,9 @@ final class SapHttp {
 								Duration.ofSeconds(5), null));
 					}
 					List<String> cookies = new ArrayList<>();
-					response.cookies().forEach((name, values) -> values.forEach((cookie) -> cookies
-						.add(cookie.getName() + "=" + cookie.getValue())));
+					response.cookies()
+						.forEach((name, values) -> values
+							.forEach((cookie) -> cookies.add(cookie.getName() + "=" + cookie.getValue())));
 					CsrfSession fresh = new CsrfSession(token, String.join("; ", cookies));
 					this.session.set(fresh);
 					return Mono.just(fresh);
@@ -144,7 +145,8 @@ final class SapHttp {
 				.accept(MediaType.APPLICATION_JSON);
 			context.<String>getOrEmpty(CallContext.CORRELATION_ID)
 				.ifPresent((id) -> request.header("X-Correlation-Id", id));
-			context.<String>getOrEmpty(CallContext.TRACEPARENT).ifPresent((parent) -> request.header("traceparent", parent));
+			context.<String>getOrEmpty(CallContext.TRACEPARENT)
+				.ifPresent((parent) -> request.header("traceparent", parent));
 			if (csrf != null) {
 				request.header("X-CSRF-Token", csrf.token());
 				if (!csrf.cookies().isEmpty()) {

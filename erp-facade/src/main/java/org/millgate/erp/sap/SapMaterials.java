@@ -42,11 +42,12 @@ final class SapMaterials implements Materials {
 
 	@Override
 	public Mono<Material> material(String id) {
-		return this.cache.get(id, () -> this.calls
-			.read("material.read",
-					() -> this.http.get(SapRelease.PRODUCTS, "A_Product(" + ODataFilter.literal(id) + ")",
-							Map.of("$expand", "to_Description,to_Plant,to_ProductUnitsOfMeasure")))
-			.map((answer) -> material(answer.entity())));
+		return this.cache.get(id,
+				() -> this.calls
+					.read("material.read",
+							() -> this.http.get(SapRelease.PRODUCTS, "A_Product(" + ODataFilter.literal(id) + ")",
+									Map.of("$expand", "to_Description,to_Plant,to_ProductUnitsOfMeasure")))
+					.map((answer) -> material(answer.entity())));
 	}
 
 	private Material material(JsonNode entity) {

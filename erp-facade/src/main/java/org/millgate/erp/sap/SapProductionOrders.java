@@ -41,8 +41,9 @@ final class SapProductionOrders implements ProductionOrders {
 	public Mono<ProductionOrder> order(String id, boolean withDetails) {
 		Map<String, String> query = withDetails
 				? Map.of("$expand", "to_ProductionOrderOperation,to_ProductionOrderComponent") : Map.of();
-		return this.calls.read("production-order.read",
-				() -> this.http.get(SapRelease.ORDERS, SET + "(" + ODataFilter.literal(id) + ")", query))
+		return this.calls
+			.read("production-order.read",
+					() -> this.http.get(SapRelease.ORDERS, SET + "(" + ODataFilter.literal(id) + ")", query))
 			.map((answer) -> this.mapping.order(answer.entity(), etag(answer)));
 	}
 
@@ -56,7 +57,8 @@ final class SapProductionOrders implements ProductionOrders {
 		if (query.afterChange() != null && query.afterId() != null) {
 			String stamp = SapValues.stamp(query.afterChange());
 			conditions.add(ODataFilter.gt("LastChangeDateTime", stamp)
-				.or(ODataFilter.eq("LastChangeDateTime", stamp).and(ODataFilter.gt("ManufacturingOrder", query.afterId()))));
+				.or(ODataFilter.eq("LastChangeDateTime", stamp)
+					.and(ODataFilter.gt("ManufacturingOrder", query.afterId()))));
 		}
 		Map<String, String> options = new LinkedHashMap<>();
 		options.put("$filter", ODataFilter.all(conditions).toString());
@@ -75,9 +77,8 @@ final class SapProductionOrders implements ProductionOrders {
 	@Override
 	public Mono<Void> release(String id) {
 		return this.calls
-			.write("production-order.release",
-					() -> this.http.post(SapRelease.ORDERS, this.release.releaseAction,
-							Map.of("ManufacturingOrder", ODataFilter.literal(id)), null))
+			.write("production-order.release", () -> this.http.post(SapRelease.ORDERS, this.release.releaseAction,
+					Map.of("ManufacturingOrder", ODataFilter.literal(id)), null))
 			.flatMap((answer) -> {
 				JsonNode message = answer.entity().path(this.release.releaseAction);
 				String type = message.path("SystemMessageType").asString("");

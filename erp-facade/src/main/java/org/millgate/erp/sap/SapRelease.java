@@ -64,11 +64,10 @@ enum SapRelease {
 	 * @return service path and the markers it must show
 	 */
 	List<Expectation> expectations() {
-		return List.of(
-				new Expectation(ORDERS,
-						List.of("EntitySet Name=\"A_ProductionOrder_2\"", "EntitySet Name=\"" + this.componentsSet + "\"",
-								"FunctionImport Name=\"" + this.releaseAction + "\"",
-								"Property Name=\"" + this.plannedQuantity + "\"")),
+		return List.of(new Expectation(ORDERS,
+				List.of("EntitySet Name=\"A_ProductionOrder_2\"", "EntitySet Name=\"" + this.componentsSet + "\"",
+						"FunctionImport Name=\"" + this.releaseAction + "\"",
+						"Property Name=\"" + this.plannedQuantity + "\"")),
 				new Expectation(CONFIRMATIONS, List.of("EntitySet Name=\"ProdnOrdConf2\"")),
 				new Expectation(stockService(),
 						List.of("EntitySet Name=\"A_MatlStkInAcctMod\"",

@@ -52,10 +52,11 @@ final class SapReservations implements Reservations {
 
 	private Mono<Snapshot<MaterialRequirement>> read(String plant, List<String> materials) {
 		Map<String, String> query = new LinkedHashMap<>();
-		query.put("$filter", ODataFilter.eq("Plant", plant)
-			.and(ODataFilter.in("Product", materials))
-			.and(ODataFilter.eq("ReservationItemIsFinallyIssued", false))
-			.toString());
+		query.put("$filter",
+				ODataFilter.eq("Plant", plant)
+					.and(ODataFilter.in("Product", materials))
+					.and(ODataFilter.eq("ReservationItemIsFinallyIssued", false))
+					.toString());
 		return this.calls.read("reservation.read", () -> this.http.getAll(SapRelease.RESERVATIONS, SET, query))
 			.map((entities) -> new Snapshot<>(entities.stream()
 				.map((entity) -> this.mapping.requirement(entity, "Product", "ResvnItmRequiredQtyInBaseUnit",

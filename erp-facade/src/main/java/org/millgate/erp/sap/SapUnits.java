@@ -12,13 +12,13 @@ import org.millgate.erp.port.ErpFailure;
  */
 final class SapUnits {
 
-	private static final Map<String, String> BUILT_IN = Map.ofEntries(Map.entry("ST", "H87"),
-			Map.entry("PC", "H87"), Map.entry("EA", "EA"), Map.entry("KG", "KGM"), Map.entry("G", "GRM"),
-			Map.entry("MG", "MGM"), Map.entry("TO", "TNE"), Map.entry("M", "MTR"), Map.entry("CM", "CMT"),
-			Map.entry("MM", "MMT"), Map.entry("KM", "KMT"), Map.entry("M2", "MTK"), Map.entry("M3", "MTQ"),
-			Map.entry("L", "LTR"), Map.entry("ML", "MLT"), Map.entry("PAK", "PK"), Map.entry("KAR", "CT"),
-			Map.entry("BOX", "BX"), Map.entry("ROL", "RO"), Map.entry("H", "HUR"), Map.entry("MIN", "MIN"),
-			Map.entry("S", "SEC"), Map.entry("PAL", "PX"));
+	private static final Map<String, String> BUILT_IN = Map.ofEntries(Map.entry("ST", "H87"), Map.entry("PC", "H87"),
+			Map.entry("EA", "EA"), Map.entry("KG", "KGM"), Map.entry("G", "GRM"), Map.entry("MG", "MGM"),
+			Map.entry("TO", "TNE"), Map.entry("M", "MTR"), Map.entry("CM", "CMT"), Map.entry("MM", "MMT"),
+			Map.entry("KM", "KMT"), Map.entry("M2", "MTK"), Map.entry("M3", "MTQ"), Map.entry("L", "LTR"),
+			Map.entry("ML", "MLT"), Map.entry("PAK", "PK"), Map.entry("KAR", "CT"), Map.entry("BOX", "BX"),
+			Map.entry("ROL", "RO"), Map.entry("H", "HUR"), Map.entry("MIN", "MIN"), Map.entry("S", "SEC"),
+			Map.entry("PAL", "PX"));
 
 	private final Map<String, String> toCanonical = new HashMap<>(BUILT_IN);
 
@@ -38,8 +38,9 @@ final class SapUnits {
 	UnitOfMeasure canonical(String sapUnit) {
 		String code = this.toCanonical.get(sapUnit);
 		if (code == null) {
-			throw new ErpFailure.Malformed("the ERP unit '" + sapUnit
-					+ "' has no UN/ECE Recommendation 20 code; map it in millgate.erp.units", null);
+			throw new ErpFailure.Malformed(
+					"the ERP unit '" + sapUnit + "' has no UN/ECE Recommendation 20 code; map it in millgate.erp.units",
+					null);
 		}
 		return UnitOfMeasure.of(code);
 	}

@@ -17,10 +17,9 @@ import tools.jackson.databind.JsonNode;
 import org.millgate.erp.port.ErpFailure;
 
 /**
- * Reads SAP's JSON values: v2 writes decimals as strings and dates as
- * {@code /Date(ms)/}, v4 uses numbers and ISO dates; indicators are {@code "X"} or
- * {@code ""}. A value that cannot be read is a {@link ErpFailure.Malformed} naming the
- * field.
+ * Reads SAP's JSON values: v2 writes decimals as strings and dates as {@code /Date(ms)/},
+ * v4 uses numbers and ISO dates; indicators are {@code "X"} or {@code ""}. A value that
+ * cannot be read is a {@link ErpFailure.Malformed} naming the field.
  */
 final class SapValues {
 
@@ -115,7 +114,7 @@ final class SapValues {
 			}
 			return LocalTime.parse(text);
 		}
-		catch (DateTimeParseException | java.time.DateTimeException ex) {
+		catch (java.time.DateTimeException ex) {
 			throw malformed(field, value);
 		}
 	}
