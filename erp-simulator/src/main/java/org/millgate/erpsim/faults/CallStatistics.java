@@ -19,8 +19,28 @@ public final class CallStatistics {
 			.incrementAndGet();
 	}
 
+	private final Map<String, Map<String, String>> lastRequests = new ConcurrentHashMap<>();
+
+	/**
+	 * Remembers the last request a service received, for tracing checks.
+	 * @param serviceId the service
+	 * @param request what to remember (method, path, correlation headers)
+	 */
+	public void remember(String serviceId, Map<String, String> request) {
+		this.lastRequests.put(serviceId, Map.copyOf(request));
+	}
+
+	/**
+	 * The last request of every service.
+	 * @return service id to request summary
+	 */
+	public Map<String, Map<String, String>> lastRequests() {
+		return new TreeMap<>(this.lastRequests);
+	}
+
 	public void reset() {
 		this.counts.clear();
+		this.lastRequests.clear();
 	}
 
 	/**

@@ -58,6 +58,13 @@ public final class FaultFilter implements WebFilter, org.springframework.core.Or
 		}
 		this.statistics.count(service.get(), "total");
 		this.statistics.count(service.get(), exchange.getRequest().getMethod().name());
+		java.util.Map<String, String> summary = new java.util.LinkedHashMap<>();
+		summary.put("method", exchange.getRequest().getMethod().name());
+		summary.put("path", exchange.getRequest().getURI().getRawPath());
+		org.springframework.http.HttpHeaders headers = exchange.getRequest().getHeaders();
+		summary.put("correlationId", java.util.Objects.toString(headers.getFirst("X-Correlation-Id"), ""));
+		summary.put("traceparent", java.util.Objects.toString(headers.getFirst("traceparent"), ""));
+		this.statistics.remember(service.get(), summary);
 		FaultSettings settings = this.faults.of(service.get());
 		if (settings.outage()) {
 			return fail(exchange, HttpStatus.SERVICE_UNAVAILABLE, MediaType.TEXT_HTML,

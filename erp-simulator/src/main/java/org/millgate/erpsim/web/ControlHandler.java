@@ -56,6 +56,7 @@ public final class ControlHandler {
 			.GET("/_sim", (request) -> ok(info()))
 			.GET("/_sim/stats", (request) -> ok(this.statistics.snapshot()))
 			.GET("/_sim/faults", (request) -> ok(this.faults.all()))
+			.GET("/_sim/last-requests", (request) -> ok(this.statistics.lastRequests()))
 			.PUT("/_sim/faults/{service}", this::setFault)
 			.DELETE("/_sim/faults/{service}",
 					(request) -> Mono.fromCallable(() -> known(request.pathVariable("service"))).flatMap((service) -> {

@@ -1,0 +1,204 @@
+package org.millgate.erp.sap;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.millgate.erp.model.ConfirmationRequest;
+import org.millgate.erp.model.Material;
+import org.millgate.erp.model.MaterialRequirement;
+import org.millgate.erp.model.Operation;
+import org.millgate.erp.model.ProcessingStatus;
+import org.millgate.erp.model.ProductionOrder;
+import org.millgate.erp.model.Quantity;
+import org.millgate.erp.model.Shipment;
+import org.millgate.erp.model.StockPosition;
+import org.millgate.erp.model.StockType;
+import org.millgate.erp.model.UnitOfMeasure;
+import org.millgate.erp.port.ErpFailure;
+import org.millgate.erp.port.OrderQuery;
+import org.millgate.erp.port.Page;
+import org.millgate.erp.port.ShipmentQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The same canonical assertions against every ERP release the simulator plays, over HTTP:
+ * the facade hides renamed actions, entity sets and fields and a service moved to OData
+ * v4.
+ */
+class SapFacadeReleasesTests {
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_read_a_released_order_with_operations_and_components(String release) {
+		ProductionOrder order = facade(release).productionOrders().order("1000001", true).block();
+
+		assertThat(order.plant()).isEqualTo("1000");
+		assertThat(order.material()).isEqualTo("FG-100");
+		assertThat(order.planned().isSameAs(Quantity.of("100", "H87"))).isTrue();
+		assertThat(order.progress().released()).isTrue();
+		assertThat(order.progress().technicallyCompleted()).isFalse();
+		assertThat(order.operations()).extracting(Operation::number).containsExactly("0010", "0020");
+		assertThat(order.components()).hasSize(3).allSatisfy((component) -> {
+			assertThat(component.orderId()).isEqualTo("1000001");
+			assertThat(component.required().value()).isPositive();
+		});
+		assertThat(order.version()).startsWith("W/\"");
+		assertThat(order.lastChanged()).isNotNull();
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_page_orders_of_a_plant_by_last_change_without_gaps_or_repeats(String release) {
+		SapErpFacade facade = facade(release);
+		Page<ProductionOrder> first = facade.productionOrders()
+			.orders(new OrderQuery(Set.of("1000"), null, null, null, 40))
+			.block();
+		ProductionOrder last = first.items().get(first.items().size() - 1);
+		Page<ProductionOrder> second = facade.productionOrders()
+			.orders(new OrderQuery(Set.of("1000"), null, last.lastChanged(), last.id(), 200))
+			.block();
+
+		assertThat(first.items()).hasSize(40).allMatch((order) -> order.plant().equals("1000"));
+		assertThat(first.more()).isTrue();
+		assertThat(second.more()).isFalse();
+		Set<String> ids = first.items().stream().map(ProductionOrder::id).collect(Collectors.toSet());
+		second.items().forEach((order) -> assertThat(ids.add(order.id())).as(order.id()).isTrue());
+		assertThat(ids).hasSize(111).contains("1000001", "1000002", "1000003").doesNotContain("2000001");
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_release_a_created_order_through_the_release_specific_action(String release) {
+		SapErpFacade facade = facade(release);
+
+		facade.productionOrders().release("1000002").block();
+
+		assertThat(facade.productionOrders().order("1000002", false).block().progress().released()).isTrue();
+		assertThatThrownBy(() -> facade.productionOrders().release("1000002").block())
+			.isInstanceOf(ErpFailure.Rejected.class);
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_post_a_confirmation_once_per_external_id(String release) {
+		SapErpFacade facade = facade(release);
+		ConfirmationRequest request = new ConfirmationRequest("1000001", "0010", Quantity.of("40", "H87"),
+				Quantity.of("2", "H87"), false, null, null, null, null, "first shift", UUID.randomUUID());
+
+		var posted = facade.confirmations().post(request).block();
+
+		assertThat(posted.id()).matches("\\d{10}-\\d+");
+		assertThat(posted.yield().isSameAs(Quantity.of("40", "H87"))).isTrue();
+		assertThat(posted.externalId()).isEqualTo(request.externalId());
+		assertThatThrownBy(() -> facade.confirmations().post(request).block()).isInstanceOf(ErpFailure.Conflict.class);
+		assertThat(facade.confirmations().ofOrder("1000001").collectList().block()).extracting((c) -> c.externalId())
+			.containsOnlyOnce(request.externalId());
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_split_stock_by_type_in_the_base_unit(String release) {
+		List<StockPosition> stock = facade(release).stockLevels().stock("1000", List.of("FG-100")).block().items();
+
+		Map<StockType, BigDecimal> byType = stock.stream()
+			.collect(Collectors.groupingBy(StockPosition::type,
+					Collectors.reducing(BigDecimal.ZERO, (position) -> position.quantity().value(), BigDecimal::add)));
+		assertThat(byType.get(StockType.UNRESTRICTED)).isEqualByComparingTo("500");
+		assertThat(byType.get(StockType.QUALITY_INSPECTION)).isEqualByComparingTo("40");
+		assertThat(byType.get(StockType.BLOCKED)).isEqualByComparingTo("10");
+		assertThat(byType.get(StockType.IN_TRANSIT)).isEqualByComparingTo("25");
+		assertThat(stock)
+			.allSatisfy((position) -> assertThat(position.quantity().unit()).isEqualTo(UnitOfMeasure.of("H87")));
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_sum_open_reservations(String release) {
+		List<MaterialRequirement> open = facade(release).reservations().open("1000", List.of("FG-100")).block().items();
+
+		assertThat(open.stream().map((item) -> item.open().value()).reduce(BigDecimal.ZERO, BigDecimal::add))
+			.isEqualByComparingTo("120");
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_read_shipment_steps(String release) {
+		SapErpFacade facade = facade(release);
+		Shipment ready = facade.deliveries().shipment("80000001", true).block();
+		Shipment picking = facade.deliveries().shipment("80000003", false).block();
+
+		assertThat(ready.shipTo()).isEqualTo("17100001");
+		assertThat(ready.picking()).isEqualTo(ProcessingStatus.COMPLETE);
+		assertThat(ready.packing()).isEqualTo(ProcessingStatus.COMPLETE);
+		assertThat(ready.goodsMovement()).isEqualTo(ProcessingStatus.NOT_STARTED);
+		assertThat(ready.blocked()).isFalse();
+		assertThat(ready.items()).isNotEmpty().allSatisfy((item) -> assertThat(item.plant()).isEqualTo("1000"));
+		assertThat(picking.picking()).isEqualTo(ProcessingStatus.PARTIAL);
+		assertThat(facade.deliveries().shipment("80000002", false).block().goodsMovement())
+			.isEqualTo(ProcessingStatus.COMPLETE);
+		assertThat(facade.deliveries()
+			.shipments(new ShipmentQuery(Set.of(), Set.of("17100001"), null, null, null, 500))
+			.block()
+			.items()).isNotEmpty().allMatch((shipment) -> shipment.shipTo().equals("17100001"));
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_read_materials_with_unit_conversions(String release) {
+		SapErpFacade facade = facade(release);
+		Material rawMaterial = facade.materials().material("RM-200").block();
+		Material finished = facade.materials().material("FG-100").block();
+
+		assertThat(rawMaterial.baseUnit()).isEqualTo(UnitOfMeasure.of("KGM"));
+		assertThat(rawMaterial.batchManagedIn()).contains("1000");
+		assertThat(rawMaterial.convert(Quantity.of("2", "KGM"), UnitOfMeasure.of("GRM")))
+			.hasValueSatisfying((grams) -> assertThat(grams.value()).isEqualByComparingTo("2000"));
+		assertThat(finished.convert(Quantity.of("1", "H87"), UnitOfMeasure.of("KGM"))).isEmpty();
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_answer_not_found_for_unknown_objects(String release) {
+		SapErpFacade facade = facade(release);
+
+		assertThatThrownBy(() -> facade.productionOrders().order("9999999", false).block())
+			.isInstanceOf(ErpFailure.NotFound.class);
+		assertThatThrownBy(() -> facade.deliveries().shipment("89999999", false).block())
+			.isInstanceOf(ErpFailure.NotFound.class);
+		assertThatThrownBy(() -> facade.materials().material("NOPE").block()).isInstanceOf(ErpFailure.NotFound.class);
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_accept_the_metadata_of_its_own_release(String release) {
+		facade(release).verifyMetadata(Duration.ofSeconds(10));
+	}
+
+	@ParameterizedTest(name = "facade {0} against another release")
+	@ValueSource(strings = { "2020", "2022" })
+	void should_refuse_to_start_against_another_release(String release) {
+		String other = release.equals("2020") ? "2022" : "2020";
+		SapErpFacade facade = Simulators.facade(other, "base-url", Simulators.baseUrl(release));
+
+		assertThatThrownBy(() -> facade.verifyMetadata(Duration.ofSeconds(10)))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("does not look like S/4HANA " + other)
+			.hasMessageContaining("Set millgate.erp.release");
+	}
+
+	private static SapErpFacade facade(String release) {
+		Simulators.control(release).reset();
+		return Simulators.facade(release);
+	}
+
+}
