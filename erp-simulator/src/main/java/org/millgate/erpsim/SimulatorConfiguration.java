@@ -20,6 +20,7 @@ import org.millgate.erpsim.faults.FaultFilter;
 import org.millgate.erpsim.faults.Faults;
 import org.millgate.erpsim.release.ErpRelease;
 import org.millgate.erpsim.service.ODataService;
+import org.millgate.erpsim.web.BearerTokens;
 import org.millgate.erpsim.web.ControlHandler;
 import org.millgate.erpsim.web.CsrfTokens;
 import org.millgate.erpsim.web.ODataHandler;
@@ -94,10 +95,20 @@ class SimulatorConfiguration {
 	}
 
 	@Bean
+	BearerTokens bearerTokens(SimulatorProperties properties, Clock clock) {
+		return new BearerTokens(properties.user(), properties.password(), clock);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> tokenRoutes(BearerTokens tokens) {
+		return tokens.routes();
+	}
+
+	@Bean
 	SecurityFilter securityFilter(SimulatorProperties properties, CsrfTokens tokens, CallStatistics statistics,
-			ServiceRegistry registry) {
+			ServiceRegistry registry, BearerTokens bearerTokens) {
 		return new SecurityFilter(properties.user(), properties.password(), properties.sapClient(), tokens, statistics,
-				serviceIds(registry));
+				serviceIds(registry), bearerTokens);
 	}
 
 	// One line an operator can read: which ERP this is and where its services are.

@@ -29,11 +29,21 @@ final class Simulators {
 	private Simulators() {
 	}
 
-	static synchronized String baseUrl(String release) {
-		ConfigurableApplicationContext context = RUNNING.computeIfAbsent(release,
+	static String baseUrl(String release) {
+		return baseUrl(release, 100);
+	}
+
+	/**
+	 * The URL of a release's simulator with a given server page size.
+	 * @param release the release
+	 * @param pageSize rows per page when no {@code $top} is sent
+	 * @return the base URL
+	 */
+	static synchronized String baseUrl(String release, int pageSize) {
+		ConfigurableApplicationContext context = RUNNING.computeIfAbsent(release + "/" + pageSize,
 				(id) -> new SpringApplicationBuilder(ErpSimulatorApplication.class).run("--server.port=0",
-						"--erp.release=" + id, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-						"--logging.level.org.millgate=WARN",
+						"--erp.release=" + release, "--erp.page-size=" + pageSize, "--spring.main.banner-mode=off",
+						"--logging.level.root=WARN", "--logging.level.org.millgate=WARN",
 						// The facade is on this test classpath; the simulator must not
 						// configure it.
 						"--spring.autoconfigure.exclude=org.millgate.erp.autoconfigure.ErpFacadeAutoConfiguration"));
@@ -48,6 +58,10 @@ final class Simulators {
 	 * @return the facade
 	 */
 	static SapErpFacade facade(String release, String... settings) {
+		return facade(new SimpleMeterRegistry(), release, settings);
+	}
+
+	static SapErpFacade facade(io.micrometer.core.instrument.MeterRegistry meters, String release, String... settings) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("millgate.erp.base-url", baseUrl(release));
 		values.put("millgate.erp.release", release);
@@ -57,7 +71,7 @@ final class Simulators {
 		ErpProperties properties = new Binder(new MapConfigurationPropertySource(values))
 			.bind("millgate.erp", ErpProperties.class)
 			.orElseThrow(() -> new IllegalStateException("no properties"));
-		return SapErpFacade.create(properties, WebClient.builder(), new SimpleMeterRegistry(), Clock.systemUTC());
+		return SapErpFacade.create(properties, WebClient.builder(), meters, Clock.systemUTC());
 	}
 
 	/**

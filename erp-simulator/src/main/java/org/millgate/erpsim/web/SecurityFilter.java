@@ -45,8 +45,11 @@ public final class SecurityFilter implements WebFilter, org.springframework.core
 
 	private final Function<String, Optional<String>> serviceOfPath;
 
+	private final BearerTokens bearerTokens;
+
 	public SecurityFilter(String user, String password, String sapClient, CsrfTokens tokens, CallStatistics statistics,
-			Function<String, Optional<String>> serviceOfPath) {
+			Function<String, Optional<String>> serviceOfPath, BearerTokens bearerTokens) {
+		this.bearerTokens = bearerTokens;
 		this.credentials = ("Basic "
 				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
 			.getBytes(StandardCharsets.UTF_8);
@@ -69,14 +72,16 @@ public final class SecurityFilter implements WebFilter, org.springframework.core
 			return chain.filter(exchange);
 		}
 		String authorization = request.getHeaders().getFirst("Authorization");
-		if (authorization == null
-				|| !MessageDigest.isEqual(this.credentials, authorization.getBytes(StandardCharsets.UTF_8))) {
+		boolean bearer = authorization != null && authorization.startsWith("Bearer ")
+				&& this.bearerTokens.valid(authorization.substring("Bearer ".length()));
+		if (!bearer && (authorization == null
+				|| !MessageDigest.isEqual(this.credentials, authorization.getBytes(StandardCharsets.UTF_8)))) {
 			exchange.getResponse()
 				.getHeaders()
 				.set("WWW-Authenticate", "Basic realm=\"SAP NetWeaver Application Server [SIM]\"");
 			return plain(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "Logon failed");
 		}
-		exchange.getAttributes().put(USER, user(authorization));
+		exchange.getAttributes().put(USER, bearer ? "OAUTH2CLIENT" : user(authorization));
 		HttpCookie cookie = request.getCookies().getFirst(this.sessionCookie);
 		String session = (cookie != null) ? cookie.getValue() : null;
 		String token = request.getHeaders().getFirst("X-CSRF-Token");

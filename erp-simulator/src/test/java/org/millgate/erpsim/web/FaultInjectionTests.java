@@ -75,6 +75,21 @@ class FaultInjectionTests {
 	}
 
 	@Test
+	void should_hold_back_bodies_when_slow() {
+		fault("production-orders", "{\"slowBodyMs\":300}");
+
+		Instant start = Instant.now();
+		this.erp.get(ORDERS + "/A_ProductionOrder_2('1000001')")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.d.ManufacturingOrder")
+			.isEqualTo("1000001");
+
+		assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+	}
+
+	@Test
 	void should_cut_off_bodies_when_malformed() {
 		fault("production-orders", "{\"malformed\":true}");
 
