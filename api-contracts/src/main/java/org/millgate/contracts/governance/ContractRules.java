@@ -15,7 +15,8 @@ public final class ContractRules {
 			new ExamplesPresentRule(), new UniqueOperationIdsRule(), new ProblemResponsesRule(),
 			new SharedProblemSchemaRule(), new KebabCasePathsRule(), new CamelCasePropertiesRule(),
 			new OperationSecurityRule(), new PaginatedListsRule(), new ConstrainedStringParametersRule(),
-			new StandardResponseHeadersRule(), new ErrorResponsesDeclaredRule());
+			new StandardResponseHeadersRule(), new ErrorResponsesDeclaredRule(),
+			new ProblemTypesRegisteredRule(org.millgate.contracts.problems.ProblemTypes.load()));
 
 	private ContractRules() {
 	}

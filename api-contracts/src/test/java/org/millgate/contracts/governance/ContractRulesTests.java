@@ -356,6 +356,24 @@ class ContractRulesTests {
 							+ "does not declare the responses [429, 404] [error-responses-declared]");
 	}
 
+	@Test
+	void should_report_a_problem_example_with_an_undocumented_code_or_another_title() {
+		ContractDocument document = ContractFixture.minimal()
+			.at("/components/responses/BadRequest/content/application~1problem+json/example",
+					(example) -> example.put("code", "request.wrong"))
+			.at(PAINT + "/responses/429/content/application~1problem+json/example",
+					(example) -> example.put("title", "Slow down"))
+			.document();
+
+		assertThat(violations("problem-types-registered", document)).extracting(Violation::toString)
+			.containsExactlyInAnyOrder(
+					"widgets/v1.yaml $.components.responses.BadRequest.content['application/problem+json'].example.code: "
+							+ "problem code 'request.wrong' is not documented in problems.yaml [problem-types-registered]",
+					"widgets/v1.yaml $.paths['/v1/widgets/{widgetId}/paint-jobs'].post.responses['429'].content"
+							+ "['application/problem+json'].example: problem rateLimit.exceeded: title must be "
+							+ "'Too many requests' [problem-types-registered]");
+	}
+
 	private static List<Violation> violations(String rule, ContractDocument document) {
 		return ContractRules.byId(rule).orElseThrow().check(ReviewedContract.of(document));
 	}

@@ -88,12 +88,17 @@ class PublishedContractsGovernanceTests {
 	}
 
 	@Test
+	void every_problem_uses_a_documented_problem_type() {
+		assertRuleHolds("problem-types-registered");
+	}
+
+	@Test
 	void every_rule_has_a_test_here() {
 		assertThat(ContractRules.all()).extracting(ContractRule::id)
 			.containsExactlyInAnyOrder("parses-cleanly", "examples-valid", "examples-present", "unique-operation-ids",
 					"problem-responses", "shared-problem-schema", "kebab-case-paths", "camel-case-properties",
 					"operation-security", "paginated-lists", "constrained-string-parameters",
-					"standard-response-headers", "error-responses-declared");
+					"standard-response-headers", "error-responses-declared", "problem-types-registered");
 	}
 
 	private static void assertRuleHolds(String id) {
