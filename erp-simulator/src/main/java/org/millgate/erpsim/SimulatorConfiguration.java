@@ -83,9 +83,11 @@ class SimulatorConfiguration {
 
 	@Bean
 	RouterFunction<ServerResponse> controlRoutes(ErpRelease release, ServiceRegistry registry, Faults faults,
-			CallStatistics statistics, CsrfTokens tokens, ErpData data, SimulatorProperties properties) {
-		return new ControlHandler(release, registry, faults, statistics, tokens, data,
-				() -> SeedData.generate(properties.seed().scale()))
+			CallStatistics statistics, CsrfTokens tokens, BearerTokens bearerTokens, ErpData data,
+			SimulatorProperties properties) {
+		// A pristine copy, generated once: a reset restores it in milliseconds.
+		return new ControlHandler(release, registry, faults, statistics, tokens, bearerTokens, data,
+				SeedData.generate(properties.seed().scale()))
 			.routes();
 	}
 

@@ -21,6 +21,14 @@ public interface Confirmations {
 	Mono<Confirmation> post(ConfirmationRequest request);
 
 	/**
+	 * The confirmation posted with an external id, if any: after a write timed out, this
+	 * says whether the ERP booked it, without relying on the ERP to refuse a repeat.
+	 * @param externalId the external id sent with the confirmation
+	 * @return the confirmation, or empty
+	 */
+	Mono<java.util.Optional<Confirmation>> findByExternalId(java.util.UUID externalId);
+
+	/**
 	 * The confirmations of an order, oldest first.
 	 * @param orderId the order number
 	 * @return its confirmations

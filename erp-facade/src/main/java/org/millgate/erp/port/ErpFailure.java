@@ -54,9 +54,32 @@ public abstract sealed class ErpFailure extends RuntimeException permits ErpFail
 
 		private final java.time.Duration retryAfter;
 
+		private final boolean transientFailure;
+
 		public Unavailable(String message, java.time.Duration retryAfter, Throwable cause) {
+			this(message, retryAfter, cause, true);
+		}
+
+		/**
+		 * An unavailable ERP.
+		 * @param message for logs
+		 * @param retryAfter when trying again makes sense
+		 * @param cause the cause, or null
+		 * @param transientFailure whether an immediate retry may succeed; false for
+		 * refused credentials or a missing service, which only an operator can fix
+		 */
+		public Unavailable(String message, java.time.Duration retryAfter, Throwable cause, boolean transientFailure) {
 			super(message, null, cause);
 			this.retryAfter = retryAfter;
+			this.transientFailure = transientFailure;
+		}
+
+		/**
+		 * Whether an immediate retry may succeed.
+		 * @return false when only an operator can fix it
+		 */
+		public boolean isTransient() {
+			return this.transientFailure;
 		}
 
 		/**

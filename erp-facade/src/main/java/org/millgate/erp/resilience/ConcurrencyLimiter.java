@@ -3,18 +3,25 @@ package org.millgate.erp.resilience;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A bulkhead for reactive calls: at most {@code maxConcurrent} run at once; others wait
- * in a bounded line (no thread is held) until a slot frees or their wait runs out. A slot
- * is freed exactly once, whether its call finishes, fails or is cancelled, even when the
- * cancellation races with the hand-over of the slot.
+ * in a bounded line (no thread is held) until a slot frees or their wait runs out.
+ *
+ * <p>
+ * Each waiter moves once from waiting to granted, cancelled or expired, so a slot is
+ * handed to exactly one caller; a slot granted to a caller that is cancelled at the same
+ * moment is freed by that caller's permit, which frees its slot at most once.
  */
 public final class ConcurrencyLimiter {
 
@@ -24,6 +31,8 @@ public final class ConcurrencyLimiter {
 
 	private final Duration maxWait;
 
+	private final Scheduler timer;
+
 	private final Deque<Waiter> waiting = new ArrayDeque<>();
 
 	private final AtomicInteger peak = new AtomicInteger();
@@ -31,9 +40,14 @@ public final class ConcurrencyLimiter {
 	private int running;
 
 	public ConcurrencyLimiter(int maxConcurrent, int maxQueued, Duration maxWait) {
+		this(maxConcurrent, maxQueued, maxWait, Schedulers.parallel());
+	}
+
+	ConcurrencyLimiter(int maxConcurrent, int maxQueued, Duration maxWait, Scheduler timer) {
 		this.maxConcurrent = maxConcurrent;
 		this.maxQueued = maxQueued;
 		this.maxWait = maxWait;
+		this.timer = timer;
 	}
 
 	/**
@@ -49,8 +63,9 @@ public final class ConcurrencyLimiter {
 	}
 
 	private Mono<Permit> acquire() {
-		return Mono.<Permit>create((sink) -> {
+		return Mono.create((sink) -> {
 			Waiter waiter = new Waiter(sink);
+			sink.onCancel(waiter::cancel);
 			boolean free;
 			synchronized (this) {
 				free = this.running < this.maxConcurrent;
@@ -59,6 +74,7 @@ public final class ConcurrencyLimiter {
 					this.peak.accumulateAndGet(this.running, Math::max);
 				}
 				else if (this.waiting.size() >= this.maxQueued) {
+					waiter.state.set(Waiter.EXPIRED);
 					sink.error(new LimitExceeded("ERP call queue full: " + this.maxConcurrent + " calls running, "
 							+ this.waiting.size() + " waiting"));
 					return;
@@ -67,13 +83,15 @@ public final class ConcurrencyLimiter {
 					this.waiting.add(waiter);
 				}
 			}
-			// Granted outside the lock: the call starts on this thread.
 			if (free) {
-				waiter.grant();
+				// Granted outside the lock: the call starts on this thread.
+				if (!waiter.grant()) {
+					waiter.permit.free();
+				}
 				return;
 			}
-			sink.onCancel(waiter::cancel);
-		}).timeout(this.maxWait, Mono.error(() -> new LimitExceeded("no free ERP call slot within " + this.maxWait)));
+			waiter.expiry = this.timer.schedule(waiter::expire, this.maxWait.toMillis(), TimeUnit.MILLISECONDS);
+		});
 	}
 
 	// Hands the slot to the next live waiter, or gives it back.
@@ -119,17 +137,21 @@ public final class ConcurrencyLimiter {
 
 	private final class Waiter {
 
-		private static final int WAITING = 0;
+		static final int WAITING = 0;
 
-		private static final int GRANTED = 1;
+		static final int GRANTED = 1;
 
-		private static final int CANCELLED = 2;
+		static final int CANCELLED = 2;
+
+		static final int EXPIRED = 3;
 
 		private final MonoSink<Permit> sink;
 
 		private final AtomicInteger state = new AtomicInteger(WAITING);
 
 		private final Permit permit = new Permit();
+
+		private volatile Disposable expiry;
 
 		Waiter(MonoSink<Permit> sink) {
 			this.sink = sink;
@@ -139,21 +161,40 @@ public final class ConcurrencyLimiter {
 			if (!this.state.compareAndSet(WAITING, GRANTED)) {
 				return false;
 			}
+			Disposable timeout = this.expiry;
+			if (timeout != null) {
+				timeout.dispose();
+			}
 			this.sink.success(this.permit);
 			return true;
 		}
 
 		void cancel() {
 			if (this.state.compareAndSet(WAITING, CANCELLED)) {
-				synchronized (ConcurrencyLimiter.this) {
-					ConcurrencyLimiter.this.waiting.remove(this);
-				}
+				leaveLine();
 			}
-			else {
-				// Granted while being cancelled: the call may never run, so free the slot
-				// here;
-				// the permit frees it only once.
-				this.permit.release().subscribe();
+			else if (this.state.get() == GRANTED) {
+				// Granted while being cancelled: the call may never run, so the permit
+				// frees
+				// the slot here (and only once, whoever else releases it).
+				this.permit.free();
+			}
+		}
+
+		void expire() {
+			if (this.state.compareAndSet(WAITING, EXPIRED)) {
+				leaveLine();
+				this.sink.error(new LimitExceeded("no free ERP call slot within " + ConcurrencyLimiter.this.maxWait));
+			}
+		}
+
+		private void leaveLine() {
+			synchronized (ConcurrencyLimiter.this) {
+				ConcurrencyLimiter.this.waiting.remove(this);
+			}
+			Disposable timeout = this.expiry;
+			if (timeout != null) {
+				timeout.dispose();
 			}
 		}
 
@@ -164,11 +205,13 @@ public final class ConcurrencyLimiter {
 		private final AtomicBoolean released = new AtomicBoolean();
 
 		Mono<Void> release() {
-			return Mono.fromRunnable(() -> {
-				if (this.released.compareAndSet(false, true)) {
-					free();
-				}
-			});
+			return Mono.fromRunnable(this::free);
+		}
+
+		void free() {
+			if (this.released.compareAndSet(false, true)) {
+				ConcurrencyLimiter.this.free();
+			}
 		}
 
 	}

@@ -68,8 +68,13 @@ public final class ErpCalls {
 	}
 
 	private <T> Mono<T> protect(Supplier<Mono<T>> call, Duration timeout) {
-		return Mono.defer(() -> this.bulkhead.run(() -> call.get().timeout(timeout)))
-			.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker))
+		// The bulkhead is outside the breaker: local overload says nothing about the
+		// ERP's
+		// health and must not open the circuit.
+		return this.bulkhead
+			.run(() -> Mono.defer(call)
+				.timeout(timeout)
+				.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker)))
 			.onErrorMap(this::typed);
 	}
 
@@ -93,9 +98,9 @@ public final class ErpCalls {
 	// Only what may pass: an open circuit or a full bulkhead will not get better in
 	// milliseconds, and retrying them only adds load.
 	private static boolean worthRetrying(Throwable error) {
-		return (error instanceof ErpFailure.Timeout)
-				|| (error instanceof ErpFailure.Unavailable && !(error.getCause() instanceof CallNotPermittedException)
-						&& !(error.getCause() instanceof ConcurrencyLimiter.LimitExceeded));
+		return (error instanceof ErpFailure.Timeout) || (error instanceof ErpFailure.Unavailable unavailable
+				&& unavailable.isTransient() && !(error.getCause() instanceof CallNotPermittedException)
+				&& !(error.getCause() instanceof ConcurrencyLimiter.LimitExceeded));
 	}
 
 	private <T> Mono<T> timed(String operation, Mono<T> call) {

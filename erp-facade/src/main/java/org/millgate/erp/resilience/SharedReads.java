@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
  */
 public final class SharedReads<K, V> {
 
-	private static final int SWEEP_ABOVE = 10_000;
+	private static final int SWEEP_EVERY = 256;
+
+	private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
 	private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
@@ -44,7 +46,9 @@ public final class SharedReads<K, V> {
 	 */
 	public Mono<V> get(K key, Supplier<Mono<V>> load) {
 		return Mono.defer(() -> {
-			if (this.entries.size() > SWEEP_ABOVE) {
+			// Expired results are dropped now and then, so that memory does not grow with
+			// every key ever read.
+			if (this.reads.incrementAndGet() % SWEEP_EVERY == 0) {
 				this.entries.values().removeIf((entry) -> !entry.usable());
 			}
 			return this.entries.compute(key, (k, old) -> (old != null && old.usable()) ? old : start(k, load)).result;

@@ -57,14 +57,29 @@ final class ClientCredentials {
 			if (token == null) {
 				token = this.current.updateAndGet((existing) -> (existing != null) ? existing : fetch());
 			}
-			return token;
-		}).flatMap((token) -> {
-			if (this.clock.instant().isBefore(token.expiresAt())) {
-				return Mono.just("Bearer " + token.value());
-			}
-			this.current.set(null);
-			return authorization();
+			Mono<Token> used = token;
+			return used.flatMap((value) -> {
+				if (this.clock.instant().isBefore(value.expiresAt())) {
+					return Mono.just("Bearer " + value.value());
+				}
+				// Only the caller that sees this expired token replaces it; the others
+				// get
+				// the replacement.
+				this.current.compareAndSet(used, null);
+				return authorization();
+			}).onErrorResume((error) -> {
+				// A failed fetch is not kept: the next caller tries again.
+				this.current.compareAndSet(used, null);
+				return Mono.error(error);
+			});
 		});
+	}
+
+	/**
+	 * Forgets the token, e.g. when the ERP refused it.
+	 */
+	void invalidate() {
+		this.current.set(null);
 	}
 
 	private Mono<Token> fetch() {
@@ -79,11 +94,16 @@ final class ClientCredentials {
 			.body(form)
 			.retrieve()
 			.bodyToMono(JsonNode.class)
-			.map((body) -> new Token(body.path("access_token").asString(),
-					this.clock.instant().plusSeconds(body.path("expires_in").asLong(300)).minus(EARLY)))
+			.map((body) -> {
+				Duration lifetime = Duration.ofSeconds(Math.max(1, body.path("expires_in").asLong(300)));
+				// Renew early, but never so early that a short-lived token is renewed at
+				// once.
+				Duration early = (lifetime.compareTo(EARLY.multipliedBy(2)) > 0) ? EARLY : lifetime.dividedBy(2);
+				return new Token(body.path("access_token").asString(),
+						this.clock.instant().plus(lifetime).minus(early));
+			})
 			.onErrorMap((error) -> new ErpFailure.Unavailable("no OAuth2 token from " + this.tokenUri + ": " + error,
 					Duration.ofSeconds(30), error))
-			.doOnError((error) -> this.current.set(null))
 			.cache();
 	}
 

@@ -1,8 +1,10 @@
 package org.millgate.erp.sap;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +13,9 @@ import org.millgate.erp.port.ErpFailure;
 
 /**
  * Compares what the ERP's {@code $metadata} shows with what the configured release needs,
- * so that a facade pointed at the wrong release refuses to start with a message that says
- * what to change, instead of failing call by call.
+ * so that a facade pointed at the wrong release (or with wrong credentials) refuses to
+ * start with a message that says what to change, instead of failing call by call. An ERP
+ * that cannot be reached at all is only logged: it may come up later.
  */
 final class MetadataCheck {
 
@@ -26,37 +29,59 @@ final class MetadataCheck {
 	 * @param http the ERP connection
 	 * @param release the configured release
 	 * @param timeout how long to wait for each document
-	 * @throws IllegalStateException when the ERP does not match the release
+	 * @return how many services were checked and match
+	 * @throws IllegalStateException when the ERP does not match the release or refuses
+	 * the credentials
 	 */
-	static void verify(SapHttp http, SapRelease release, Duration timeout) {
+	static int verify(SapHttp http, SapRelease release, Duration timeout) {
 		List<String> mismatches = new ArrayList<>();
+		int checked = 0;
 		for (SapRelease.Expectation expectation : release.expectations()) {
 			String metadata;
 			try {
-				metadata = http.text(expectation.service(), "$metadata").block(timeout);
+				metadata = http.text(expectation.service(), "$metadata").timeout(timeout).block();
 			}
 			catch (ErpFailure.NotFound ex) {
 				mismatches.add(expectation.service() + " does not exist");
 				continue;
 			}
 			catch (RuntimeException ex) {
-				LOG.warn("Could not read {}/$metadata to check the ERP release ({}); the check is skipped and calls "
-						+ "will fail until the ERP answers", expectation.service(), ex.getMessage());
-				return;
-			}
-			for (String marker : expectation.markers()) {
-				if (metadata == null || !metadata.contains(marker)) {
-					mismatches.add(expectation.service() + "/$metadata lacks " + marker);
+				if (unreachable(ex)) {
+					LOG.warn("The ERP at {} cannot be reached ({}); its release is not checked, and calls fail as "
+							+ "unavailable until it answers", expectation.service(), ex.getMessage());
+					return checked;
 				}
+				mismatches.add(expectation.service() + "/$metadata cannot be read: " + ex.getMessage());
+				continue;
+			}
+			List<String> missing = expectation.markers()
+				.stream()
+				.filter((marker) -> metadata == null || !metadata.contains(marker))
+				.toList();
+			missing.forEach((marker) -> mismatches.add(expectation.service() + "/$metadata lacks " + marker));
+			if (missing.isEmpty()) {
+				checked++;
 			}
 		}
 		if (!mismatches.isEmpty()) {
 			throw new IllegalStateException("The ERP does not look like S/4HANA " + release.id
 					+ " (millgate.erp.release): " + String.join("; ", mismatches)
-					+ ". Set millgate.erp.release to the ERP's release (2020, 2022 or 2023), or "
-					+ "millgate.erp.verify-metadata=false to skip this check.");
+					+ ". Set millgate.erp.release to the ERP's release (2020, 2022 or 2023), check "
+					+ "millgate.erp.auth, or set millgate.erp.verify-metadata=false to skip this check.");
 		}
-		LOG.info("ERP metadata matches S/4HANA {}", release.id);
+		LOG.info("ERP metadata of {} services matches S/4HANA {}", checked, release.id);
+		return checked;
+	}
+
+	private static boolean unreachable(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof TimeoutException
+					|| cause instanceof java.net.UnknownHostException
+					|| cause.getClass().getName().contains("ConnectTimeout")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

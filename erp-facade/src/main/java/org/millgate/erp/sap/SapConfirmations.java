@@ -75,12 +75,28 @@ final class SapConfirmations implements Confirmations {
 	}
 
 	@Override
+	public Mono<java.util.Optional<Confirmation>> findByExternalId(java.util.UUID externalId) {
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("$filter",
+				ODataFilter.eq("ExternalSystemConfirmation", externalId)
+					.and(ODataFilter.eq("IsReversal", false))
+					.toString());
+		return this.calls.read("confirmation.find", () -> this.http.getAll(SapRelease.CONFIRMATIONS, SET, query))
+			.map((entities) -> entities.stream().map(this::confirmation).findFirst());
+	}
+
+	@Override
 	public Flux<Confirmation> ofOrder(String orderId) {
 		Map<String, String> query = new LinkedHashMap<>();
 		query.put("$filter", ODataFilter.eq("OrderID", orderId).toString());
 		query.put("$orderby", "ConfirmationGroup,ConfirmationCount");
 		return this.calls.read("confirmation.list", () -> this.http.getAll(SapRelease.CONFIRMATIONS, SET, query))
-			.flatMapIterable((entities) -> entities.stream().map(this::confirmation).toList());
+			.flatMapIterable((entities) -> entities.stream()
+				.map(this::confirmation)
+				// Counters are numbers; ERPs that do not pad them sort 10 before 2.
+				.sorted(java.util.Comparator.comparing((Confirmation c) -> c.id().substring(0, c.id().indexOf('-')))
+					.thenComparingLong((c) -> Long.parseLong(c.id().substring(c.id().indexOf('-') + 1))))
+				.toList());
 	}
 
 	private Confirmation confirmation(JsonNode entity) {

@@ -56,10 +56,13 @@ public final class SapErpFacade {
 		this.release = SapRelease.of(properties.release());
 		ErpProperties.Auth auth = properties.auth();
 		java.util.function.Supplier<Mono<String>> authorization;
+		Runnable unauthorized = () -> {
+		};
 		if (auth.tokenUri() != null) {
 			ClientCredentials credentials = new ClientCredentials(client, auth.tokenUri(), auth.clientId(),
 					auth.clientSecret(), auth.scope(), clock);
 			authorization = credentials::authorization;
+			unauthorized = credentials::invalidate;
 		}
 		else {
 			String basic = "Basic " + java.util.Base64.getEncoder()
@@ -67,7 +70,7 @@ public final class SapErpFacade {
 						(auth.user() + ":" + auth.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			authorization = () -> Mono.just(basic);
 		}
-		this.http = new SapHttp(client, properties.baseUrl(), properties.sapClient(), authorization);
+		this.http = new SapHttp(client, properties.baseUrl(), properties.sapClient(), authorization, unauthorized);
 		this.calls = calls(properties, meters);
 		SapUnits units = new SapUnits(properties.units());
 		OrderMapping mapping = new OrderMapping(this.release, units);
@@ -136,10 +139,13 @@ public final class SapErpFacade {
 	/**
 	 * Compares the ERP's {@code $metadata} with the configured release; blocks.
 	 * @param timeout how long to wait per document
-	 * @throws IllegalStateException when they do not match
+	 * @return how many services were checked and match (fewer when the ERP could not be
+	 * reached)
+	 * @throws IllegalStateException when they do not match or the ERP refuses the
+	 * credentials
 	 */
-	public void verifyMetadata(Duration timeout) {
-		MetadataCheck.verify(this.http, this.release, timeout);
+	public int verifyMetadata(Duration timeout) {
+		return MetadataCheck.verify(this.http, this.release, timeout);
 	}
 
 	public ProductionOrders productionOrders() {

@@ -38,9 +38,10 @@ final class SapErrors {
 			case 404 -> new ErpFailure.NotFound(described, code);
 			case 409, 412, 428 -> new ErpFailure.Conflict(described, code);
 			case 400, 422 -> new ErpFailure.Rejected(described, code);
+			// Not retried: repeated failed logons lock the SAP user.
 			case 401, 403 ->
 				new ErpFailure.Unavailable("the ERP refused the credentials (" + status + "); check millgate.erp.auth",
-						Duration.ofSeconds(60), null);
+						Duration.ofSeconds(60), null, false);
 			default -> new ErpFailure.Unavailable(described, retryAfter(headers), null);
 		};
 	}

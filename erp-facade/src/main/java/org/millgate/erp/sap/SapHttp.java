@@ -48,7 +48,11 @@ final class SapHttp {
 
 	private final AtomicReference<CsrfSession> session = new AtomicReference<>();
 
-	SapHttp(WebClient client, URI baseUrl, String sapClient, Supplier<Mono<String>> authorization) {
+	private final Runnable unauthorized;
+
+	SapHttp(WebClient client, URI baseUrl, String sapClient, Supplier<Mono<String>> authorization,
+			Runnable unauthorized) {
+		this.unauthorized = unauthorized;
 		this.client = client;
 		String base = baseUrl.toString();
 		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -73,11 +77,23 @@ final class SapHttp {
 	 */
 	Mono<List<JsonNode>> getAll(String service, String resource, Map<String, String> query) {
 		return exchange(HttpMethod.GET, url(service, resource, query), null, null)
-			.expand((answer) -> (answer.next() != null)
-					? exchange(HttpMethod.GET, URI.create(this.baseUrl + answer.next()), null, null) : Mono.empty())
-			.take(MAX_PAGES)
+			.expand((answer) -> (answer.next() != null) ? exchange(HttpMethod.GET, answer.next(), null, null)
+					: Mono.empty())
+			.index()
+			.map((page) -> {
+				if (page.getT1() >= MAX_PAGES) {
+					throw new ErpFailure.Malformed("the ERP answered more than " + MAX_PAGES + " pages", null);
+				}
+				return page.getT2();
+			})
 			.concatMapIterable(Answer::entities)
-			.collectList();
+			.collectList()
+			// A collection that does not exist is a missing service or entity set, not a
+			// missing object: an operator must activate it.
+			.onErrorMap(ErpFailure.NotFound.class,
+					(missing) -> new ErpFailure.Unavailable("the ERP does not serve " + service + "/" + resource
+							+ "; is the service activated? (" + missing.getMessage() + ")", Duration.ofMinutes(1),
+							missing, false));
 	}
 
 	/**
@@ -156,11 +172,11 @@ final class SapHttp {
 			if (body != null) {
 				request.contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString());
 			}
-			return request.exchangeToMono(this::answer);
+			return request.exchangeToMono((response) -> answer(url, response));
 		}));
 	}
 
-	private Mono<Answer> answer(ClientResponse response) {
+	private Mono<Answer> answer(URI url, ClientResponse response) {
 		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap((bytes) -> {
 			int status = response.statusCode().value();
 			HttpHeaders headers = response.headers().asHttpHeaders();
@@ -168,14 +184,17 @@ final class SapHttp {
 			if (status == 403 && "Required".equalsIgnoreCase(headers.getFirst("X-CSRF-Token"))) {
 				return Mono.error(new CsrfRequired());
 			}
+			if (status == 401) {
+				this.unauthorized.run();
+			}
 			if (!response.statusCode().is2xxSuccessful()) {
 				return Mono.error(SapErrors.of(status, headers, text));
 			}
 			if (bytes.length == 0) {
-				return Mono.just(new Answer(JSON.createObjectNode(), headers));
+				return Mono.just(new Answer(JSON.createObjectNode(), headers, url));
 			}
 			try {
-				return Mono.just(new Answer(JSON.readTree(bytes), headers));
+				return Mono.just(new Answer(JSON.readTree(bytes), headers, url));
 			}
 			catch (JacksonException ex) {
 				return Mono.error(new ErpFailure.Malformed("the ERP's answer is not valid JSON", ex));
@@ -187,13 +206,16 @@ final class SapHttp {
 		Map<String, String> options = new LinkedHashMap<>(query);
 		options.put("sap-client", this.sapClient);
 		StringBuilder url = new StringBuilder(this.baseUrl).append(service).append('/');
-		url.append(UriUtils.encodePath(resource, StandardCharsets.UTF_8)).append('?');
-		options.forEach((name, value) -> url.append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8))
-			.append('=')
-			.append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8))
-			.append('&'));
+		// One segment: a '/' inside a key (material numbers may hold one) is encoded.
+		url.append(UriUtils.encodePathSegment(resource, StandardCharsets.UTF_8)).append('?');
+		options.forEach((name, value) -> url.append(query(name)).append('=').append(query(value)).append('&'));
 		url.setLength(url.length() - 1);
 		return URI.create(url.toString());
+	}
+
+	// Servers decode '+' in a query as a space, so it is sent encoded.
+	private static String query(String text) {
+		return UriUtils.encodeQueryParam(text, StandardCharsets.UTF_8).replace("+", "%2B");
 	}
 
 	/**
@@ -201,8 +223,9 @@ final class SapHttp {
 	 *
 	 * @param body the body
 	 * @param headers the headers
+	 * @param url the request it answers
 	 */
-	record Answer(JsonNode body, HttpHeaders headers) {
+	record Answer(JsonNode body, HttpHeaders headers, URI url) {
 
 		/**
 		 * The single entity of a v2 {@code d} envelope or a v4 body.
@@ -221,14 +244,21 @@ final class SapHttp {
 			return entities;
 		}
 
-		// The next page's path and query; the host is always ours.
-		String next() {
+		// The next page, resolved against this request (v4 allows relative links), on our
+		// own host whatever host the ERP names.
+		URI next() {
 			JsonNode next = this.body.has("d") ? this.body.path("d").path("__next") : this.body.path("@odata.nextLink");
 			if (!next.isString()) {
 				return null;
 			}
-			URI uri = URI.create(next.asString());
-			return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+			try {
+				URI resolved = this.url.resolve(new URI(next.asString()));
+				return URI.create(this.url.getScheme() + "://" + this.url.getRawAuthority() + resolved.getRawPath()
+						+ ((resolved.getRawQuery() != null) ? "?" + resolved.getRawQuery() : ""));
+			}
+			catch (java.net.URISyntaxException ex) {
+				throw new ErpFailure.Malformed("the ERP's next link cannot be read: " + next.asString(), ex);
+			}
 		}
 
 	}

@@ -51,17 +51,21 @@ final class SapReservations implements Reservations {
 	}
 
 	private Mono<Snapshot<MaterialRequirement>> read(String plant, List<String> materials) {
-		Map<String, String> query = new LinkedHashMap<>();
-		query.put("$filter",
-				ODataFilter.eq("Plant", plant)
-					.and(ODataFilter.in("Product", materials))
-					.and(ODataFilter.eq("ReservationItemIsFinallyIssued", false))
-					.toString());
-		return this.calls.read("reservation.read", () -> this.http.getAll(SapRelease.RESERVATIONS, SET, query))
-			.map((entities) -> new Snapshot<>(entities.stream()
+		return reactor.core.publisher.Flux.fromIterable(Chunks.of(materials)).concatMap((chunk) -> {
+			Map<String, String> query = new LinkedHashMap<>();
+			query.put("$filter",
+					ODataFilter.eq("Plant", plant)
+						.and(ODataFilter.in("Product", chunk))
+						.and(ODataFilter.eq("ReservationItemIsFinallyIssued", false))
+						.toString());
+			return this.calls.read("reservation.read", () -> this.http.getAll(SapRelease.RESERVATIONS, SET, query));
+		})
+			.concatMapIterable((entities) -> entities.stream()
 				.map((entity) -> this.mapping.requirement(entity, "Product", "ResvnItmRequiredQtyInBaseUnit",
 						"ResvnItmWithdrawnQtyInBaseUnit", "ReservationItemIsFinallyIssued", "OrderID", null))
-				.toList(), this.clock.instant()));
+				.toList())
+			.collectList()
+			.map((items) -> new Snapshot<>(items, this.clock.instant()));
 	}
 
 }

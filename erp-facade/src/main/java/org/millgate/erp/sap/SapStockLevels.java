@@ -66,11 +66,16 @@ final class SapStockLevels implements StockLevels {
 		return this.shared.get(plant + "|" + String.join("|", sorted), () -> read(plant, sorted));
 	}
 
+	// At most CHUNK materials per call keep the URL within what gateways accept.
 	private Mono<Snapshot<StockPosition>> read(String plant, List<String> materials) {
-		Map<String, String> query = new LinkedHashMap<>();
-		query.put("$filter", ODataFilter.eq("Plant", plant).and(ODataFilter.in("Material", materials)).toString());
-		return this.calls.read("stock.read", () -> this.http.getAll(this.release.stockService(), SET, query))
-			.map((entities) -> new Snapshot<>(entities.stream().map(this::position).toList(), this.clock.instant()));
+		return reactor.core.publisher.Flux.fromIterable(Chunks.of(materials)).concatMap((chunk) -> {
+			Map<String, String> query = new LinkedHashMap<>();
+			query.put("$filter", ODataFilter.eq("Plant", plant).and(ODataFilter.in("Material", chunk)).toString());
+			return this.calls.read("stock.read", () -> this.http.getAll(this.release.stockService(), SET, query));
+		})
+			.concatMapIterable((entities) -> entities.stream().map(this::position).toList())
+			.collectList()
+			.map((positions) -> new Snapshot<>(positions, this.clock.instant()));
 	}
 
 	private StockPosition position(JsonNode entity) {

@@ -89,8 +89,13 @@ final class SapValues {
 			if (matcher.matches()) {
 				return LocalDateTime.ofInstant(Instant.ofEpochMilli(Long.parseLong(matcher.group(1))), ZoneOffset.UTC);
 			}
-			return (text.length() == 10) ? LocalDate.parse(text).atStartOfDay()
-					: LocalDateTime.parse(text.replace("Z", ""));
+			if (text.length() == 10) {
+				return LocalDate.parse(text).atStartOfDay();
+			}
+			// v4 date-times carry an offset; the canonical model keeps UTC.
+			boolean offset = text.endsWith("Z") || text.matches(".*[+-]\\d{2}:\\d{2}$");
+			return offset ? java.time.OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
+					: LocalDateTime.parse(text);
 		}
 		catch (DateTimeParseException | NumberFormatException ex) {
 			throw malformed(field, value);
@@ -110,7 +115,9 @@ final class SapValues {
 		String text = text(entity, field);
 		try {
 			if (text.startsWith("PT")) {
-				return LocalTime.ofSecondOfDay(java.time.Duration.parse(text).getSeconds());
+				// SAP writes the end of a day as PT24H00M00S.
+				long seconds = java.time.Duration.parse(text).getSeconds();
+				return (seconds >= 86_400) ? LocalTime.MAX.withNano(0) : LocalTime.ofSecondOfDay(seconds);
 			}
 			return LocalTime.parse(text);
 		}

@@ -62,4 +62,23 @@ class ConcurrencyLimiterTests {
 		assertThat(limiter.queued()).isZero();
 	}
 
+	@Test
+	void should_lose_no_slot_when_waits_expire_and_callers_cancel_at_the_moment_slots_free() {
+		ConcurrencyLimiter limiter = new ConcurrencyLimiter(2, 50, Duration.ofMillis(3));
+
+		for (int round = 0; round < 20; round++) {
+			Flux.range(0, 60)
+				.flatMap((i) -> limiter.run(() -> Mono.delay(Duration.ofMillis(i % 4)).thenReturn(i))
+					.timeout(Duration.ofMillis(1 + i % 5))
+					.onErrorResume((error) -> Mono.empty()), 60)
+				.blockLast(Duration.ofSeconds(10));
+		}
+
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(limiter.running()).isZero());
+		assertThat(limiter.queued()).isZero();
+		assertThat(limiter.run(() -> Mono.just("still usable")).block()).isEqualTo("still usable");
+	}
+
 }

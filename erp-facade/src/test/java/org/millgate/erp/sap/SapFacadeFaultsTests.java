@@ -162,7 +162,7 @@ class SapFacadeFaultsTests {
 		assertThat(facade.stockLevels().stock("1000", List.of("FG-100' or Material ne '")).block().items()).isEmpty();
 		assertThat(facade.stockLevels().stock("1000' or Plant ne '", List.of("FG-100")).block().items()).isEmpty();
 		assertThatThrownBy(() -> facade.productionOrders().order("1000001') or ('1", false).block())
-			.isInstanceOf(ErpFailure.class);
+			.isInstanceOf(ErpFailure.NotFound.class);
 	}
 
 	@Test

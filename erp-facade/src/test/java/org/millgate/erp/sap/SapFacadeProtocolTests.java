@@ -87,6 +87,33 @@ class SapFacadeProtocolTests {
 	}
 
 	@Test
+	void should_report_a_service_the_erp_does_not_serve_as_unavailable_not_as_a_missing_object() {
+		SapErpFacade facade = Simulators.facade("2023", "base-url", Simulators.baseUrl("2022"), "retry.max-attempts",
+				"3");
+
+		assertThatThrownBy(() -> facade.stockLevels().stock("1000", List.of("FG-100")).block())
+			.isInstanceOfSatisfying(ErpFailure.Unavailable.class,
+					(failure) -> assertThat(failure.isTransient()).isFalse())
+			.hasMessageContaining("is the service activated");
+		assertThat(this.erp.calls("material-stock", "total")).isZero();
+	}
+
+	@Test
+	void should_find_a_confirmation_by_its_external_id() {
+		SapErpFacade facade = Simulators.facade("2022");
+		java.util.UUID externalId = java.util.UUID.randomUUID();
+		facade.confirmations()
+			.post(new org.millgate.erp.model.ConfirmationRequest("1000001", "0010",
+					org.millgate.erp.model.Quantity.of("3", "H87"), org.millgate.erp.model.Quantity.of("0", "H87"),
+					false, null, null, null, null, null, externalId))
+			.block();
+
+		assertThat(facade.confirmations().findByExternalId(externalId).block())
+			.hasValueSatisfying((confirmation) -> assertThat(confirmation.yield().value()).isEqualByComparingTo("3"));
+		assertThat(facade.confirmations().findByExternalId(java.util.UUID.randomUUID()).block()).isEmpty();
+	}
+
+	@Test
 	void should_cache_master_data() {
 		SapErpFacade facade = Simulators.facade("2022");
 

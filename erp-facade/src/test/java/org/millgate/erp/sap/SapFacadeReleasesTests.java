@@ -181,7 +181,40 @@ class SapFacadeReleasesTests {
 	@ParameterizedTest(name = "S/4HANA {0}")
 	@ValueSource(strings = { "2020", "2022", "2023" })
 	void should_accept_the_metadata_of_its_own_release(String release) {
-		facade(release).verifyMetadata(Duration.ofSeconds(10));
+		assertThat(facade(release).verifyMetadata(Duration.ofSeconds(10))).isEqualTo(6);
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2022" })
+	void should_refuse_to_start_with_credentials_the_erp_refuses(String release) {
+		SapErpFacade facade = Simulators.facade(release, "auth.password", "wrong");
+
+		assertThatThrownBy(() -> facade.verifyMetadata(Duration.ofSeconds(10)))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("refused the credentials")
+			.hasMessageContaining("check millgate.erp.auth");
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_walk_every_order_of_a_plant_one_small_page_at_a_time(String release) {
+		SapErpFacade facade = facade(release);
+		java.util.List<String> seen = new java.util.ArrayList<>();
+		java.time.Instant afterChange = null;
+		String afterId = null;
+		Page<ProductionOrder> page;
+		do {
+			page = facade.productionOrders()
+				.orders(new OrderQuery(Set.of("2000"), null, afterChange, afterId, 7))
+				.block();
+			page.items().forEach((order) -> seen.add(order.id()));
+			ProductionOrder last = page.items().get(page.items().size() - 1);
+			afterChange = last.lastChanged();
+			afterId = last.id();
+		}
+		while (page.more());
+
+		assertThat(seen).hasSize(109).doesNotHaveDuplicates().allMatch((id) -> id.startsWith("2"));
 	}
 
 	@ParameterizedTest(name = "facade {0} against another release")

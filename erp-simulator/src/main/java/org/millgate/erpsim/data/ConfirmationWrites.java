@@ -219,7 +219,8 @@ public final class ConfirmationWrites {
 			.mapToLong((row) -> Long.parseLong((String) row.get("ConfirmationCount")))
 			.max()
 			.orElse(0);
-		return Long.toString(max + 1);
+		// NUMC(8), as SAP stores it.
+		return String.format("%08d", max + 1);
 	}
 
 	private static String text(Map<String, Object> given, String column) {

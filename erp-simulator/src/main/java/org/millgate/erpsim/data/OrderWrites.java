@@ -129,11 +129,17 @@ public final class OrderWrites {
 	/**
 	 * Changes planning fields of an order.
 	 * @param order the order number
+	 * @param ifMatch the entity tag the client read, or {@code *}
 	 * @param columns column to new value; only {@link #CHANGEABLE} columns
 	 */
-	public void update(String order, Map<String, Object> columns) {
+	public void update(String order, String ifMatch, Map<String, Object> columns) {
 		synchronized (this.data) {
-			order(order);
+			Map<String, Object> row = order(order);
+			// Checked under the lock: two updates sent with the same tag cannot both win.
+			if (!"*".equals(ifMatch) && !org.millgate.erpsim.odata.Etags.of(row).equals(ifMatch)) {
+				throw new ODataException(412, "/IWBEP/CM_MGW_RT/025",
+						"Precondition failed: the entity was changed by someone else");
+			}
 			columns.keySet()
 				.stream()
 				.filter((column) -> !CHANGEABLE.contains(column))

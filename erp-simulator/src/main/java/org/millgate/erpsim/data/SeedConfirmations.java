@@ -88,7 +88,7 @@ final class SeedConfirmations {
 				? UUID.nameUUIDFromBytes((this.group + "/" + this.count).getBytes(StandardCharsets.UTF_8)) : null;
 		String user = fromMes ? "MES_CONNECT" : CLERKS[this.random.nextInt(CLERKS.length)];
 		insert(this.data, "Confirmation", "ConfirmationGroup", this.group, "ConfirmationCount",
-				Integer.toString(this.count), "OrderID", this.order.number(), "OrderOperation", step.operation(),
+				String.format("%08d", this.count), "OrderID", this.order.number(), "OrderOperation", step.operation(),
 				"Sequence", "0", "Material", this.order.material().code(), "Plant", this.order.plant(), "WorkCenter",
 				SeedOrderRows.workCenter(step, this.order), "ConfirmationUnit", this.order.material().unit(),
 				"ConfirmationYieldQuantity", qty(good), "ConfirmationScrapQuantity", qty(scrap),

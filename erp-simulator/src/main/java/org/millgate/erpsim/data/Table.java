@@ -9,7 +9,9 @@ import java.util.function.UnaryOperator;
 /**
  * A table of rows, each an immutable map from column name to value (String, BigDecimal,
  * Integer, Boolean, LocalDateTime, LocalTime, OffsetDateTime, UUID), in insertion order.
- * Reads see a consistent snapshot without locking; writes are serialized.
+ * Iterating {@link #rows()} sees one table's state at one moment without locking; writes
+ * are serialized. A change spanning several tables (a confirmation booked on operation
+ * and order) is not atomic for readers.
  */
 public final class Table {
 
@@ -60,11 +62,12 @@ public final class Table {
 
 	/**
 	 * Replaces every row, e.g. to restore the seed.
-	 * @param rows the new rows
+	 * @param rows the new rows, as another table's {@link #rows()} hands them out
 	 */
 	public synchronized void replaceAll(List<Map<String, Object>> rows) {
+		// Rows are immutable maps: they can be shared, not copied.
 		this.rows.clear();
-		rows.forEach((row) -> this.rows.add(copy(row)));
+		this.rows.addAll(rows);
 	}
 
 	/**

@@ -74,10 +74,8 @@ public final class FaultFilter implements WebFilter, org.springframework.core.Or
 				+ ((settings.jitterMs() > 0) ? ThreadLocalRandom.current().nextLong(settings.jitterMs() + 1) : 0);
 		Mono<Void> handled = Mono.defer(() -> {
 			if (settings.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.errorRate()) {
-				return fail(exchange, HttpStatus.valueOf(settings
-					.errorStatus()), MediaType.APPLICATION_JSON, "{\"error\":{\"code\":\"/IWFND/CM_BEC/"
-							+ settings.errorStatus()
-							+ "\",\"message\":{\"lang\":\"en\",\"value\":\"Injected fault: the backend failed\"}}}");
+				return fail(exchange, HttpStatus.valueOf(settings.errorStatus()), MediaType.APPLICATION_JSON,
+						injectedError(settings.errorStatus()));
 			}
 			if (settings.malformed() || settings.slowBodyMs() > 0) {
 				return chain.filter(exchange.mutate().response(new Garbling(exchange.getResponse(), settings)).build());
@@ -85,6 +83,13 @@ public final class FaultFilter implements WebFilter, org.springframework.core.Or
 			return chain.filter(exchange);
 		});
 		return (delay > 0) ? Mono.delay(Duration.ofMillis(delay)).then(handled) : handled;
+	}
+
+	private static String injectedError(int status) {
+		return "{\"error\":{\"code\":\"/IWFND/CM_BEC/" + status
+				+ "\",\"message\":{\"lang\":\"en\",\"value\":\"Injected fault: the backend failed\"},"
+				+ "\"innererror\":{\"transactionid\":\"" + java.util.UUID.randomUUID().toString().replace("-", "")
+				+ "\",\"errordetails\":[]}}}";
 	}
 
 	private static Mono<Void> fail(ServerWebExchange exchange, HttpStatus status, MediaType type, String body) {

@@ -51,6 +51,13 @@ public final class BearerTokens {
 		return expiry != null && this.clock.instant().isBefore(expiry);
 	}
 
+	/**
+	 * Forgets every issued token.
+	 */
+	public void expireAll() {
+		this.issued.clear();
+	}
+
 	public RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route().POST("/_sim/oauth2/token", this::token).build();
 	}

@@ -2,7 +2,6 @@ package org.millgate.erpsim.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -38,10 +37,13 @@ public final class ControlHandler {
 
 	private final ErpData data;
 
-	private final Supplier<ErpData> seed;
+	private final ErpData seed;
+
+	private final BearerTokens bearerTokens;
 
 	public ControlHandler(ErpRelease release, ServiceRegistry registry, Faults faults, CallStatistics statistics,
-			CsrfTokens tokens, ErpData data, Supplier<ErpData> seed) {
+			CsrfTokens tokens, BearerTokens bearerTokens, ErpData data, ErpData seed) {
+		this.bearerTokens = bearerTokens;
 		this.release = release;
 		this.registry = registry;
 		this.faults = faults;
@@ -71,13 +73,13 @@ public final class ControlHandler {
 				this.tokens.expireAll();
 				return ServerResponse.noContent().build();
 			})
-			.POST("/_sim/reset", (request) -> {
+			.POST("/_sim/reset", (request) -> Mono.fromRunnable(() -> {
 				this.faults.clearAll();
 				this.statistics.reset();
 				this.tokens.expireAll();
-				this.data.restore(this.seed.get());
-				return ServerResponse.noContent().build();
-			})
+				this.bearerTokens.expireAll();
+				this.data.restore(this.seed);
+			}).then(ServerResponse.noContent().build()))
 			.onError(IllegalArgumentException.class,
 					(error, request) -> ServerResponse.badRequest()
 						.contentType(MediaType.APPLICATION_JSON)
@@ -85,14 +87,16 @@ public final class ControlHandler {
 			.build();
 	}
 
+	// The body is read first, whatever happens next: a request whose body is left unread
+	// can leave its keep-alive connection unusable for the next request.
 	private Mono<ServerResponse> setFault(ServerRequest request) {
-		return Mono.fromCallable(() -> known(request.pathVariable("service")))
-			.zipWith(request.bodyToMono(JsonNode.class)
-				.onErrorMap((error) -> new IllegalArgumentException("the body is not JSON"))
-				.switchIfEmpty(Mono.error(new IllegalArgumentException("a fault settings body is required"))))
-			.flatMap((serviceAndBody) -> {
-				this.faults.set(serviceAndBody.getT1(), settings(serviceAndBody.getT2()));
-				return ok(this.faults.of(serviceAndBody.getT1()));
+		return request.bodyToMono(JsonNode.class)
+			.onErrorMap((error) -> new IllegalArgumentException("the body is not JSON"))
+			.switchIfEmpty(Mono.error(new IllegalArgumentException("a fault settings body is required")))
+			.flatMap((body) -> {
+				String service = known(request.pathVariable("service"));
+				this.faults.set(service, settings(body));
+				return ok(this.faults.of(service));
 			});
 	}
 

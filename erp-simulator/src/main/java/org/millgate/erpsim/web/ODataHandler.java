@@ -115,7 +115,8 @@ public final class ODataHandler {
 			if (path.count()) {
 				throw ODataException.badRequest("$count is not allowed on a single entity");
 			}
-			return ODataResponses.json(HttpStatus.OK, writer.single(set, row, Shape.of(set, options)), Etags.of(row));
+			return ODataResponses.json(HttpStatus.OK, writer.single(set, row, Shape.of(set, options)),
+					service.version(), Etags.of(row));
 		}
 		Navigation navigation = set.navigation(path.navigation())
 			.orElseThrow(() -> ODataException.notFound("Resource not found for segment '" + path.navigation() + "'"));
@@ -132,8 +133,8 @@ public final class ODataHandler {
 		}
 		boolean withCount = "allpages".equals(options.get("$inlinecount")) || "true".equals(options.get("$count"));
 		String next = (page.nextSkipToken() < 0) ? null : selfUrl + "?" + nextQuery(options, page.nextSkipToken());
-		return ODataResponses.json(HttpStatus.OK,
-				writer.collection(set, page, Shape.of(set, options), withCount, next));
+		return ODataResponses.json(HttpStatus.OK, writer.collection(set, page, Shape.of(set, options), withCount, next),
+				service.version());
 	}
 
 	private static String nextQuery(QueryOptions options, int skipToken) {
@@ -141,17 +142,21 @@ public final class ODataHandler {
 			.entrySet()
 			.stream()
 			.filter((option) -> !option.getKey().equals("$skiptoken"))
-			.map((option) -> UriUtils.encodeQueryParam(option.getKey(), StandardCharsets.UTF_8) + "="
-					+ UriUtils.encodeQueryParam(option.getValue(), StandardCharsets.UTF_8))
+			.map((option) -> encode(option.getKey()) + "=" + encode(option.getValue()))
 			.collect(Collectors.joining("&"));
 		return (kept.isEmpty() ? "" : kept + "&") + "$skiptoken=" + skipToken;
+	}
+
+	// '+' is decoded as a space in queries, so a literal '+' must travel encoded.
+	private static String encode(String text) {
+		return UriUtils.encodeQueryParam(text, StandardCharsets.UTF_8).replace("+", "%2B");
 	}
 
 	private Mono<ServerResponse> serviceDocument(ODataService service) {
 		tools.jackson.databind.node.ObjectNode body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 		tools.jackson.databind.node.ArrayNode sets = body.putObject("d").putArray("EntitySets");
 		service.entitySets().forEach((set) -> sets.add(set.name()));
-		return ODataResponses.json(HttpStatus.OK, body);
+		return ODataResponses.json(HttpStatus.OK, body, service.version());
 	}
 
 	EntitySet entitySet(ODataService service, String name) {

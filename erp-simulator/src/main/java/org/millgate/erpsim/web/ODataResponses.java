@@ -22,19 +22,23 @@ final class ODataResponses {
 	private ODataResponses() {
 	}
 
-	static Mono<ServerResponse> json(HttpStatus status, ObjectNode body) {
-		return ServerResponse.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("DataServiceVersion", "2.0")
-			.bodyValue(body.toString());
+	static Mono<ServerResponse> json(HttpStatus status, ObjectNode body, ODataVersion version) {
+		return json(status, body, version, null);
 	}
 
-	static Mono<ServerResponse> json(HttpStatus status, ObjectNode body, String etag) {
-		return ServerResponse.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("DataServiceVersion", "2.0")
-			.eTag(etag)
-			.bodyValue(body.toString());
+	// v2 answers carry DataServiceVersion, v4 answers OData-Version.
+	static Mono<ServerResponse> json(HttpStatus status, ObjectNode body, ODataVersion version, String etag) {
+		ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON);
+		if (version == ODataVersion.V4) {
+			response.header("OData-Version", "4.0");
+		}
+		else {
+			response.header("DataServiceVersion", "2.0");
+		}
+		if (etag != null) {
+			response.eTag(etag);
+		}
+		return response.bodyValue(body.toString());
 	}
 
 	/**

@@ -141,12 +141,18 @@ class ErpWritesTests {
 			.post(CONFIRMATIONS + "/ProdnOrdConf2",
 					CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000003").replace("1000001", "1000002"))
 			.expectStatus()
-			.isBadRequest();
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo("RU/101");
 		this.erp
 			.post(CONFIRMATIONS + "/ProdnOrdConf2",
 					CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000004").replace("0010", "0990"))
 			.expectStatus()
-			.isBadRequest();
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo("RU/120");
 		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", "{\"OrderID\":\"1000001\",\"Bogus\":\"1\"}")
 			.expectStatus()
 			.isBadRequest()
@@ -158,16 +164,21 @@ class ErpWritesTests {
 
 	@Test
 	void should_cancel_a_confirmation_and_take_its_quantities_back() {
-		String group = this.erp
+		String posted = this.erp
 			.post(CONFIRMATIONS + "/ProdnOrdConf2", CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000005"))
 			.expectStatus()
 			.isCreated()
-			.returnResult(String.class)
-			.getResponseBody()
-			.map((json) -> (String) com.jayway.jsonpath.JsonPath.read(json, "$.d.ConfirmationGroup"))
-			.blockFirst();
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String group = com.jayway.jsonpath.JsonPath.read(posted, "$.d.ConfirmationGroup");
+		String count = com.jayway.jsonpath.JsonPath.read(posted, "$.d.ConfirmationCount");
 
-		this.erp.post(CONFIRMATIONS + "/CancelProdnOrdConf?ConfirmationGroup='" + group + "'&ConfirmationCount='1'", "")
+		assertThat(group).hasSize(10);
+		assertThat(count).hasSize(8);
+		this.erp
+			.post(CONFIRMATIONS + "/CancelProdnOrdConf?ConfirmationGroup='" + group + "'&ConfirmationCount='" + count
+					+ "'", "")
 			.expectStatus()
 			.isOk()
 			.expectBody()
