@@ -12,8 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ErpSimulatorApplication {
 
+	/**
+	 * The simulator's configuration file name, so that it never reads a product's
+	 * application.yaml.
+	 */
+	public static final String CONFIG_NAME = "--spring.config.name=erp-simulator";
+
 	public static void main(String[] args) {
-		SpringApplication.run(ErpSimulatorApplication.class, args);
+		String[] withName = java.util.Arrays.copyOf(args, args.length + 1);
+		withName[args.length] = CONFIG_NAME;
+		SpringApplication.run(ErpSimulatorApplication.class, withName);
 	}
 
 }

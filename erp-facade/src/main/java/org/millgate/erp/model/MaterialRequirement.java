@@ -16,12 +16,14 @@ import java.time.LocalDate;
  * @param batch the batch, or null
  * @param required the quantity required
  * @param withdrawn the quantity already withdrawn
+ * @param confirmedAvailable the quantity the availability check confirmed (zero where the
+ * ERP does not say)
  * @param requirementDate when it is needed
  * @param finallyIssued no more withdrawals expected
  */
 public record MaterialRequirement(String reservation, String item, String orderId, String operation, String material,
 		String plant, String storageLocation, String batch, Quantity required, Quantity withdrawn,
-		LocalDate requirementDate, boolean finallyIssued) {
+		Quantity confirmedAvailable, LocalDate requirementDate, boolean finallyIssued) {
 
 	/**
 	 * What is still reserved: required minus withdrawn, zero once finally issued.

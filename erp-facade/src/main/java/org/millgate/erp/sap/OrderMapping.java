@@ -91,6 +91,8 @@ final class OrderMapping {
 				optionalText(entity, order), (operation != null) ? optionalText(entity, operation) : null,
 				text(entity, material), text(entity, "Plant"), optionalText(entity, "StorageLocation"),
 				optionalText(entity, "Batch"), quantity(entity, required, unit), quantity(entity, withdrawn, unit),
+				entity.has("ConfirmedAvailableQuantity") ? quantity(entity, "ConfirmedAvailableQuantity", unit)
+						: Quantity.zero(unit),
 				date(entity, "MatlCompRequirementDate"), flag(entity, finallyIssued));
 	}
 

@@ -41,9 +41,10 @@ final class Simulators {
 	 */
 	static synchronized String baseUrl(String release, int pageSize) {
 		ConfigurableApplicationContext context = RUNNING.computeIfAbsent(release + "/" + pageSize,
-				(id) -> new SpringApplicationBuilder(ErpSimulatorApplication.class).run("--server.port=0",
-						"--erp.release=" + release, "--erp.page-size=" + pageSize, "--spring.main.banner-mode=off",
-						"--logging.level.root=WARN", "--logging.level.org.millgate=WARN",
+				(id) -> new SpringApplicationBuilder(ErpSimulatorApplication.class).run(
+						ErpSimulatorApplication.CONFIG_NAME, "--server.port=0", "--erp.release=" + release,
+						"--erp.page-size=" + pageSize, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+						"--logging.level.org.millgate=WARN",
 						// The facade is on this test classpath; the simulator must not
 						// configure it.
 						"--spring.autoconfigure.exclude=org.millgate.erp.autoconfigure.ErpFacadeAutoConfiguration"));

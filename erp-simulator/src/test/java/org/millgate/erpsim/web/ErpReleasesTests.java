@@ -34,9 +34,9 @@ class ErpReleasesTests {
 	void startReleases() {
 		for (String release : List.of("2020", "2022", "2023")) {
 			this.simulators.put(release,
-					new SpringApplicationBuilder(ErpSimulatorApplication.class).run("--server.port=0",
-							"--erp.release=" + release, "--erp.page-size=5", "--spring.main.banner-mode=off",
-							"--logging.level.root=WARN"));
+					new SpringApplicationBuilder(ErpSimulatorApplication.class).run(ErpSimulatorApplication.CONFIG_NAME,
+							"--server.port=0", "--erp.release=" + release, "--erp.page-size=5",
+							"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 		}
 	}
 

@@ -16,7 +16,8 @@ import static org.millgate.erpsim.web.SimulatorClient.ORDERS;
  * Writes as the ERP books them: the CSRF handshake, actions, confirmations with dedupe,
  * and updates guarded by ETags.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.config.name=erp-simulator")
 @AutoConfigureWebTestClient
 class ErpWritesTests {
 

@@ -21,7 +21,8 @@ import static org.millgate.erpsim.web.SimulatorClient.STOCK;
  * Faults per service through {@code /_sim/faults}, counted calls through
  * {@code /_sim/stats}, and the reset to the seed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.config.name=erp-simulator")
 @AutoConfigureWebTestClient
 class FaultInjectionTests {
 

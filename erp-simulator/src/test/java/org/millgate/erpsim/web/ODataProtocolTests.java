@@ -17,7 +17,8 @@ import static org.millgate.erpsim.web.SimulatorClient.STOCK;
 /**
  * The OData protocol as SAP Gateway serves it, over real HTTP, on the default release.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.config.name=erp-simulator")
 @AutoConfigureWebTestClient
 class ODataProtocolTests {
 

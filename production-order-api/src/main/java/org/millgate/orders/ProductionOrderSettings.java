@@ -1,0 +1,81 @@
+package org.millgate.orders;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the production-orders service, bound under
+ * {@code millgate.production-orders}.
+ *
+ * @param overDeliveryTolerancePercent the share above the planned quantity that yield and
+ * scrap together may reach, per plant
+ * @param defaultOverDeliveryTolerancePercent the share for plants not listed
+ * @param plantZones the time zone of each plant, for the ERP's local dates and times
+ * @param defaultZone the zone of plants not listed
+ * @param issuer the issuer every access token must come from
+ * @param jwkSetUri where the issuer publishes its signing keys
+ * @param audience the audience every access token must name
+ * @param cursorSecret the secret signing pagination cursors (at least 32 bytes; the same
+ * on every instance); set it through {@code MILLGATE_CURSOR_SECRET}; when empty a random
+ * one is made at start and cursors do not survive a restart
+ * @param idempotency how idempotency keys are kept
+ */
+@Validated
+@ConfigurationProperties("millgate.production-orders")
+public record ProductionOrderSettings(Map<String, BigDecimal> overDeliveryTolerancePercent,
+		@DefaultValue("10") @DecimalMin("0") @DecimalMax("100") BigDecimal defaultOverDeliveryTolerancePercent,
+		Map<String, ZoneId> plantZones, @DefaultValue("UTC") ZoneId defaultZone,
+		@DefaultValue("http://localhost:9000") @NotBlank String issuer,
+		@DefaultValue("http://localhost:9000/oauth2/jwks") @NotBlank String jwkSetUri,
+		@DefaultValue("millgate-api") @NotBlank String audience, @DefaultValue("") String cursorSecret,
+		@DefaultValue @Valid Idempotency idempotency) {
+
+	public ProductionOrderSettings {
+		overDeliveryTolerancePercent = (overDeliveryTolerancePercent != null) ? Map.copyOf(overDeliveryTolerancePercent)
+				: Map.of();
+		plantZones = (plantZones != null) ? Map.copyOf(plantZones) : Map.of();
+	}
+
+	/**
+	 * The tolerance of a plant.
+	 * @param plant the plant
+	 * @return the percentage
+	 */
+	public BigDecimal toleranceOf(String plant) {
+		return this.overDeliveryTolerancePercent.getOrDefault(plant, this.defaultOverDeliveryTolerancePercent);
+	}
+
+	/**
+	 * The time zone of a plant.
+	 * @param plant the plant
+	 * @return the zone
+	 */
+	public ZoneId zoneOf(String plant) {
+		return this.plantZones.getOrDefault(plant, this.defaultZone);
+	}
+
+	/**
+	 * Idempotency keys of confirmations.
+	 *
+	 * @param timeToLive how long a key and its answer are kept
+	 * @param inFlightFor how long a key counts as in flight when its first request never
+	 * finished (a crashed instance), after which a repeat may proceed
+	 * @param redis the Redis URL keys live at; empty keeps them in memory
+	 */
+	public record Idempotency(@DefaultValue("24h") Duration timeToLive, @DefaultValue("2m") Duration inFlightFor,
+			@DefaultValue("") String redis) {
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.millgate.orders.idempotency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Keys in this instance's memory: the embedded default, when no Redis is configured. Lost
+ * on restart; the ERP-side dedupe value still prevents a second posting.
+ */
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
+
+	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+	private final Duration timeToLive;
+
+	private final Duration inFlightFor;
+
+	private final Clock clock;
+
+	public InMemoryIdempotencyStore(Duration timeToLive, Duration inFlightFor, Clock clock) {
+		this.timeToLive = timeToLive;
+		this.inFlightFor = inFlightFor;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<Claim> claim(String key, String fingerprint) {
+		return Mono.fromSupplier(() -> {
+			Instant now = this.clock.instant();
+			this.entries.values().removeIf((entry) -> entry.expires().isBefore(now));
+			Entry fresh = new Entry(fingerprint, 0, null, now.plus(this.inFlightFor));
+			Entry existing = this.entries.putIfAbsent(key, fresh);
+			if (existing == null) {
+				return new Claim.Fresh();
+			}
+			if (!existing.fingerprint().equals(fingerprint)) {
+				return new Claim.Mismatch();
+			}
+			return (existing.status() == 0) ? new Claim.InFlight()
+					: new Claim.Replay(existing.status(), existing.body());
+		});
+	}
+
+	@Override
+	public Mono<Void> complete(String key, String fingerprint, int status, String body) {
+		return Mono.fromRunnable(() -> this.entries.put(key,
+				new Entry(fingerprint, status, body, this.clock.instant().plus(this.timeToLive))));
+	}
+
+	@Override
+	public Mono<Void> abandon(String key) {
+		return Mono.fromRunnable(() -> this.entries.remove(key));
+	}
+
+	@Override
+	public String kind() {
+		return "memory";
+	}
+
+	private record Entry(String fingerprint, int status, String body, Instant expires) {
+
+	}
+
+}

@@ -1,0 +1,152 @@
+package org.millgate.orders.web;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.millgate.contracts.paging.Cursors;
+import org.millgate.erp.model.UnitOfMeasure;
+import org.millgate.orders.application.ConfirmOrder;
+import org.millgate.orders.application.ConfirmationCommand;
+import org.millgate.orders.application.OrderQueries;
+import org.millgate.orders.application.Rejection;
+import org.millgate.orders.idempotency.Claim;
+import org.millgate.orders.idempotency.IdempotencyStore;
+import org.millgate.orders.security.Caller;
+
+/**
+ * Confirmations of production order operations: posted once per idempotency key, and
+ * listed.
+ */
+@RestController
+@RequestMapping("/v1/production-orders/{orderId}/confirmations")
+final class ConfirmationController {
+
+	private final ConfirmOrder confirm;
+
+	private final OrderQueries queries;
+
+	private final IdempotencyStore keys;
+
+	private final Representations representations;
+
+	private final Cursors cursors;
+
+	ConfirmationController(ConfirmOrder confirm, OrderQueries queries, IdempotencyStore keys,
+			Representations representations, Cursors cursors) {
+		this.confirm = confirm;
+		this.queries = queries;
+		this.keys = keys;
+		this.representations = representations;
+		this.cursors = cursors;
+	}
+
+	@PostMapping
+	Mono<ResponseEntity<String>> post(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId,
+			@RequestHeader("Idempotency-Key") String key, @RequestBody byte[] body) {
+		Caller caller = Caller.of(jwt);
+		JsonNode json = JsonText.read(body);
+		String fingerprint = digest(orderId + "\n" + JsonText.canonical(json));
+		String scopedKey = caller.clientId() + ":" + key;
+		return this.keys.claim(scopedKey, fingerprint).flatMap((claim) -> {
+			if (claim instanceof Claim.Replay replay) {
+				return Mono.just(answer(replay.status(), replay.body(), true));
+			}
+			if (claim instanceof Claim.InFlight) {
+				return Mono.error(new Rejection("idempotency.inFlight", "A request with this Idempotency-Key is still "
+						+ "being processed; retry in a moment with the same key."));
+			}
+			if (claim instanceof Claim.Mismatch) {
+				return Mono.error(new Rejection("idempotency.keyReused",
+						"This Idempotency-Key was used with a different request; use a new key for a new request."));
+			}
+			return this.confirm.confirm(caller, orderId, command(json), ConfirmOrder.externalId(caller, key))
+				.map((confirmed) -> JsonText
+					.string(this.representations.confirmation(confirmed.confirmation(), confirmed.plant())))
+				.flatMap((answer) -> this.keys.complete(scopedKey, fingerprint, HttpStatus.CREATED.value(), answer)
+					.thenReturn(answer))
+				.onErrorResume((error) -> this.keys.abandon(scopedKey).then(Mono.error(error)))
+				.map((answer) -> answer(HttpStatus.CREATED.value(), answer, false));
+		});
+	}
+
+	@GetMapping
+	Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId,
+			@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
+		String query = "orderId=" + orderId + "&limit=" + limit;
+		int from = (cursor != null) ? offset(query, cursor) : 0;
+		return this.queries.confirmations(Caller.of(jwt), orderId).map((all) -> {
+			List<Map<String, Object>> items = all.confirmations()
+				.stream()
+				.skip(from)
+				.limit(limit)
+				.map((confirmation) -> this.representations.confirmation(confirmation, all.plant()))
+				.toList();
+			int next = from + items.size();
+			return Representations.page(items, (next < all.confirmations().size())
+					? this.cursors.issue(query, List.of(Integer.toString(next))) : null);
+		});
+	}
+
+	private int offset(String query, String cursor) {
+		return this.cursors.read(query, cursor)
+			.filter((values) -> values.size() == 1 && values.get(0).matches("\\d{1,9}"))
+			.map((values) -> Integer.parseInt(values.get(0)))
+			.orElseThrow(() -> new Rejection("cursor.invalid",
+					"The cursor is not one this API issued for these filters; start again without it."));
+	}
+
+	private static ResponseEntity<String> answer(int status, String body, boolean replayed) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+		if (replayed) {
+			response.header("Idempotency-Replayed", "true");
+		}
+		return response.body(body);
+	}
+
+	// The body was validated against the contract by the filter before this runs.
+	private static ConfirmationCommand command(JsonNode json) {
+		return new ConfirmationCommand(json.path("operation").asString(), json.path("yieldQuantity").decimalValue(),
+				json.has("scrapQuantity") ? json.get("scrapQuantity").decimalValue() : BigDecimal.ZERO,
+				UnitOfMeasure.of(json.path("unit").asString()), json.path("finalConfirmation").asBoolean(),
+				json.has("executionStart") ? OffsetDateTime.parse(json.get("executionStart").asString()) : null,
+				json.has("executionEnd") ? OffsetDateTime.parse(json.get("executionEnd").asString()) : null,
+				json.has("postingDate") ? LocalDate.parse(json.get("postingDate").asString()) : null,
+				json.has("varianceReason") ? json.get("varianceReason").asString() : null,
+				json.has("note") ? json.get("note").asString() : null);
+	}
+
+	private static String digest(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

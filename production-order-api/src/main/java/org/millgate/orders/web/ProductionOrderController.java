@@ -1,0 +1,91 @@
+package org.millgate.orders.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.millgate.contracts.paging.Cursors;
+import org.millgate.orders.application.OrderQueries;
+import org.millgate.orders.application.OrderStatus;
+import org.millgate.orders.application.Rejection;
+import org.millgate.orders.application.ReleaseOrder;
+import org.millgate.orders.security.Caller;
+
+/**
+ * Production orders: list, read, release.
+ */
+@RestController
+@RequestMapping("/v1/production-orders")
+final class ProductionOrderController {
+
+	private final OrderQueries queries;
+
+	private final ReleaseOrder release;
+
+	private final Representations representations;
+
+	private final Cursors cursors;
+
+	ProductionOrderController(OrderQueries queries, ReleaseOrder release, Representations representations,
+			Cursors cursors) {
+		this.queries = queries;
+		this.release = release;
+		this.representations = representations;
+		this.cursors = cursors;
+	}
+
+	@GetMapping
+	Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String plant,
+			@RequestParam(required = false) OrderStatus status,
+			@RequestParam(required = false) OffsetDateTime changedSince, @RequestParam(defaultValue = "50") int limit,
+			@RequestParam(required = false) String cursor) {
+		String query = "plant=" + ((plant != null) ? plant : "") + "&status=" + ((status != null) ? status : "")
+				+ "&changedSince=" + ((changedSince != null) ? changedSince.toInstant() : "") + "&limit=" + limit;
+		OrderQueries.Position after = (cursor != null) ? position(query, cursor) : null;
+		return this.queries
+			.orders(Caller.of(jwt), plant, status, (changedSince != null) ? changedSince.toInstant() : null, after,
+					limit)
+			.map((page) -> Representations.page(page.orders().stream().map(this.representations::summary).toList(),
+					(page.next() != null)
+							? this.cursors.issue(query, List.of(page.next().lastChanged().toString(), page.next().id()))
+							: null));
+	}
+
+	@GetMapping("/{orderId}")
+	Mono<ResponseEntity<Map<String, Object>>> read(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
+		return this.queries.order(Caller.of(jwt), orderId)
+			.map((order) -> ResponseEntity.ok()
+				.eTag("\"" + order.id() + "-"
+						+ ((order.lastChanged() != null) ? order.lastChanged().getEpochSecond() : 0) + "\"")
+				.body(this.representations.detail(order)));
+	}
+
+	@PostMapping("/{orderId}/release")
+	Mono<Map<String, Object>> release(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
+		return this.release.release(Caller.of(jwt), orderId)
+			.map((releasedAt) -> Map.of("orderId", orderId, "status", "RELEASED", "releasedAt",
+					releasedAt.atOffset(java.time.ZoneOffset.UTC)));
+	}
+
+	private OrderQueries.Position position(String query, String cursor) {
+		List<String> position = this.cursors.read(query, cursor)
+			.filter((values) -> values.size() == 2)
+			.orElseThrow(() -> new Rejection("cursor.invalid",
+					"The cursor is not one this API issued for these filters; start again without it."));
+		return new OrderQueries.Position(Instant.parse(position.get(0)), position.get(1));
+	}
+
+}

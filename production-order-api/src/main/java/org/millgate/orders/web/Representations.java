@@ -1,0 +1,162 @@
+package org.millgate.orders.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.millgate.erp.model.Confirmation;
+import org.millgate.erp.model.MaterialRequirement;
+import org.millgate.erp.model.Operation;
+import org.millgate.erp.model.ProductionOrder;
+import org.millgate.orders.application.OrderStatus;
+
+/**
+ * The contract's JSON shapes of orders and confirmations, built from the canonical model;
+ * ERP local times become date-times in the plant's zone.
+ */
+public final class Representations {
+
+	private final Function<String, ZoneId> zones;
+
+	private final Function<String, java.math.BigDecimal> tolerance;
+
+	public Representations(Function<String, ZoneId> zones, Function<String, java.math.BigDecimal> tolerance) {
+		this.zones = zones;
+		this.tolerance = tolerance;
+	}
+
+	Map<String, Object> summary(ProductionOrder order) {
+		ZoneId zone = this.zones.apply(order.plant());
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("orderId", order.id());
+		json.put("orderType", order.orderType());
+		json.put("plant", order.plant());
+		json.put("material", order.material());
+		json.put("status", OrderStatus.of(order.progress()).name());
+		json.put("markedForDeletion", order.progress().markedForDeletion());
+		json.put("locked", order.progress().locked());
+		json.put("plannedQuantity", order.planned().value());
+		json.put("confirmedYieldQuantity", order.confirmedYield().value());
+		json.put("unit", order.planned().unit().code());
+		json.put("plannedStart", at(order.schedule().plannedStart(), zone));
+		json.put("plannedEnd", at(order.schedule().plannedEnd(), zone));
+		json.put("lastChangedAt", at(order.lastChanged()));
+		return json;
+	}
+
+	Map<String, Object> detail(ProductionOrder order) {
+		ZoneId zone = this.zones.apply(order.plant());
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("orderId", order.id());
+		json.put("orderType", order.orderType());
+		json.put("plant", order.plant());
+		json.put("material", order.material());
+		json.put("materialDescription", order.description().isBlank() ? null : order.description());
+		json.put("productionVersion", order.productionVersion());
+		json.put("status", OrderStatus.of(order.progress()).name());
+		json.put("markedForDeletion", order.progress().markedForDeletion());
+		json.put("locked", order.progress().locked());
+		Map<String, Object> quantities = new LinkedHashMap<>();
+		quantities.put("planned", order.planned().value());
+		quantities.put("plannedScrap", order.plannedScrap().value());
+		quantities.put("confirmedYield", order.confirmedYield().value());
+		quantities.put("confirmedScrap", order.confirmedScrap().value());
+		quantities.put("delivered", order.delivered().value());
+		quantities.put("unit", order.planned().unit().code());
+		quantities.put("overDeliveryTolerancePercent", this.tolerance.apply(order.plant()));
+		json.put("quantities", quantities);
+		Map<String, Object> schedule = new LinkedHashMap<>();
+		schedule.put("plannedStart", at(order.schedule().plannedStart(), zone));
+		schedule.put("plannedEnd", at(order.schedule().plannedEnd(), zone));
+		schedule.put("scheduledStart", day(order.schedule().scheduledStart(), zone));
+		schedule.put("scheduledEnd", day(order.schedule().scheduledEnd(), zone));
+		schedule.put("releasedAt", day(order.schedule().releasedOn(), zone));
+		json.put("schedule", schedule);
+		json.put("components", order.components().stream().map(this::component).toList());
+		Map<String, Object> routing = new LinkedHashMap<>();
+		routing.put("routingGroup", order.routingGroup());
+		routing.put("operations",
+				order.operations().stream().map((operation) -> operation(order, operation, zone)).toList());
+		json.put("routing", routing);
+		json.put("lastChangedAt", at(order.lastChanged()));
+		return json;
+	}
+
+	private Map<String, Object> component(MaterialRequirement component) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("reservationItem", component.item());
+		json.put("material", component.material());
+		json.put("plant", component.plant());
+		json.put("storageLocation", component.storageLocation());
+		json.put("batch", component.batch());
+		json.put("requiredQuantity", component.required().value());
+		json.put("withdrawnQuantity", component.withdrawn().value());
+		json.put("confirmedAvailableQuantity", component.confirmedAvailable().value());
+		json.put("unit", component.required().unit().code());
+		json.put("requirementDate", component.requirementDate());
+		json.put("finallyIssued", component.finallyIssued());
+		return json;
+	}
+
+	private Map<String, Object> operation(ProductionOrder order, Operation operation, ZoneId zone) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("operation", operation.number());
+		json.put("description", operation.description());
+		json.put("workCenter", operation.workCenter());
+		json.put("status", OrderStatus.of(operation));
+		json.put("plannedQuantity", operation.planned().value());
+		json.put("confirmedYieldQuantity", operation.confirmedYield().value());
+		json.put("confirmedScrapQuantity", operation.confirmedScrap().value());
+		json.put("unit", operation.planned().unit().code());
+		json.put("plannedStart", (operation.earliestStart() != null) ? day(operation.earliestStart(), zone)
+				: at(order.schedule().plannedStart(), zone));
+		json.put("plannedEnd", (operation.earliestEnd() != null) ? day(operation.earliestEnd(), zone)
+				: at(order.schedule().plannedEnd(), zone));
+		return json;
+	}
+
+	Map<String, Object> confirmation(Confirmation confirmation, String plant) {
+		ZoneId zone = this.zones.apply(plant);
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("confirmationId", confirmation.id());
+		json.put("orderId", confirmation.orderId());
+		json.put("operation", confirmation.operation());
+		json.put("yieldQuantity", confirmation.yield().value());
+		json.put("scrapQuantity", confirmation.scrap().value());
+		json.put("unit", confirmation.yield().unit().code());
+		json.put("finalConfirmation", confirmation.finalConfirmation());
+		json.put("executionStart", at(confirmation.executionStart(), zone));
+		json.put("executionEnd", at(confirmation.executionEnd(), zone));
+		json.put("postingDate", confirmation.postingDate());
+		json.put("postedAt", at((confirmation.enteredAt() != null) ? confirmation.enteredAt() : Instant.EPOCH));
+		json.put("reversed", confirmation.reversed());
+		return json;
+	}
+
+	static Map<String, Object> page(List<Map<String, Object>> items, String nextCursor) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("items", items);
+		json.put("nextCursor", nextCursor);
+		return json;
+	}
+
+	private static OffsetDateTime at(LocalDateTime local, ZoneId zone) {
+		return (local != null) ? local.atZone(zone).toOffsetDateTime() : null;
+	}
+
+	private static OffsetDateTime day(LocalDate date, ZoneId zone) {
+		return (date != null) ? date.atStartOfDay(zone).toOffsetDateTime() : null;
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+}

@@ -1,0 +1,313 @@
+package org.millgate.orders.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import org.millgate.orders.support.ContractResponses;
+import org.millgate.orders.support.Simulator;
+import org.millgate.orders.support.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every operation over HTTP against the ERP simulator, with real signed tokens; every
+ * response is checked against the contract.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class ProductionOrdersApiTests {
+
+	private static final String MES_1000 = TestTokens.get()
+		.token("mes-plant-1000", "production-orders:read production-orders:write", List.of("1000"));
+
+	private static final String READER_1000 = TestTokens.get()
+		.token("reader-1000", "production-orders:read", List.of("1000"));
+
+	private static final String CONFIRMATION = """
+			{"operation":"0010","yieldQuantity":%s,"scrapQuantity":0,"unit":"%s","finalConfirmation":false}""";
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("millgate.production-orders.issuer", () -> TestTokens.ISSUER);
+		registry.add("millgate.production-orders.jwk-set-uri", () -> TestTokens.get().jwkSetUri());
+		registry.add("millgate.production-orders.cursor-secret", () -> "a-test-cursor-secret-of-32-bytes-at-least");
+		registry.add("millgate.erp.base-url", Simulator::baseUrl);
+		registry.add("millgate.erp.timeouts.read", () -> "1s");
+		registry.add("millgate.erp.retry.max-attempts", () -> "1");
+		registry.add("millgate.erp.circuit-breaker.minimum-calls", () -> "1000");
+		registry.add("millgate.erp.cache.stock", () -> "0s");
+	}
+
+	@BeforeEach
+	void resetErp() {
+		Simulator.reset();
+	}
+
+	@Test
+	void should_list_only_the_callers_plants_and_page_with_a_cursor() {
+		EntityExchangeResult<byte[]> first = call(HttpMethod.GET, "/v1/production-orders?limit=30", MES_1000, null,
+				(headers) -> {
+				});
+		List<String> plants = JsonPath.read(body(first), "$.items[*].plant");
+		String cursor = JsonPath.read(body(first), "$.nextCursor");
+
+		assertThat(first.getStatus().value()).isEqualTo(200);
+		assertThat(plants).hasSize(30).containsOnly("1000");
+		assertThat(cursor).isNotNull();
+
+		EntityExchangeResult<byte[]> second = call(HttpMethod.GET, "/v1/production-orders?limit=30&cursor=" + cursor,
+				MES_1000, null, (headers) -> {
+				});
+		List<String> firstIds = JsonPath.read(body(first), "$.items[*].orderId");
+		List<String> secondIds = JsonPath.read(body(second), "$.items[*].orderId");
+		assertThat(secondIds).hasSize(30).doesNotContainAnyElementsOf(firstIds);
+	}
+
+	@Test
+	void should_answer_an_empty_page_for_a_plant_outside_the_token() {
+		EntityExchangeResult<byte[]> result = call(HttpMethod.GET, "/v1/production-orders?plant=2000", MES_1000, null,
+				(headers) -> {
+				});
+
+		assertThat(result.getStatus().value()).isEqualTo(200);
+		assertThat((List<?>) JsonPath.read(body(result), "$.items")).isEmpty();
+	}
+
+	@Test
+	void should_filter_by_canonical_status() {
+		EntityExchangeResult<byte[]> result = call(HttpMethod.GET, "/v1/production-orders?status=TECHNICALLY_COMPLETED",
+				MES_1000, null, (headers) -> {
+				});
+
+		List<String> statuses = JsonPath.read(body(result), "$.items[*].status");
+		assertThat(statuses).isNotEmpty().containsOnly("TECHNICALLY_COMPLETED");
+		assertThat((List<String>) JsonPath.read(body(result), "$.items[*].orderId")).contains("1000003");
+	}
+
+	@Test
+	void should_refuse_a_forged_cursor() {
+		EntityExchangeResult<byte[]> result = call(HttpMethod.GET,
+				"/v1/production-orders?cursor=eyJrIjoiMTAwMDAwMDEyMyJ9c2lnbmF0dXJl", MES_1000, null, (headers) -> {
+				});
+
+		assertProblem(result, 400, "cursor.invalid");
+	}
+
+	@Test
+	void should_read_an_order_with_operations_components_and_an_etag() {
+		EntityExchangeResult<byte[]> result = call(HttpMethod.GET, "/v1/production-orders/1000001", MES_1000, null,
+				(headers) -> {
+				});
+
+		assertThat(result.getStatus().value()).isEqualTo(200);
+		assertThat(result.getResponseHeaders().getETag()).matches("^\"[^\"]{1,128}\"$");
+		assertThat((String) JsonPath.read(body(result), "$.status")).isEqualTo("RELEASED");
+		assertThat((String) JsonPath.read(body(result), "$.quantities.unit")).isEqualTo("H87");
+		assertThat((List<String>) JsonPath.read(body(result), "$.routing.operations[*].operation"))
+			.containsExactly("0010", "0020");
+		assertThat((List<?>) JsonPath.read(body(result), "$.components")).hasSize(3);
+	}
+
+	@Test
+	void should_hide_an_order_of_another_plant_as_not_found() {
+		assertProblem(call(HttpMethod.GET, "/v1/production-orders/2000001", MES_1000, null, (headers) -> {
+		}), 404, "resource.notFound");
+		assertProblem(call(HttpMethod.GET, "/v1/production-orders/9999999", MES_1000, null, (headers) -> {
+		}), 404, "resource.notFound");
+	}
+
+	@Test
+	void should_refuse_missing_tokens_and_missing_scopes() {
+		assertProblem(call(HttpMethod.GET, "/v1/production-orders", null, null, (headers) -> {
+		}), 401, "auth.tokenInvalid");
+		assertProblem(call(HttpMethod.POST, "/v1/production-orders/1000002/release", READER_1000, null, (headers) -> {
+		}), 403, "auth.insufficientScope");
+		assertProblem(call(HttpMethod.GET, "/v1/production-orders",
+				TestTokens.get().tokenWith(java.util.Map.of("aud", "someone-else")), null, (headers) -> {
+				}), 401, "auth.tokenInvalid");
+	}
+
+	@Test
+	void should_release_a_created_order_only() {
+		EntityExchangeResult<byte[]> released = call(HttpMethod.POST, "/v1/production-orders/1000002/release", MES_1000,
+				null, (headers) -> {
+				});
+
+		assertThat(released.getStatus().value()).isEqualTo(200);
+		assertThat((String) JsonPath.read(body(released), "$.status")).isEqualTo("RELEASED");
+		assertProblem(call(HttpMethod.POST, "/v1/production-orders/1000002/release", MES_1000, null, (headers) -> {
+		}), 409, "order.notReleasable");
+		assertProblem(call(HttpMethod.POST, "/v1/production-orders/1000003/release", MES_1000, null, (headers) -> {
+		}), 409, "order.notReleasable");
+	}
+
+	@Test
+	void should_post_a_confirmation_once_and_replay_it_for_the_same_key() {
+		String key = "key-" + UUID.randomUUID();
+		EntityExchangeResult<byte[]> first = confirm("1000001", key, CONFIRMATION.formatted("10", "H87"));
+		EntityExchangeResult<byte[]> replay = confirm("1000001", key, CONFIRMATION.formatted("10", "H87"));
+
+		assertThat(first.getStatus().value()).isEqualTo(201);
+		assertThat(replay.getStatus().value()).isEqualTo(201);
+		assertThat(replay.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
+		assertThat(body(replay)).isEqualTo(body(first));
+		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertProblem(confirm("1000001", key, CONFIRMATION.formatted("11", "H87")), 422, "idempotency.keyReused");
+	}
+
+	@Test
+	void should_post_exactly_one_erp_confirmation_for_twenty_concurrent_replays_of_one_key() {
+		String key = "key-" + UUID.randomUUID();
+
+		List<Integer> statuses = Flux.range(0, 20)
+			.flatMap((i) -> reactor.core.publisher.Mono
+				.fromCallable(() -> this.client.post()
+					.uri("/v1/production-orders/1000001/confirmations")
+					.headers((headers) -> headers.setBearerAuth(MES_1000))
+					.header("Idempotency-Key", key)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(CONFIRMATION.formatted("5", "H87"))
+					.exchange()
+					.returnResult(String.class)
+					.getStatus()
+					.value())
+				.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 20)
+			.collectList()
+			.block();
+
+		// Each answer is the confirmation (first or replayed) or "still in flight".
+		assertThat(statuses).hasSize(20).containsOnly(201, 409).contains(201);
+		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+	}
+
+	@Test
+	void should_check_confirmations_before_the_erp_sees_them() {
+		assertProblem(confirm("1000002", "key-" + UUID.randomUUID(), CONFIRMATION.formatted("10", "H87")), 409,
+				"order.notConfirmable");
+		assertProblem(
+				confirm("1000001", "key-" + UUID.randomUUID(),
+						CONFIRMATION.formatted("10", "H87").replace("0010", "0990")),
+				422, "confirmation.unknownOperation");
+		assertProblem(confirm("1000001", "key-" + UUID.randomUUID(), CONFIRMATION.formatted("0", "H87")), 422,
+				"confirmation.quantityNotPositive");
+		assertProblem(confirm("1000001", "key-" + UUID.randomUUID(), CONFIRMATION.formatted("111", "H87")), 422,
+				"confirmation.quantityExceeded");
+		assertProblem(confirm("1000001", "key-" + UUID.randomUUID(), CONFIRMATION.formatted("1", "KGM")), 422,
+				"confirmation.unitNotConvertible");
+		assertThat(Simulator.calls("confirmations", "POST")).isZero();
+	}
+
+	@Test
+	void should_refuse_invalid_bodies_and_missing_keys_with_clear_problems() {
+		EntityExchangeResult<byte[]> unknownField = confirm("1000001", "key-" + UUID.randomUUID(),
+				"{\"operation\":\"0010\",\"yieldQuantity\":1,\"unit\":\"H87\",\"finalConfirmation\":false,\"plant\":\"2000\"}");
+		assertProblem(unknownField, 400, "request.invalid");
+		assertThat(body(unknownField)).contains("plant");
+
+		EntityExchangeResult<byte[]> noKey = call(HttpMethod.POST, "/v1/production-orders/1000001/confirmations",
+				MES_1000, CONFIRMATION.formatted("1", "H87"), (headers) -> {
+				});
+		assertProblem(noKey, 400, "idempotency.keyMissing");
+		assertProblem(call(HttpMethod.GET, "/v1/production-orders?limit=1000", MES_1000, null, (headers) -> {
+		}), 400, "request.invalid");
+		assertProblem(call(HttpMethod.GET, "/v1/production-orders/10000x1", MES_1000, null, (headers) -> {
+		}), 400, "request.invalid");
+	}
+
+	@Test
+	void should_list_confirmations_of_an_order_in_pages() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(confirm("1000001", "key-" + UUID.randomUUID(), CONFIRMATION.formatted("1", "H87")).getStatus()
+				.value()).isEqualTo(201);
+		}
+		EntityExchangeResult<byte[]> first = call(HttpMethod.GET, "/v1/production-orders/1000001/confirmations?limit=2",
+				MES_1000, null, (headers) -> {
+				});
+		String cursor = JsonPath.read(body(first), "$.nextCursor");
+		EntityExchangeResult<byte[]> second = call(HttpMethod.GET,
+				"/v1/production-orders/1000001/confirmations?limit=2&cursor=" + cursor, MES_1000, null, (headers) -> {
+				});
+
+		assertThat((List<?>) JsonPath.read(body(first), "$.items")).hasSize(2);
+		assertThat((List<?>) JsonPath.read(body(second), "$.items")).hasSize(1);
+		assertThat((Object) JsonPath.read(body(second), "$.nextCursor")).isNull();
+	}
+
+	@Test
+	void should_answer_503_with_retry_after_when_the_erp_is_down_and_504_when_it_is_slow() {
+		Simulator.fault("production-orders", "{\"outage\":true}");
+		EntityExchangeResult<byte[]> down = call(HttpMethod.GET, "/v1/production-orders/1000001", MES_1000, null,
+				(headers) -> {
+				});
+		assertProblem(down, 503, "erp.unavailable");
+		assertThat(down.getResponseHeaders().getFirst("Retry-After")).matches("\\d+");
+		assertThat(body(down)).doesNotContain("IWFND", "Service Unavailable", "html");
+
+		Simulator.fault("production-orders", "{\"latencyMs\":1500}");
+		assertProblem(call(HttpMethod.GET, "/v1/production-orders/1000001", MES_1000, null, (headers) -> {
+		}), 504, "erp.timeout");
+	}
+
+	@Test
+	void should_carry_the_callers_correlation_id_to_the_response() {
+		EntityExchangeResult<byte[]> result = call(HttpMethod.GET, "/v1/production-orders/1000001", MES_1000, null,
+				(headers) -> headers.set("X-Correlation-Id", "plant-1000-line-4-0001"));
+
+		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isEqualTo("plant-1000-line-4-0001");
+		assertThat(result.getResponseHeaders().getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+	}
+
+	private EntityExchangeResult<byte[]> confirm(String order, String key, String body) {
+		return call(HttpMethod.POST, "/v1/production-orders/" + order + "/confirmations", MES_1000, body,
+				(headers) -> headers.set("Idempotency-Key", key));
+	}
+
+	private EntityExchangeResult<byte[]> call(HttpMethod method, String uri, String token, String body,
+			Consumer<HttpHeaders> headers) {
+		WebTestClient.RequestBodySpec request = this.client.method(method).uri(uri).headers((h) -> {
+			if (token != null) {
+				h.setBearerAuth(token);
+			}
+			headers.accept(h);
+		});
+		WebTestClient.RequestHeadersSpec<?> spec = (body != null)
+				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
+		EntityExchangeResult<byte[]> result = spec.exchange().expectBody().returnResult();
+		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isNotBlank();
+		ContractResponses.assertKeepsContract(result);
+		return result;
+	}
+
+	private static String body(EntityExchangeResult<byte[]> result) {
+		return new String(result.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static void assertProblem(EntityExchangeResult<byte[]> result, int status, String code) {
+		assertThat(result.getStatus().value()).as(body(result)).isEqualTo(status);
+		assertThat(result.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat((String) JsonPath.read(body(result), "$.code")).isEqualTo(code);
+		assertThat(body(result)).doesNotContain("Exception", "at org.");
+	}
+
+}
