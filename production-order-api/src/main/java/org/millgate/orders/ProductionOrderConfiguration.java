@@ -119,14 +119,26 @@ class ProductionOrderConfiguration {
 		return new ContractValidationFilter(contract, problems);
 	}
 
-	// The contract itself, the one document the Swagger UI and consumers read.
+	// The contract itself, the one document consumers read, and a Swagger UI (from
+	// springdoc's bundled assets) that shows exactly it.
 	@Bean
 	RouterFunction<ServerResponse> contractRoute(ContractDocument contract) {
+		String initializer = "window.onload = function() {\n  window.ui = SwaggerUIBundle({\n"
+				+ "    url: '/contracts/production-orders/v1.yaml',\n    dom_id: '#swagger-ui',\n"
+				+ "    deepLinking: true,\n    presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],\n"
+				+ "    layout: 'StandaloneLayout'\n  });\n};\n";
 		return RouterFunctions.route()
 			.GET("/contracts/production-orders/v1.yaml",
 					(request) -> ServerResponse.ok()
 						.contentType(MediaType.parseMediaType("application/yaml"))
 						.bodyValue(contract.source()))
+			.GET("/webjars/swagger-ui/swagger-initializer.js",
+					(request) -> ServerResponse.ok()
+						.contentType(MediaType.parseMediaType("text/javascript"))
+						.bodyValue(initializer))
+			.GET("/swagger-ui.html",
+					(request) -> ServerResponse.temporaryRedirect(java.net.URI.create("/webjars/swagger-ui/index.html"))
+						.build())
 			.build();
 	}
 

@@ -44,6 +44,16 @@ public final class ProblemHandler {
 		return problem("request.invalid", "The request cannot be read: " + error.getReason(), exchange, null);
 	}
 
+	// Spring's own refusals: no such resource or method, unreadable or unsupported body.
+	@ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+	ResponseEntity<Map<String, Object>> refused(org.springframework.web.server.ResponseStatusException error,
+			ServerWebExchange exchange) {
+		if (error.getStatusCode().value() == 404) {
+			return problem("resource.notFound", "There is no such resource.", exchange, null);
+		}
+		return problem("request.invalid", "The request cannot be processed: " + error.getReason(), exchange, null);
+	}
+
 	@ExceptionHandler(ErpFailure.class)
 	ResponseEntity<Map<String, Object>> erp(ErpFailure failure, ServerWebExchange exchange) {
 		LOG.warn("ERP call failed [correlationId={}]: {}", CorrelationFilter.correlationId(exchange),

@@ -47,6 +47,9 @@ class ProductionOrdersApiTests {
 	@Autowired
 	WebTestClient client;
 
+	@Autowired
+	org.millgate.orders.idempotency.IdempotencyStore keys;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("millgate.production-orders.issuer", () -> TestTokens.ISSUER);
@@ -177,6 +180,20 @@ class ProductionOrdersApiTests {
 	}
 
 	@Test
+	void should_not_post_twice_even_when_the_key_store_lost_the_key() {
+		String key = "key-" + UUID.randomUUID();
+		EntityExchangeResult<byte[]> first = confirm("1000001", key, CONFIRMATION.formatted("7", "H87"));
+		this.keys.abandon("mes-plant-1000:" + key).block();
+
+		EntityExchangeResult<byte[]> again = confirm("1000001", key, CONFIRMATION.formatted("7", "H87"));
+
+		assertThat(again.getStatus().value()).isEqualTo(201);
+		assertThat((String) JsonPath.read(body(again), "$.confirmationId"))
+			.isEqualTo(JsonPath.read(body(first), "$.confirmationId"));
+		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+	}
+
+	@Test
 	void should_post_exactly_one_erp_confirmation_for_twenty_concurrent_replays_of_one_key() {
 		String key = "key-" + UUID.randomUUID();
 
@@ -276,6 +293,33 @@ class ProductionOrdersApiTests {
 
 		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isEqualTo("plant-1000-line-4-0001");
 		assertThat(result.getResponseHeaders().getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+	}
+
+	@Test
+	void should_serve_its_contract_and_a_swagger_ui_pointed_at_it() {
+		this.client.get()
+			.uri("/contracts/production-orders/v1.yaml")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((yaml) -> assertThat(yaml).startsWith("openapi: 3.0.3")
+				.contains("x-millgate-product: production-orders"));
+		this.client.get()
+			.uri("/webjars/swagger-ui/swagger-initializer.js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((script) -> assertThat(script).contains("/contracts/production-orders/v1.yaml"));
+		this.client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/swagger-ui.html")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.location("/webjars/swagger-ui/index.html");
 	}
 
 	private EntityExchangeResult<byte[]> confirm(String order, String key, String body) {
