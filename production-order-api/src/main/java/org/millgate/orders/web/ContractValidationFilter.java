@@ -1,16 +1,8 @@
 package org.millgate.orders.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +18,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import org.millgate.contracts.access.OperationScopes;
 import org.millgate.contracts.catalog.ContractDocument;
+import org.millgate.contracts.validation.RequestValidator;
 
 /**
  * Checks every request against the contract before a controller sees it: path, query,
@@ -36,20 +29,14 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 
 	private static final int MAX_BODY = 64 * 1024;
 
-	private final OpenApiInteractionValidator validator;
+	private final RequestValidator validator;
 
 	private final OperationScopes operations;
 
 	private final Problems problems;
 
 	public ContractValidationFilter(ContractDocument contract, Problems problems) {
-		this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(contract.source())
-			.withLevelResolver(LevelResolver.create()
-				// Tokens are checked by the resource server, with its own problems.
-				.withLevel("validation.request.security", ValidationReport.Level.IGNORE)
-				.withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
-				.build())
-			.build();
+		this.validator = new RequestValidator(contract);
 		this.operations = OperationScopes.of(contract);
 		this.problems = problems;
 	}
@@ -92,38 +79,12 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 	}
 
 	private List<Map<String, String>> violations(ServerHttpRequest request, byte[] body) {
-		SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethod().name(),
-				request.getPath().value());
-		request.getQueryParams().forEach(builder::withQueryParam);
-		request.getHeaders().forEach(builder::withHeader);
-		if (body.length > 0) {
-			builder.withBody(new String(body, StandardCharsets.UTF_8));
-		}
-		Request validated = builder.build();
-		List<Map<String, String>> violations = new ArrayList<>();
-		for (ValidationReport.Message message : this.validator.validateRequest(validated).getMessages()) {
-			if (message.getLevel() != ValidationReport.Level.ERROR) {
-				continue;
-			}
-			Map<String, String> violation = new LinkedHashMap<>();
-			violation.put("pointer", pointer(message));
-			String text = message.getMessage();
-			violation.put("message", (text.length() > 500) ? text.substring(0, 500) : text);
-			violations.add(violation);
-		}
-		return violations;
-	}
-
-	private static String pointer(ValidationReport.Message message) {
-		var context = message.getContext();
-		if (context.isPresent() && context.get().getParameter().isPresent()) {
-			var parameter = context.get().getParameter().get();
-			return "#/" + parameter.getIn() + "/" + parameter.getName();
-		}
-		String instance = context.flatMap(ValidationReport.MessageContext::getPointers)
-			.map(ValidationReport.MessageContext.Pointers::getInstance)
-			.orElse("");
-		return instance.isEmpty() ? "/" : instance;
+		return this.validator
+			.validate(request.getMethod().name(), request.getPath().value(), request.getQueryParams(),
+					request.getHeaders().asMultiValueMap(), body)
+			.stream()
+			.map((violation) -> Map.of("pointer", violation.pointer(), "message", violation.message()))
+			.toList();
 	}
 
 	private record JoinedBody(byte[] bytes) {

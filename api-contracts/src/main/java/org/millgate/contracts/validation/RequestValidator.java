@@ -1,0 +1,79 @@
+package org.millgate.contracts.validation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+import org.millgate.contracts.catalog.ContractDocument;
+
+/**
+ * Checks requests against one contract. Built once per contract (building parses the
+ * document); {@link #validate} is thread-safe and does no I/O.
+ *
+ * <p>
+ * Security requirements are not checked here (the resource server or gateway does), and
+ * query parameters the contract does not know are refused, so that a typo is told rather
+ * than silently ignored.
+ */
+public final class RequestValidator {
+
+	private static final int MAX_MESSAGE = 500;
+
+	private final OpenApiInteractionValidator validator;
+
+	public RequestValidator(ContractDocument contract) {
+		this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(contract.source())
+			.withLevelResolver(LevelResolver.create()
+				.withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+				.withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
+				.build())
+			.build();
+	}
+
+	/**
+	 * Validates a request.
+	 * @param method the HTTP method, e.g. {@code POST}
+	 * @param path the request path, without query
+	 * @param query query parameters
+	 * @param headers request headers
+	 * @param body the body, empty for none
+	 * @return the violations, empty when the request keeps the contract
+	 */
+	public List<RequestViolation> validate(String method, String path, Map<String, List<String>> query,
+			Map<String, List<String>> headers, byte[] body) {
+		SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
+		query.forEach(request::withQueryParam);
+		headers.forEach(request::withHeader);
+		if (body.length > 0) {
+			request.withBody(new String(body, StandardCharsets.UTF_8));
+		}
+		List<RequestViolation> violations = new ArrayList<>();
+		for (ValidationReport.Message message : this.validator.validateRequest(request.build()).getMessages()) {
+			if (message.getLevel() == ValidationReport.Level.ERROR) {
+				String text = message.getMessage();
+				violations.add(new RequestViolation(pointer(message),
+						(text.length() > MAX_MESSAGE) ? text.substring(0, MAX_MESSAGE) : text));
+			}
+		}
+		return violations;
+	}
+
+	private static String pointer(ValidationReport.Message message) {
+		var context = message.getContext();
+		if (context.isPresent() && context.get().getParameter().isPresent()) {
+			var parameter = context.get().getParameter().get();
+			return "#/" + parameter.getIn() + "/" + parameter.getName();
+		}
+		String instance = context.flatMap(ValidationReport.MessageContext::getPointers)
+			.map(ValidationReport.MessageContext.Pointers::getInstance)
+			.orElse("");
+		return instance.isEmpty() ? "/" : instance;
+	}
+
+}

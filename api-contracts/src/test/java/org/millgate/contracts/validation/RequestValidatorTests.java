@@ -1,0 +1,58 @@
+package org.millgate.contracts.validation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.millgate.contracts.catalog.ContractCatalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestValidatorTests {
+
+	private static final RequestValidator VALIDATOR = new RequestValidator(
+			ContractCatalog.load().contract("production-orders", "v1").orElseThrow());
+
+	private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of("application/json"),
+			"Idempotency-Key", List.of("abcdefgh-1"));
+
+	@Test
+	void should_accept_a_request_that_keeps_the_contract() {
+		assertThat(VALIDATOR.validate("GET", "/v1/production-orders", Map.of("plant", List.of("1000")), Map.of(),
+				new byte[0]))
+			.isEmpty();
+	}
+
+	@Test
+	void should_point_at_each_bad_parameter() {
+		List<RequestViolation> violations = VALIDATOR.validate("GET", "/v1/production-orders",
+				Map.of("limit", List.of("1000000"), "plant", List.of("1000' or 1=1")), Map.of(), new byte[0]);
+
+		assertThat(violations).extracting(RequestViolation::pointer).contains("#/query/limit", "#/query/plant");
+	}
+
+	@Test
+	void should_refuse_unknown_query_parameters_and_body_fields() {
+		assertThat(VALIDATOR.validate("GET", "/v1/production-orders", Map.of("plnt", List.of("1000")), Map.of(),
+				new byte[0]))
+			.isNotEmpty();
+		byte[] body = "{\"operation\":\"0010\",\"yieldQuantity\":1,\"unit\":\"H87\",\"finalConfirmation\":false,\"plant\":\"2000\"}"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(VALIDATOR.validate("POST", "/v1/production-orders/1000001/confirmations", Map.of(), JSON, body))
+			.singleElement()
+			.satisfies((violation) -> assertThat(violation.message()).contains("plant"));
+	}
+
+	@Test
+	void should_point_into_the_body() {
+		byte[] body = "{\"operation\":\"10\",\"yieldQuantity\":-1,\"unit\":\"H87\",\"finalConfirmation\":false}"
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(VALIDATOR.validate("POST", "/v1/production-orders/1000001/confirmations", Map.of(), JSON, body))
+			.extracting(RequestViolation::pointer)
+			.contains("/operation", "/yieldQuantity");
+	}
+
+}
