@@ -18,7 +18,7 @@ public interface Deliveries {
 	Mono<Shipment> shipment(String id, boolean withItems);
 
 	/**
-	 * A page of shipments, without items.
+	 * A page of shipments, with items when the query asks for them.
 	 * @param query which shipments
 	 * @return the page
 	 */

@@ -12,9 +12,10 @@ import java.util.Set;
  * @param afterChange together with {@code afterId}: continue after this shipment, or null
  * @param afterId the id of the last shipment of the previous page, or null
  * @param limit the page size
+ * @param withItems whether to load each shipment's items
  */
 public record ShipmentQuery(Set<String> shippingPoints, Set<String> shipTos, LocalDate changedSince,
-		LocalDate afterChange, String afterId, int limit) {
+		LocalDate afterChange, String afterId, int limit, boolean withItems) {
 
 	public ShipmentQuery {
 		shippingPoints = Set.copyOf(shippingPoints);

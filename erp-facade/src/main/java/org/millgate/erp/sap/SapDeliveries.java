@@ -75,6 +75,9 @@ final class SapDeliveries implements Deliveries {
 			options.put("$filter", ODataFilter.all(conditions).toString());
 		}
 		options.put("$orderby", "LastChangeDate,DeliveryDocument");
+		if (query.withItems()) {
+			options.put("$expand", "to_DeliveryDocumentItem");
+		}
 		options.put("$top", Integer.toString(query.limit() + 1));
 		return this.calls.read("shipment.list", () -> this.http.getAll(SapRelease.DELIVERIES, HEADER, options))
 			.map((entities) -> new Page<>(

@@ -73,8 +73,8 @@ class SapFacadeProtocolTests {
 			.block()
 			.items()).isEmpty();
 		assertThat(facade.deliveries()
-			.shipments(
-					new ShipmentQuery(Set.of(INJECTION), Set.of("17100001' or ShipToParty ne '"), null, null, null, 10))
+			.shipments(new ShipmentQuery(Set.of(INJECTION), Set.of("17100001' or ShipToParty ne '"), null, null, null,
+					10, false))
 			.block()
 			.items()).isEmpty();
 		assertThat(facade.reservations().open(INJECTION, List.of("FG-100' or Product ne '")).block().items()).isEmpty();

@@ -147,7 +147,7 @@ class SapFacadeReleasesTests {
 		assertThat(facade.deliveries().shipment("80000002", false).block().goodsMovement())
 			.isEqualTo(ProcessingStatus.COMPLETE);
 		assertThat(facade.deliveries()
-			.shipments(new ShipmentQuery(Set.of(), Set.of("17100001"), null, null, null, 500))
+			.shipments(new ShipmentQuery(Set.of(), Set.of("17100001"), null, null, null, 500, false))
 			.block()
 			.items()).isNotEmpty().allMatch((shipment) -> shipment.shipTo().equals("17100001"));
 	}
