@@ -1,0 +1,119 @@
+package org.millgate.shipments.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Real RS256 tokens for tests, signed with a key whose JWK set is served over HTTP, as an
+ * issuer would.
+ */
+public final class TestTokens {
+
+	public static final String ISSUER = "http://issuer.test";
+
+	public static final String AUDIENCE = "millgate-api";
+
+	private static TestTokens instance;
+
+	private final RSAKey key;
+
+	private final HttpServer server;
+
+	private TestTokens() throws JOSEException, IOException {
+		this.key = new RSAKeyGenerator(2048).keyID("test-key").generate();
+		byte[] jwks = new JWKSet(this.key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.createContext("/jwks", (exchange) -> {
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, jwks.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(jwks);
+			}
+		});
+		this.server.start();
+	}
+
+	public static synchronized TestTokens get() {
+		if (instance == null) {
+			try {
+				instance = new TestTokens();
+			}
+			catch (JOSEException | IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return instance;
+	}
+
+	public String jwkSetUri() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/jwks";
+	}
+
+	/**
+	 * A token of a client.
+	 * @param clientId the client
+	 * @param scope its scopes, space separated
+	 * @param plants its plants
+	 * @return the signed token
+	 */
+	public String token(String clientId, String scope, List<String> plants) {
+		return sign(new JWTClaimsSet.Builder().issuer(ISSUER)
+			.audience(AUDIENCE)
+			.subject(clientId)
+			.claim("client_id", clientId)
+			.claim("scope", scope)
+			.claim("plants", plants)
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(new Date())
+			.expirationTime(Date.from(Instant.now().plusSeconds(300)))
+			.build());
+	}
+
+	/**
+	 * A token with the given claims changed, for attacks.
+	 * @param overrides claim name to value; a null value removes the claim
+	 * @return the signed token
+	 */
+	public String tokenWith(Map<String, Object> overrides) {
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER)
+			.audience(AUDIENCE)
+			.subject("mes-plant-1000")
+			.claim("client_id", "mes-plant-1000")
+			.claim("scope", "shipments:read")
+			.claim("plants", List.of("1000"))
+			.expirationTime(Date.from(Instant.now().plusSeconds(300)));
+		overrides.forEach(claims::claim);
+		return sign(claims.build());
+	}
+
+	private String sign(JWTClaimsSet claims) {
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.getKeyID()).build(),
+					claims);
+			jwt.sign(new RSASSASigner(this.key));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

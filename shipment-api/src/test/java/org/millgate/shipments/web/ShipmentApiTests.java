@@ -1,0 +1,281 @@
+package org.millgate.shipments.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import org.millgate.shipments.support.ContractResponses;
+import org.millgate.shipments.support.Simulator;
+import org.millgate.shipments.support.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Both operations over HTTP against the ERP simulator, with real signed tokens; every
+ * response is checked against the contract. The fixtures: 80000001 (ACME, ready),
+ * 80000002 (BETA, shipped), 80000003 (ACME, picking), all from plant 1000.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class ShipmentApiTests {
+
+	private static final String WMS_1000 = TestTokens.get().token("wms-plant-1000", "shipments:read", List.of("1000"));
+
+	private static final String WMS_ALL = TestTokens.get()
+		.token("wms-central", "shipments:read", List.of("1000", "2000"));
+
+	private static final String ACME = partner("ACME");
+
+	private static final String SHIPMENTS = "/v1/shipments";
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("millgate.shipments.issuer", () -> TestTokens.ISSUER);
+		registry.add("millgate.shipments.jwk-set-uri", () -> TestTokens.get().jwkSetUri());
+		registry.add("millgate.erp.base-url", Simulator::baseUrl);
+		registry.add("millgate.erp.retry.max-attempts", () -> "1");
+		registry.add("millgate.erp.circuit-breaker.minimum-calls", () -> "1000");
+		registry.add("millgate.erp.cache.stock", () -> "0s");
+	}
+
+	@BeforeEach
+	void resetErp() {
+		Simulator.reset();
+	}
+
+	@Test
+	void should_derive_status_and_checks_of_the_fixtures() {
+		EntityExchangeResult<byte[]> ready = get(SHIPMENTS + "/80000001", WMS_1000);
+		EntityExchangeResult<byte[]> shipped = get(SHIPMENTS + "/80000002", WMS_1000);
+		EntityExchangeResult<byte[]> picking = get(SHIPMENTS + "/80000003", WMS_1000);
+
+		assertThat(ready.getStatus().value()).isEqualTo(200);
+		assertThat(text(ready, "$.status")).isEqualTo("READY_FOR_SHIPMENT");
+		assertThat((Boolean) JsonPath.read(body(ready), "$.readyForShipment")).isTrue();
+		assertThat((Map<String, Object>) JsonPath.read(body(ready), "$.checks")).containsEntry("picking", "COMPLETED")
+			.containsEntry("packing", "COMPLETED")
+			.containsEntry("goodsIssue", "NOT_STARTED")
+			.containsEntry("qualityReleased", true)
+			.containsEntry("blocked", false);
+		assertThat((List<String>) JsonPath.read(body(ready), "$.items[*].batch")).containsExactly("FC260201",
+				"FC260202");
+		assertThat((List<Boolean>) JsonPath.read(body(ready), "$.items[*].qualityReleased")).containsOnly(true);
+		assertThat(text(ready, "$.shipTo")).isEqualTo("17100001");
+		assertThat(ready.getResponseHeaders().getETag()).matches("\"sh-80000001-[0-9a-f]{24}\"");
+
+		assertThat(text(shipped, "$.status")).isEqualTo("SHIPPED");
+		assertThat(text(shipped, "$.checks.goodsIssue")).isEqualTo("COMPLETED");
+		assertThat(text(shipped, "$.actualGoodsIssueDate")).isEqualTo("2026-02-27");
+		assertThat((Boolean) JsonPath.read(body(shipped), "$.readyForShipment")).isTrue();
+
+		assertThat(text(picking, "$.status")).isEqualTo("PICKING");
+		assertThat(text(picking, "$.checks.picking")).isEqualTo("IN_PROGRESS");
+		assertThat((Boolean) JsonPath.read(body(picking), "$.readyForShipment")).isFalse();
+		assertThat((List<String>) JsonPath.read(body(picking), "$.items[*].item")).containsExactly("10", "20");
+	}
+
+	@Test
+	void should_keep_the_etag_while_nothing_changes() {
+		String first = get(SHIPMENTS + "/80000001", WMS_1000).getResponseHeaders().getETag();
+		String second = get(SHIPMENTS + "/80000001", WMS_1000).getResponseHeaders().getETag();
+		String other = get(SHIPMENTS + "/80000003", WMS_1000).getResponseHeaders().getETag();
+
+		assertThat(second).isEqualTo(first);
+		assertThat(other).isNotEqualTo(first);
+	}
+
+	@Test
+	void should_show_a_partner_only_its_own_ship_to_parties() {
+		assertThat(get(SHIPMENTS + "/80000001", ACME).getStatus().value()).isEqualTo(200);
+		assertProblem(get(SHIPMENTS + "/80000002", ACME), 404, "resource.notFound");
+		assertThat((List<String>) JsonPath.read(body(get(SHIPMENTS + "?limit=200", ACME)), "$.items[*].shipTo"))
+			.isNotEmpty()
+			.containsOnly("17100001");
+		assertThat((List<?>) JsonPath.read(body(get(SHIPMENTS + "?shipTo=17100002", ACME)), "$.items")).isEmpty();
+		// A partner nobody registered sees nothing at all.
+		assertThat((List<?>) JsonPath.read(body(get(SHIPMENTS, partner("GAMMA"))), "$.items")).isEmpty();
+		assertProblem(get(SHIPMENTS + "/80000001", partner("GAMMA")), 404, "resource.notFound");
+	}
+
+	@Test
+	void should_hide_the_shipments_of_other_plants() {
+		List<String> plants = JsonPath.read(body(get(SHIPMENTS + "?limit=200", WMS_1000)), "$.items[*].plant");
+		String elsewhere = JsonPath.read(body(get(SHIPMENTS + "?plant=2000&limit=1", WMS_ALL)),
+				"$.items[0].shipmentId");
+
+		assertThat(plants).isNotEmpty().containsOnly("1000");
+		assertThat((List<?>) JsonPath.read(body(get(SHIPMENTS + "?plant=2000", WMS_1000)), "$.items")).isEmpty();
+		assertProblem(get(SHIPMENTS + "/" + elsewhere, WMS_1000), 404, "resource.notFound");
+		assertThat(get(SHIPMENTS + "/" + elsewhere, WMS_ALL).getStatus().value()).isEqualTo(200);
+	}
+
+	@Test
+	void should_page_through_all_shipments_in_order_with_signed_cursors() {
+		List<String> all = JsonPath.read(body(get(SHIPMENTS + "?plant=1000&limit=200", WMS_ALL)),
+				"$.items[*].shipmentId");
+		List<String> paged = new ArrayList<>();
+		List<String> order = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			EntityExchangeResult<byte[]> page = get(
+					SHIPMENTS + "?plant=1000&limit=7" + ((cursor != null) ? "&cursor=" + cursor : ""), WMS_ALL);
+			paged.addAll(JsonPath.read(body(page), "$.items[*].shipmentId"));
+			List<String> changed = JsonPath.read(body(page), "$.items[*].lastChangedAt");
+			List<String> ids = JsonPath.read(body(page), "$.items[*].shipmentId");
+			for (int i = 0; i < ids.size(); i++) {
+				order.add(changed.get(i) + " " + String.format("%10s", ids.get(i)));
+			}
+			cursor = JsonPath.read(body(page), "$.nextCursor");
+			pages++;
+		}
+		while (cursor != null && pages < 100);
+
+		assertThat(all).hasSizeLessThan(200);
+		assertThat(pages).isGreaterThan(2);
+		assertThat(paged).containsExactlyElementsOf(all).doesNotHaveDuplicates();
+		assertThat(order).isSorted();
+	}
+
+	@Test
+	void should_refuse_forged_and_foreign_cursors() {
+		String cursor = JsonPath.read(body(get(SHIPMENTS + "?plant=1000&limit=2", WMS_ALL)), "$.nextCursor");
+		char last = cursor.charAt(cursor.length() - 1);
+		String forged = cursor.substring(0, cursor.length() - 1) + ((last == 'A') ? 'B' : 'A');
+
+		assertThat(get(SHIPMENTS + "?plant=1000&limit=2&cursor=" + cursor, WMS_ALL).getStatus().value()).isEqualTo(200);
+		assertProblem(get(SHIPMENTS + "?plant=1000&limit=2&cursor=" + forged, WMS_ALL), 400, "cursor.invalid");
+		assertProblem(get(SHIPMENTS + "?plant=2000&limit=2&cursor=" + cursor, WMS_ALL), 400, "cursor.invalid");
+	}
+
+	@Test
+	void should_hold_back_shipments_with_unreleased_batches_or_blocks() {
+		Set<String> heldBack = new LinkedHashSet<>();
+		for (String status : List.of("PICKED", "PACKED")) {
+			EntityExchangeResult<byte[]> page = get(SHIPMENTS + "?status=" + status + "&limit=200", WMS_ALL);
+			assertThat((List<String>) JsonPath.read(body(page), "$.items[*].status")).containsOnly(status);
+			heldBack.addAll(JsonPath.read(body(page), "$.items[*].shipmentId"));
+		}
+		boolean batchInInspection = false;
+		for (String id : heldBack) {
+			String shipment = body(get(SHIPMENTS + "/" + id, WMS_ALL));
+			boolean released = JsonPath.read(shipment, "$.checks.qualityReleased");
+			boolean blocked = JsonPath.read(shipment, "$.checks.blocked");
+			String packing = JsonPath.read(shipment, "$.checks.packing");
+			List<Boolean> items = JsonPath.read(shipment, "$.items[*].qualityReleased");
+			assertThat(released).as(id).isEqualTo(!items.contains(false));
+			if (packing.equals("COMPLETED") || packing.equals("NOT_RELEVANT")) {
+				// Packed (or nothing to pack) and still not ready: something must hold
+				// it.
+				assertThat(!released || blocked).as(id).isTrue();
+			}
+			List<String> inspected = JsonPath.read(shipment,
+					"$.items[?(@.batch =~ /QI.*/ && @.qualityReleased == false)].batch");
+			batchInInspection |= !inspected.isEmpty();
+		}
+		assertThat(batchInInspection).as("a seeded quality hold among " + heldBack).isTrue();
+	}
+
+	@Test
+	void should_read_a_page_with_one_delivery_read_and_one_stock_read_per_plant() {
+		EntityExchangeResult<byte[]> page = get(SHIPMENTS + "?limit=100", WMS_ALL);
+
+		assertThat((List<?>) JsonPath.read(body(page), "$.items")).hasSize(100);
+		assertThat(Simulator.calls("deliveries", "total")).isEqualTo(1);
+		assertThat(Simulator.calls("material-stock", "total")).isBetween(1L, 2L);
+	}
+
+	@Test
+	void should_filter_by_status_and_by_change() {
+		List<String> shipped = JsonPath.read(body(get(SHIPMENTS + "?status=SHIPPED&limit=200", WMS_ALL)),
+				"$.items[*].status");
+		String since = "2026-03-01T10:00:00Z";
+		List<String> changed = JsonPath.read(body(get(SHIPMENTS + "?limit=200&changedSince=" + since, WMS_ALL)),
+				"$.items[*].lastChangedAt");
+
+		assertThat(shipped).isNotEmpty().containsOnly("SHIPPED");
+		assertThat(changed).isNotEmpty()
+			.allMatch((moment) -> !OffsetDateTime.parse(moment).isBefore(OffsetDateTime.parse(since)));
+	}
+
+	@Test
+	void should_answer_bad_requests_with_problems() {
+		assertProblem(get(SHIPMENTS + "/80000001", null), 401, "auth.tokenInvalid");
+		assertProblem(
+				get(SHIPMENTS + "/80000001",
+						TestTokens.get().token("mes-plant-1000", "inventory:read", List.of("1000"))),
+				403, "auth.insufficientScope");
+		assertProblem(get(SHIPMENTS + "/8000000A", WMS_1000), 400, "request.invalid");
+		assertProblem(get(SHIPMENTS + "?limit=0", WMS_1000), 400, "request.invalid");
+		assertProblem(get(SHIPMENTS + "?status=LOST", WMS_1000), 400, "request.invalid");
+		assertProblem(get(SHIPMENTS + "?changedSince=yesterday", WMS_1000), 400, "request.invalid");
+		assertProblem(get(SHIPMENTS + "/99999999", WMS_1000), 404, "resource.notFound");
+	}
+
+	@Test
+	void should_answer_503_when_the_erp_is_down() {
+		Simulator.fault("deliveries", "{\"outage\":true}");
+
+		EntityExchangeResult<byte[]> result = get(SHIPMENTS + "/80000001", WMS_1000);
+
+		assertProblem(result, 503, "erp.unavailable");
+		assertThat(result.getResponseHeaders().getFirst("Retry-After")).matches("\\d+");
+	}
+
+	private static String partner(String partner) {
+		Map<String, Object> claims = new HashMap<>();
+		claims.put("client_id", "partner-" + partner.toLowerCase());
+		claims.put("sub", "partner-" + partner.toLowerCase());
+		claims.put("scope", "shipments:read");
+		claims.put("partner_id", partner);
+		claims.put("plants", null);
+		return TestTokens.get().tokenWith(claims);
+	}
+
+	private EntityExchangeResult<byte[]> get(String uri, String token) {
+		EntityExchangeResult<byte[]> result = this.client.get().uri(uri).headers((headers) -> {
+			if (token != null) {
+				headers.setBearerAuth(token);
+			}
+		}).exchange().expectBody().returnResult();
+		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isNotBlank();
+		ContractResponses.assertKeepsContract(result);
+		return result;
+	}
+
+	private static String text(EntityExchangeResult<byte[]> result, String path) {
+		return JsonPath.read(body(result), path);
+	}
+
+	private static String body(EntityExchangeResult<byte[]> result) {
+		return new String(result.getResponseBody(), StandardCharsets.UTF_8);
+	}
+
+	private static void assertProblem(EntityExchangeResult<byte[]> result, int status, String code) {
+		assertThat(result.getStatus().value()).as(body(result)).isEqualTo(status);
+		assertThat(result.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat((String) JsonPath.read(body(result), "$.code")).isEqualTo(code);
+		assertThat(body(result)).doesNotContain("Exception", "at org.");
+	}
+
+}
