@@ -73,6 +73,14 @@ check "an unknown command prints usage on stderr and exits 2" eval 'rc_is 2 && o
 run help
 check "help lists every command" eval 'rc_is 0 && out_has "start" && out_has "contracts diff OLD NEW" && out_has "logs [SERVICE]"'
 
+run token
+check "token without a client prints its usage and exits 2" eval 'rc_is 2 && out_has "Usage: ./millgate token CLIENT"'
+
+PORT_C=$(free_port)
+printf 'identity %s identity /actuator/health\n' "$PORT_C" >"$WORK/token.conf"
+MILLGATE_SERVICES_FILE="$WORK/token.conf" run token partner-acme
+check "token says to start identity when it does not answer" eval 'rc_is 1 && out_has "identity does not answer on port $PORT_C"'
+
 released="$ROOT/api-contracts/released/production-orders/v1.yaml"
 current="$ROOT/api-contracts/src/main/resources/millgate/contracts/production-orders/v1.yaml"
 run contracts diff "$released" "$current"

@@ -1,0 +1,54 @@
+package org.millgate.identity;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the identity service, bound under {@code millgate.identity}.
+ *
+ * @param issuer the issuer named in every token; products trust exactly this value
+ * @param audience the audience of every access token
+ * @param tokenTimeToLive how long an access token is valid
+ * @param clients the registered clients (the demo clients live in the {@code demo}
+ * profile only)
+ */
+@Validated
+@ConfigurationProperties("millgate.identity")
+public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank String issuer,
+		@DefaultValue("millgate-api") @NotBlank String audience, @DefaultValue("15m") Duration tokenTimeToLive,
+		List<@Valid Client> clients) {
+
+	public IdentitySettings {
+		clients = (clients != null) ? List.copyOf(clients) : List.of();
+	}
+
+	/**
+	 * A client allowed the client-credentials grant.
+	 *
+	 * @param id the client id
+	 * @param secret its secret, as configured (stored hashed in memory)
+	 * @param scopes the scopes it may ask for
+	 * @param plants the plants whose data it may see; empty for none (partners)
+	 * @param partnerId the partner it acts for, or null
+	 * @param plan its throttling plan in the catalog
+	 */
+	public record Client(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,63}") String id, @NotBlank String secret,
+			@NotEmpty List<String> scopes, List<String> plants, String partnerId, @NotBlank String plan) {
+
+		public Client {
+			scopes = List.copyOf(scopes);
+			plants = (plants != null) ? List.copyOf(plants) : List.of();
+		}
+
+	}
+
+}

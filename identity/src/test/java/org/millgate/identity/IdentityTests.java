@@ -1,0 +1,119 @@
+package org.millgate.identity;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The client-credentials grant over real HTTP with the demo clients; tokens are verified
+ * with the keys the JWKS endpoint publishes, as a product does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class IdentityTests {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void should_issue_signed_tokens_with_millgate_claims() throws Exception {
+		HttpResponse<String> response = token("mes-plant-1000", "mes-plant-1000-secret", null);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		SignedJWT jwt = SignedJWT.parse(field(response.body(), "access_token"));
+		RSAKey key = JWKSet.parse(get("/oauth2/jwks").body()).getKeyByKeyId(jwt.getHeader().getKeyID()).toRSAKey();
+		JWTClaimsSet claims = jwt.getJWTClaimsSet();
+
+		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+		assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+		assertThat(claims.getIssuer()).isEqualTo("http://localhost:9000");
+		assertThat(claims.getAudience()).containsExactly("millgate-api");
+		assertThat(claims.getStringClaim("client_id")).isEqualTo("mes-plant-1000");
+		assertThat(claims.getStringListClaim("scope")).containsExactlyInAnyOrder("production-orders:read",
+				"production-orders:write", "inventory:read");
+		assertThat(claims.getStringListClaim("plants")).containsExactly("1000");
+		assertThat(claims.getStringClaim("plan")).isEqualTo("line-critical");
+		assertThat(claims.getClaim("partner_id")).isNull();
+		assertThat(claims.getExpirationTime()).isAfter(new Date())
+			.isBefore(new Date(System.currentTimeMillis() + 16 * 60_000));
+	}
+
+	@Test
+	void should_name_the_partner_and_no_plants_on_partner_tokens() throws Exception {
+		HttpResponse<String> response = token("partner-acme", "partner-acme-secret", "shipments:read");
+
+		JWTClaimsSet claims = SignedJWT.parse(field(response.body(), "access_token")).getJWTClaimsSet();
+		assertThat(claims.getStringClaim("partner_id")).isEqualTo("ACME");
+		assertThat(claims.getClaim("plants")).isNull();
+		assertThat(claims.getStringClaim("plan")).isEqualTo("partner-basic");
+	}
+
+	@Test
+	void should_narrow_a_token_to_the_scopes_asked_for() throws Exception {
+		HttpResponse<String> response = token("mes-plant-1000", "mes-plant-1000-secret", "inventory:read");
+
+		JWTClaimsSet claims = SignedJWT.parse(field(response.body(), "access_token")).getJWTClaimsSet();
+		assertThat(claims.getStringListClaim("scope")).containsExactly("inventory:read");
+	}
+
+	@Test
+	void should_refuse_wrong_secrets_unknown_clients_and_scopes_not_granted() throws Exception {
+		assertThat(token("mes-plant-1000", "guess", null).statusCode()).isEqualTo(401);
+		assertThat(token("nobody", "nobody-secret", null).statusCode()).isEqualTo(401);
+		HttpResponse<String> widened = token("partner-acme", "partner-acme-secret", "production-orders:write");
+		assertThat(widened.statusCode()).isEqualTo(400);
+		assertThat(field(widened.body(), "error")).isEqualTo("invalid_scope");
+	}
+
+	@Test
+	void should_show_health_and_nothing_else_without_a_client() throws Exception {
+		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/env").statusCode()).isIn(401, 403);
+		assertThat(get("/oauth2/token").statusCode()).isIn(401, 403, 405);
+	}
+
+	private HttpResponse<String> token(String client, String secret, String scope) throws Exception {
+		String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		String form = "grant_type=client_credentials" + ((scope != null) ? "&scope=" + scope : "");
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	// The token response is flat JSON; its string fields are read without a JSON library.
+	private static String field(String json, String name) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"")
+			.matcher(json);
+		assertThat(matcher.find()).as(json).isTrue();
+		return matcher.group(1);
+	}
+
+}
