@@ -65,4 +65,16 @@ public final class Simulator {
 		return (count instanceof Number number) ? number.longValue() : 0;
 	}
 
+	/**
+	 * The last request a simulated service received: method, path and correlation
+	 * headers.
+	 * @param service the service
+	 * @return the request summary, empty when it received none
+	 */
+	public static Map<?, ?> lastRequest(String service) {
+		Map<?, ?> all = control().get().uri("/_sim/last-requests").retrieve().bodyToMono(Map.class).block();
+		Object request = (all != null) ? all.get(service) : null;
+		return (request instanceof Map<?, ?> map) ? map : Map.of();
+	}
+
 }

@@ -56,6 +56,7 @@ class ShipmentApiTests {
 		registry.add("millgate.erp.retry.max-attempts", () -> "1");
 		registry.add("millgate.erp.circuit-breaker.minimum-calls", () -> "1000");
 		registry.add("millgate.erp.cache.stock", () -> "0s");
+		registry.add("millgate.erp.timeouts.read", () -> "1s");
 	}
 
 	@BeforeEach
@@ -240,6 +241,30 @@ class ShipmentApiTests {
 
 		assertProblem(result, 503, "erp.unavailable");
 		assertThat(result.getResponseHeaders().getFirst("Retry-After")).matches("\\d+");
+	}
+
+	@Test
+	void should_answer_504_when_the_erp_is_too_slow() {
+		Simulator.fault("deliveries", "{\"latencyMs\":1500}");
+
+		assertProblem(get(SHIPMENTS + "/80000001", WMS_1000), 504, "erp.timeout");
+	}
+
+	@Test
+	void should_carry_correlation_id_and_trace_to_the_erp_and_back() {
+		String parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		EntityExchangeResult<byte[]> result = this.client.get().uri(SHIPMENTS + "/80000001").headers((headers) -> {
+			headers.setBearerAuth(WMS_1000);
+			headers.set("X-Correlation-Id", "dock-7-scan-000123");
+			headers.set("traceparent", parent);
+		}).exchange().expectBody().returnResult();
+
+		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isEqualTo("dock-7-scan-000123");
+		assertThat(result.getResponseHeaders().getFirst("traceparent"))
+			.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01");
+		Map<?, ?> erpCall = Simulator.lastRequest("deliveries");
+		assertThat(erpCall.get("correlationId")).isEqualTo("dock-7-scan-000123");
+		assertThat((String) erpCall.get("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
 	}
 
 	private static String partner(String partner) {
