@@ -47,6 +47,7 @@ class InventoryApiTests {
 		registry.add("millgate.erp.retry.max-attempts", () -> "1");
 		registry.add("millgate.erp.circuit-breaker.minimum-calls", () -> "1000");
 		registry.add("millgate.erp.cache.stock", () -> "0s");
+		registry.add("millgate.erp.timeouts.read", () -> "1s");
 	}
 
 	@BeforeEach
@@ -136,6 +137,32 @@ class InventoryApiTests {
 	}
 
 	@Test
+	void should_serve_its_contract_and_a_swagger_ui_pointed_at_it() {
+		this.client.get()
+			.uri("/contracts/inventory/v1.yaml")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((yaml) -> assertThat(yaml).startsWith("openapi: 3.0.3").contains("x-millgate-product: inventory"));
+		this.client.get()
+			.uri("/webjars/swagger-ui/swagger-initializer.js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((script) -> assertThat(script).contains("/contracts/inventory/v1.yaml"));
+		this.client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/swagger-ui.html")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.location("/webjars/swagger-ui/index.html");
+	}
+
+	@Test
 	void should_answer_503_when_the_erp_is_down() {
 		Simulator.fault("material-stock", "{\"outage\":true}");
 
@@ -143,6 +170,13 @@ class InventoryApiTests {
 
 		assertProblem(result, 503, "erp.unavailable");
 		assertThat(result.getResponseHeaders().getFirst("Retry-After")).matches("\\d+");
+	}
+
+	@Test
+	void should_answer_504_when_the_erp_is_too_slow() {
+		Simulator.fault("material-stock", "{\"latencyMs\":1500}");
+
+		assertProblem(get(AVAILABILITY + "?material=FG-100&plant=1000", WMS_1000), 504, "erp.timeout");
 	}
 
 	private EntityExchangeResult<byte[]> get(String uri, String token) {

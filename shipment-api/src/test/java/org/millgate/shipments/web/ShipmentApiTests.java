@@ -3,6 +3,7 @@ package org.millgate.shipments.web;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -234,6 +235,32 @@ class ShipmentApiTests {
 	}
 
 	@Test
+	void should_serve_its_contract_and_a_swagger_ui_pointed_at_it() {
+		this.client.get()
+			.uri("/contracts/shipments/v1.yaml")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((yaml) -> assertThat(yaml).startsWith("openapi: 3.0.3").contains("x-millgate-product: shipments"));
+		this.client.get()
+			.uri("/webjars/swagger-ui/swagger-initializer.js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((script) -> assertThat(script).contains("/contracts/shipments/v1.yaml"));
+		this.client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/swagger-ui.html")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.location("/webjars/swagger-ui/index.html");
+	}
+
+	@Test
 	void should_answer_503_when_the_erp_is_down() {
 		Simulator.fault("deliveries", "{\"outage\":true}");
 
@@ -241,6 +268,28 @@ class ShipmentApiTests {
 
 		assertProblem(result, 503, "erp.unavailable");
 		assertThat(result.getResponseHeaders().getFirst("Retry-After")).matches("\\d+");
+	}
+
+	@Test
+	void should_refuse_tokens_that_were_tampered_with_or_are_not_for_this_api() {
+		String[] parts = ACME.split("\\.");
+		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+		String widened = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(payload.replace("\"ACME\"", "\"BETA\"").getBytes(StandardCharsets.UTF_8));
+		String unsigned = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+		Map<String, Object> expired = new HashMap<>();
+		expired.put("exp", new java.util.Date(System.currentTimeMillis() - 120_000));
+
+		assertThat(payload).contains("\"ACME\"");
+		for (String token : List.of(parts[0] + "." + widened + "." + parts[2], unsigned,
+				TestTokens.get().tokenWith(Map.of("aud", "someone-else")),
+				TestTokens.get().tokenWith(Map.of("iss", "https://issuer.elsewhere")),
+				TestTokens.get().tokenWith(expired))) {
+			assertProblem(get(SHIPMENTS + "/80000002", token), 401, "auth.tokenInvalid");
+		}
 	}
 
 	@Test
