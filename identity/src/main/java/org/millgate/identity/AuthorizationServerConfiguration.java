@@ -22,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -54,6 +55,11 @@ class AuthorizationServerConfiguration {
 			.anyRequest()
 			.denyAll()).csrf((csrf) -> csrf.disable());
 		return http.build();
+	}
+
+	@Bean
+	OAuth2AuthorizationService authorizations() {
+		return new KeptNothingAuthorizations();
 	}
 
 	@Bean

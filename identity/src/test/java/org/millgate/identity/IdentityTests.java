@@ -17,8 +17,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +38,9 @@ class IdentityTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	OAuth2AuthorizationService authorizations;
 
 	@Test
 	void should_issue_signed_tokens_with_millgate_claims() throws Exception {
@@ -67,6 +73,14 @@ class IdentityTests {
 		assertThat(claims.getStringClaim("partner_id")).isEqualTo("ACME");
 		assertThat(claims.getClaim("plants")).isNull();
 		assertThat(claims.getStringClaim("plan")).isEqualTo("partner-basic");
+	}
+
+	@Test
+	void should_keep_nothing_of_the_tokens_it_issued() throws Exception {
+		String token = field(token("wms-plant-1000", "wms-plant-1000-secret", null).body(), "access_token");
+
+		assertThat(this.authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN)).isNull();
+		assertThat(this.authorizations.findByToken(token, null)).isNull();
 	}
 
 	@Test
