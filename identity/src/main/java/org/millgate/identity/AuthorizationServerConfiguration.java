@@ -1,24 +1,16 @@
 package org.millgate.identity;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -68,11 +60,19 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	ClientDirectory clientDirectory(IdentitySettings settings, PasswordEncoder encoder) {
-		ClientDirectory clients = new ClientDirectory(settings, encoder);
-		LOG.info("Issuer {}: {} client(s) registered, access tokens valid for {}", settings.issuer(), clients.size(),
-				settings.tokenTimeToLive());
-		return clients;
+	ClientDirectory clientDirectory(JdbcClient jdbc, PasswordEncoder encoder, IdentitySettings settings) {
+		return new ClientDirectory(jdbc, encoder, settings.tokenTimeToLive());
+	}
+
+	// The configured clients are registered once the schema is migrated, before the
+	// service reports ready.
+	@Bean
+	ApplicationRunner registerConfiguredClients(ClientDirectory clients, IdentitySettings settings) {
+		return (arguments) -> {
+			int registered = clients.register(settings.clients());
+			LOG.info("Issuer {}: {} client(s) configured, {} registered; access tokens valid for {}", settings.issuer(),
+					settings.clients().size(), registered, settings.tokenTimeToLive());
+		};
 	}
 
 	@Bean
@@ -80,33 +80,22 @@ class AuthorizationServerConfiguration {
 		return AuthorizationServerSettings.builder().issuer(settings.issuer()).build();
 	}
 
-	// A key made at start: tokens issued before a restart fail with an unknown key id.
-	// Persistent keys and rotation come with the JDBC client store.
 	@Bean
-	JWKSource<SecurityContext> jwkSource() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			KeyPair pair = generator.generateKeyPair();
-			RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-				.privateKey((RSAPrivateKey) pair.getPrivate())
-				.keyID(UUID.randomUUID().toString())
-				.build();
-			return new ImmutableJWKSet<>(new JWKSet(key));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("RSA is not available", ex);
-		}
+	SigningKeys signingKeys(JdbcClient jdbc, IdentitySettings settings) {
+		return new SigningKeys(jdbc, Clock.systemUTC(), settings.keyRotation());
 	}
 
 	// Millgate's claims on every access token, and the default scopes.
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> millgateClaims(ClientDirectory clients, IdentitySettings settings) {
+	OAuth2TokenCustomizer<JwtEncodingContext> millgateClaims(ClientDirectory clients, SigningKeys keys,
+			IdentitySettings settings) {
 		return (context) -> {
 			if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 				return;
 			}
 			String clientId = context.getRegisteredClient().getClientId();
+			// The current key signs; the previous one is published too, so name it.
+			context.getJwsHeader().keyId(keys.current().getKeyID());
 			context.getClaims().audience(List.of(settings.audience())).claim("client_id", clientId);
 			if (context.getAuthorizedScopes().isEmpty()) {
 				// No scope asked for: the client's registered scopes are the default

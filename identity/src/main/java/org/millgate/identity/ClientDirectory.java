@@ -1,8 +1,11 @@
 package org.millgate.identity;
 
-import java.util.Map;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -11,67 +14,127 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The registered clients, held in memory, with the Millgate attributes their tokens
- * carry. Secrets are kept only as hashes.
+ * The registered clients, kept in the database ({@code api_client}) with the Millgate
+ * attributes their tokens carry. Secrets are kept only as hashes.
  */
 final class ClientDirectory implements RegisteredClientRepository {
 
-	private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
+	private final JdbcClient jdbc;
 
-	private final Map<String, IdentitySettings.Client> attributes = new ConcurrentHashMap<>();
+	private final PasswordEncoder encoder;
 
-	ClientDirectory(IdentitySettings settings, PasswordEncoder encoder) {
-		for (IdentitySettings.Client client : settings.clients()) {
-			if (this.attributes.putIfAbsent(client.id(), client) != null) {
-				throw new IllegalStateException("client '" + client.id() + "' is registered twice");
-			}
-			save(RegisteredClient.withId(client.id())
-				.clientId(client.id())
-				.clientSecret(encoder.encode(client.secret()))
-				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-				.scopes((scopes) -> scopes.addAll(client.scopes()))
-				.tokenSettings(TokenSettings.builder()
-					.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-					.accessTokenTimeToLive(settings.tokenTimeToLive())
-					.build())
-				.build());
-		}
+	private final Duration tokenTimeToLive;
+
+	ClientDirectory(JdbcClient jdbc, PasswordEncoder encoder, Duration tokenTimeToLive) {
+		this.jdbc = jdbc;
+		this.encoder = encoder;
+		this.tokenTimeToLive = tokenTimeToLive;
 	}
 
+	/**
+	 * Registers the configured clients: a new one is added; a known one gets the
+	 * configured scopes, plants, partner and plan, and a new secret hash only when its
+	 * secret changed.
+	 * @param clients the configured clients
+	 * @return how many clients are registered in all
+	 */
+	int register(List<IdentitySettings.Client> clients) {
+		for (IdentitySettings.Client client : clients) {
+			Optional<String> hash = this.jdbc.sql("SELECT secret_hash FROM api_client WHERE client_id = ?")
+				.param(client.id())
+				.query(String.class)
+				.optional();
+			String secretHash = hash.filter((stored) -> this.encoder.matches(client.secret(), stored))
+				.orElseGet(() -> this.encoder.encode(client.secret()));
+			String scopes = String.join(" ", client.scopes());
+			String plants = String.join(" ", client.plants());
+			if (hash.isPresent()) {
+				this.jdbc
+					.sql("UPDATE api_client SET secret_hash = ?, scopes = ?, plants = ?, partner_id = ?, plan = ?, "
+							+ "updated_at = CURRENT_TIMESTAMP WHERE client_id = ?")
+					.params(secretHash, scopes, plants, client.partnerId(), client.plan(), client.id())
+					.update();
+			}
+			else {
+				this.jdbc
+					.sql("INSERT INTO api_client (client_id, secret_hash, scopes, plants, partner_id, plan) "
+							+ "VALUES (?, ?, ?, ?, ?, ?)")
+					.params(client.id(), secretHash, scopes, plants, client.partnerId(), client.plan())
+					.update();
+			}
+		}
+		return this.jdbc.sql("SELECT COUNT(*) FROM api_client").query(Integer.class).single();
+	}
+
+	// Spring Authorization Server saves a client when it re-hashes a secret in a newer
+	// format; nothing else is written through this door.
 	@Override
 	public void save(RegisteredClient client) {
-		this.clients.put(client.getId(), client);
+		this.jdbc.sql("UPDATE api_client SET secret_hash = ?, updated_at = CURRENT_TIMESTAMP WHERE client_id = ?")
+			.params(client.getClientSecret(), client.getClientId())
+			.update();
 	}
 
 	@Override
 	public RegisteredClient findById(String id) {
-		return this.clients.get(id);
+		return findByClientId(id);
 	}
 
 	@Override
 	public RegisteredClient findByClientId(String clientId) {
-		return this.clients.values()
-			.stream()
-			.filter((client) -> client.getClientId().equals(clientId))
-			.findFirst()
+		return this.jdbc.sql("SELECT client_id, secret_hash, scopes FROM api_client WHERE client_id = ?")
+			.param(clientId)
+			.query(this::registered)
+			.optional()
 			.orElse(null);
 	}
 
 	/**
 	 * The Millgate attributes of a client.
 	 * @param clientId the client
-	 * @return its plants, partner and plan, or empty for a client registered otherwise
+	 * @return its plants, partner and plan, or empty when it is not registered
 	 */
-	Optional<IdentitySettings.Client> attributesOf(String clientId) {
-		return Optional.ofNullable(this.attributes.get(clientId));
+	Optional<Attributes> attributesOf(String clientId) {
+		return this.jdbc.sql("SELECT plants, partner_id, plan FROM api_client WHERE client_id = ?")
+			.param(clientId)
+			.query((row, number) -> new Attributes(words(row.getString("plants")), row.getString("partner_id"),
+					row.getString("plan")))
+			.optional();
 	}
 
-	int size() {
-		return this.clients.size();
+	private RegisteredClient registered(ResultSet row, int number) throws SQLException {
+		String clientId = row.getString("client_id");
+		List<String> scopes = words(row.getString("scopes"));
+		return RegisteredClient.withId(clientId)
+			.clientId(clientId)
+			.clientSecret(row.getString("secret_hash"))
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.scopes((granted) -> granted.addAll(scopes))
+			.tokenSettings(TokenSettings.builder()
+				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+				.accessTokenTimeToLive(this.tokenTimeToLive)
+				.build())
+			.build();
+	}
+
+	private static List<String> words(String text) {
+		return (text == null || text.isBlank()) ? List.of() : Arrays.asList(text.trim().split("\\s+"));
+	}
+
+	/**
+	 * What a client's tokens say besides its scopes.
+	 *
+	 * @param plants the plants it may see, empty for none
+	 * @param partnerId the partner it acts for, or null
+	 * @param plan its throttling plan
+	 */
+	record Attributes(List<String> plants, String partnerId, String plan) {
+
 	}
 
 }

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param issuer the issuer named in every token; products trust exactly this value
  * @param audience the audience of every access token
  * @param tokenTimeToLive how long an access token is valid
+ * @param keyRotation how long a signing key signs before a new one replaces it (the
+ * previous one stays published until the next rotation)
  * @param clients the registered clients (the demo clients live in the {@code demo}
  * profile only)
  */
@@ -25,9 +27,14 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("millgate.identity")
 public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank String issuer,
 		@DefaultValue("millgate-api") @NotBlank String audience, @DefaultValue("15m") Duration tokenTimeToLive,
-		List<@Valid Client> clients) {
+		@DefaultValue("30d") Duration keyRotation, List<@Valid Client> clients) {
 
 	public IdentitySettings {
+		if (keyRotation.compareTo(tokenTimeToLive) <= 0) {
+			throw new IllegalArgumentException(
+					"millgate.identity.key-rotation (" + keyRotation + ") must be longer than token-time-to-live ("
+							+ tokenTimeToLive + "), or tokens would outlive the keys that check them");
+		}
 		clients = (clients != null) ? List.copyOf(clients) : List.of();
 	}
 
@@ -35,7 +42,7 @@ public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank 
 	 * A client allowed the client-credentials grant.
 	 *
 	 * @param id the client id
-	 * @param secret its secret, as configured (stored hashed in memory)
+	 * @param secret its secret, as configured (stored hashed)
 	 * @param scopes the scopes it may ask for
 	 * @param plants the plants whose data it may see; empty for none (partners)
 	 * @param partnerId the partner it acts for, or null

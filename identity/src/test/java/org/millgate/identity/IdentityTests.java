@@ -23,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class IdentityTests {
+
+	// Clients and keys in PostgreSQL, as in production; the schema is migrated by Flyway.
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		String url = TestDatabase.freshSchema("millgate_identity_test");
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> TestDatabase.USER);
+		registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
+	}
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
