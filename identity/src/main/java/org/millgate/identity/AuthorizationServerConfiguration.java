@@ -69,9 +69,12 @@ class AuthorizationServerConfiguration {
 	@Bean
 	ApplicationRunner registerConfiguredClients(ClientDirectory clients, IdentitySettings settings) {
 		return (arguments) -> {
-			int registered = clients.register(settings.clients());
-			LOG.info("Issuer {}: {} client(s) configured, {} registered; access tokens valid for {}", settings.issuer(),
-					settings.clients().size(), registered, settings.tokenTimeToLive());
+			List<String> removed = clients.register(settings.clients());
+			if (!removed.isEmpty()) {
+				LOG.warn("Clients no longer configured were removed: {}", removed);
+			}
+			LOG.info("Issuer {}: {} client(s) configured; access tokens valid for {}", settings.issuer(),
+					settings.clients().size(), settings.tokenTimeToLive());
 		};
 	}
 
@@ -102,15 +105,9 @@ class AuthorizationServerConfiguration {
 				// (RFC 6749, section 3.3).
 				context.getClaims().claim("scope", context.getRegisteredClient().getScopes());
 			}
-			clients.attributesOf(clientId).ifPresent((client) -> {
-				if (!client.plants().isEmpty()) {
-					context.getClaims().claim("plants", client.plants());
-				}
-				if (client.partnerId() != null) {
-					context.getClaims().claim("partner_id", client.partnerId());
-				}
-				context.getClaims().claim("plan", client.plan());
-			});
+			clients.attributesOf(clientId)
+				.ifPresent(
+						(client) -> client.claims().forEach((name, value) -> context.getClaims().claim(name, value)));
 		};
 	}
 

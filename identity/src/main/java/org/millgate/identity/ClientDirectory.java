@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,11 +39,11 @@ final class ClientDirectory implements RegisteredClientRepository {
 	/**
 	 * Registers the configured clients: a new one is added; a known one gets the
 	 * configured scopes, plants, partner and plan, and a new secret hash only when its
-	 * secret changed.
+	 * secret changed; one configured before but no longer is removed.
 	 * @param clients the configured clients
-	 * @return how many clients are registered in all
+	 * @return the configured clients removed because the configuration no longer has them
 	 */
-	int register(List<IdentitySettings.Client> clients) {
+	List<String> register(List<IdentitySettings.Client> clients) {
 		for (IdentitySettings.Client client : clients) {
 			Optional<String> hash = this.jdbc.sql("SELECT secret_hash FROM api_client WHERE client_id = ?")
 				.param(client.id())
@@ -66,7 +68,16 @@ final class ClientDirectory implements RegisteredClientRepository {
 					.update();
 			}
 		}
-		return this.jdbc.sql("SELECT COUNT(*) FROM api_client").query(Integer.class).single();
+		// A client taken out of the configuration loses its access.
+		List<String> configured = clients.stream().map(IdentitySettings.Client::id).toList();
+		List<String> removed = this.jdbc.sql("SELECT client_id FROM api_client WHERE configured = TRUE")
+			.query(String.class)
+			.list()
+			.stream()
+			.filter((id) -> !configured.contains(id))
+			.toList();
+		removed.forEach((id) -> this.jdbc.sql("DELETE FROM api_client WHERE client_id = ?").param(id).update());
+		return removed;
 	}
 
 	// Spring Authorization Server saves a client when it re-hashes a secret in a newer
@@ -134,6 +145,25 @@ final class ClientDirectory implements RegisteredClientRepository {
 	 * @param plan its throttling plan
 	 */
 	record Attributes(List<String> plants, String partnerId, String plan) {
+
+		/**
+		 * The claims these attributes put on a token. A partner's token carries
+		 * {@code partner_id} and no {@code plants} unless it has some; any other token
+		 * carries {@code plants}, empty when the client has none: a missing claim would
+		 * read as "no plant limit" where the contract says so (shipments).
+		 * @return claim name to value, in a stable order
+		 */
+		Map<String, Object> claims() {
+			Map<String, Object> claims = new LinkedHashMap<>();
+			if (this.partnerId == null || !this.plants.isEmpty()) {
+				claims.put("plants", this.plants);
+			}
+			if (this.partnerId != null) {
+				claims.put("partner_id", this.partnerId);
+			}
+			claims.put("plan", this.plan);
+			return claims;
+		}
 
 	}
 

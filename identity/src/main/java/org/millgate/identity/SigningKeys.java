@@ -87,21 +87,24 @@ final class SigningKeys implements JWKSource<SecurityContext> {
 	}
 
 	private void read(Instant now) {
-		this.keys = this.jdbc.sql("SELECT kid, created_at, jwk FROM signing_key ORDER BY created_at DESC, kid LIMIT 2")
-			.query((row, number) -> new Stored(row.getTimestamp("created_at").toInstant(), parse(row.getString("jwk"))))
+		this.keys = this.jdbc
+			.sql("SELECT generation, created_at, jwk FROM signing_key ORDER BY generation DESC LIMIT 2")
+			.query((row, number) -> new Stored(row.getInt("generation"), row.getTimestamp("created_at").toInstant(),
+					parse(row.getString("jwk"))))
 			.list();
 		this.readAt = now;
 	}
 
 	private void create(Instant now) {
 		RSAKey key = generate();
+		int generation = this.keys.isEmpty() ? 1 : this.keys.get(0).generation() + 1;
 		try {
-			this.jdbc.sql("INSERT INTO signing_key (kid, created_at, jwk) VALUES (?, ?, ?)")
-				.params(key.getKeyID(), Timestamp.from(now), key.toJSONString())
+			this.jdbc.sql("INSERT INTO signing_key (kid, generation, created_at, jwk) VALUES (?, ?, ?, ?)")
+				.params(key.getKeyID(), generation, Timestamp.from(now), key.toJSONString())
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			// A kid is a random UUID: a clash means this very key is already stored.
+			// Another instance rotated first: its key is read next and used by all.
 		}
 	}
 
@@ -130,7 +133,7 @@ final class SigningKeys implements JWKSource<SecurityContext> {
 		}
 	}
 
-	private record Stored(Instant createdAt, RSAKey key) {
+	private record Stored(int generation, Instant createdAt, RSAKey key) {
 
 	}
 

@@ -63,6 +63,8 @@ class IdentityTests {
 		JWTClaimsSet claims = jwt.getJWTClaimsSet();
 
 		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+		assertThat(JWKSet.parse(get("/oauth2/jwks").body()).getKeys()).as("public parts only")
+			.noneMatch((published) -> published.isPrivate());
 		assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
 		assertThat(claims.getIssuer()).isEqualTo("http://localhost:9000");
 		assertThat(claims.getAudience()).containsExactly("millgate-api");
