@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * response is checked against the contract.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// A cold JVM on a 2-core CI machine can take seconds for a first request; a real hang
+// still fails.
+@AutoConfigureWebTestClient(timeout = "30s")
 class InventoryApiTests {
 
 	private static final String WMS_1000 = TestTokens.get().token("wms-plant-1000", "inventory:read", List.of("1000"));
@@ -152,14 +154,23 @@ class InventoryApiTests {
 			.isOk()
 			.expectBody(String.class)
 			.value((script) -> assertThat(script).contains("/contracts/inventory/v1.yaml"));
-		this.client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+		// Every body is read, so no connection is held back from the pool.
+		this.client.get()
+			.uri("/webjars/swagger-ui/index.html")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("swagger-ui"));
 		this.client.get()
 			.uri("/swagger-ui.html")
 			.exchange()
 			.expectStatus()
 			.is3xxRedirection()
 			.expectHeader()
-			.location("/webjars/swagger-ui/index.html");
+			.location("/webjars/swagger-ui/index.html")
+			.expectBody()
+			.isEmpty();
 	}
 
 	@Test

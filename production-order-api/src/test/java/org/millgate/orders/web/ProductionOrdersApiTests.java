@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * response is checked against the contract.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// A cold JVM on a 2-core CI machine can take seconds for a first request; a real hang
+// still fails.
+@AutoConfigureWebTestClient(timeout = "30s")
 class ProductionOrdersApiTests {
 
 	private static final String MES_1000 = TestTokens.get()
@@ -312,14 +314,23 @@ class ProductionOrdersApiTests {
 			.isOk()
 			.expectBody(String.class)
 			.value((script) -> assertThat(script).contains("/contracts/production-orders/v1.yaml"));
-		this.client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+		// Every body is read, so no connection is held back from the pool.
+		this.client.get()
+			.uri("/webjars/swagger-ui/index.html")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("swagger-ui"));
 		this.client.get()
 			.uri("/swagger-ui.html")
 			.exchange()
 			.expectStatus()
 			.is3xxRedirection()
 			.expectHeader()
-			.location("/webjars/swagger-ui/index.html");
+			.location("/webjars/swagger-ui/index.html")
+			.expectBody()
+			.isEmpty();
 	}
 
 	private EntityExchangeResult<byte[]> confirm(String order, String key, String body) {

@@ -12,7 +12,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  *
  * @param clientId the OAuth2 client
  * @param plants the plants whose shipments it may see, or null when the token carries no
- * {@code plants} claim (no plant limit)
+ * {@code plants} claim (no plant limit, as the contract says); a claim that is neither a
+ * list nor a text sees no plant
  * @param partnerId the partner it acts for, or null for a plant or warehouse system
  */
 public record Caller(String clientId, Set<String> plants, String partnerId) {
@@ -38,6 +39,10 @@ public record Caller(String clientId, Set<String> plants, String partnerId) {
 		}
 		else if (claim instanceof String text) {
 			plants = text.isBlank() ? Set.of() : new LinkedHashSet<>(List.of(text.trim().split("\\s+")));
+		}
+		else if (claim != null) {
+			// A claim of another shape is not read as "no limit": it grants no plant.
+			plants = Set.of();
 		}
 		String client = jwt.getClaimAsString("client_id");
 		return new Caller((client != null) ? client : jwt.getSubject(), plants, jwt.getClaimAsString("partner_id"));

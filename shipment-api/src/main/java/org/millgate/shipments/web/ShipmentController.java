@@ -122,7 +122,7 @@ final class ShipmentController {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("item", itemNumber(line.item()));
 			entry.put("material", line.material());
-			entry.put("plant", (line.plant() != null) ? line.plant() : tracked.plant());
+			entry.put("plant", (line.plant() != null && !line.plant().isBlank()) ? line.plant() : tracked.plant());
 			entry.put("storageLocation", blankToNull(line.storageLocation()));
 			entry.put("batch", blankToNull(line.batch()));
 			entry.put("quantity", line.quantity().value());
@@ -146,7 +146,7 @@ final class ShipmentController {
 	}
 
 	// Changes whenever any part of the representation changes.
-	private static String etag(String id, Map<String, Object> json) {
+	static String etag(String id, Map<String, Object> json) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest(json.toString().getBytes(StandardCharsets.UTF_8));
