@@ -48,6 +48,12 @@ public final class ShipmentTracking {
 		.comparingLong((ShipmentItem item) -> itemNumber(item.item()))
 		.thenComparing(ShipmentItem::item);
 
+	/** ERP pages one page of a status-filtered list may read. */
+	static final int MAX_READS = 5;
+
+	/** Shipments one ERP read of a status-filtered list asks for, at least. */
+	static final int STATUS_READ_SIZE = 50;
+
 	private final Deliveries deliveries;
 
 	private final StockLevels stock;
@@ -90,8 +96,9 @@ public final class ShipmentTracking {
 
 	/**
 	 * A page of shipments within the caller's reach, ordered by last change and number.
-	 * The status filter applies to the derived status, so a page may hold fewer than
-	 * {@code limit} shipments while more follow.
+	 * The status filter applies to the derived status, so more ERP pages are read (at
+	 * most {@value #MAX_READS}) until the page is full; when matches are rare a page may
+	 * still hold fewer than {@code limit} shipments while more follow.
 	 * @param caller who asks
 	 * @param filter which shipments
 	 * @param after continue after this position, or null for the first page
@@ -105,16 +112,40 @@ public final class ShipmentTracking {
 		if ((plants != null && plants.isEmpty()) || (shipTos != null && shipTos.isEmpty())) {
 			return Mono.just(new ShipmentList(List.of(), null));
 		}
-		ShipmentQuery query = new ShipmentQuery((plants != null) ? plants : Set.of(),
-				(shipTos != null) ? shipTos : Set.of(), changedOnOrAfter(filter.changedSince()),
-				(after != null) ? after.lastChanged() : null, (after != null) ? after.id() : null, limit, true);
-		return this.deliveries.shipments(query).flatMap((page) -> {
-			Position next = (page.more() && !page.items().isEmpty())
-					? Position.after(page.items().get(page.items().size() - 1)) : null;
-			return track(page.items()).map((tracked) -> new ShipmentList(tracked.stream()
-				.filter((shipment) -> filter.status() == null || shipment.status() == filter.status())
-				.toList(), next));
-		});
+		Reach reach = new Reach((plants != null) ? plants : Set.of(), (shipTos != null) ? shipTos : Set.of(),
+				changedOnOrAfter(filter.changedSince()));
+		return collect(reach, filter.status(), after, limit, List.of(), 1);
+	}
+
+	// Reads ERP pages in order until `limit` shipments match, the ERP has no more, or the
+	// reads run out; the next position is the last shipment looked at.
+	private Mono<ShipmentList> collect(Reach reach, ShipmentStatus status, Position after, int limit,
+			List<TrackedShipment> found, int read) {
+		ShipmentQuery query = new ShipmentQuery(reach.shippingPoints(), reach.shipTos(), reach.changedSince(),
+				(after != null) ? after.lastChanged() : null, (after != null) ? after.id() : null,
+				(status != null) ? Math.max(limit, STATUS_READ_SIZE) : limit, true);
+		return this.deliveries.shipments(query).flatMap((page) -> track(page.items()).flatMap((tracked) -> {
+			List<TrackedShipment> matching = new ArrayList<>(found);
+			Position last = after;
+			for (int i = 0; i < tracked.size(); i++) {
+				TrackedShipment shipment = tracked.get(i);
+				last = Position.after(shipment.shipment());
+				if (status == null || shipment.status() == status) {
+					matching.add(shipment);
+					if (matching.size() == limit) {
+						boolean more = i < tracked.size() - 1 || page.more();
+						return Mono.just(new ShipmentList(matching, more ? last : null));
+					}
+				}
+			}
+			if (!page.more() || tracked.isEmpty()) {
+				return Mono.just(new ShipmentList(matching, null));
+			}
+			if (read >= MAX_READS) {
+				return Mono.just(new ShipmentList(matching, last));
+			}
+			return collect(reach, status, last, limit, matching, read + 1);
+		}));
 	}
 
 	/**
@@ -267,6 +298,11 @@ public final class ShipmentTracking {
 		static Position after(Shipment shipment) {
 			return new Position(shipment.lastChanged(), shipment.id());
 		}
+
+	}
+
+	// Which shipments the caller may see and asked for, in ERP terms.
+	private record Reach(Set<String> shippingPoints, Set<String> shipTos, LocalDate changedSince) {
 
 	}
 

@@ -227,6 +227,31 @@ class ShipmentApiTests {
 	}
 
 	@Test
+	void should_fill_pages_of_a_status_filter_and_page_through_all_matches() {
+		List<String> all = JsonPath.read(body(get(SHIPMENTS + "?status=READY_FOR_SHIPMENT&limit=200", WMS_ALL)),
+				"$.items[*].shipmentId");
+		List<String> paged = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			EntityExchangeResult<byte[]> page = get(
+					SHIPMENTS + "?status=READY_FOR_SHIPMENT&limit=3" + ((cursor != null) ? "&cursor=" + cursor : ""),
+					WMS_ALL);
+			List<String> ids = JsonPath.read(body(page), "$.items[*].shipmentId");
+			cursor = JsonPath.read(body(page), "$.nextCursor");
+			if (cursor != null) {
+				assertThat(ids).as("a full page while more follow").hasSize(3);
+			}
+			paged.addAll(ids);
+			pages++;
+		}
+		while (cursor != null && pages < 100);
+
+		assertThat(all).hasSizeGreaterThan(6);
+		assertThat(paged).containsExactlyElementsOf(all);
+	}
+
+	@Test
 	void should_filter_by_status_and_by_change() {
 		List<String> shipped = JsonPath.read(body(get(SHIPMENTS + "?status=SHIPPED&limit=200", WMS_ALL)),
 				"$.items[*].status");
