@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // A cold JVM on a 2-core CI machine can take seconds for a first request; a real hang
 // still fails.
-@AutoConfigureWebTestClient(timeout = "30s")
+@AutoConfigureWebTestClient
 class ProductionOrdersApiTests {
 
 	private static final String MES_1000 = TestTokens.get()

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // A cold JVM on a 2-core CI machine can take seconds for a first request; a real hang
 // still fails.
-@AutoConfigureWebTestClient(timeout = "30s")
+@AutoConfigureWebTestClient
 class ShipmentApiTests {
 
 	private static final String WMS_1000 = TestTokens.get().token("wms-plant-1000", "shipments:read", List.of("1000"));
