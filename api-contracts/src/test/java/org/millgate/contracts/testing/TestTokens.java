@@ -1,4 +1,4 @@
-package org.millgate.orders.support;
+package org.millgate.contracts.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Real RS256 tokens for tests, signed with a key whose JWK set is served over HTTP, as an
- * issuer would.
+ * issuer would. Shared with the product services' tests through this module's test jar.
  */
 public final class TestTokens {
 
@@ -89,15 +89,16 @@ public final class TestTokens {
 
 	/**
 	 * A token with the given claims changed, for attacks.
+	 * @param scope the scopes of the otherwise valid token, space separated
 	 * @param overrides claim name to value; a null value removes the claim
 	 * @return the signed token
 	 */
-	public String tokenWith(Map<String, Object> overrides) {
+	public String tokenWith(String scope, Map<String, Object> overrides) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER)
 			.audience(AUDIENCE)
 			.subject("mes-plant-1000")
 			.claim("client_id", "mes-plant-1000")
-			.claim("scope", "production-orders:read production-orders:write")
+			.claim("scope", scope)
 			.claim("plants", List.of("1000"))
 			.expirationTime(Date.from(Instant.now().plusSeconds(300)));
 		overrides.forEach(claims::claim);
