@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -60,7 +63,33 @@ public final class ContractCatalog {
 	 * @throws CatalogException when the catalog or a contract is missing or inconsistent
 	 */
 	public static ContractCatalog load(ClassLoader classLoader) {
-		ContractDocument catalog = ContractDocument.of(CATALOG_FILE, read(classLoader, CATALOG_FILE));
+		return load((name) -> read(classLoader, name));
+	}
+
+	/**
+	 * Loads a catalog from a directory holding {@code catalog.yaml} and the contracts it
+	 * names, for a gateway that serves another catalog than the built-in one.
+	 * @param directory the directory
+	 * @return the catalog
+	 * @throws CatalogException when the catalog or a contract is missing or inconsistent
+	 */
+	public static ContractCatalog load(Path directory) {
+		return load((name) -> {
+			Path file = directory.resolve(name).normalize();
+			if (!file.startsWith(directory.normalize()) || !Files.isRegularFile(file)) {
+				throw new CatalogException(file + " does not exist in " + directory);
+			}
+			try {
+				return Files.readString(file);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(file + " cannot be read", ex);
+			}
+		});
+	}
+
+	private static ContractCatalog load(Function<String, String> source) {
+		ContractDocument catalog = ContractDocument.of(CATALOG_FILE, source.apply(CATALOG_FILE));
 		CatalogReader reader = new CatalogReader(CATALOG_FILE);
 		JsonNode root = catalog.tree();
 		List<Plan> plans = reader.plans(root);
@@ -70,8 +99,7 @@ public final class ContractCatalog {
 		Map<String, ContractDocument> contracts = new LinkedHashMap<>();
 		for (Product product : products) {
 			for (ProductVersion version : product.versions()) {
-				ContractDocument document = ContractDocument.of(version.contract(),
-						read(classLoader, version.contract()));
+				ContractDocument document = ContractDocument.of(version.contract(), source.apply(version.contract()));
 				checkAgreement(product, version, document);
 				contracts.put(version.contract(), document);
 			}

@@ -33,11 +33,16 @@ public final class TestTokens {
 
 	private static TestTokens instance;
 
+	private static final Map<String, TestTokens> others = new java.util.HashMap<>();
+
+	private final String issuer;
+
 	private final RSAKey key;
 
 	private final HttpServer server;
 
-	private TestTokens() throws JOSEException, IOException {
+	private TestTokens(String issuer) throws JOSEException, IOException {
+		this.issuer = issuer;
 		this.key = new RSAKeyGenerator(2048).keyID("test-key").generate();
 		byte[] jwks = new JWKSet(this.key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -54,13 +59,84 @@ public final class TestTokens {
 	public static synchronized TestTokens get() {
 		if (instance == null) {
 			try {
-				instance = new TestTokens();
+				instance = new TestTokens(ISSUER);
 			}
 			catch (JOSEException | IOException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}
 		return instance;
+	}
+
+	/**
+	 * Tokens of another issuer, with its own key and key set.
+	 * @param issuer the issuer's {@code iss}
+	 * @return the issuer's tokens
+	 */
+	public static synchronized TestTokens issuer(String issuer) {
+		return others.computeIfAbsent(issuer, (name) -> {
+			try {
+				return new TestTokens(name);
+			}
+			catch (JOSEException | IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	public String issuer() {
+		return this.issuer;
+	}
+
+	/**
+	 * The public key, for attacks that misuse it (HS256 signed with it).
+	 * @return the public key
+	 */
+	public RSAKey publicKey() {
+		return this.key.toPublicJWK();
+	}
+
+	/**
+	 * The claims of an otherwise valid token, for tests that change some.
+	 * @param clientId the client
+	 * @param scope its scopes, space separated
+	 * @return the claims builder
+	 */
+	public JWTClaimsSet.Builder claims(String clientId, String scope) {
+		return new JWTClaimsSet.Builder().issuer(this.issuer)
+			.audience(AUDIENCE)
+			.subject(clientId)
+			.claim("client_id", clientId)
+			.claim("scope", scope)
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(new Date())
+			.expirationTime(Date.from(Instant.now().plusSeconds(300)));
+	}
+
+	/**
+	 * Signs claims with this issuer's key.
+	 * @param claims the claims
+	 * @return the compact JWS
+	 */
+	public String signed(JWTClaimsSet claims) {
+		return sign(claims);
+	}
+
+	/**
+	 * Signs claims with this issuer's key but names another key id in the header.
+	 * @param claims the claims
+	 * @param keyId the key id to name
+	 * @return the compact JWS
+	 */
+	public String signedNaming(JWTClaimsSet claims, String keyId) {
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
+			jwt.sign(new RSASSASigner(this.key));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public String jwkSetUri() {
@@ -75,7 +151,7 @@ public final class TestTokens {
 	 * @return the signed token
 	 */
 	public String token(String clientId, String scope, List<String> plants) {
-		return sign(new JWTClaimsSet.Builder().issuer(ISSUER)
+		return sign(new JWTClaimsSet.Builder().issuer(this.issuer)
 			.audience(AUDIENCE)
 			.subject(clientId)
 			.claim("client_id", clientId)
@@ -94,7 +170,7 @@ public final class TestTokens {
 	 * @return the signed token
 	 */
 	public String tokenWith(String scope, Map<String, Object> overrides) {
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER)
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer)
 			.audience(AUDIENCE)
 			.subject("mes-plant-1000")
 			.claim("client_id", "mes-plant-1000")

@@ -1,0 +1,152 @@
+package org.millgate.policies.auth;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import io.netty.channel.ChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Verifies access tokens of several trusted issuers. The issuer is read from the token
+ * first (unverified) only to pick that issuer's keys and rules; the signature, algorithm
+ * (allow-list), issuer, audience, expiry and not-before (with a small clock skew) are
+ * then checked. Keys are fetched without blocking and cached by Nimbus per issuer.
+ */
+public final class TokenVerifier {
+
+	private static final Logger logger = LoggerFactory.getLogger(TokenVerifier.class);
+
+	private final Map<String, NimbusReactiveJwtDecoder> decoders;
+
+	private final Set<String> algorithms;
+
+	/**
+	 * A verifier.
+	 * @param issuers the trusted issuers
+	 * @param clockSkew the tolerated clock difference for {@code exp} and {@code nbf}
+	 * @param algorithms the accepted JWS algorithms, e.g. {@code RS256}
+	 */
+	public TokenVerifier(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms) {
+		if (issuers.isEmpty()) {
+			throw new IllegalArgumentException("At least one trusted issuer is needed");
+		}
+		this.algorithms = Set.copyOf(algorithms);
+		WebClient keysClient = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+				.responseTimeout(Duration.ofSeconds(3))))
+			.build();
+		Map<String, NimbusReactiveJwtDecoder> byIssuer = new LinkedHashMap<>();
+		for (TrustedIssuer issuer : issuers) {
+			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(issuer.jwkSetUri())
+				.jwsAlgorithms((set) -> {
+					set.clear();
+					algorithms.forEach((name) -> set.add(SignatureAlgorithm.from(name)));
+				})
+				.webClient(keysClient)
+				.build();
+			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(clockSkew),
+					expiryRequired(), new JwtIssuerValidator(issuer.issuer()), audience(issuer.audience()))));
+			byIssuer.put(issuer.issuer(), decoder);
+		}
+		this.decoders = Map.copyOf(byIssuer);
+	}
+
+	/**
+	 * Verifies a token.
+	 * @param token the compact JWS
+	 * @return the verified token, or an error {@link InvalidToken} saying why not
+	 */
+	public Mono<Jwt> verify(String token) {
+		JWT parsed;
+		String issuer;
+		try {
+			parsed = JWTParser.parse(token);
+			issuer = parsed.getJWTClaimsSet().getIssuer();
+		}
+		catch (ParseException ex) {
+			return Mono.error(new InvalidToken("The access token is not a well-formed JWT."));
+		}
+		if (!(parsed instanceof SignedJWT signed)) {
+			return Mono.error(new InvalidToken("The access token is not signed."));
+		}
+		JWSAlgorithm algorithm = signed.getHeader().getAlgorithm();
+		if (!this.algorithms.contains(algorithm.getName())) {
+			return Mono.error(new InvalidToken(
+					"The access token's algorithm " + printable(algorithm.getName()) + " is not accepted; accepted: "
+							+ String.join(", ", this.algorithms.stream().sorted().toList()) + "."));
+		}
+		NimbusReactiveJwtDecoder decoder = (issuer != null) ? this.decoders.get(issuer) : null;
+		if (decoder == null) {
+			return Mono.error(new InvalidToken("The access token's issuer "
+					+ ((issuer != null) ? "'" + printable(issuer) + "' " : "") + "is not trusted."));
+		}
+		return decoder.decode(token).onErrorMap(JwtException.class, TokenVerifier::explain);
+	}
+
+	private static InvalidToken explain(JwtException failure) {
+		if (failure instanceof JwtValidationException invalid && !invalid.getErrors().isEmpty()) {
+			return new InvalidToken("The access token is not valid: " + invalid.getErrors()
+				.stream()
+				.map(OAuth2Error::getDescription)
+				.map(TokenVerifier::printable)
+				.collect(Collectors.joining("; ")) + ".");
+		}
+		logger.debug("Token refused", failure);
+		return new InvalidToken(
+				"The access token's signature does not verify with the issuer's keys, or its claims are malformed.");
+	}
+
+	private static OAuth2TokenValidator<Jwt> expiryRequired() {
+		return (jwt) -> (jwt.getExpiresAt() != null) ? OAuth2TokenValidatorResult.success()
+				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry", null));
+	}
+
+	private static OAuth2TokenValidator<Jwt> audience(String audience) {
+		return new JwtClaimValidator<List<String>>("aud", (values) -> values != null && values.contains(audience));
+	}
+
+	static String printable(String text) {
+		String cut = (text.length() > 100) ? text.substring(0, 100) + "…" : text;
+		return cut.replaceAll("[^\\x20-\\x7E]", "?");
+	}
+
+	/**
+	 * A token that is not accepted; the message is safe to show to the caller.
+	 */
+	public static final class InvalidToken extends RuntimeException {
+
+		InvalidToken(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+}

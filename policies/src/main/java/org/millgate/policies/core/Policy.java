@@ -1,0 +1,14 @@
+package org.millgate.policies.core;
+
+/**
+ * A gateway policy.
+ */
+public interface Policy {
+
+	/**
+	 * The policy's stable id, as it appears in logs and documentation.
+	 * @return the id
+	 */
+	String id();
+
+}

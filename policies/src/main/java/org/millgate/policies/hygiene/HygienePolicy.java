@@ -1,0 +1,109 @@
+package org.millgate.policies.hygiene;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import org.millgate.policies.core.Policy;
+
+/**
+ * Policy {@code hygiene}: {@code Forwarded}/{@code X-Forwarded-*} are dropped unless the
+ * peer is a trusted proxy; internal ({@code X-Millgate-*}) and {@code Proxy} request
+ * headers are dropped; responses lose {@code Server}, {@code X-Powered-By} and internal
+ * headers and gain security headers. (Hop-by-hop headers are removed by the gateway's own
+ * header filters.) No failure code.
+ */
+public final class HygienePolicy implements Policy, WebFilter, Ordered {
+
+	public static final String ID = "hygiene";
+
+	static final List<String> FORWARDING = List.of("forwarded", "x-forwarded-for", "x-forwarded-host",
+			"x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip");
+
+	static final List<String> RESPONSE_REMOVED = List.of("server", "x-powered-by", "x-application-context");
+
+	private static final String INTERNAL_PREFIX = "x-millgate-";
+
+	private final Pattern trustedProxies;
+
+	/**
+	 * The policy.
+	 * @param trustedProxies a regular expression matching the IP addresses of proxies
+	 * whose forwarding headers are believed; empty trusts none
+	 */
+	public HygienePolicy(String trustedProxies) {
+		this.trustedProxies = (trustedProxies == null || trustedProxies.isBlank()) ? null
+				: Pattern.compile(trustedProxies);
+	}
+
+	@Override
+	public String id() {
+		return ID;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 2;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		boolean trusted = isTrusted(request.getRemoteAddress());
+		ServerHttpRequest cleaned = request.mutate().headers((headers) -> clean(headers, trusted)).build();
+		exchange.getResponse().beforeCommit(() -> {
+			secure(exchange.getResponse().getHeaders(), request.getSslInfo() != null);
+			return Mono.empty();
+		});
+		return chain.filter(exchange.mutate().request(cleaned).build());
+	}
+
+	boolean isTrusted(InetSocketAddress peer) {
+		if (this.trustedProxies == null || peer == null || peer.getAddress() == null) {
+			return false;
+		}
+		return this.trustedProxies.matcher(peer.getAddress().getHostAddress()).matches();
+	}
+
+	static void clean(HttpHeaders headers, boolean trustedPeer) {
+		List<String> names = headers.headerNames().stream().toList();
+		for (String name : names) {
+			String lower = name.toLowerCase(Locale.ROOT);
+			if ((!trustedPeer && FORWARDING.contains(lower)) || lower.startsWith(INTERNAL_PREFIX)
+					|| lower.equals("proxy")) {
+				headers.remove(name);
+			}
+		}
+	}
+
+	static void secure(HttpHeaders headers, boolean https) {
+		List<String> names = headers.headerNames().stream().toList();
+		for (String name : names) {
+			String lower = name.toLowerCase(Locale.ROOT);
+			if (RESPONSE_REMOVED.contains(lower) || lower.startsWith(INTERNAL_PREFIX)) {
+				headers.remove(name);
+			}
+		}
+		headers.set("X-Content-Type-Options", "nosniff");
+		headers.set("X-Frame-Options", "DENY");
+		headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+		headers.set("Referrer-Policy", "no-referrer");
+		if (!headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+			headers.setCacheControl("no-store");
+		}
+		if (https) {
+			headers.set("Strict-Transport-Security", "max-age=31536000");
+		}
+	}
+
+}

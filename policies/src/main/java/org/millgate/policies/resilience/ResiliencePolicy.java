@@ -1,0 +1,168 @@
+package org.millgate.policies.resilience;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import org.millgate.contracts.validation.RequestViolation;
+import org.millgate.policies.core.Policy;
+import org.millgate.policies.core.PolicyOrder;
+import org.millgate.policies.core.Problems;
+
+/**
+ * Policy {@code resilience}: a circuit breaker per product service. It counts calls that
+ * fail to reach the service, time out (the route's response timeout), or answer 500, 502
+ * or 504; a 503 is the service telling about the ERP behind it and is passed on as it is.
+ * While the circuit is open, calls are answered at once. Failure codes:
+ * {@code service.unavailable} (503 with {@code Retry-After}), {@code service.timeout}
+ * (504).
+ */
+public final class ResiliencePolicy implements Policy {
+
+	public static final String ID = "resilience";
+
+	private static final Set<Integer> FAILING_STATUSES = Set.of(500, 502, 504);
+
+	private final String product;
+
+	private final CircuitBreaker breaker;
+
+	private final Config config;
+
+	private final Problems problems;
+
+	public ResiliencePolicy(String product, Config config, Problems problems) {
+		this.product = product;
+		this.config = config;
+		this.problems = problems;
+		this.breaker = CircuitBreaker.of(product,
+				CircuitBreakerConfig.custom()
+					.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+					.slidingWindowSize(config.slidingWindow())
+					.minimumNumberOfCalls(config.minimumCalls())
+					.failureRateThreshold(config.failureRatePercent())
+					.waitDurationInOpenState(config.openFor())
+					.permittedNumberOfCallsInHalfOpenState(Math.max(1, config.minimumCalls() / 2))
+					.automaticTransitionFromOpenToHalfOpenEnabled(false)
+					.build());
+	}
+
+	@Override
+	public String id() {
+		return ID;
+	}
+
+	public CircuitBreaker breaker() {
+		return this.breaker;
+	}
+
+	public OrderedGatewayFilter filter() {
+		return new OrderedGatewayFilter(this::apply, PolicyOrder.RESILIENCE);
+	}
+
+	/**
+	 * Retries of GET requests that failed before any response arrived (connection refused
+	 * or reset), twice with a short backoff. Writes and timeouts are never retried.
+	 * @return the filter
+	 */
+	public static OrderedGatewayFilter retries() {
+		RetryGatewayFilterFactory.RetryConfig retry = new RetryGatewayFilterFactory.RetryConfig().setRetries(2)
+			.setMethods(HttpMethod.GET)
+			.setSeries()
+			.setStatuses()
+			.setExceptions(IOException.class)
+			.setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false);
+		return new OrderedGatewayFilter(new RetryGatewayFilterFactory().apply(retry), PolicyOrder.RETRY);
+	}
+
+	Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain) {
+		if (!this.breaker.tryAcquirePermission()) {
+			return unavailable(exchange, "has been failing; the gateway stops calling it for a moment");
+		}
+		long start = System.nanoTime();
+		return chain.filter(exchange).then(Mono.fromRunnable(() -> {
+			HttpStatusCode status = exchange.getResponse().getStatusCode();
+			long took = System.nanoTime() - start;
+			if (status != null && FAILING_STATUSES.contains(status.value())) {
+				this.breaker.onError(took, TimeUnit.NANOSECONDS, new UpstreamStatus(status.value()));
+			}
+			else {
+				this.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+			}
+		})).doOnCancel(this.breaker::releasePermission).onErrorResume((failure) -> {
+			this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
+			if (isTimeout(failure)) {
+				return this.problems.write(exchange, "service.timeout", "The " + this.product
+						+ " service did not answer within " + this.config.timeout().toMillis() + " ms.");
+			}
+			if (isUnreachable(failure)) {
+				return unavailable(exchange, "cannot be reached");
+			}
+			return Mono.error(failure);
+		}).then();
+	}
+
+	private Mono<Void> unavailable(ServerWebExchange exchange, String why) {
+		long seconds = Math.max(1, (this.config.openFor().toMillis() + 999) / 1000);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		return this.problems.write(exchange, "service.unavailable",
+				"The " + this.product + " service " + why + "; retry after " + seconds + " s.",
+				List.<RequestViolation>of(), headers);
+	}
+
+	static boolean isTimeout(Throwable failure) {
+		return (failure instanceof ResponseStatusException status && status.getStatusCode().value() == 504)
+				|| failure instanceof java.util.concurrent.TimeoutException;
+	}
+
+	static boolean isUnreachable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A failing status from the product service, as the breaker records it.
+	 */
+	static final class UpstreamStatus extends RuntimeException {
+
+		UpstreamStatus(int status) {
+			super("status " + status, null, false, false);
+		}
+
+	}
+
+	/**
+	 * Resilience settings of a product.
+	 *
+	 * @param timeout the response timeout of its routes
+	 * @param failureRatePercent the failure rate that opens the circuit
+	 * @param slidingWindow the calls the rate is computed over
+	 * @param minimumCalls the calls needed before the rate counts
+	 * @param openFor how long the circuit stays open before trying again
+	 */
+	public record Config(Duration timeout, float failureRatePercent, int slidingWindow, int minimumCalls,
+			Duration openFor) {
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.millgate.policies.throttle;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.VerboseResult;
+
+/**
+ * Where buckets live.
+ */
+public interface RateLimitStore {
+
+	/**
+	 * Takes one token from a bucket, creating it with the limits when it does not exist.
+	 * Never blocks the calling thread.
+	 * @param key the bucket's key
+	 * @param limits its limits
+	 * @return the probe, completed exceptionally when the store cannot be reached
+	 */
+	CompletableFuture<VerboseResult<ConsumptionProbe>> consume(String key, PlanLimits limits);
+
+	/**
+	 * Whether the store answered recently, so that a slow answer is told apart from an
+	 * outage.
+	 * @return true when the store answered within the last second
+	 */
+	default boolean answeredRecently() {
+		return true;
+	}
+
+}

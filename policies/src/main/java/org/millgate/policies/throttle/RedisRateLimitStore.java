@@ -1,0 +1,193 @@
+package org.millgate.policies.throttle;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.VerboseResult;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import org.millgate.contracts.catalog.Priority;
+
+/**
+ * Buckets in Redis, shared by every gateway instance: Bucket4j's compare-and-swap proxy
+ * manager over one asynchronous Lettuce connection. When Redis is unreachable, calls fail
+ * at once (commands are rejected while disconnected, never queued) and the connection is
+ * retried in the background, so the gateway starts and runs without Redis.
+ */
+public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisRateLimitStore.class);
+
+	private static final long RECENT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+	private static final PlanLimits WARM_UP = new PlanLimits("warm-up", Priority.LOW, 1, 1, 0);
+
+	private final RedisClient client;
+
+	private final RedisURI uri;
+
+	private final AtomicReference<Connected> connected = new AtomicReference<>();
+
+	private final AtomicBoolean connecting = new AtomicBoolean();
+
+	private final Disposable reconnects;
+
+	private final AtomicLong lastAnswer = new AtomicLong(System.nanoTime() - RECENT_NANOS);
+
+	/**
+	 * Connects (in the background) to Redis.
+	 * @param url e.g. {@code redis://127.0.0.1:6379/0}
+	 * @param commandTimeout how long one command may take before it fails
+	 */
+	public RedisRateLimitStore(String url, Duration commandTimeout) {
+		this.uri = RedisURI.create(url);
+		this.uri.setTimeout(Duration.ofSeconds(2));
+		this.client = RedisClient.create();
+		this.client.setOptions(ClientOptions.builder()
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.autoReconnect(true)
+			.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+			.build());
+		try {
+			// the first attempt is awaited (at start-up, not on a request), so that a
+			// reachable Redis is in use from the first request on
+			connect().get(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("Redis did not answer at start-up; retrying in the background");
+		}
+		this.reconnects = Flux.interval(Duration.ofSeconds(1), Schedulers.parallel())
+			.filter((tick) -> this.connected.get() == null)
+			.subscribe((tick) -> connect());
+	}
+
+	private CompletableFuture<Void> connect() {
+		CompletableFuture<Void> ready = new CompletableFuture<>();
+		if (!this.connecting.compareAndSet(false, true)) {
+			ready.complete(null);
+			return ready;
+		}
+		RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+		this.client.connectAsync(codec, this.uri).whenComplete((connection, failure) -> {
+			if (failure != null) {
+				this.connecting.set(false);
+				ready.complete(null);
+				logger.warn("Redis at {} not reachable ({}); throttling follows each product's Redis-down mode",
+						this.uri.getHost() + ":" + this.uri.getPort(), failure.getMessage());
+				return;
+			}
+			AsyncProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(connection)
+				.expirationAfterWrite(
+						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(10)))
+				.build()
+				.asAsync();
+			Connected fresh = new Connected(connection, buckets, new ConcurrentHashMap<>());
+			// one round trip before traffic, so that the first real decision is not a
+			// cold one
+			fresh.proxy("millgate:rl:warm-up", WARM_UP)
+				.tryConsumeAndReturnRemaining(1)
+				.whenComplete((probe, warmUpFailure) -> {
+					this.connected.set(fresh);
+					this.connecting.set(false);
+					ready.complete(null);
+				});
+			logger.info("Throttling shares its buckets through Redis at {}:{}", this.uri.getHost(), this.uri.getPort());
+		});
+		return ready;
+	}
+
+	/**
+	 * Whether a connection to Redis is open right now.
+	 * @return true when connected
+	 */
+	public boolean isConnected() {
+		Connected current = this.connected.get();
+		return current != null && current.connection.isOpen();
+	}
+
+	@Override
+	public CompletableFuture<VerboseResult<ConsumptionProbe>> consume(String key, PlanLimits limits) {
+		Connected current = this.connected.get();
+		if (current == null) {
+			return CompletableFuture.failedFuture(new IllegalStateException("Redis not connected"));
+		}
+		try {
+			return current.proxy(key, limits)
+				.asVerbose()
+				.tryConsumeAndReturnRemaining(1)
+				.whenComplete((probe, failure) -> {
+					if (failure == null) {
+						this.lastAnswer.set(System.nanoTime());
+					}
+				});
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	@Override
+	public boolean answeredRecently() {
+		return isConnected() && System.nanoTime() - this.lastAnswer.get() < RECENT_NANOS;
+	}
+
+	@Override
+	public void close() {
+		this.reconnects.dispose();
+		Connected current = this.connected.getAndSet(null);
+		if (current != null) {
+			current.connection.close();
+		}
+		this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+	}
+
+	/**
+	 * An open connection and the bucket proxies made on it. A proxy is kept per key and
+	 * limits, so that Bucket4j's batching can merge concurrent requests of one client
+	 * into one compare-and-swap round trip instead of racing each other.
+	 */
+	private record Connected(StatefulRedisConnection<String, byte[]> connection, AsyncProxyManager<String> buckets,
+			ConcurrentMap<String, AsyncBucketProxy> proxies) {
+
+		AsyncBucketProxy proxy(String key, PlanLimits limits) {
+			return this.proxies.computeIfAbsent(key + "#" + limits.configurationVersion(),
+					(name) -> this.buckets.builder()
+						.withImplicitConfigurationReplacement(limits.configurationVersion(),
+								TokensInheritanceStrategy.PROPORTIONALLY)
+						.withOptimization(Optimizations.batching())
+						.build(key, () -> CompletableFuture.completedFuture(limits.configuration())));
+		}
+
+	}
+
+}

@@ -1,0 +1,202 @@
+package org.millgate.policies.throttle;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+
+import org.millgate.contracts.validation.RequestViolation;
+import org.millgate.policies.core.ApiCall;
+import org.millgate.policies.core.Caller;
+import org.millgate.policies.core.Policy;
+import org.millgate.policies.core.PolicyOrder;
+import org.millgate.policies.core.Problems;
+
+/**
+ * Policy {@code throttling}: one bucket per client and product with the limits of the
+ * caller's plan (from the catalog), and priority lanes in front of the product's backend.
+ * Every answer carries {@code RateLimit-Policy} and {@code RateLimit}.
+ *
+ * <p>
+ * Redis counts as down when its connection is lost (decided at once: commands are
+ * rejected, not queued) or when it has not answered for a second; then the product's mode
+ * applies. A single answer slower than the decision timeout while Redis keeps answering
+ * is decided by the local bucket, so that a busy host does not turn into refusals.
+ *
+ * <p>
+ * Failure codes: {@code rateLimit.exceeded} (429 with {@code Retry-After}),
+ * {@code throttle.unavailable} (503, a fail-closed product while Redis is unreachable).
+ */
+public final class ThrottlingPolicy implements Policy {
+
+	public static final String ID = "throttling";
+
+	private static final Logger logger = LoggerFactory.getLogger(ThrottlingPolicy.class);
+
+	private static final long WARN_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+
+	static final RateLimitDecision STORE_UNAVAILABLE = new RateLimitDecision(false, "unavailable", 0, 1, 1);
+
+	private final String product;
+
+	private final Config config;
+
+	private final Map<String, PlanLimits> plans;
+
+	private final PlanLimits fallbackPlan;
+
+	private final RateLimitStore shared;
+
+	private final LocalRateLimitStore local;
+
+	private final PriorityLanes lanes;
+
+	private final Problems problems;
+
+	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+
+	/**
+	 * The policy for one product.
+	 * @param product the product id
+	 * @param config its configuration
+	 * @param plans the plans by name
+	 * @param fallbackPlan the plan of tokens that name none or an unknown one
+	 * @param shared the shared store, or null for local buckets only
+	 * @param local the local store
+	 * @param lanes the product's priority lanes
+	 * @param problems problem answers
+	 */
+	public ThrottlingPolicy(String product, Config config, Map<String, PlanLimits> plans, PlanLimits fallbackPlan,
+			RateLimitStore shared, LocalRateLimitStore local, PriorityLanes lanes, Problems problems) {
+		this.product = product;
+		this.config = config;
+		this.plans = Map.copyOf(plans);
+		this.fallbackPlan = fallbackPlan;
+		this.shared = shared;
+		this.local = local;
+		this.lanes = lanes;
+		this.problems = problems;
+	}
+
+	@Override
+	public String id() {
+		return ID;
+	}
+
+	public OrderedGatewayFilter filter() {
+		return new OrderedGatewayFilter(this::apply, PolicyOrder.THROTTLING);
+	}
+
+	/**
+	 * The limits a caller's plan gives.
+	 * @param plan the plan's name
+	 * @return the limits
+	 */
+	public PlanLimits limits(String plan) {
+		return this.plans.getOrDefault(plan, this.fallbackPlan);
+	}
+
+	Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain) {
+		Caller caller = Caller.of(exchange).orElseThrow();
+		PlanLimits limits = limits(caller.plan());
+		String key = "millgate:rl:" + this.product + ":" + caller.clientId();
+		return decide(key, limits).flatMap((decision) -> {
+			if (decision == STORE_UNAVAILABLE) {
+				return this.problems.write(exchange, "throttle.unavailable",
+						"The rate-limit store is unreachable and " + this.product
+								+ " does not admit unmetered calls; retry after 1 s.",
+						List.<RequestViolation>of(), retryAfter(1));
+			}
+			HttpHeaders headers = exchange.getResponse().getHeaders();
+			headers.set("RateLimit-Policy", limits.policyHeader());
+			headers.set("RateLimit", decision.header());
+			if (!decision.admitted()) {
+				ApiCall.of(exchange).throttled();
+				return this.problems.write(exchange, "rateLimit.exceeded",
+						"Plan " + limits.plan() + " allows " + limits.burst() + " calls at once and "
+								+ limits.perSecond() + " per second to " + this.product
+								+ ((limits.dailyQuota() > 0) ? " and " + limits.dailyQuota() + " a day" : "")
+								+ "; retry after " + decision.retryAfterSeconds() + " s.",
+						List.<RequestViolation>of(), retryAfter(decision.retryAfterSeconds()));
+			}
+			if (!this.lanes.tryEnter(limits.priority())) {
+				ApiCall.of(exchange).throttled();
+				return this.problems.write(exchange, "rateLimit.exceeded",
+						this.product + " is saturated; calls of the "
+								+ limits.priority().name().toLowerCase(Locale.ROOT) + " priority lane (plan "
+								+ limits.plan() + ") are shed for now; retry after 1 s.",
+						List.<RequestViolation>of(), retryAfter(1));
+			}
+			return chain.filter(exchange).doFinally((signal) -> this.lanes.leave());
+		});
+	}
+
+	/**
+	 * Takes a token, from the shared store when there is one, within the decision
+	 * timeout.
+	 * @param key the bucket key
+	 * @param limits the limits
+	 * @return the decision, {@link #STORE_UNAVAILABLE} when the product fails closed and
+	 * the store did not answer
+	 */
+	Mono<RateLimitDecision> decide(String key, PlanLimits limits) {
+		if (this.shared == null) {
+			return Mono.fromFuture(this.local.consume(key, limits)).map((probe) -> RateLimitDecision.of(probe, limits));
+		}
+		return Mono.fromFuture(() -> this.shared.consume(key, limits))
+			.timeout(this.config.decisionTimeout())
+			.map((probe) -> RateLimitDecision.of(probe, limits))
+			.onErrorResume((failure) -> {
+				boolean slowNotDown = failure instanceof TimeoutException && this.shared.answeredRecently();
+				warn(failure, slowNotDown);
+				if (this.config.redisDownMode() == RedisDownMode.FAIL_OPEN || slowNotDown) {
+					return Mono.fromFuture(this.local.consume(key, limits))
+						.map((probe) -> RateLimitDecision.of(probe, limits));
+				}
+				return Mono.just(STORE_UNAVAILABLE);
+			});
+	}
+
+	private void warn(Throwable failure, boolean slowNotDown) {
+		long now = System.nanoTime();
+		long last = this.lastWarning.get();
+		if (now - last >= WARN_EVERY_NANOS && this.lastWarning.compareAndSet(last, now)) {
+			logger.warn("Rate-limit store did not decide for {} ({}); {}", this.product,
+					(failure instanceof TimeoutException)
+							? "no answer within " + this.config.decisionTimeout().toMillis() + " ms"
+							: failure.getMessage(),
+					(this.config.redisDownMode() == RedisDownMode.FAIL_OPEN || slowNotDown)
+							? "admitting by local buckets" : "refusing with 503");
+		}
+	}
+
+	private static HttpHeaders retryAfter(long seconds) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		return headers;
+	}
+
+	/**
+	 * The throttling configuration of a product.
+	 *
+	 * @param redisDownMode what happens when Redis does not decide in time
+	 * @param decisionTimeout how long a decision may take (at most 50 ms is the goal)
+	 * @param capacity the calls in flight the product's backend takes from one gateway
+	 * instance (the priority lanes' capacity)
+	 */
+	public record Config(RedisDownMode redisDownMode, Duration decisionTimeout, int capacity) {
+
+	}
+
+}
