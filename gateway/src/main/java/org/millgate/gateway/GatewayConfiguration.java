@@ -1,0 +1,150 @@
+package org.millgate.gateway;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.util.StringUtils;
+
+import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.problems.ProblemTypes;
+import org.millgate.policies.auth.AuthenticationPolicy;
+import org.millgate.policies.auth.TokenVerifier;
+import org.millgate.policies.auth.TrustedIssuer;
+import org.millgate.policies.core.Problems;
+import org.millgate.policies.hygiene.HygienePolicy;
+import org.millgate.policies.observability.AccessLogPolicy;
+import org.millgate.policies.observability.CorrelationPolicy;
+import org.millgate.policies.throttle.LocalRateLimitStore;
+import org.millgate.policies.throttle.PlanLimits;
+import org.millgate.policies.throttle.RedisRateLimitStore;
+
+/**
+ * The policies' shared parts; the per-route ones are made by {@link CatalogRoutes}.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+	@Bean
+	ContractCatalog contractCatalog(GatewaySettings settings) {
+		if (StringUtils.hasText(settings.catalogDir())) {
+			return ContractCatalog.load(Path.of(settings.catalogDir()));
+		}
+		return ContractCatalog.load();
+	}
+
+	@Bean
+	Problems problems() {
+		return new Problems(ProblemTypes.load());
+	}
+
+	@Bean
+	TokenVerifier tokenVerifier(GatewaySettings settings) {
+		List<TrustedIssuer> issuers = settings.issuers()
+			.stream()
+			.map((issuer) -> new TrustedIssuer(issuer.issuer(), issuer.jwkSetUri(), issuer.audience()))
+			.toList();
+		return new TokenVerifier(issuers, settings.clockSkew(), new HashSet<>(settings.algorithms()));
+	}
+
+	@Bean
+	AuthenticationPolicy authenticationPolicy(TokenVerifier verifier, Problems problems, GatewaySettings settings) {
+		return new AuthenticationPolicy(verifier, problems, settings.defaultPlan());
+	}
+
+	@Bean
+	Plans plans(ContractCatalog catalog) {
+		return new Plans(catalog.plans()
+			.stream()
+			.map(PlanLimits::of)
+			.collect(Collectors.toUnmodifiableMap(PlanLimits::plan, Function.identity())));
+	}
+
+	@Bean(destroyMethod = "close")
+	ThrottleStores throttleStores(GatewaySettings settings) {
+		RedisRateLimitStore shared = StringUtils.hasText(settings.redisUrl()) ? new RedisRateLimitStore(
+				settings.redisUrl(), settings.throttleDecisionTimeout().plus(Duration.ofMillis(50))) : null;
+		return new ThrottleStores(shared, new LocalRateLimitStore());
+	}
+
+	@Bean
+	CorrelationPolicy correlationPolicy() {
+		return new CorrelationPolicy();
+	}
+
+	@Bean
+	AccessLogPolicy accessLogPolicy(MeterRegistry meters) {
+		return new AccessLogPolicy(meters);
+	}
+
+	@Bean
+	HygienePolicy hygienePolicy(GatewaySettings settings) {
+		return new HygienePolicy(settings.trustedProxies());
+	}
+
+	/**
+	 * CORS for the developer portal's try-it console only; every other origin gets no
+	 * CORS headers, so browsers refuse cross-origin calls from it.
+	 * @param settings the settings
+	 * @return the filter
+	 */
+	@Bean
+	CorsWebFilter portalCors(GatewaySettings settings) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (StringUtils.hasText(settings.portalOrigin())) {
+			CorsConfiguration portal = new CorsConfiguration();
+			portal.addAllowedOrigin(settings.portalOrigin());
+			portal.setAllowedMethods(List.of("GET", "POST"));
+			portal.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match",
+					"X-Correlation-Id", "traceparent"));
+			portal.setExposedHeaders(List.of("RateLimit", "RateLimit-Policy", "Retry-After", "ETag", "X-Correlation-Id",
+					"Deprecation", "Sunset", "Link", "Idempotency-Replayed", "Location"));
+			portal.setMaxAge(Duration.ofMinutes(10));
+			source.registerCorsConfiguration("/v*/**", portal);
+		}
+		return new OrderedCorsWebFilter(source);
+	}
+
+	/**
+	 * CORS right after correlation and hygiene, before anything answers.
+	 */
+	static final class OrderedCorsWebFilter extends CorsWebFilter implements Ordered {
+
+		OrderedCorsWebFilter(UrlBasedCorsConfigurationSource source) {
+			super(source);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE + 3;
+		}
+
+	}
+
+	@Bean
+	ProblemErrorHandler problemErrorHandler(Problems problems) {
+		return new ProblemErrorHandler(problems);
+	}
+
+	/**
+	 * The catalog's plans as limits.
+	 *
+	 * @param byName limits by plan name
+	 */
+	record Plans(Map<String, PlanLimits> byName) {
+
+	}
+
+}

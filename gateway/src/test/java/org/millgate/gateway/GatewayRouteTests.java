@@ -1,0 +1,528 @@
+package org.millgate.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import org.millgate.contracts.testing.TestTokens;
+import org.millgate.gateway.support.StubBackend;
+import org.millgate.gateway.support.StubBackend.Answer;
+import org.millgate.gateway.support.TestCatalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every policy through the gateway's real routes: real HTTP in and out, a stub in place
+ * of the product services, real signed tokens of two issuers, real Redis for throttling.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
+class GatewayRouteTests {
+
+	static final StubBackend backend = new StubBackend();
+
+	static final TestTokens tokens = TestTokens.get();
+
+	static final TestTokens partnerIdp = TestTokens.issuer("http://partner-idp.test");
+
+	@DynamicPropertySource
+	static void gateway(DynamicPropertyRegistry registry) {
+		registry.add("millgate.gateway.catalog-dir", () -> TestCatalog.write().toString());
+		for (String product : List.of("production-orders", "inventory", "shipments")) {
+			registry.add("millgate.gateway.backends." + product, backend::url);
+		}
+		registry.add("millgate.gateway.issuers[0].issuer", () -> TestTokens.ISSUER);
+		registry.add("millgate.gateway.issuers[0].jwk-set-uri", tokens::jwkSetUri);
+		registry.add("millgate.gateway.issuers[1].issuer", partnerIdp::issuer);
+		registry.add("millgate.gateway.issuers[1].jwk-set-uri", partnerIdp::jwkSetUri);
+		registry.add("millgate.gateway.redis-url",
+				() -> System.getenv().getOrDefault("MILLGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
+		registry.add("millgate.gateway.products.production-orders.capacity", () -> "4");
+		registry.add("millgate.gateway.products.production-orders.timeout", () -> "1s");
+		registry.add("millgate.gateway.products.shipments.response-validation.v1", () -> "report");
+		registry.add("millgate.gateway.products.inventory.circuit-breaker.minimum-calls", () -> "4");
+		registry.add("millgate.gateway.products.inventory.circuit-breaker.window", () -> "4");
+		registry.add("millgate.gateway.products.inventory.circuit-breaker.open-for", () -> "30s");
+		registry.add("millgate.gateway.portal-origin", () -> "http://portal.test");
+	}
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	RouteLocator routes;
+
+	@Autowired
+	CatalogRoutes.Breakers breakers;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeEach
+	void stubs() {
+		this.breakers.byProduct().values().forEach((policy) -> policy.breaker().reset());
+		backend.reset();
+		backend.answer("/v1/production-orders", Answer.json(TestCatalog.stub("orders-page.json")));
+		backend.answer("/v2/production-orders", Answer.json(TestCatalog.stub("orders-page.json")));
+		backend.answer("/v1/production-orders/1000043",
+				Answer.json(TestCatalog.stub("order.json")).header("ETag", "\"po-1000043-1\""));
+		backend.answer("/v1/production-orders/1000043/confirmations",
+				Answer.json(TestCatalog.stub("confirmation.json")).status(201));
+		backend.answer("/v2/inventory/availability", Answer.json(TestCatalog.stub("availability.json")));
+		backend.answer("/v1/shipments/80000001",
+				Answer.json(TestCatalog.stub("shipment.json")).header("ETag", "\"sh-80000001-1\""));
+	}
+
+	@AfterAll
+	static void stop() {
+		backend.close();
+	}
+
+	// --- routes from the catalog
+
+	@Test
+	void everyReleasedVersionOfTheCatalogHasARoute() {
+		List<String> ids = this.routes.getRoutes().map(Route::getId).collectList().block();
+		assertThat(ids).containsExactlyInAnyOrder("production-orders-v1", "production-orders-v2", "inventory-v1",
+				"inventory-v2", "shipments-v1", "not-found");
+	}
+
+	// --- versioning
+
+	@Test
+	void aDeprecatedVersionAnswersWithDeprecationSunsetAndSuccessor() {
+		get("/v1/production-orders?plant=1000", mes()).expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Deprecation", "@1795651200")
+			.expectHeader()
+			.valueEquals("Sunset", "Wed, 30 Jun 2027 00:00:00 GMT")
+			.expectHeader()
+			.valueEquals(HttpHeaders.LINK, "</v2/production-orders>; rel=\"successor-version\"");
+		get("/v2/production-orders?plant=1000", mes()).expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("Deprecation")
+			.expectHeader()
+			.doesNotExist("Sunset");
+	}
+
+	@Test
+	void aRetiredVersionAnswers410AndNeverReachesTheService() {
+		problem(get("/v1/inventory/availability?material=FG-100&plant=1000", mes()), 410, "version.retired")
+			.contains("retired on 2026-01-31; use v2");
+		assertThat(backend.calls()).isZero();
+	}
+
+	@Test
+	void anUnknownVersionAnswers404NamingTheOfferedVersions() {
+		problem(get("/v9/production-orders", mes()), 404, "version.unknown").contains("it offers v1, v2");
+	}
+
+	@Test
+	void anUnknownPathOrMethodAnswers404() {
+		problem(get("/v1/warehouses", mes()), 404, "route.notFound");
+		problem(this.client.delete().uri("/v1/production-orders/1000043").headers(bearer(mes())).exchange(), 404,
+				"route.notFound")
+			.contains("DELETE /v1/production-orders/1000043 is not an operation");
+		assertThat(backend.calls()).isZero();
+	}
+
+	// --- authentication, scopes, plants
+
+	@Test
+	void noTokenAnswers401WithAChallenge() {
+		problem(this.client.get()
+			.uri("/v1/shipments/80000001")
+			.exchange()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"millgate\""), 401, "auth.tokenInvalid");
+	}
+
+	@Test
+	void tokensOfASecondTrustedIssuerAreAccepted() {
+		String partner = partnerIdp.signed(partnerIdp.claims("acme-" + UUID.randomUUID(), "shipments:read")
+			.claim("partner_id", "ACME")
+			.claim("plan", "partner-basic")
+			.build());
+		get("/v1/shipments/80000001", partner).expectStatus().isOk();
+		assertThat(backend.last().header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + partner);
+	}
+
+	@Test
+	void theScopeComesFromTheContract() {
+		String readOnly = token("mes-ro", "production-orders:read", "line-critical", List.of("1000"));
+		this.client.post()
+			.uri("/v1/production-orders/1000043/release")
+			.headers(bearer(readOnly))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"insufficient_scope\", scope=\"production-orders:write\"");
+		assertThat(backend.calls()).isZero();
+	}
+
+	@Test
+	void aPlantOutsideTheTokenIsNotFoundAndNeverReachesTheService() {
+		problem(get("/v1/production-orders?plant=2000", mes()), 404, "resource.notFound")
+			.contains("No plant '2000' is visible");
+		problem(get("/v2/inventory/availability?material=FG-100&plant=2000", mes()), 404, "resource.notFound");
+		assertThat(backend.calls()).isZero();
+	}
+
+	// --- throttling
+
+	@Test
+	void everyAnswerCarriesTheRateLimitHeaders() {
+		get("/v1/shipments/80000001", partner("ACME")).expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("RateLimit-Policy", "\"burst\";q=10;w=2, \"daily\";q=10000;w=86400")
+			.expectHeader()
+			.valueEquals("RateLimit", "\"burst\";r=9;t=0");
+	}
+
+	@Test
+	void aFloodFromOnePartnerIsThrottledWhileMesCallsKeepSucceeding() {
+		String partner = partner("ACME");
+		String mes = mes();
+		WebClient http = WebClient.create("http://127.0.0.1:" + this.port);
+		List<Answered> flood = Flux.range(0, 40)
+			.flatMap((i) -> http.get()
+				.uri("/v1/shipments/80000001")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + partner)
+				.exchangeToMono((response) -> response.bodyToMono(String.class)
+					.defaultIfEmpty("")
+					.map((body) -> new Answered(response.statusCode().value(),
+							response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), body))),
+					40)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		long admitted = flood.stream().filter((answer) -> answer.status() == 200).count();
+		List<Answered> throttled = flood.stream().filter((answer) -> answer.status() == 429).toList();
+		assertThat(admitted + throttled.size()).isEqualTo(40);
+		// burst 10, refilled at 5 per second while the flood lasts (well under 2 s here)
+		assertThat(admitted).isBetween(10L, 20L);
+		assertThat(throttled).allSatisfy((answer) -> {
+			assertThat(answer.retryAfter()).isNotNull();
+			assertThat(answer.body()).contains("\"code\":\"rateLimit.exceeded\"").contains("partner-basic");
+		});
+		for (int i = 0; i < 5; i++) {
+			get("/v1/production-orders?plant=1000", mes).expectStatus().isOk();
+		}
+	}
+
+	record Answered(int status, String retryAfter, String body) {
+
+	}
+
+	@Test
+	void whenAProductIsSaturatedLowPriorityPlansAreShedAndLineCriticalCallsFlow() {
+		backend.answer("/v2/production-orders", Answer.json(TestCatalog.stub("orders-page.json")).after(800));
+		String partnerLike = token("reporting-" + UUID.randomUUID(), "production-orders:read", "partner-basic",
+				List.of("1000"));
+		String partnerLike2 = token("reporting-" + UUID.randomUUID(), "production-orders:read", "partner-basic",
+				List.of("1000"));
+		WebClient http = WebClient.create("http://127.0.0.1:" + this.port);
+		// capacity 4: the low lane is full with two calls in flight
+		var slow = Flux.just(partnerLike, partnerLike2)
+			.flatMap((token) -> http.get()
+				.uri("/v2/production-orders?plant=1000")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())))
+			.collectList()
+			.toFuture();
+		awaitCalls(2);
+		String third = token("reporting-" + UUID.randomUUID(), "production-orders:read", "partner-basic",
+				List.of("1000"));
+		problem(get("/v2/production-orders?plant=1000", third), 429, "rateLimit.exceeded")
+			.contains("low priority lane");
+		get("/v1/production-orders/1000043", mes()).expectStatus().isOk();
+		assertThat(slow.join()).containsExactly(200, 200);
+	}
+
+	// --- request validation
+
+	@Test
+	void anInvalidRequestAnswers400WithEveryViolationAndNeverReachesTheService() {
+		problem(get("/v1/production-orders?plant=1000&limit=1000000&status=BOGUS", mes()), 400, "request.invalid")
+			.contains("#/query/limit")
+			.contains("#/query/status");
+		problem(post("/v1/production-orders/1000043/confirmations",
+				"{\"operation\":\"0010\",\"yieldQuantity\":1,\"scrapQuantity\":0,\"unit\":\"H87\",\"finalConfirmation\":false,\"confirmedBy\":\"admin\"}",
+				mesWriter(), "key-" + UUID.randomUUID()), 400, "request.invalid")
+			.contains("confirmedBy");
+		assertThat(backend.calls()).isZero();
+	}
+
+	@Test
+	void aBodyOverTheLimitAnswers413() {
+		String big = "{\"operation\":\"" + "0".repeat(70_000) + "\"}";
+		problem(post("/v1/production-orders/1000043/confirmations", big, mesWriter(), "key-" + UUID.randomUUID()), 413,
+				"request.tooLarge");
+		assertThat(backend.calls()).isZero();
+	}
+
+	@Test
+	void deeplyNestedJsonIsRefusedWithoutReachingTheService() {
+		String nested = "[".repeat(5000) + "]".repeat(5000);
+		EntityExchangeResult<byte[]> result = post("/v1/production-orders/1000043/confirmations", nested, mesWriter(),
+				"key-" + UUID.randomUUID())
+			.expectBody()
+			.returnResult();
+		assertThat(result.getStatus().value()).isEqualTo(400);
+		assertThat(new String(result.getResponseBody())).doesNotContain("Exception").doesNotContain("at org.");
+		assertThat(backend.calls()).isZero();
+	}
+
+	@Test
+	void aValidWriteReachesTheServiceWithItsBodyAndIdempotencyKey() {
+		String body = "{\"operation\":\"0010\",\"yieldQuantity\":1,\"scrapQuantity\":0,\"unit\":\"H87\",\"finalConfirmation\":false}";
+		String key = "key-" + UUID.randomUUID();
+		post("/v1/production-orders/1000043/confirmations", body, mesWriter(), key).expectStatus().isCreated();
+		assertThat(backend.last().body()).isEqualTo(body);
+		assertThat(backend.last().header("Idempotency-Key")).isEqualTo(key);
+	}
+
+	// --- response validation
+
+	@Test
+	void aResponseBreakingTheContractIsWithheldInEnforceMode() {
+		backend.answer("/v1/production-orders/1000043", Answer.json("{\"orderId\":1000043,\"status\":\"WHATEVER\"}"));
+		problem(get("/v1/production-orders/1000043", mes()), 502, "response.invalid");
+	}
+
+	@Test
+	void aResponseBreakingTheContractPassesInReportModeAndIsCounted() {
+		backend.answer("/v1/shipments/80000001", Answer.json("{\"shipmentId\":\"80000001\",\"status\":\"LOST\"}"));
+		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isOk();
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectBody(String.class)
+			.value((metrics) -> assertThat(metrics).containsPattern(
+					"millgate_gateway_response_violations_total\\{mode=\"report\",product=\"shipments\",version=\"v1\"\\} [1-9]"));
+	}
+
+	// --- resilience
+
+	@Test
+	void aSlowServiceAnswers504WithinTheRouteTimeout() {
+		backend.answer("/v1/production-orders/1000043",
+				Answer.json(TestCatalog.stub("order.json")).header("ETag", "\"po-1000043-1\"").after(2500));
+		long start = System.nanoTime();
+		problem(get("/v1/production-orders/1000043", mes()), 504, "service.timeout");
+		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2400);
+	}
+
+	@Test
+	void aFailingServiceOpensTheCircuitAndCallsAreAnsweredAtOnce() {
+		backend.answer("/v2/inventory/availability", Answer.json("{}").status(500));
+		for (int i = 0; i < 4; i++) {
+			get("/v2/inventory/availability?material=FG-100&plant=1000", mes()).expectStatus().is5xxServerError();
+		}
+		int before = backend.calls();
+		problem(get("/v2/inventory/availability?material=FG-100&plant=1000", mes()).expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "30"), 503, "service.unavailable");
+		assertThat(backend.calls()).isEqualTo(before);
+	}
+
+	// --- correlation, access log, metrics
+
+	@Test
+	void correlationAndTraceGoToTheServiceAndBack(CapturedOutput output) {
+		String trace = "0af7651916cd43dd8448eb211c80319c";
+		EntityExchangeResult<byte[]> result = this.client.get()
+			.uri("/v1/shipments/80000001")
+			.headers(bearer(partner("ACME")))
+			.header("X-Correlation-Id", "plant-1000-line-4")
+			.header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Correlation-Id", "plant-1000-line-4")
+			.expectBody()
+			.returnResult();
+		assertThat(result.getResponseHeaders().get("X-Correlation-Id")).hasSize(1);
+		assertThat(result.getResponseHeaders().getFirst("traceparent")).startsWith("00-" + trace + "-");
+		assertThat(backend.last().header("X-Correlation-Id")).isEqualTo("plant-1000-line-4");
+		assertThat(backend.last().header("traceparent")).startsWith("00-" + trace + "-")
+			.doesNotContain("b7ad6b7169203331");
+		assertThat(output).contains("\"correlationId\":\"plant-1000-line-4\"")
+			.contains("\"product\":\"shipments\"")
+			.contains("\"outcome\":\"ok\"")
+			.contains("\"validation\":\"valid\"")
+			.contains("\"latencyMs\":");
+	}
+
+	@Test
+	void metricsAreTaggedByProductVersionClientAndOutcome() {
+		String client = "mes-metrics-" + UUID.randomUUID();
+		get("/v1/production-orders?plant=2000",
+				token(client, "production-orders:read", "line-critical", List.of("1000")))
+			.expectStatus()
+			.isNotFound();
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectBody(String.class)
+			.value((metrics) -> assertThat(metrics).contains("millgate_gateway_requests_seconds_count{client=\""
+					+ client + "\",outcome=\"resource.notFound\",product=\"production-orders\",version=\"v1\"} 1"));
+	}
+
+	// --- hygiene
+
+	@Test
+	void untrustedForwardingAndInternalHeadersNeverReachTheService() {
+		this.client.get()
+			.uri("/v1/shipments/80000001")
+			.headers(bearer(partner("ACME")))
+			.header("X-Forwarded-For", "10.9.9.9")
+			.header("X-Forwarded-Host", "evil.test")
+			.header("X-Millgate-Partner", "BETA")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(backend.last().header("X-Forwarded-For")).isNull();
+		assertThat(backend.last().header("X-Forwarded-Host")).isNull();
+		assertThat(backend.last().header("X-Millgate-Partner")).isNull();
+	}
+
+	@Test
+	void responsesCarrySecurityHeadersAndNoServerDetails() {
+		backend.answer("/v1/shipments/80000001",
+				Answer.json(TestCatalog.stub("shipment.json"))
+					.header("ETag", "\"sh-80000001-1\"")
+					.header("X-Powered-By", "Express")
+					.header("Server", "x"));
+		get("/v1/shipments/80000001", partner("ACME")).expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("X-Powered-By")
+			.expectHeader()
+			.doesNotExist("Server")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY");
+	}
+
+	@Test
+	void corsIsAllowedForThePortalOnly() {
+		this.client.options()
+			.uri("/v1/shipments/80000001")
+			.header(HttpHeaders.ORIGIN, "http://portal.test")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://portal.test");
+		this.client.options()
+			.uri("/v1/shipments/80000001")
+			.header(HttpHeaders.ORIGIN, "http://evil.test")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+	}
+
+	// --- helpers
+
+	private WebTestClient.ResponseSpec get(String uri, String token) {
+		return this.client.get().uri(uri).headers(bearer(token)).exchange();
+	}
+
+	private WebTestClient.ResponseSpec post(String uri, String body, String token, String key) {
+		return this.client.post()
+			.uri(uri)
+			.headers(bearer(token))
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	private static org.assertj.core.api.AbstractStringAssert<?> problem(WebTestClient.ResponseSpec response, int status,
+			String code) {
+		EntityExchangeResult<byte[]> result = response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody()
+			.returnResult();
+		String body = new String(result.getResponseBody());
+		assertThat(body).contains("\"code\":\"" + code + "\"").contains("\"correlationId\":");
+		return assertThat(body);
+	}
+
+	private static java.util.function.Consumer<HttpHeaders> bearer(String token) {
+		return (headers) -> headers.setBearerAuth(token);
+	}
+
+	private void awaitCalls(int calls) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (backend.calls() < calls) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("the backend never saw " + calls + " calls");
+			}
+			Thread.onSpinWait();
+		}
+	}
+
+	static String token(String client, String scope, String plan, List<String> plants) {
+		JWTClaimsSet.Builder claims = tokens.claims(client, scope).claim("plan", plan);
+		if (plants != null) {
+			claims.claim("plants", plants);
+		}
+		return tokens.signed(claims.build());
+	}
+
+	/** A fresh MES client, so that no other test has used its bucket. */
+	static String mes() {
+		return token("mes-" + UUID.randomUUID(), "production-orders:read inventory:read", "line-critical",
+				List.of("1000"));
+	}
+
+	static String mesWriter() {
+		return token("mes-" + UUID.randomUUID(), "production-orders:read production-orders:write", "line-critical",
+				List.of("1000"));
+	}
+
+	static String partner(String partnerId) {
+		return tokens.signed(tokens.claims("partner-" + UUID.randomUUID(), "shipments:read")
+			.claim("plan", "partner-basic")
+			.claim("partner_id", partnerId)
+			.build());
+	}
+
+}
