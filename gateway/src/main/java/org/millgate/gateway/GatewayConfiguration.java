@@ -74,8 +74,11 @@ class GatewayConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ThrottleStores throttleStores(GatewaySettings settings) {
-		RedisRateLimitStore shared = StringUtils.hasText(settings.redisUrl()) ? new RedisRateLimitStore(
-				settings.redisUrl(), settings.throttleDecisionTimeout().plus(Duration.ofMillis(50))) : null;
+		// commands may take longer than a decision waits; the throttling policy bounds
+		// each
+		// decision itself (see ThrottlingPolicy)
+		RedisRateLimitStore shared = StringUtils.hasText(settings.redisUrl())
+				? new RedisRateLimitStore(settings.redisUrl(), Duration.ofSeconds(2)) : null;
 		return new ThrottleStores(shared, new LocalRateLimitStore());
 	}
 

@@ -57,7 +57,24 @@ public final class TestCatalog {
 					        sunset: null
 					        successor: null
 					""");
-			write(dir, "catalog.yaml", catalog.replace(orders, newOrders).replace(inventory, newInventory));
+			String plans = """
+					plans:
+					  - name: scale-test
+					    description: A large burst that hardly refills, so that a shared limit is measured exactly.
+					    priority: high
+					    burst: 500
+					    sustainedPerSecond: 1
+					    dailyQuota: null
+					""";
+			require(catalog, "plans:\n");
+			String shipments = catalog.substring(catalog.indexOf("  - id: shipments"));
+			String newShipments = shipments.replace("plans: [plant-standard, partner-basic]",
+					"plans: [plant-standard, partner-basic, scale-test]");
+			write(dir, "catalog.yaml",
+					catalog.replace(orders, newOrders)
+						.replace(inventory, newInventory)
+						.replace(shipments, newShipments)
+						.replaceFirst("plans:\n", plans.replace("$", "\\$")));
 			for (String product : new String[] { "production-orders", "inventory", "shipments" }) {
 				write(dir, product + "/v1.yaml", read(product + "/v1.yaml"));
 			}

@@ -20,12 +20,18 @@ public interface RateLimitStore {
 	CompletableFuture<VerboseResult<ConsumptionProbe>> consume(String key, PlanLimits limits);
 
 	/**
-	 * Whether the store answered recently, so that a slow answer is told apart from an
-	 * outage.
-	 * @return true when the store answered within the last second
+	 * Whether the store is responsive: connected, and no decision has timed out since its
+	 * last answer. A responsive store is given longer to decide when busy.
+	 * @return true when responsive
 	 */
-	default boolean answeredRecently() {
+	default boolean isResponsive() {
 		return true;
+	}
+
+	/**
+	 * Tells the store that a decision timed out.
+	 */
+	default void timedOut() {
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -45,8 +44,6 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisRateLimitStore.class);
 
-	private static final long RECENT_NANOS = TimeUnit.SECONDS.toNanos(1);
-
 	private static final PlanLimits WARM_UP = new PlanLimits("warm-up", Priority.LOW, 1, 1, 0);
 
 	private final RedisClient client;
@@ -59,7 +56,8 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 
 	private final Disposable reconnects;
 
-	private final AtomicLong lastAnswer = new AtomicLong(System.nanoTime() - RECENT_NANOS);
+	/** A decision timed out and no answer has arrived since. */
+	private volatile boolean suspect;
 
 	/**
 	 * Connects (in the background) to Redis.
@@ -147,7 +145,7 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 				.tryConsumeAndReturnRemaining(1)
 				.whenComplete((probe, failure) -> {
 					if (failure == null) {
-						this.lastAnswer.set(System.nanoTime());
+						this.suspect = false;
 					}
 				});
 		}
@@ -157,8 +155,13 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 	}
 
 	@Override
-	public boolean answeredRecently() {
-		return isConnected() && System.nanoTime() - this.lastAnswer.get() < RECENT_NANOS;
+	public boolean isResponsive() {
+		return isConnected() && !this.suspect;
+	}
+
+	@Override
+	public void timedOut() {
+		this.suspect = true;
 	}
 
 	@Override

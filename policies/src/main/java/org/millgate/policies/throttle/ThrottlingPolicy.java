@@ -30,9 +30,11 @@ import org.millgate.policies.core.Problems;
  *
  * <p>
  * Redis counts as down when its connection is lost (decided at once: commands are
- * rejected, not queued) or when it has not answered for a second; then the product's mode
- * applies. A single answer slower than the decision timeout while Redis keeps answering
- * is decided by the local bucket, so that a busy host does not turn into refusals.
+ * rejected, not queued) or when a decision timed out and Redis has not answered since
+ * (then decided within the decision timeout, 50 ms by default); the product's mode
+ * applies. While Redis is responsive, a decision may take up to 500 ms, since falling
+ * back to local buckets while the shared one still counts would admit beyond the shared
+ * limit.
  *
  * <p>
  * Failure codes: {@code rateLimit.exceeded} (429 with {@code Retry-After}),
@@ -45,6 +47,9 @@ public final class ThrottlingPolicy implements Policy {
 	private static final Logger logger = LoggerFactory.getLogger(ThrottlingPolicy.class);
 
 	private static final long WARN_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+
+	/** How long a decision may take while the store keeps answering, only slowly. */
+	static final Duration BUSY_STORE_TIMEOUT = Duration.ofMillis(500);
 
 	static final RateLimitDecision STORE_UNAVAILABLE = new RateLimitDecision(false, "unavailable", 0, 1, 1);
 
@@ -154,13 +159,19 @@ public final class ThrottlingPolicy implements Policy {
 		if (this.shared == null) {
 			return Mono.fromFuture(this.local.consume(key, limits)).map((probe) -> RateLimitDecision.of(probe, limits));
 		}
+		// a store that keeps answering gets longer when busy: falling back while it still
+		// counts would admit beyond the shared limit
+		Duration bound = this.shared.isResponsive() ? max(this.config.decisionTimeout(), BUSY_STORE_TIMEOUT)
+				: this.config.decisionTimeout();
 		return Mono.fromFuture(() -> this.shared.consume(key, limits))
-			.timeout(this.config.decisionTimeout())
+			.timeout(bound)
 			.map((probe) -> RateLimitDecision.of(probe, limits))
 			.onErrorResume((failure) -> {
-				boolean slowNotDown = failure instanceof TimeoutException && this.shared.answeredRecently();
-				warn(failure, slowNotDown);
-				if (this.config.redisDownMode() == RedisDownMode.FAIL_OPEN || slowNotDown) {
+				if (isTimeout(failure)) {
+					this.shared.timedOut();
+				}
+				warn(failure, bound);
+				if (this.config.redisDownMode() == RedisDownMode.FAIL_OPEN) {
 					return Mono.fromFuture(this.local.consume(key, limits))
 						.map((probe) -> RateLimitDecision.of(probe, limits));
 				}
@@ -168,16 +179,28 @@ public final class ThrottlingPolicy implements Policy {
 			});
 	}
 
-	private void warn(Throwable failure, boolean slowNotDown) {
+	private static boolean isTimeout(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TimeoutException || cause instanceof io.lettuce.core.RedisCommandTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	private void warn(Throwable failure, Duration bound) {
 		long now = System.nanoTime();
 		long last = this.lastWarning.get();
 		if (now - last >= WARN_EVERY_NANOS && this.lastWarning.compareAndSet(last, now)) {
 			logger.warn("Rate-limit store did not decide for {} ({}); {}", this.product,
-					(failure instanceof TimeoutException)
-							? "no answer within " + this.config.decisionTimeout().toMillis() + " ms"
+					(failure instanceof TimeoutException) ? "no answer within " + bound.toMillis() + " ms"
 							: failure.getMessage(),
-					(this.config.redisDownMode() == RedisDownMode.FAIL_OPEN || slowNotDown)
-							? "admitting by local buckets" : "refusing with 503");
+					(this.config.redisDownMode() == RedisDownMode.FAIL_OPEN) ? "admitting by local buckets"
+							: "refusing with 503");
 		}
 	}
 
