@@ -67,6 +67,13 @@ public final class Problems {
 		return JSON.writeValueAsBytes(body);
 	}
 
+	private static Map<String, String> error(RequestViolation violation) {
+		Map<String, String> error = new LinkedHashMap<>();
+		error.put("pointer", violation.pointer());
+		error.put("message", violation.message());
+		return error;
+	}
+
 	/**
 	 * Answers with a problem, recording the code as the request's outcome.
 	 * @param exchange the exchange
