@@ -146,6 +146,7 @@ class GatewayRouteTests {
 	@Test
 	void anUnknownPathOrMethodAnswers404() {
 		problem(get("/v1/warehouses", mes()), 404, "route.notFound");
+		problem(get("/internal/production-orders", mes()), 404, "route.notFound");
 		problem(this.client.delete().uri("/v1/production-orders/1000043").headers(bearer(mes())).exchange(), 404,
 				"route.notFound")
 			.contains("DELETE /v1/production-orders/1000043 is not an operation");

@@ -142,7 +142,7 @@ public final class VersioningPolicy implements Policy {
 		Mono<Void> answer(ServerWebExchange exchange) {
 			String path = exchange.getRequest().getPath().value();
 			String[] segments = path.split("/");
-			if (segments.length >= 3) {
+			if (segments.length >= 3 && segments[1].matches("v[0-9]{1,3}")) {
 				Optional<Product> product = this.catalog.product(segments[2]);
 				if (product.isPresent() && product.get().version(segments[1]).isEmpty()) {
 					List<String> offered = product.get()

@@ -1,0 +1,221 @@
+package org.millgate.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.millgate.contracts.testing.TestTokens;
+
+/**
+ * The whole platform as separate processes on loopback, started once for all system tests
+ * from the services' executable jars: identity (demo clients, an H2 file of its own), the
+ * ERP simulator, the three products (idempotency keys in the real Redis) and the gateway
+ * (throttling in the real Redis), which also trusts a second, test issuer so that token
+ * attacks can be signed by a trusted key.
+ */
+final class Platform {
+
+	static final String REDIS = System.getenv().getOrDefault("MILLGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+
+	private static Platform instance;
+
+	private final Path root = Path.of("").toAbsolutePath().getParent();
+
+	private final Path logs = Path.of("target", "platform").toAbsolutePath();
+
+	private final List<Process> processes = new ArrayList<>();
+
+	private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	static synchronized Platform get() {
+		if (instance == null) {
+			instance = new Platform();
+			Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+			instance.start();
+		}
+		return instance;
+	}
+
+	private void start() {
+		try {
+			Files.createDirectories(this.logs);
+			Path data = Files.createTempDirectory("millgate-system-data");
+			for (String name : List.of("identity", "erp-simulator", "production-order-api", "inventory-api",
+					"shipment-api", "gateway")) {
+				this.ports.put(name, freePort());
+			}
+			String issuer = "http://localhost:" + port("identity");
+			String jwks = issuer + "/oauth2/jwks";
+			Map<String, String> common = Map.of("MILLGATE_ISSUER", issuer, "MILLGATE_JWK_SET_URI", jwks,
+					"MILLGATE_ERP_BASEURL", url("erp-simulator"), "MILLGATE_REDIS_URL", REDIS, "MILLGATE_DATA_DIR",
+					data.toString(), "MILLGATE_CURSOR_SECRET", "system-tests-cursor-secret-0123456789abcdef");
+			launch("identity", common, "--spring.profiles.active=demo");
+			launch("erp-simulator", common);
+			awaitHealthy("identity", "erp-simulator");
+			launch("production-order-api", common);
+			launch("inventory-api", common);
+			launch("shipment-api", common);
+			awaitHealthy("production-order-api", "inventory-api", "shipment-api");
+			TestTokens attacker = TestTokens.get();
+			launch("gateway",
+					Map.of("MILLGATE_REDIS_URL", REDIS, "MILLGATE_PRODUCTION_ORDERS_URL", url("production-order-api"),
+							"MILLGATE_INVENTORY_URL", url("inventory-api"), "MILLGATE_SHIPMENTS_URL",
+							url("shipment-api")),
+					"--millgate.gateway.issuers[0].issuer=" + issuer,
+					"--millgate.gateway.issuers[0].jwk-set-uri=" + jwks,
+					"--millgate.gateway.issuers[1].issuer=" + TestTokens.ISSUER,
+					"--millgate.gateway.issuers[1].jwk-set-uri=" + attacker.jwkSetUri());
+			awaitHealthy("gateway");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	int port(String name) {
+		return this.ports.get(name);
+	}
+
+	String url(String name) {
+		return "http://localhost:" + port(name);
+	}
+
+	String gateway() {
+		return url("gateway");
+	}
+
+	/**
+	 * An access token of a demo client, from identity over HTTP.
+	 * @param client the client id (secret {@code <client>-secret})
+	 * @return the token
+	 */
+	String token(String client) {
+		String basic = Base64.getEncoder()
+			.encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url("identity") + "/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+		String body = send(request).body();
+		Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
+		if (!token.find()) {
+			throw new IllegalStateException("No token for " + client + ": " + body);
+		}
+		return token.group(1);
+	}
+
+	HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private void launch(String name, Map<String, String> environment, String... args) throws IOException {
+		Path jar = jar(name);
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dmillgate.service=" + name, "-jar",
+				jar.toString(), "--server.port=" + port(name)));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.logs.resolve(name + ".log").toFile());
+		builder.environment().putAll(environment);
+		this.processes.add(builder.start());
+	}
+
+	private Path jar(String module) throws IOException {
+		Path target = this.root.resolve(module).resolve("target");
+		try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No executable jar in " + target
+						+ "; the system tests run after the services are packaged (./mvnw verify)"));
+		}
+	}
+
+	private void awaitHealthy(String... names) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+		for (String name : names) {
+			while (true) {
+				try {
+					HttpResponse<String> health = this.http.send(
+							HttpRequest.newBuilder(URI.create(url(name) + "/actuator/health")).build(),
+							HttpResponse.BodyHandlers.ofString());
+					if (health.statusCode() == 200) {
+						break;
+					}
+				}
+				catch (IOException ex) {
+					// not up yet
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+				if (System.nanoTime() > deadline || this.processes.stream().anyMatch((process) -> !process.isAlive())) {
+					throw new IllegalStateException(name + " did not become healthy; see " + this.logs);
+				}
+				try {
+					Thread.sleep(250);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+	}
+
+	private void stop() {
+		for (Process process : this.processes) {
+			process.destroy();
+		}
+		for (Process process : this.processes) {
+			try {
+				if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+					process.destroyForcibly();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
