@@ -6,16 +6,27 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -24,7 +35,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The authorization server: the client-credentials grant at {@code /oauth2/token}, the
  * signing keys at {@code /oauth2/jwks}, the metadata at
- * {@code /.well-known/oauth-authorization-server}; health for the launcher; nothing else.
+ * {@code /.well-known/oauth-authorization-server}, dynamic client registration at
+ * {@code /oauth2/register}; health for the launcher; nothing else.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -33,10 +45,47 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
-		http.oauth2AuthorizationServer((server) -> http.securityMatcher(server.getEndpointsMatcher()))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, IdentitySettings settings, PasswordEncoder encoder)
+			throws Exception {
+		ClientRegistrations registrations = new ClientRegistrations(settings.registration());
+		http.oauth2AuthorizationServer((server) -> {
+			http.securityMatcher(server.getEndpointsMatcher());
+			// Dynamic client registration (RFC 7591) at /oauth2/register, for bearers of
+			// an initial access token: an access token with scope client.create. (OpenID
+			// Connect's variant requires redirect URIs, which machine clients have none.)
+			server.clientRegistrationEndpoint(
+					(endpoint) -> endpoint.authenticationProviders((providers) -> providers.forEach((provider) -> {
+						if (provider instanceof OAuth2ClientRegistrationAuthenticationProvider registration) {
+							registration.setRegisteredClientConverter(registrations.toClient());
+							registration.setClientRegistrationConverter(registrations.toRegistration());
+							registration.setPasswordEncoder(encoder);
+							// scopes are checked against the allowed list by the
+							// converter
+							registration.setAuthenticationValidator(
+									OAuth2ClientRegistrationAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR
+										.andThen(
+												OAuth2ClientRegistrationAuthenticationValidator.DEFAULT_JWK_SET_URI_VALIDATOR));
+						}
+					})));
+		})
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		return http.build();
+	}
+
+	/**
+	 * Checks the initial access tokens this server issued itself (registration endpoint).
+	 * @param keys the signing keys
+	 * @param settings the settings
+	 * @return the decoder
+	 */
+	@Bean
+	JwtDecoder jwtDecoder(SigningKeys keys, IdentitySettings settings) {
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+		return decoder;
 	}
 
 	@Bean
@@ -51,7 +100,7 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	OAuth2AuthorizationService authorizations() {
-		return new KeptNothingAuthorizations();
+		return new InitialAccessTokens(Clock.systemUTC());
 	}
 
 	@Bean

@@ -80,10 +80,21 @@ final class ClientDirectory implements RegisteredClientRepository {
 		return removed;
 	}
 
-	// Spring Authorization Server saves a client when it re-hashes a secret in a newer
-	// format; nothing else is written through this door.
+	// Spring Authorization Server saves a client when dynamic registration creates one,
+	// and when it re-hashes a secret in a newer format.
 	@Override
 	public void save(RegisteredClient client) {
+		if (ClientRegistrations.isRegistration(client)) {
+			Attributes attributes = ClientRegistrations.attributes(client);
+			this.jdbc
+				.sql("INSERT INTO api_client (client_id, secret_hash, scopes, plants, partner_id, plan, configured, "
+						+ "client_name) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?)")
+				.params(client.getClientId(), client.getClientSecret(), String.join(" ", client.getScopes()),
+						String.join(" ", attributes.plants()), attributes.partnerId(), attributes.plan(),
+						client.getClientName())
+				.update();
+			return;
+		}
 		this.jdbc.sql("UPDATE api_client SET secret_hash = ?, updated_at = CURRENT_TIMESTAMP WHERE client_id = ?")
 			.params(client.getClientSecret(), client.getClientId())
 			.update();

@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("millgate.identity")
 public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank String issuer,
 		@DefaultValue("millgate-api") @NotBlank String audience, @DefaultValue("15m") Duration tokenTimeToLive,
-		@DefaultValue("30d") Duration keyRotation, List<@Valid Client> clients) {
+		@DefaultValue("30d") Duration keyRotation, List<@Valid Client> clients, @Valid Registration registration) {
 
 	public IdentitySettings {
 		if (keyRotation.compareTo(tokenTimeToLive) <= 0) {
@@ -36,6 +36,22 @@ public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank 
 							+ tokenTimeToLive + "), or tokens would outlive the keys that check them");
 		}
 		clients = (clients != null) ? List.copyOf(clients) : List.of();
+		registration = (registration != null) ? registration : new Registration(List.of(), List.of());
+	}
+
+	/**
+	 * What dynamically registered clients may ask for.
+	 *
+	 * @param scopes the scopes they may be given
+	 * @param plans the plans they may be on
+	 */
+	public record Registration(List<String> scopes, List<String> plans) {
+
+		public Registration {
+			scopes = (scopes != null) ? List.copyOf(scopes) : List.of();
+			plans = (plans != null) ? List.copyOf(plans) : List.of();
+		}
+
 	}
 
 	/**

@@ -120,6 +120,71 @@ class IdentityTests {
 		assertThat(get("/oauth2/token").statusCode()).isIn(401, 403, 405);
 	}
 
+	@Test
+	void should_register_clients_for_bearers_of_an_initial_access_token() throws Exception {
+		String initial = field(token("developer-portal", "developer-portal-secret", "client.create").body(),
+				"access_token");
+		HttpResponse<String> registered = register(initial, """
+				{"client_name":"ACME shipment tracker","grant_types":["client_credentials"],
+				 "token_endpoint_auth_method":"client_secret_basic","scope":"shipments:read",
+				 "plan":"partner-basic","partner_id":"ACME"}
+				""");
+
+		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+		String clientId = field(registered.body(), "client_id");
+		String secret = field(registered.body(), "client_secret");
+		assertThat(field(registered.body(), "plan")).isEqualTo("partner-basic");
+		HttpResponse<String> issued = token(clientId, secret, null);
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+		JWTClaimsSet claims = SignedJWT.parse(field(issued.body(), "access_token")).getJWTClaimsSet();
+		assertThat(claims.getStringListClaim("scope")).containsExactly("shipments:read");
+		assertThat(claims.getStringClaim("partner_id")).isEqualTo("ACME");
+		assertThat(claims.getStringClaim("plan")).isEqualTo("partner-basic");
+		assertThat(claims.getStringClaim("client_id")).isEqualTo(clientId);
+		assertThat(token(clientId, secret, "production-orders:write").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void should_refuse_registration_without_an_initial_access_token() throws Exception {
+		String body = "{\"grant_types\":[\"client_credentials\"],\"scope\":\"shipments:read\",\"plan\":\"partner-basic\"}";
+		assertThat(register(null, body).statusCode()).isEqualTo(401);
+		String notRegistrar = field(token("mes-plant-1000", "mes-plant-1000-secret", null).body(), "access_token");
+		HttpResponse<String> refused = register(notRegistrar, body);
+		// a token without scope client.create is no initial access token
+		assertThat(refused.statusCode()).as(refused.body()).isIn(400, 401, 403);
+		assertThat(refused.body()).contains("invalid_token");
+	}
+
+	@Test
+	void should_refuse_registrations_beyond_what_is_allowed() throws Exception {
+		String initial = field(token("developer-portal", "developer-portal-secret", "client.create").body(),
+				"access_token");
+		String[] refused = {
+				"{\"grant_types\":[\"client_credentials\"],\"scope\":\"shipments:read\",\"plan\":\"gold\"}",
+				"{\"grant_types\":[\"client_credentials\"],\"scope\":\"shipments:read\"}",
+				"{\"grant_types\":[\"client_credentials\"],\"scope\":\"client.create\",\"plan\":\"partner-basic\"}",
+				"{\"grant_types\":[\"authorization_code\"],\"redirect_uris\":[\"https://evil.test/cb\"],"
+						+ "\"scope\":\"shipments:read\",\"plan\":\"partner-basic\"}",
+				"{\"grant_types\":[\"client_credentials\"],\"scope\":\"shipments:read\",\"plan\":\"partner-basic\","
+						+ "\"plants\":[\"1000' OR 1=1\"]}" };
+		for (String body : refused) {
+			HttpResponse<String> response = register(initial, body);
+			assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
+			assertThat(response.body()).as(body).contains("invalid_");
+		}
+	}
+
+	private HttpResponse<String> register(String initialAccessToken, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/oauth2/register"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (initialAccessToken != null) {
+			request.header("Authorization", "Bearer " + initialAccessToken);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> token(String client, String secret, String scope) throws Exception {
 		String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		String form = "grant_type=client_credentials" + ((scope != null) ? "&scope=" + scope : "");

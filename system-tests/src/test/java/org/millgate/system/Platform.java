@@ -109,12 +109,23 @@ final class Platform {
 	 * @return the token
 	 */
 	String token(String client) {
+		return token(client, null);
+	}
+
+	/**
+	 * An access token of a demo client with the given scope.
+	 * @param client the client id (secret {@code <client>-secret})
+	 * @param scope the scope asked for, or null for all of the client's
+	 * @return the token
+	 */
+	String token(String client, String scope) {
 		String basic = Base64.getEncoder()
 			.encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url("identity") + "/oauth2/token"))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("grant_type=client_credentials" + ((scope != null) ? "&scope=" + scope : "")))
 			.build();
 		String body = send(request).body();
 		Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
