@@ -100,6 +100,7 @@ class CatalogRoutes {
 				filters.add(new VersioningPolicy(route, problems).filter());
 				filters.add(authentication.filter());
 				filters.add(throttling.filter());
+				filters.add(authentication.authorization());
 				filters.add(new RequestValidationPolicy(route,
 						new RequestValidationPolicy.Config(productSettings.maxBodyBytes()), problems)
 					.filter());

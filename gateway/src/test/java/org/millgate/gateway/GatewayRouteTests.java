@@ -176,7 +176,8 @@ class GatewayRouteTests {
 
 	@Test
 	void theScopeComesFromTheContract() {
-		String readOnly = token("mes-ro", "production-orders:read", "line-critical", List.of("1000"));
+		String readOnly = token("mes-ro-" + UUID.randomUUID(), "production-orders:read", "line-critical",
+				List.of("1000"));
 		this.client.post()
 			.uri("/v1/production-orders/1000043/release")
 			.headers(bearer(readOnly))
@@ -185,7 +186,9 @@ class GatewayRouteTests {
 			.isForbidden()
 			.expectHeader()
 			.valueEquals(HttpHeaders.WWW_AUTHENTICATE,
-					"Bearer error=\"insufficient_scope\", scope=\"production-orders:write\"");
+					"Bearer error=\"insufficient_scope\", scope=\"production-orders:write\"")
+			.expectHeader()
+			.valueEquals("RateLimit", "\"burst\";r=199;t=0");
 		assertThat(backend.calls()).isZero();
 	}
 
@@ -354,6 +357,17 @@ class GatewayRouteTests {
 		assertThat(backend.calls()).isEqualTo(before);
 	}
 
+	@Test
+	void aGetThatFindsTheServiceGoneIsRetriedAndAWriteIsNot() {
+		backend.hangUpNext(1);
+		get("/v1/production-orders/1000043", mes()).expectStatus().isOk();
+		assertThat(backend.calls()).isEqualTo(2);
+		backend.reset();
+		backend.hangUpNext(1);
+		problem(post("/v1/production-orders/1000043/release", "", mesWriter(), null), 503, "service.unavailable");
+		assertThat(backend.calls()).isEqualTo(1);
+	}
+
 	// --- correlation, access log, metrics
 
 	@Test
@@ -417,6 +431,24 @@ class GatewayRouteTests {
 	}
 
 	@Test
+	void hopByHopHeadersNeverReachTheService() {
+		this.client.get()
+			.uri("/v1/shipments/80000001")
+			.headers(bearer(partner("ACME")))
+			.header("Proxy-Authorization", "Basic c2VjcmV0")
+			.header("TE", "trailers")
+			.header("Keep-Alive", "timeout=5")
+			.header("Trailer", "X-Checksum")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(backend.last().header("Proxy-Authorization")).isNull();
+		assertThat(backend.last().header("TE")).isNull();
+		assertThat(backend.last().header("Keep-Alive")).isNull();
+		assertThat(backend.last().header("Trailer")).isNull();
+	}
+
+	@Test
 	void responsesCarrySecurityHeadersAndNoServerDetails() {
 		backend.answer("/v1/shipments/80000001",
 				Answer.json(TestCatalog.stub("shipment.json"))
@@ -464,13 +496,14 @@ class GatewayRouteTests {
 	}
 
 	private WebTestClient.ResponseSpec post(String uri, String body, String token, String key) {
-		return this.client.post()
-			.uri(uri)
-			.headers(bearer(token))
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange();
+		WebTestClient.RequestBodySpec request = this.client.post().uri(uri).headers(bearer(token));
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		if (body.isEmpty()) {
+			return request.exchange();
+		}
+		return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
 	}
 
 	private static org.assertj.core.api.AbstractStringAssert<?> problem(WebTestClient.ResponseSpec response, int status,

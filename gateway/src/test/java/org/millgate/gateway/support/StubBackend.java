@@ -29,6 +29,8 @@ public final class StubBackend implements AutoCloseable {
 
 	private final AtomicInteger calls = new AtomicInteger();
 
+	private final AtomicInteger hangUps = new AtomicInteger();
+
 	public StubBackend() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
@@ -55,7 +57,17 @@ public final class StubBackend implements AutoCloseable {
 		this.answers.put(pathPrefix, answer);
 	}
 
+	/**
+	 * Closes the connection of the next requests without answering, as a crashing service
+	 * would.
+	 * @param requests how many
+	 */
+	public void hangUpNext(int requests) {
+		this.hangUps.set(requests);
+	}
+
 	public void reset() {
+		this.hangUps.set(0);
 		this.answers.clear();
 		this.received.clear();
 		this.calls.set(0);
@@ -84,6 +96,10 @@ public final class StubBackend implements AutoCloseable {
 			body = in.readAllBytes();
 		}
 		String path = exchange.getRequestURI().getPath();
+		if (this.hangUps.getAndDecrement() > 0) {
+			exchange.close();
+			return;
+		}
 		this.received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
 				Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8)));
 		Answer answer = this.answers.entrySet()

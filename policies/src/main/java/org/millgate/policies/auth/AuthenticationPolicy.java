@@ -65,8 +65,22 @@ public final class AuthenticationPolicy implements Policy {
 		return ID;
 	}
 
+	/**
+	 * Verifies the token and records the caller, before throttling (which needs the
+	 * caller's plan).
+	 * @return the filter
+	 */
 	public OrderedGatewayFilter filter() {
 		return new OrderedGatewayFilter(this::apply, PolicyOrder.AUTHENTICATION);
+	}
+
+	/**
+	 * Checks scope and plant, after throttling, so that refused calls count against the
+	 * caller's quota and carry the rate-limit headers too.
+	 * @return the filter
+	 */
+	public OrderedGatewayFilter authorization() {
+		return new OrderedGatewayFilter(this::authorize, PolicyOrder.AUTHORIZATION);
 	}
 
 	Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -78,14 +92,15 @@ public final class AuthenticationPolicy implements Policy {
 		if (authorization.size() > 1 || !bearer.matches()) {
 			return unauthorized(exchange, "The Authorization header must be exactly 'Bearer <token>'.");
 		}
-		return this.verifier.verify(bearer.group(1))
-			.flatMap((jwt) -> authorize(exchange, chain, jwt))
-			.onErrorResume(TokenVerifier.InvalidToken.class, (invalid) -> unauthorized(exchange, invalid.getMessage()));
+		return this.verifier.verify(bearer.group(1)).flatMap((jwt) -> {
+			caller(jwt, this.defaultPlan).bind(exchange);
+			return chain.filter(exchange);
+		}).onErrorResume(TokenVerifier.InvalidToken.class, (invalid) -> unauthorized(exchange, invalid.getMessage()));
 	}
 
-	private Mono<Void> authorize(ServerWebExchange exchange, GatewayFilterChain chain, Jwt jwt) {
-		Caller caller = caller(jwt, this.defaultPlan);
-		caller.bind(exchange);
+	Mono<Void> authorize(ServerWebExchange exchange, GatewayFilterChain chain) {
+		Caller caller = Caller.of(exchange)
+			.orElseThrow(() -> new IllegalStateException("authorization runs after authentication"));
 		OperationScopes.Entry operation = exchange.getAttribute(VersioningPolicy.OPERATION);
 		if (operation == null) {
 			throw new IllegalStateException("authentication runs after versioning");

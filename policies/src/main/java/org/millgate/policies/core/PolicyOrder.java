@@ -12,6 +12,8 @@ public final class PolicyOrder {
 
 	public static final int THROTTLING = -80;
 
+	public static final int AUTHORIZATION = -75;
+
 	public static final int REQUEST_VALIDATION = -70;
 
 	public static final int RESILIENCE = -60;
