@@ -137,6 +137,11 @@ class GatewayConfiguration {
 	}
 
 	@Bean
+	ManagementGuard managementGuard(GatewaySettings settings, Problems problems) {
+		return new ManagementGuard(settings.managementClients(), problems);
+	}
+
+	@Bean
 	ProblemErrorHandler problemErrorHandler(Problems problems) {
 		return new ProblemErrorHandler(problems);
 	}

@@ -26,6 +26,8 @@ import org.millgate.policies.validation.ResponseValidationMode;
  * believed; blank trusts none
  * @param portalOrigin the one origin browsers may call from (the developer portal)
  * @param products per-product settings
+ * @param managementClients a regular expression of the addresses that may read
+ * {@code /actuator} beyond health; blank for loopback only
  * @param catalogDir a directory with {@code catalog.yaml} and contracts to serve instead
  * of the built-in catalog; blank for the built-in one
  */
@@ -33,7 +35,7 @@ import org.millgate.policies.validation.ResponseValidationMode;
 public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers, List<String> algorithms,
 		@DefaultValue("30s") Duration clockSkew, @DefaultValue("partner-basic") String defaultPlan, String redisUrl,
 		@DefaultValue("50ms") Duration throttleDecisionTimeout, String trustedProxies, String portalOrigin,
-		Map<String, ProductSettings> products, String catalogDir) {
+		Map<String, ProductSettings> products, String managementClients, String catalogDir) {
 
 	/**
 	 * The settings of a product, defaults where it has none.

@@ -326,12 +326,9 @@ class GatewayRouteTests {
 	void aResponseBreakingTheContractPassesInReportModeAndIsCounted() {
 		backend.answer("/v1/shipments/80000001", Answer.json("{\"shipmentId\":\"80000001\",\"status\":\"LOST\"}"));
 		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isOk();
-		this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectBody(String.class)
-			.value((metrics) -> assertThat(metrics).containsPattern(
-					"millgate_gateway_response_violations_total\\{mode=\"report\",product=\"shipments\",version=\"v1\"\\} [1-9]"));
+		awaitMetric(java.util.regex.Pattern
+			.quote("millgate_gateway_response_violations_total{mode=\"report\",product=\"shipments\",version=\"v1\"} ")
+				+ "[1-9]");
 	}
 
 	// --- resilience
@@ -390,10 +387,16 @@ class GatewayRouteTests {
 		assertThat(backend.last().header("X-Correlation-Id")).isEqualTo("plant-1000-line-4");
 		assertThat(backend.last().header("traceparent")).startsWith("00-" + trace + "-")
 			.doesNotContain("b7ad6b7169203331");
-		assertThat(output).contains("\"correlationId\":\"plant-1000-line-4\"")
+		// the line is written once the answer is out, which may be after the client read
+		// it
+		String line = awaitLine(output, "\"correlationId\":\"plant-1000-line-4\"");
+		assertThat(line).contains("\"logger\":\"millgate.access\"")
 			.contains("\"product\":\"shipments\"")
+			.contains("\"version\":\"v1\"")
+			.contains("\"operation\":\"getShipment\"")
 			.contains("\"outcome\":\"ok\"")
 			.contains("\"validation\":\"valid\"")
+			.contains("\"traceId\":\"" + trace + "\"")
 			.contains("\"latencyMs\":");
 	}
 
@@ -404,12 +407,8 @@ class GatewayRouteTests {
 				token(client, "production-orders:read", "line-critical", List.of("1000")))
 			.expectStatus()
 			.isNotFound();
-		this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectBody(String.class)
-			.value((metrics) -> assertThat(metrics).contains("millgate_gateway_requests_seconds_count{client=\""
-					+ client + "\",outcome=\"resource.notFound\",product=\"production-orders\",version=\"v1\"} 1"));
+		awaitMetric(java.util.regex.Pattern.quote("millgate_gateway_requests_seconds_count{client=\"" + client
+				+ "\",outcome=\"resource.notFound\",product=\"production-orders\",version=\"v1\"} 1"));
 	}
 
 	// --- hygiene
@@ -521,6 +520,40 @@ class GatewayRouteTests {
 
 	private static java.util.function.Consumer<HttpHeaders> bearer(String token) {
 		return (headers) -> headers.setBearerAuth(token);
+	}
+
+	private void awaitMetric(String samplePattern) {
+		java.util.regex.Pattern sample = java.util.regex.Pattern.compile(samplePattern);
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		String metrics = "";
+		while (System.nanoTime() < deadline) {
+			metrics = this.client.get()
+				.uri("/actuator/prometheus")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			if (sample.matcher(metrics).find()) {
+				return;
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+		}
+		assertThat(metrics).containsPattern(sample);
+	}
+
+	private static String awaitLine(CapturedOutput output, String marker) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (System.nanoTime() < deadline) {
+			for (String line : output.getOut().split("\n")) {
+				if (line.contains(marker)) {
+					return line;
+				}
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+		}
+		throw new AssertionError("No log line with " + marker);
 	}
 
 	private void awaitCalls(int calls) {

@@ -105,14 +105,8 @@ class ScaleOutTests {
 	@Test
 	void whenRedisIsCutEachProductFollowsItsModeAndThrottlingResumesWhenItIsBack() {
 		WebClient gateway = client(cutOff);
-		String partner = tokens.signed(tokens.claims("partner-" + UUID.randomUUID(), "shipments:read")
-			.claim("plan", "partner-basic")
-			.claim("partner_id", "ACME")
-			.build());
-		String mes = tokens.signed(tokens.claims("mes-" + UUID.randomUUID(), "production-orders:read")
-			.claim("plan", "line-critical")
-			.claim("plants", List.of("1000"))
-			.build());
+		String partner = partnerToken();
+		String mes = mesToken();
 		assertThat(status(gateway, "/v1/shipments/80000001", partner)).isEqualTo(200);
 		redisLink.cut();
 		try {
@@ -138,14 +132,8 @@ class ScaleOutTests {
 	@Test
 	void whenRedisHangsDecisionsAreBoundedAndFollowEachProductsMode() {
 		WebClient gateway = client(cutOff);
-		String partner = tokens.signed(tokens.claims("partner-" + UUID.randomUUID(), "shipments:read")
-			.claim("plan", "partner-basic")
-			.claim("partner_id", "ACME")
-			.build());
-		String mes = tokens.signed(tokens.claims("mes-" + UUID.randomUUID(), "production-orders:read")
-			.claim("plan", "line-critical")
-			.claim("plants", List.of("1000"))
-			.build());
+		String partner = partnerToken();
+		String mes = mesToken();
 		awaitStatus(gateway, "/v1/shipments/80000001", partner, 200);
 		redisLink.hold(true);
 		try {
@@ -168,6 +156,20 @@ class ScaleOutTests {
 			redisLink.hold(false);
 		}
 		awaitStatus(gateway, "/v1/shipments/80000001", partner, 200);
+	}
+
+	private static String partnerToken() {
+		return tokens.signed(tokens.claims("partner-" + UUID.randomUUID(), "shipments:read")
+			.claim("plan", "partner-basic")
+			.claim("partner_id", "ACME")
+			.build());
+	}
+
+	private static String mesToken() {
+		return tokens.signed(tokens.claims("mes-" + UUID.randomUUID(), "production-orders:read")
+			.claim("plan", "line-critical")
+			.claim("plants", List.of("1000"))
+			.build());
 	}
 
 	private static int status(WebClient client, String uri, String token) {

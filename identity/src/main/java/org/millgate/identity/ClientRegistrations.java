@@ -33,6 +33,8 @@ final class ClientRegistrations {
 
 	private static final String SETTING = "millgate.";
 
+	private static final List<String> SECRET_METHODS = List.of("client_secret_basic", "client_secret_post");
+
 	private static final Pattern PARTNER = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,31}");
 
 	private static final Pattern PLANT = Pattern.compile("[A-Z0-9]{4}");
@@ -50,6 +52,17 @@ final class ClientRegistrations {
 	Converter<OAuth2ClientRegistration, RegisteredClient> toClient() {
 		OAuth2ClientRegistrationRegisteredClientConverter standard = new OAuth2ClientRegistrationRegisteredClientConverter();
 		return (registration) -> {
+			Object method = registration.getClaims().get("token_endpoint_auth_method");
+			if (method != null && !SECRET_METHODS.contains(method)) {
+				throw refused("token_endpoint_auth_method must be one of " + SECRET_METHODS);
+			}
+			if (registration.getClaims().containsKey("jwks") || registration.getClaims().containsKey("jwks_uri")) {
+				throw refused("jwks and jwks_uri are not accepted: clients authenticate with their secret");
+			}
+			Object clientName = registration.getClaims().get("client_name");
+			if (clientName != null && (!(clientName instanceof String text) || text.isBlank() || text.length() > 200)) {
+				throw refused("client_name must be 1 to 200 characters");
+			}
 			List<String> grants = registration.getGrantTypes();
 			if (grants == null
 					|| !Set.copyOf(grants).equals(Set.of(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()))) {

@@ -166,7 +166,13 @@ class IdentityTests {
 				"{\"grant_types\":[\"authorization_code\"],\"redirect_uris\":[\"https://evil.test/cb\"],"
 						+ "\"scope\":\"shipments:read\",\"plan\":\"partner-basic\"}",
 				"{\"grant_types\":[\"client_credentials\"],\"scope\":\"shipments:read\",\"plan\":\"partner-basic\","
-						+ "\"plants\":[\"1000' OR 1=1\"]}" };
+						+ "\"plants\":[\"1000' OR 1=1\"]}",
+				"{\"grant_types\":[\"client_credentials\"],\"scope\":\"shipments:read\",\"plan\":\"partner-basic\","
+						+ "\"token_endpoint_auth_method\":\"none\"}",
+				"{\"grant_types\":[\"client_credentials\"],\"scope\":\"shipments:read\",\"plan\":\"partner-basic\","
+						+ "\"jwks_uri\":\"https://evil.test/jwks\"}",
+				"{\"grant_types\":[\"client_credentials\"],\"scope\":\"shipments:read\",\"plan\":\"partner-basic\","
+						+ "\"client_name\":\"" + "x".repeat(201) + "\"}" };
 		for (String body : refused) {
 			HttpResponse<String> response = register(initial, body);
 			assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);

@@ -137,10 +137,15 @@ public final class AuthenticationPolicy implements Policy {
 			if (claim instanceof Collection<?> list) {
 				list.forEach((value) -> values.add(String.valueOf(value)));
 			}
+			else if (claim instanceof String text && !text.isBlank()) {
+				// space separated, as the products accept it too
+				values.addAll(List.of(text.trim().split("\\s+")));
+			}
 			// any other shape grants no plant
 			plants = Optional.of(Set.copyOf(values));
 		}
-		return new Caller((clientId != null) ? clientId : "-", plan,
+		String issuer = (jwt.getIssuer() != null) ? jwt.getIssuer().toString() : "-";
+		return new Caller(issuer, (clientId != null) ? clientId : "-", plan,
 				Optional.ofNullable(jwt.getClaimAsString("partner_id")), plants, scopes(jwt));
 	}
 
@@ -164,8 +169,14 @@ public final class AuthenticationPolicy implements Policy {
 	 * @return the plants named
 	 */
 	static List<String> plantsRequested(ServerWebExchange exchange, OperationScopes.Entry operation) {
-		List<String> plants = new java.util.ArrayList<>(
-				exchange.getRequest().getQueryParams().getOrDefault(PLANT, List.of()));
+		List<String> plants = new java.util.ArrayList<>();
+		// a bare "?plant" has no value: the contract check answers it
+		exchange.getRequest()
+			.getQueryParams()
+			.getOrDefault(PLANT, List.of())
+			.stream()
+			.filter((plant) -> plant != null && !plant.isEmpty())
+			.forEach(plants::add);
 		if (operation.template().contains("{" + PLANT + "}")) {
 			Map<String, String> variables = new UriTemplate(operation.template())
 				.match(exchange.getRequest().getPath().value());
@@ -185,7 +196,7 @@ public final class AuthenticationPolicy implements Policy {
 			return Optional.empty();
 		}
 		Set<String> visible = caller.plants().get();
-		return requested.stream().filter((plant) -> !plant.isEmpty() && !visible.contains(plant)).findFirst();
+		return requested.stream().filter((plant) -> !visible.contains(plant)).findFirst();
 	}
 
 	private Mono<Void> unauthorized(ServerWebExchange exchange, String detail) {

@@ -43,6 +43,9 @@ public final class TokenVerifier {
 
 	private static final Logger logger = LoggerFactory.getLogger(TokenVerifier.class);
 
+	/** How often an unknown key id may make an issuer's keys be fetched again. */
+	static final Duration KEY_REFRESH = Duration.ofSeconds(30);
+
 	private final Map<String, NimbusReactiveJwtDecoder> decoders;
 
 	private final Set<String> algorithms;
@@ -65,13 +68,11 @@ public final class TokenVerifier {
 			.build();
 		Map<String, NimbusReactiveJwtDecoder> byIssuer = new LinkedHashMap<>();
 		for (TrustedIssuer issuer : issuers) {
-			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(issuer.jwkSetUri())
-				.jwsAlgorithms((set) -> {
-					set.clear();
-					algorithms.forEach((name) -> set.add(SignatureAlgorithm.from(name)));
-				})
-				.webClient(keysClient)
-				.build();
+			IssuerKeys keys = new IssuerKeys(issuer.jwkSetUri(), keysClient, KEY_REFRESH);
+			NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
+				.withJwkSource(keys::keysFor);
+			algorithms.forEach((name) -> builder.jwsAlgorithm(SignatureAlgorithm.from(name)));
+			NimbusReactiveJwtDecoder decoder = builder.build();
 			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(new JwtTimestampValidator(clockSkew),
 					expiryRequired(), new JwtIssuerValidator(issuer.issuer()), audience(issuer.audience()))));
 			byIssuer.put(issuer.issuer(), decoder);
@@ -89,14 +90,15 @@ public final class TokenVerifier {
 		String issuer;
 		try {
 			parsed = JWTParser.parse(token);
-			issuer = parsed.getJWTClaimsSet().getIssuer();
+			if (!(parsed instanceof SignedJWT)) {
+				return Mono.error(new InvalidToken("The access token is not signed."));
+			}
+			issuer = (parsed.getJWTClaimsSet() != null) ? parsed.getJWTClaimsSet().getIssuer() : null;
 		}
 		catch (ParseException ex) {
 			return Mono.error(new InvalidToken("The access token is not a well-formed JWT."));
 		}
-		if (!(parsed instanceof SignedJWT signed)) {
-			return Mono.error(new InvalidToken("The access token is not signed."));
-		}
+		SignedJWT signed = (SignedJWT) parsed;
 		JWSAlgorithm algorithm = signed.getHeader().getAlgorithm();
 		if (!this.algorithms.contains(algorithm.getName())) {
 			return Mono.error(new InvalidToken(
@@ -108,7 +110,9 @@ public final class TokenVerifier {
 			return Mono.error(new InvalidToken("The access token's issuer "
 					+ ((issuer != null) ? "'" + printable(issuer) + "' " : "") + "is not trusted."));
 		}
-		return decoder.decode(token).onErrorMap(JwtException.class, TokenVerifier::explain);
+		return decoder.decode(token)
+			.onErrorMap(TokenVerifier::isKeysUnavailable, (failure) -> new IssuerUnavailable(issuer))
+			.onErrorMap(JwtException.class, TokenVerifier::explain);
 	}
 
 	private static InvalidToken explain(JwtException failure) {
@@ -124,6 +128,15 @@ public final class TokenVerifier {
 				"The access token's signature does not verify with the issuer's keys, or its claims are malformed.");
 	}
 
+	private static boolean isKeysUnavailable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IssuerKeys.KeysUnavailable) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static OAuth2TokenValidator<Jwt> expiryRequired() {
 		return (jwt) -> (jwt.getExpiresAt() != null) ? OAuth2TokenValidatorResult.success()
 				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry", null));
@@ -136,6 +149,19 @@ public final class TokenVerifier {
 	static String printable(String text) {
 		String cut = (text.length() > 100) ? text.substring(0, 100) + "…" : text;
 		return cut.replaceAll("[^\\x20-\\x7E]", "?");
+	}
+
+	/**
+	 * The token's issuer cannot be asked for its keys right now; the message is safe to
+	 * show to the caller.
+	 */
+	public static final class IssuerUnavailable extends RuntimeException {
+
+		IssuerUnavailable(String issuer) {
+			super("The keys of token issuer '" + printable(issuer) + "' cannot be fetched right now.", null, false,
+					false);
+		}
+
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Who calls, as the verified access token says.
  *
+ * @param issuer the token's issuer
  * @param clientId the OAuth2 client
  * @param plan the plan the client subscribed to
  * @param partnerId the partner, for partner clients
@@ -15,8 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
  * claim (the product decides what that means)
  * @param scopes the granted scopes
  */
-public record Caller(String clientId, String plan, Optional<String> partnerId, Optional<Set<String>> plants,
-		Set<String> scopes) {
+public record Caller(String issuer, String clientId, String plan, Optional<String> partnerId,
+		Optional<Set<String>> plants, Set<String> scopes) {
 
 	static final String ATTRIBUTE = Caller.class.getName();
 

@@ -106,6 +106,10 @@ public final class ResiliencePolicy implements Policy {
 			}
 		})).doOnCancel(this.breaker::releasePermission).onErrorResume((failure) -> {
 			this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
+			if (exchange.getResponse().isCommitted()) {
+				// the answer is half out: abort it rather than end it as if complete
+				return Mono.error(failure);
+			}
 			if (isTimeout(failure)) {
 				return this.problems.write(exchange, "service.timeout", "The " + this.product
 						+ " service did not answer within " + this.config.timeout().toMillis() + " ms.");

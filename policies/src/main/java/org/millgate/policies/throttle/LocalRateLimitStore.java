@@ -12,18 +12,17 @@ import io.github.bucket4j.local.LocalBucketBuilder;
 
 /**
  * Buckets in this gateway instance's memory: the embedded default without Redis, and the
- * fallback of products that fail open. Keys are client and product, so the map stays as
- * small as the set of registered clients.
+ * fallback of products that fail open. Keys name product, limits, issuer and client, so
+ * the map stays as small as the set of clients that called.
  */
 public final class LocalRateLimitStore implements RateLimitStore {
 
-	private final ConcurrentMap<String, Entry> buckets = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
 	@Override
 	public CompletableFuture<VerboseResult<ConsumptionProbe>> consume(String key, PlanLimits limits) {
-		Entry entry = this.buckets.compute(key, (name, existing) -> (existing != null && existing.limits.equals(limits))
-				? existing : new Entry(limits, bucket(limits)));
-		return CompletableFuture.completedFuture(entry.bucket.asVerbose().tryConsumeAndReturnRemaining(1));
+		Bucket bucket = this.buckets.computeIfAbsent(key, (name) -> bucket(limits));
+		return CompletableFuture.completedFuture(bucket.asVerbose().tryConsumeAndReturnRemaining(1));
 	}
 
 	private static Bucket bucket(PlanLimits limits) {
@@ -32,10 +31,6 @@ public final class LocalRateLimitStore implements RateLimitStore {
 			builder.addLimit(bandwidth);
 		}
 		return builder.build();
-	}
-
-	private record Entry(PlanLimits limits, Bucket bucket) {
-
 	}
 
 }

@@ -66,12 +66,12 @@ public record PlanLimits(String plan, Priority priority, long burst, long perSec
 	}
 
 	/**
-	 * A number that changes whenever the limits change, so that buckets already stored in
-	 * Redis take the new configuration.
-	 * @return the version
+	 * The limits as part of a bucket key: a plan change gives the client a new bucket, so
+	 * that no stored bucket keeps old limits and no two plans share one.
+	 * @return e.g. {@code 10x5d10000}
 	 */
-	public long configurationVersion() {
-		return Math.abs((long) List.of(this.burst, this.perSecond, this.dailyQuota).hashCode());
+	public String fingerprint() {
+		return this.burst + "x" + this.perSecond + "d" + this.dailyQuota;
 	}
 
 	/**

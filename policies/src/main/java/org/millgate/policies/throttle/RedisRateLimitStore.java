@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -175,18 +174,16 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 	}
 
 	/**
-	 * An open connection and the bucket proxies made on it. A proxy is kept per key and
-	 * limits, so that Bucket4j's batching can merge concurrent requests of one client
-	 * into one compare-and-swap round trip instead of racing each other.
+	 * An open connection and the bucket proxies made on it. A proxy is kept per key
+	 * (which names the limits), so that Bucket4j's batching can merge concurrent requests
+	 * of one client into one compare-and-swap round trip instead of racing each other.
 	 */
 	private record Connected(StatefulRedisConnection<String, byte[]> connection, AsyncProxyManager<String> buckets,
 			ConcurrentMap<String, AsyncBucketProxy> proxies) {
 
 		AsyncBucketProxy proxy(String key, PlanLimits limits) {
-			return this.proxies.computeIfAbsent(key + "#" + limits.configurationVersion(),
+			return this.proxies.computeIfAbsent(key,
 					(name) -> this.buckets.builder()
-						.withImplicitConfigurationReplacement(limits.configurationVersion(),
-								TokensInheritanceStrategy.PROPORTIONALLY)
 						.withOptimization(Optimizations.batching())
 						.build(key, () -> CompletableFuture.completedFuture(limits.configuration())));
 		}

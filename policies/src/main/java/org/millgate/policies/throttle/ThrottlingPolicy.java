@@ -115,7 +115,7 @@ public final class ThrottlingPolicy implements Policy {
 	Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain) {
 		Caller caller = Caller.of(exchange).orElseThrow();
 		PlanLimits limits = limits(caller.plan());
-		String key = "millgate:rl:" + this.product + ":" + caller.clientId();
+		String key = key(this.product, limits, caller);
 		return decide(key, limits).flatMap((decision) -> {
 			if (decision == STORE_UNAVAILABLE) {
 				return this.problems.write(exchange, "throttle.unavailable",
@@ -145,6 +145,18 @@ public final class ThrottlingPolicy implements Policy {
 			}
 			return chain.filter(exchange).doFinally((signal) -> this.lanes.leave());
 		});
+	}
+
+	/**
+	 * The bucket of a caller: per product, limits (a plan change starts a new bucket),
+	 * issuer (equal client ids of two issuers are two clients) and client.
+	 * @param product the product
+	 * @param limits the caller's limits
+	 * @param caller the caller
+	 * @return the key
+	 */
+	static String key(String product, PlanLimits limits, Caller caller) {
+		return "millgate:rl:" + product + ":" + limits.fingerprint() + ":" + caller.issuer() + ":" + caller.clientId();
 	}
 
 	/**

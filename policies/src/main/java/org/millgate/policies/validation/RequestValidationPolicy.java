@@ -1,6 +1,7 @@
 package org.millgate.policies.validation;
 
 import java.util.List;
+import java.util.Optional;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -59,15 +60,16 @@ public final class RequestValidationPolicy implements Policy {
 		if (declared > this.config.maxBodyBytes()) {
 			return tooLarge(exchange);
 		}
+		// the limit's error is handled on the read alone, not on what follows downstream
 		return DataBufferUtils.join(request.getBody(), this.config.maxBodyBytes()).map((buffer) -> {
 			byte[] bytes = new byte[buffer.readableByteCount()];
 			buffer.read(bytes);
 			DataBufferUtils.release(buffer);
-			return bytes;
+			return Optional.of(bytes);
 		})
-			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> validate(exchange, chain, body))
-			.onErrorResume(DataBufferLimitException.class, (tooLarge) -> tooLarge(exchange));
+			.defaultIfEmpty(Optional.of(new byte[0]))
+			.onErrorResume(DataBufferLimitException.class, (tooLarge) -> Mono.just(Optional.empty()))
+			.flatMap((body) -> body.isPresent() ? validate(exchange, chain, body.get()) : tooLarge(exchange));
 	}
 
 	private Mono<Void> validate(ServerWebExchange exchange, GatewayFilterChain chain, byte[] body) {

@@ -1,6 +1,7 @@
 package org.millgate.policies.validation;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -40,7 +42,8 @@ public final class ResponseValidationPolicy implements Policy {
 
 	private static final Logger logger = LoggerFactory.getLogger(ResponseValidationPolicy.class);
 
-	private static final int MAX_CHECKED_BYTES = 16 * 1024 * 1024;
+	/** Larger responses are not checked (and withheld): no product answers this much. */
+	private static final int MAX_CHECKED_BYTES = 4 * 1024 * 1024;
 
 	private final ApiRoute route;
 
@@ -90,19 +93,28 @@ public final class ResponseValidationPolicy implements Policy {
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-			return DataBufferUtils.join(Flux.from(body), MAX_CHECKED_BYTES)
-				.defaultIfEmpty(bufferFactory().wrap(new byte[0]))
-				.flatMap((joined) -> {
-					byte[] bytes = new byte[joined.readableByteCount()];
-					joined.read(bytes);
-					DataBufferUtils.release(joined);
-					return check(bytes);
-				});
+			return DataBufferUtils.join(Flux.from(body), MAX_CHECKED_BYTES).map((joined) -> {
+				byte[] bytes = new byte[joined.readableByteCount()];
+				joined.read(bytes);
+				DataBufferUtils.release(joined);
+				return Optional.of(bytes);
+			})
+				.defaultIfEmpty(Optional.of(new byte[0]))
+				.onErrorResume(DataBufferLimitException.class, (tooLarge) -> Mono.just(Optional.empty()))
+				.flatMap((bytes) -> bytes.isPresent() ? check(bytes.get()) : tooLarge());
 		}
 
 		@Override
 		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
 			return writeWith(Flux.from(body).flatMapSequential((part) -> part));
+		}
+
+		private Mono<Void> tooLarge() {
+			ApiCall.of(this.exchange).validation("response-too-large");
+			logger.warn("{} {}: the response is larger than {} bytes; withheld", this.exchange.getRequest().getMethod(),
+					this.exchange.getRequest().getPath().value(), MAX_CHECKED_BYTES);
+			return ResponseValidationPolicy.this.problems.write(this.exchange, "response.invalid",
+					"The service's response is too large to be checked; it was withheld.");
 		}
 
 		private Mono<Void> check(byte[] bytes) {

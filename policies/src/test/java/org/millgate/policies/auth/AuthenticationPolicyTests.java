@@ -38,17 +38,24 @@ class AuthenticationPolicyTests {
 
 	@Test
 	void aMalformedPlantsClaimGrantsNoPlant() {
-		Caller caller = AuthenticationPolicy.caller(jwt(Map.of("client_id", "x", "plants", "1000")), "p");
+		Caller caller = AuthenticationPolicy.caller(jwt(Map.of("client_id", "x", "plants", 1000)), "p");
 		assertThat(caller.plants()).contains(Set.of());
 		assertThat(AuthenticationPolicy.foreignPlant(caller, List.of("1000"))).contains("1000");
 	}
 
 	@Test
+	void aSpaceSeparatedPlantsClaimIsReadAsTheProductsReadIt() {
+		Caller caller = AuthenticationPolicy.caller(jwt(Map.of("client_id", "x", "plants", "1000 2000")), "p");
+		assertThat(caller.plants()).contains(Set.of("1000", "2000"));
+	}
+
+	@Test
 	void onlyPlantsOutsideTheClaimAreForeign() {
-		Caller caller = new Caller("c", "p", Optional.empty(), Optional.of(Set.of("1000")), Set.of());
+		Caller caller = new Caller("http://issuer.test", "c", "p", Optional.empty(), Optional.of(Set.of("1000")),
+				Set.of());
 		assertThat(AuthenticationPolicy.foreignPlant(caller, List.of("1000"))).isEmpty();
 		assertThat(AuthenticationPolicy.foreignPlant(caller, List.of("1000", "2000"))).contains("2000");
-		Caller unlimited = new Caller("c", "p", Optional.empty(), Optional.empty(), Set.of());
+		Caller unlimited = new Caller("http://issuer.test", "c", "p", Optional.empty(), Optional.empty(), Set.of());
 		assertThat(AuthenticationPolicy.foreignPlant(unlimited, List.of("2000"))).isEmpty();
 	}
 

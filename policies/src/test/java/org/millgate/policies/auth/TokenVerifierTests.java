@@ -1,10 +1,14 @@
 package org.millgate.policies.auth;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -13,6 +17,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -118,6 +123,55 @@ class TokenVerifierTests {
 	@Test
 	void garbageIsRefused() {
 		refused("not-a-token", "well-formed");
+	}
+
+	@Test
+	void anEncryptedTokenIsRefusedNotFailedOn() {
+		String header = Base64URL.encode("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\"}").toString();
+		refused(header + ".a.b.c.d", "not signed");
+	}
+
+	@Test
+	void anIssuerWhoseKeysCannotBeFetchedIsToldApartFromABadToken() {
+		TestTokens down = TestTokens.issuer("http://down.test");
+		TokenVerifier withDownIssuer = new TokenVerifier(
+				List.of(new TrustedIssuer(down.issuer(), "http://127.0.0.1:1/jwks", TestTokens.AUDIENCE)),
+				Duration.ofSeconds(30), Set.of("RS256"));
+		assertThatThrownBy(() -> withDownIssuer.verify(down.signed(down.claims("c", "s").build())).block())
+			.isInstanceOf(TokenVerifier.IssuerUnavailable.class)
+			.hasMessageContaining("http://down.test");
+	}
+
+	@Test
+	void unknownKeyIdsDoNotMakeEveryRequestFetchTheKeys() throws Exception {
+		TestTokens issuer = TestTokens.issuer("http://counted.test");
+		String keys = new String(URI.create(issuer.jwkSetUri()).toURL().openStream().readAllBytes(),
+				StandardCharsets.UTF_8);
+		AtomicInteger fetches = new AtomicInteger();
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/jwks", (exchange) -> {
+			fetches.incrementAndGet();
+			byte[] body = keys.getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		server.start();
+		try {
+			TokenVerifier counted = new TokenVerifier(
+					List.of(new TrustedIssuer(issuer.issuer(),
+							"http://127.0.0.1:" + server.getAddress().getPort() + "/jwks", TestTokens.AUDIENCE)),
+					Duration.ofSeconds(30), Set.of("RS256"));
+			assertThat(counted.verify(issuer.signed(issuer.claims("c", "s").build())).block()).isNotNull();
+			for (int i = 0; i < 20; i++) {
+				String forged = issuer.signedNaming(issuer.claims("c", "s").build(), "kid-" + i);
+				assertThatThrownBy(() -> counted.verify(forged).block()).isInstanceOf(TokenVerifier.InvalidToken.class);
+			}
+			assertThat(fetches.get()).as("key set fetches").isEqualTo(1);
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 
 	private static void refused(String token, String reason) {

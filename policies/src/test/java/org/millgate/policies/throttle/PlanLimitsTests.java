@@ -36,9 +36,9 @@ class PlanLimitsTests {
 	}
 
 	@Test
-	void changedLimitsChangeTheConfigurationVersion() {
-		assertThat(new PlanLimits("p", Priority.LOW, 10, 5, 0).configurationVersion())
-			.isNotEqualTo(new PlanLimits("p", Priority.LOW, 10, 6, 0).configurationVersion());
+	void changedLimitsChangeTheFingerprint() {
+		assertThat(new PlanLimits("p", Priority.LOW, 10, 5, 0).fingerprint()).isEqualTo("10x5d0")
+			.isNotEqualTo(new PlanLimits("p", Priority.LOW, 10, 6, 0).fingerprint());
 	}
 
 	@Test

@@ -44,12 +44,4 @@ class RateLimitDecisionTests {
 		assertThat(RateLimitDecision.of(this.store.consume("a", limits).join(), limits).admitted()).isFalse();
 	}
 
-	@Test
-	void newLimitsReplaceALocalBucket() {
-		PlanLimits one = new PlanLimits("p", Priority.LOW, 1, 1, 0);
-		this.store.consume("c", one).join();
-		PlanLimits more = new PlanLimits("p", Priority.LOW, 5, 1, 0);
-		assertThat(RateLimitDecision.of(this.store.consume("c", more).join(), more).admitted()).isTrue();
-	}
-
 }

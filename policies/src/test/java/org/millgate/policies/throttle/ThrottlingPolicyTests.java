@@ -2,6 +2,8 @@ package org.millgate.policies.throttle;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.millgate.contracts.catalog.Priority;
 import org.millgate.contracts.problems.ProblemTypes;
+import org.millgate.policies.core.Caller;
 import org.millgate.policies.core.Problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +112,17 @@ class ThrottlingPolicyTests {
 		ThrottlingPolicy policy = policy(null, RedisDownMode.FAIL_CLOSED);
 		assertThat(policy.decide("local", new PlanLimits("one", Priority.LOW, 1, 1, 0)).block().admitted()).isTrue();
 		assertThat(policy.decide("local", new PlanLimits("one", Priority.LOW, 1, 1, 0)).block().admitted()).isFalse();
+	}
+
+	@Test
+	void bucketsAreSeparatePerProductPlanIssuerAndClient() {
+		Caller caller = new Caller("http://a.test", "c", "test", Optional.empty(), Optional.empty(), Set.of());
+		Caller sameIdOtherIssuer = new Caller("http://b.test", "c", "test", Optional.empty(), Optional.empty(),
+				Set.of());
+		String key = ThrottlingPolicy.key("shipments", LIMITS, caller);
+		assertThat(key).isNotEqualTo(ThrottlingPolicy.key("shipments", LIMITS, sameIdOtherIssuer))
+			.isNotEqualTo(ThrottlingPolicy.key("inventory", LIMITS, caller))
+			.isNotEqualTo(ThrottlingPolicy.key("shipments", new PlanLimits("other", Priority.LOW, 5, 1, 0), caller));
 	}
 
 	private static ThrottlingPolicy policy(RateLimitStore shared, RedisDownMode mode) {
