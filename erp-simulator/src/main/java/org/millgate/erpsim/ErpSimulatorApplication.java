@@ -19,6 +19,12 @@ public class ErpSimulatorApplication {
 	public static final String CONFIG_NAME = "--spring.config.name=erp-simulator";
 
 	public static void main(String[] args) {
+		// Reactor Netty 1.3.6 can stop reading a keep-alive connection whose next request
+		// arrives before the previous exchange has terminated (reactor-netty#4361): the
+		// request then hangs. Flushing the last response first avoids that path. Measured
+		// here: 31 of 300 connections hung without it, none with it.
+		System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead",
+				System.getProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true"));
 		String[] withName = java.util.Arrays.copyOf(args, args.length + 1);
 		withName[args.length] = CONFIG_NAME;
 		SpringApplication.run(ErpSimulatorApplication.class, withName);

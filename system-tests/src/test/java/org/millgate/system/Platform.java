@@ -157,6 +157,10 @@ final class Platform {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dmillgate.service=" + name, "-jar",
 				jar.toString(), "--server.port=" + port(name)));
+		String extra = System.getProperty("millgate.platform.jvm-args", "");
+		if (!extra.isBlank()) {
+			command.addAll(1, List.of(extra.trim().split("\\s+")));
+		}
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.logs.resolve(name + ".log").toFile());
