@@ -9,6 +9,7 @@ import java.util.Map;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 
 import org.millgate.contracts.catalog.ContractDocument;
@@ -21,10 +22,35 @@ public final class ResponseValidator {
 
 	private static final int MAX_MESSAGE = 500;
 
+	private static final String REQUIRED = "validation.response.body.schema.required";
+
 	private final OpenApiInteractionValidator validator;
 
+	private final boolean partial;
+
 	public ResponseValidator(ContractDocument contract) {
-		this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(contract.source()).build();
+		this(OpenApiInteractionValidator.createForInlineApiSpecification(contract.source()).build(), false);
+	}
+
+	private ResponseValidator(OpenApiInteractionValidator validator, boolean partial) {
+		this.validator = validator;
+		this.partial = partial;
+	}
+
+	/**
+	 * A validator for what a consumer expects of responses (a pact): the expectation may
+	 * name fewer properties and headers than the contract promises, but every property it
+	 * names must exist in the contract with a matching type and format.
+	 * @param contract the contract
+	 * @return the validator
+	 */
+	public static ResponseValidator forConsumerExpectations(ContractDocument contract) {
+		return new ResponseValidator(OpenApiInteractionValidator.createForInlineApiSpecification(contract.source())
+			.withLevelResolver(LevelResolver.create()
+				.withLevel(REQUIRED, ValidationReport.Level.IGNORE)
+				.withLevel("validation.response.header.missing", ValidationReport.Level.IGNORE)
+				.build())
+			.build(), true);
 	}
 
 	/**
@@ -47,7 +73,7 @@ public final class ResponseValidator {
 		ValidationReport report = this.validator.validateResponse(path,
 				Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
 		for (ValidationReport.Message message : report.getMessages()) {
-			if (message.getLevel() == ValidationReport.Level.ERROR) {
+			if (message.getLevel() == ValidationReport.Level.ERROR && !(this.partial && onlyMissing(message))) {
 				String text = message.getMessage();
 				String pointer = message.getContext()
 					.flatMap(ValidationReport.MessageContext::getPointers)
@@ -59,6 +85,16 @@ public final class ResponseValidator {
 			}
 		}
 		return violations;
+	}
+
+	// A composed schema (allOf, ...) reports missing required properties as its own
+	// failure, with the missing ones as nested messages.
+	private static boolean onlyMissing(ValidationReport.Message message) {
+		if (message.getKey().equals(REQUIRED)) {
+			return true;
+		}
+		List<ValidationReport.Message> nested = message.getNestedMessages();
+		return !nested.isEmpty() && nested.stream().allMatch(ResponseValidator::onlyMissing);
 	}
 
 }
