@@ -1,0 +1,101 @@
+package org.millgate.consumers.wms;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The warehouse management system's own client of Millgate: stock by storage location and
+ * the shipments it has to load.
+ */
+public final class WmsClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final String baseUrl;
+
+	private final Supplier<String> token;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	public WmsClient(String baseUrl, Supplier<String> token) {
+		this.baseUrl = baseUrl;
+		this.token = token;
+	}
+
+	public Stock stockByLocation(String material, String plant) {
+		return get(
+				"/v1/inventory/availability?material=" + material + "&plant=" + plant + "&breakdown=STORAGE_LOCATION",
+				Stock.class);
+	}
+
+	public List<ShipmentLine> shipments(String status) {
+		return get("/v1/shipments?status=" + status, ShipmentPage.class).items();
+	}
+
+	public Shipment shipment(String shipmentId) {
+		return get("/v1/shipments/" + shipmentId, Shipment.class);
+	}
+
+	private <T> T get(String path, Class<T> type) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Authorization", "Bearer " + this.token.get())
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(response.statusCode() + ": " + response.body());
+			}
+			return JSON.readValue(response.body(), type);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public record Stock(String material, String plant, String unit, Buckets quantities, List<Location> breakdown) {
+
+	}
+
+	public record Location(String storageLocation, Buckets quantities) {
+
+	}
+
+	public record Buckets(double onHand, double allocated, double qualityHold, double blocked, double inTransit,
+			double productionConsumable, double available) {
+
+	}
+
+	public record ShipmentPage(List<ShipmentLine> items) {
+
+	}
+
+	public record ShipmentLine(String shipmentId, String status, String plannedGoodsIssueDate) {
+
+	}
+
+	public record Shipment(String shipmentId, String status, Checks checks, boolean readyForShipment) {
+
+	}
+
+	public record Checks(String picking, String packing, boolean qualityReleased, boolean blocked) {
+
+	}
+
+}

@@ -1,0 +1,144 @@
+package org.millgate.consumers.wms;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the WMS expects of inventory (stock by storage location, every bucket) and of
+ * shipments (the ready ones, one shipment with its checks).
+ */
+@Order(1)
+class WmsPactTests {
+
+	static final String BEARER = "Bearer [A-Za-z0-9._~+/=-]+";
+
+	@Nested
+	@ExtendWith(PactConsumerTestExt.class)
+	@PactTestFor(providerName = "inventory", pactVersion = PactSpecVersion.V4)
+	class Inventory {
+
+		@Pact(consumer = "wms")
+		V4Pact stockByStorageLocation(PactDslWithProvider builder) {
+			return builder.given("plant 1000 stocks FG-100 in several storage locations")
+				.uponReceiving("the stock of FG-100 in plant 1000 by storage location")
+				.method("GET")
+				.path("/v1/inventory/availability")
+				.query("material=FG-100&plant=1000&breakdown=STORAGE_LOCATION")
+				.matchHeader("Authorization", BEARER, "Bearer token")
+				.willRespondWith()
+				.status(200)
+				.body(buckets(new PactDslJsonBody().stringValue("material", "FG-100")
+					.stringValue("plant", "1000")
+					.stringType("unit", "H87")
+					.object("quantities")).closeObject()
+					.minArrayLike("breakdown", 1)
+					.stringType("storageLocation", "0001")
+					.object("quantities")
+					.decimalType("onHand", 300.0)
+					.decimalType("allocated", 0.0)
+					.decimalType("qualityHold", 10.0)
+					.decimalType("blocked", 10.0)
+					.decimalType("inTransit", 0.0)
+					.decimalType("productionConsumable", 0.0)
+					.decimalType("available", 300.0)
+					.closeObject()
+					.closeObject()
+					.closeArray())
+				.toPact(V4Pact.class);
+		}
+
+		@Test
+		@PactTestFor(pactMethod = "stockByStorageLocation")
+		void theWarehouseSeesEveryBucketByLocation(MockServer server) {
+			WmsClient.Stock stock = new WmsClient(server.getUrl(), () -> "t").stockByLocation("FG-100", "1000");
+			assertThat(stock.quantities().onHand()).isGreaterThanOrEqualTo(stock.quantities().available());
+			assertThat(stock.breakdown()).isNotEmpty();
+		}
+
+	}
+
+	@Nested
+	@ExtendWith(PactConsumerTestExt.class)
+	@PactTestFor(providerName = "shipments", pactVersion = PactSpecVersion.V4)
+	class Shipments {
+
+		@Pact(consumer = "wms")
+		V4Pact readyShipments(PactDslWithProvider builder) {
+			return builder.given("plant 1000 has shipments ready for shipment")
+				.uponReceiving("the shipments ready for shipment")
+				.method("GET")
+				.path("/v1/shipments")
+				.query("status=READY_FOR_SHIPMENT")
+				.matchHeader("Authorization", BEARER, "Bearer token")
+				.willRespondWith()
+				.status(200)
+				.body(new PactDslJsonBody().minArrayLike("items", 1)
+					.stringMatcher("shipmentId", "[0-9]{1,10}", "80000047")
+					.stringValue("status", "READY_FOR_SHIPMENT")
+					.date("plannedGoodsIssueDate", "yyyy-MM-dd")
+					.closeObject()
+					.closeArray())
+				.toPact(V4Pact.class);
+		}
+
+		@Pact(consumer = "wms")
+		V4Pact oneShipment(PactDslWithProvider builder) {
+			return builder.given("shipment 80000001 of plant 1000 is ready for shipment")
+				.uponReceiving("shipment 80000001 with its checks")
+				.method("GET")
+				.path("/v1/shipments/80000001")
+				.matchHeader("Authorization", BEARER, "Bearer token")
+				.willRespondWith()
+				.status(200)
+				.body(new PactDslJsonBody().stringValue("shipmentId", "80000001")
+					.stringValue("status", "READY_FOR_SHIPMENT")
+					.booleanValue("readyForShipment", true)
+					.object("checks")
+					.stringValue("picking", "COMPLETED")
+					.stringValue("packing", "COMPLETED")
+					.booleanValue("qualityReleased", true)
+					.booleanValue("blocked", false)
+					.closeObject())
+				.toPact(V4Pact.class);
+		}
+
+		@Test
+		@PactTestFor(pactMethod = "readyShipments")
+		void theWarehouseListsWhatToLoad(MockServer server) {
+			assertThat(new WmsClient(server.getUrl(), () -> "t").shipments("READY_FOR_SHIPMENT"))
+				.allSatisfy((line) -> assertThat(line.status()).isEqualTo("READY_FOR_SHIPMENT"));
+		}
+
+		@Test
+		@PactTestFor(pactMethod = "oneShipment")
+		void theWarehouseReadsWhyAShipmentIsReady(MockServer server) {
+			WmsClient.Shipment shipment = new WmsClient(server.getUrl(), () -> "t").shipment("80000001");
+			assertThat(shipment.readyForShipment()).isTrue();
+			assertThat(shipment.checks().qualityReleased()).isTrue();
+		}
+
+	}
+
+	static PactDslJsonBody buckets(PactDslJsonBody quantities) {
+		return (PactDslJsonBody) quantities.decimalType("onHand", 500.0)
+			.decimalType("allocated", 120.0)
+			.decimalType("qualityHold", 40.0)
+			.decimalType("blocked", 10.0)
+			.decimalType("inTransit", 25.0)
+			.numberType("productionConsumable", 0)
+			.decimalType("available", 380.0);
+	}
+
+}
