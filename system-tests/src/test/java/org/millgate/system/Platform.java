@@ -30,7 +30,7 @@ import org.millgate.contracts.testing.TestTokens;
  * (throttling in the real Redis), which also trusts a second, test issuer so that token
  * attacks can be signed by a trusted key.
  */
-final class Platform {
+public final class Platform implements AutoCloseable {
 
 	static final String REDIS = System.getenv().getOrDefault("MILLGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
 
@@ -46,16 +46,51 @@ final class Platform {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	static synchronized Platform get() {
+	private final String erpRelease;
+
+	private Platform(String erpRelease) {
+		this.erpRelease = erpRelease;
+	}
+
+	/**
+	 * The platform the system tests share, on the default ERP release.
+	 * @return the running platform
+	 */
+	public static synchronized Platform get() {
 		if (instance == null) {
-			instance = new Platform();
+			instance = start("2022");
 			Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
-			instance.start();
 		}
 		return instance;
 	}
 
-	private void start() {
+	/**
+	 * A platform of its own, on an ERP release of the simulator's; close it when done.
+	 * @param erpRelease e.g. {@code 2020}
+	 * @return the running platform
+	 */
+	public static Platform start(String erpRelease) {
+		Platform platform = new Platform(erpRelease);
+		try {
+			platform.launchAll();
+		}
+		catch (RuntimeException ex) {
+			platform.stop();
+			throw ex;
+		}
+		return platform;
+	}
+
+	public String erpRelease() {
+		return this.erpRelease;
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private void launchAll() {
 		try {
 			Files.createDirectories(this.logs);
 			Path data = Files.createTempDirectory("millgate-system-data");
@@ -67,9 +102,10 @@ final class Platform {
 			String jwks = issuer + "/oauth2/jwks";
 			Map<String, String> common = Map.of("MILLGATE_ISSUER", issuer, "MILLGATE_JWK_SET_URI", jwks,
 					"MILLGATE_ERP_BASEURL", url("erp-simulator"), "MILLGATE_REDIS_URL", REDIS, "MILLGATE_DATA_DIR",
-					data.toString(), "MILLGATE_CURSOR_SECRET", "system-tests-cursor-secret-0123456789abcdef");
+					data.toString(), "MILLGATE_CURSOR_SECRET", "system-tests-cursor-secret-0123456789abcdef",
+					"MILLGATE_ERP_RELEASE", this.erpRelease);
 			launch("identity", common, "--spring.profiles.active=demo");
-			launch("erp-simulator", common);
+			launch("erp-simulator", common, "--erp.release=" + this.erpRelease);
 			awaitHealthy("identity", "erp-simulator");
 			launch("production-order-api", common);
 			launch("inventory-api", common);
@@ -91,15 +127,15 @@ final class Platform {
 		}
 	}
 
-	int port(String name) {
+	public int port(String name) {
 		return this.ports.get(name);
 	}
 
-	String url(String name) {
+	public String url(String name) {
 		return "http://localhost:" + port(name);
 	}
 
-	String gateway() {
+	public String gateway() {
 		return url("gateway");
 	}
 
@@ -108,7 +144,7 @@ final class Platform {
 	 * @param client the client id (secret {@code <client>-secret})
 	 * @return the token
 	 */
-	String token(String client) {
+	public String token(String client) {
 		return token(client, null);
 	}
 
@@ -118,7 +154,7 @@ final class Platform {
 	 * @param scope the scope asked for, or null for all of the client's
 	 * @return the token
 	 */
-	String token(String client, String scope) {
+	public String token(String client, String scope) {
 		String basic = Base64.getEncoder()
 			.encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url("identity") + "/oauth2/token"))
@@ -135,7 +171,7 @@ final class Platform {
 		return token.group(1);
 	}
 
-	HttpResponse<String> send(HttpRequest request) {
+	public HttpResponse<String> send(HttpRequest request) {
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
@@ -163,7 +199,7 @@ final class Platform {
 		}
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.logs.resolve(name + ".log").toFile());
+			.redirectOutput(this.logs.resolve(name + "-" + this.erpRelease + ".log").toFile());
 		builder.environment().putAll(environment);
 		this.processes.add(builder.start());
 	}
@@ -212,10 +248,12 @@ final class Platform {
 	}
 
 	private void stop() {
-		for (Process process : this.processes) {
+		List<Process> started = new ArrayList<>(this.processes);
+		this.processes.clear();
+		for (Process process : started) {
 			process.destroy();
 		}
-		for (Process process : this.processes) {
+		for (Process process : started) {
 			try {
 				if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
 					process.destroyForcibly();

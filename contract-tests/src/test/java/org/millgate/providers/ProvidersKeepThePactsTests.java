@@ -1,0 +1,224 @@
+package org.millgate.providers;
+
+import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
+import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.State;
+import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import org.apache.hc.core5.http.HttpRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.millgate.system.Platform;
+
+/**
+ * Every product keeps every consumer's pact, on each ERP release the simulator offers:
+ * the products run from their jars against the simulator playing that release, with real
+ * tokens of the consumers' demo clients. The MES pact with production orders is verified
+ * through the gateway too, since authentication, headers and throttling are part of what
+ * the MES relies on.
+ */
+@Order(20)
+class ProvidersKeepThePactsTests {
+
+	abstract static class OnRelease {
+
+		abstract Platform platform();
+
+		@Nested
+		@Provider("production-orders")
+		@PactFolder("pacts")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class ProductionOrders {
+
+			@BeforeEach
+			void target(PactVerificationContext context) {
+				context.setTarget(ProviderVerification.target(platform(), "production-order-api"));
+			}
+
+			@TestTemplate
+			@ExtendWith(PactVerificationInvocationContextProvider.class)
+			void keepsThePact(PactVerificationContext context, HttpRequest request) {
+				ProviderVerification.authorize(platform(), context, request);
+				context.verifyInteraction();
+			}
+
+			@State("plant 1000 has released production orders")
+			void releasedOrders() {
+				// seed data
+			}
+
+			@State("production order 1000043 of plant 1000 is released")
+			void released() {
+				// seed data
+			}
+
+			@State("production order 1000043 was confirmed with key " + ProviderVerification.CONFIRMED_KEY)
+			void confirmed() {
+				ProviderVerification.confirmedWithKey(platform());
+			}
+
+		}
+
+		@Nested
+		@Provider("inventory")
+		@PactFolder("pacts")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class Inventory {
+
+			@BeforeEach
+			void target(PactVerificationContext context) {
+				context.setTarget(ProviderVerification.target(platform(), "inventory-api"));
+			}
+
+			@TestTemplate
+			@ExtendWith(PactVerificationInvocationContextProvider.class)
+			void keepsThePact(PactVerificationContext context, HttpRequest request) {
+				ProviderVerification.authorize(platform(), context, request);
+				context.verifyInteraction();
+			}
+
+			@State({ "plant 1000 stocks components HB-440 and RM-280",
+					"plant 1000 stocks FG-100 in several storage locations" })
+			void stock() {
+				// seed data
+			}
+
+		}
+
+		@Nested
+		@Provider("shipments")
+		@PactFolder("pacts")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class Shipments {
+
+			@BeforeEach
+			void target(PactVerificationContext context) {
+				context.setTarget(ProviderVerification.target(platform(), "shipment-api"));
+			}
+
+			@TestTemplate
+			@ExtendWith(PactVerificationInvocationContextProvider.class)
+			void keepsThePact(PactVerificationContext context, HttpRequest request) {
+				ProviderVerification.authorize(platform(), context, request);
+				context.verifyInteraction();
+			}
+
+			@State({ "plant 1000 has shipments ready for shipment",
+					"shipment 80000001 of plant 1000 is ready for shipment", "partner ACME has shipment 80000001",
+					"shipment 80000002 belongs to partner BETA" })
+			void shipments() {
+				// seed data
+			}
+
+		}
+
+	}
+
+	@Nested
+	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+	class Release2022 extends OnRelease {
+
+		Platform platform;
+
+		@BeforeAll
+		void start() {
+			this.platform = Platform.start("2022");
+		}
+
+		@AfterAll
+		void stop() {
+			this.platform.close();
+		}
+
+		@Override
+		Platform platform() {
+			return this.platform;
+		}
+
+		@Nested
+		@Provider("production-orders")
+		@PactFolder("pacts")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class ProductionOrdersThroughTheGateway {
+
+			@BeforeEach
+			void target(PactVerificationContext context) {
+				context.setTarget(ProviderVerification.target(platform(), "gateway"));
+			}
+
+			@TestTemplate
+			@ExtendWith(PactVerificationInvocationContextProvider.class)
+			void keepsThePact(PactVerificationContext context, HttpRequest request) {
+				ProviderVerification.authorize(platform(), context, request);
+				context.verifyInteraction();
+			}
+
+			@State({ "plant 1000 has released production orders",
+					"production order 1000043 of plant 1000 is released" })
+			void seed() {
+				// seed data
+			}
+
+			@State("production order 1000043 was confirmed with key " + ProviderVerification.CONFIRMED_KEY)
+			void confirmed() {
+				ProviderVerification.confirmedWithKey(platform());
+			}
+
+		}
+
+	}
+
+	@Nested
+	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+	class Release2020 extends OnRelease {
+
+		Platform platform;
+
+		@BeforeAll
+		void start() {
+			this.platform = Platform.start("2020");
+		}
+
+		@AfterAll
+		void stop() {
+			this.platform.close();
+		}
+
+		@Override
+		Platform platform() {
+			return this.platform;
+		}
+
+	}
+
+	@Nested
+	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+	class Release2023 extends OnRelease {
+
+		Platform platform;
+
+		@BeforeAll
+		void start() {
+			this.platform = Platform.start("2023");
+		}
+
+		@AfterAll
+		void stop() {
+			this.platform.close();
+		}
+
+		@Override
+		Platform platform() {
+			return this.platform;
+		}
+
+	}
+
+}
