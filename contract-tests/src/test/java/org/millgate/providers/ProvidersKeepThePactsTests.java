@@ -27,19 +27,41 @@ import org.millgate.system.Platform;
 @Order(20)
 class ProvidersKeepThePactsTests {
 
+	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 	abstract static class OnRelease {
 
-		abstract Platform platform();
+		private Platform platform;
 
-		@Nested
-		@Provider("production-orders")
-		@PactFolder("pacts")
-		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-		class ProductionOrders {
+		/**
+		 * The ERP release the simulator plays for this class's verifications.
+		 * @return e.g. {@code 2020}
+		 */
+		abstract String release();
+
+		@BeforeAll
+		void start() {
+			this.platform = Platform.start(release());
+		}
+
+		@AfterAll
+		void stop() {
+			this.platform.close();
+		}
+
+		Platform platform() {
+			return this.platform;
+		}
+
+		/**
+		 * Replays every interaction of the provider's pacts against one service.
+		 */
+		abstract class Verification {
+
+			abstract String service();
 
 			@BeforeEach
 			void target(PactVerificationContext context) {
-				context.setTarget(ProviderVerification.target(platform(), "production-order-api"));
+				context.setTarget(ProviderVerification.target(platform(), service()));
 			}
 
 			@TestTemplate
@@ -47,6 +69,19 @@ class ProvidersKeepThePactsTests {
 			void keepsThePact(PactVerificationContext context, HttpRequest request) {
 				ProviderVerification.authorize(platform(), context, request);
 				context.verifyInteraction();
+			}
+
+		}
+
+		@Nested
+		@Provider("production-orders")
+		@PactFolder("pacts")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class ProductionOrders extends Verification {
+
+			@Override
+			String service() {
+				return "production-order-api";
 			}
 
 			@State("plant 1000 has released production orders")
@@ -70,18 +105,11 @@ class ProvidersKeepThePactsTests {
 		@Provider("inventory")
 		@PactFolder("pacts")
 		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-		class Inventory {
+		class Inventory extends Verification {
 
-			@BeforeEach
-			void target(PactVerificationContext context) {
-				context.setTarget(ProviderVerification.target(platform(), "inventory-api"));
-			}
-
-			@TestTemplate
-			@ExtendWith(PactVerificationInvocationContextProvider.class)
-			void keepsThePact(PactVerificationContext context, HttpRequest request) {
-				ProviderVerification.authorize(platform(), context, request);
-				context.verifyInteraction();
+			@Override
+			String service() {
+				return "inventory-api";
 			}
 
 			@State({ "plant 1000 stocks components HB-440 and RM-280",
@@ -96,18 +124,11 @@ class ProvidersKeepThePactsTests {
 		@Provider("shipments")
 		@PactFolder("pacts")
 		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-		class Shipments {
+		class Shipments extends Verification {
 
-			@BeforeEach
-			void target(PactVerificationContext context) {
-				context.setTarget(ProviderVerification.target(platform(), "shipment-api"));
-			}
-
-			@TestTemplate
-			@ExtendWith(PactVerificationInvocationContextProvider.class)
-			void keepsThePact(PactVerificationContext context, HttpRequest request) {
-				ProviderVerification.authorize(platform(), context, request);
-				context.verifyInteraction();
+			@Override
+			String service() {
+				return "shipment-api";
 			}
 
 			@State({ "plant 1000 has shipments ready for shipment",
@@ -122,42 +143,22 @@ class ProvidersKeepThePactsTests {
 	}
 
 	@Nested
-	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 	class Release2022 extends OnRelease {
 
-		Platform platform;
-
-		@BeforeAll
-		void start() {
-			this.platform = Platform.start("2022");
-		}
-
-		@AfterAll
-		void stop() {
-			this.platform.close();
-		}
-
 		@Override
-		Platform platform() {
-			return this.platform;
+		String release() {
+			return "2022";
 		}
 
 		@Nested
 		@Provider("production-orders")
 		@PactFolder("pacts")
 		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-		class ProductionOrdersThroughTheGateway {
+		class ProductionOrdersThroughTheGateway extends Verification {
 
-			@BeforeEach
-			void target(PactVerificationContext context) {
-				context.setTarget(ProviderVerification.target(platform(), "gateway"));
-			}
-
-			@TestTemplate
-			@ExtendWith(PactVerificationInvocationContextProvider.class)
-			void keepsThePact(PactVerificationContext context, HttpRequest request) {
-				ProviderVerification.authorize(platform(), context, request);
-				context.verifyInteraction();
+			@Override
+			String service() {
+				return "gateway";
 			}
 
 			@State({ "plant 1000 has released production orders",
@@ -176,47 +177,21 @@ class ProvidersKeepThePactsTests {
 	}
 
 	@Nested
-	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 	class Release2020 extends OnRelease {
 
-		Platform platform;
-
-		@BeforeAll
-		void start() {
-			this.platform = Platform.start("2020");
-		}
-
-		@AfterAll
-		void stop() {
-			this.platform.close();
-		}
-
 		@Override
-		Platform platform() {
-			return this.platform;
+		String release() {
+			return "2020";
 		}
 
 	}
 
 	@Nested
-	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 	class Release2023 extends OnRelease {
 
-		Platform platform;
-
-		@BeforeAll
-		void start() {
-			this.platform = Platform.start("2023");
-		}
-
-		@AfterAll
-		void stop() {
-			this.platform.close();
-		}
-
 		@Override
-		Platform platform() {
-			return this.platform;
+		String release() {
+			return "2023";
 		}
 
 	}
