@@ -13,6 +13,8 @@ import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.ContractDocument;
 import org.millgate.contracts.compat.Change;
 import org.millgate.contracts.compat.CompatibilityChecker;
+import org.millgate.contracts.pacts.PactCheck;
+import org.millgate.contracts.pacts.PactInteraction;
 import org.millgate.contracts.governance.ContractRules;
 import org.millgate.contracts.governance.Violation;
 
@@ -33,6 +35,9 @@ public final class ContractsCli {
 			  diff OLD.yaml NEW.yaml      list every change, breaking or not; exit 1 if any is breaking
 			  lint [FILE.yaml ...]        check contracts against the governance rules (default: the catalog's)
 			  publish PRODUCT VERSION     make the current contract the released baseline the build compares with
+			  impact OLD.yaml NEW.yaml [PACTS_DIR]
+			                              the breaking changes and the consumer pact interactions they break;
+			                              exit 1 if any consumer breaks (default pacts: contract-tests/pacts)
 			""";
 
 	private final PrintStream out;
@@ -57,6 +62,9 @@ public final class ContractsCli {
 				case "lint" -> lint(rest);
 				case "publish" -> (rest.size() == 4)
 						? publish(rest.get(0), rest.get(1), Path.of(rest.get(2)), Path.of(rest.get(3))) : usage();
+				case "impact" ->
+					(rest.size() == 2 || rest.size() == 3) ? impact(Path.of(rest.get(0)), Path.of(rest.get(1)),
+							Path.of((rest.size() == 3) ? rest.get(2) : "contract-tests/pacts")) : usage();
 				case "help", "--help", "-h" -> help();
 				default -> usage();
 			};
@@ -77,6 +85,57 @@ public final class ContractsCli {
 				oldFile, newFile);
 		if (breaking > 0) {
 			this.out.println("Breaking changes need a new major version (a new /vN path and catalog entry).");
+			return FINDINGS;
+		}
+		return OK;
+	}
+
+	/**
+	 * Can this contract change be deployed? Every consumer interaction of the product's
+	 * version that keeps the old contract is checked against the new one.
+	 */
+	private int impact(Path oldFile, Path newFile, Path pactsDir) {
+		ContractDocument before = readContract(oldFile);
+		ContractDocument after = readContract(newFile);
+		String product = after.tree().path("info").path("x-millgate-product").asText("");
+		String version = after.tree().path("paths").fieldNames().hasNext()
+				? after.tree().path("paths").fieldNames().next().split("/")[1] : "";
+		List<Change> breaking = new CompatibilityChecker().compare(before, after)
+			.stream()
+			.filter(Change::isBreaking)
+			.toList();
+		breaking.forEach(this.out::println);
+		List<PactInteraction> interactions = PactInteraction.readAll(pactsDir)
+			.stream()
+			.filter((interaction) -> interaction.provider().equals(product) && interaction.version().equals(version))
+			.toList();
+		if (interactions.isEmpty()) {
+			this.out.printf("No consumer pact calls %s %s in %s.%n", product, version, pactsDir);
+			return OK;
+		}
+		PactCheck oldCheck = new PactCheck(before);
+		PactCheck newCheck = new PactCheck(after);
+		int broken = 0;
+		for (PactInteraction interaction : interactions) {
+			List<String> already = oldCheck.violations(interaction);
+			if (!already.isEmpty()) {
+				// not this change's doing: the pact check of the build reports it
+				this.out.println("ALREADY BROKEN " + interaction.label());
+				already.forEach((violation) -> this.out.println("       " + violation));
+				continue;
+			}
+			List<String> violations = newCheck.violations(interaction);
+			if (!violations.isEmpty()) {
+				broken++;
+				this.out.println("BREAKS " + interaction.label());
+				violations.forEach((violation) -> this.out.println("       " + violation));
+			}
+		}
+		this.out.printf("%d breaking change(s); %d of %d consumer interaction(s) of %s %s would break.%n",
+				breaking.size(), broken, interactions.size(), product, version);
+		if (broken > 0) {
+			this.out.println("Not deployable as it is: the consumers above would break. Keep the old shape, or "
+					+ "ship the change in a new major version.");
 			return FINDINGS;
 		}
 		return OK;

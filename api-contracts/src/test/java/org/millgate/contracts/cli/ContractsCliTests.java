@@ -33,6 +33,42 @@ class ContractsCliTests {
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));
 	}
 
+	private static final String PACT = """
+			{"consumer": {"name": "mes"}, "provider": {"name": "production-orders"},
+			 "interactions": [
+			  {"description": "released orders of plant 1000",
+			   "request": {"method": "GET", "path": "/v1/production-orders",
+			               "query": {"plant": ["1000"], "status": ["RELEASED"]}},
+			   "response": {"status": 200,
+			                "body": {"content": {"items": [{"orderId": "1000043", "plannedQuantity": 180.0}]}}}},
+			  {"description": "one order",
+			   "request": {"method": "GET", "path": "/v1/production-orders/1000043"},
+			   "response": {"status": 200, "body": {"content": {"orderId": "1000043"}}}}]}
+			""";
+
+	@Test
+	void should_name_the_consumer_interactions_a_contract_change_breaks() throws IOException {
+		Path pacts = Files.createDirectories(this.dir.resolve("pacts"));
+		Files.writeString(pacts.resolve("mes-production-orders.json"), PACT);
+		String current = new String(
+				getClass().getResourceAsStream("/millgate/contracts/production-orders/v1.yaml").readAllBytes(),
+				StandardCharsets.UTF_8);
+		Path old = write("old.yaml", current);
+		Path renamed = write("new.yaml", current.replace("plannedQuantity", "quantityPlanned"));
+
+		assertThat(this.cli.run("impact", old.toString(), renamed.toString(), pacts.toString()))
+			.as(this.out.toString(StandardCharsets.UTF_8))
+			.isEqualTo(1);
+		assertThat(out())
+			.contains("BREAKS mes → production-orders: \"released orders of plant 1000\" "
+					+ "(GET /v1/production-orders)", "plannedQuantity", "1 of 2 consumer interaction(s)")
+			.doesNotContain("BREAKS mes → production-orders: \"one order\"");
+
+		this.out.reset();
+		assertThat(this.cli.run("impact", old.toString(), old.toString(), pacts.toString())).isZero();
+		assertThat(out()).contains("0 of 2 consumer interaction(s) of production-orders v1 would break");
+	}
+
 	@Test
 	void should_exit_0_and_list_non_breaking_changes() throws IOException {
 		Path old = write("old.yaml", ContractFixture.minimal());
@@ -121,6 +157,10 @@ class ContractsCliTests {
 		Path file = this.dir.resolve(name);
 		Files.createDirectories(file.getParent());
 		return Files.writeString(file, fixture.document().source());
+	}
+
+	private Path write(String name, String text) throws IOException {
+		return Files.writeString(this.dir.resolve(name), text);
 	}
 
 	private String out() {
