@@ -85,8 +85,7 @@ class CatalogRoutes {
 			GatewaySettings.ProductSettings productSettings = settings.product(product.id());
 			PriorityLanes lanes = new PriorityLanes(productSettings.capacity());
 			ThrottlingPolicy throttling = new ThrottlingPolicy(product.id(),
-					new ThrottlingPolicy.Config(productSettings.redisDown(), settings.throttleDecisionTimeout(),
-							productSettings.capacity()),
+					new ThrottlingPolicy.Config(productSettings.redisDown(), settings.throttleDecisionTimeout()),
 					planLimits, fallbackPlan, stores.shared(), stores.local(), lanes, problems);
 			for (ProductVersion version : product.versions()) {
 				if (version.state() == Lifecycle.DRAFT) {

@@ -155,8 +155,18 @@ public final class Platform implements AutoCloseable {
 	 * @return the token
 	 */
 	public String token(String client, String scope) {
-		String basic = Base64.getEncoder()
-			.encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
+		return token(client, client + "-secret", scope);
+	}
+
+	/**
+	 * An access token of any client, by the client-credentials grant at identity.
+	 * @param client the client id
+	 * @param secret its secret
+	 * @param scope the scope asked for, or null for all of the client's
+	 * @return the token
+	 */
+	public String token(String client, String secret, String scope) {
+		String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url("identity") + "/oauth2/token"))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")

@@ -3,8 +3,6 @@ package org.millgate.system;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,14 +32,7 @@ class RegisteredClientTests {
 		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 		String clientId = field(registered.body(), "client_id");
 		String secret = field(registered.body(), "client_secret");
-		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-		String token = field(platform
-			.send(HttpRequest.newBuilder(URI.create(platform.url("identity") + "/oauth2/token"))
-				.header("Authorization", "Basic " + basic)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-				.build())
-			.body(), "access_token");
+		String token = platform.token(clientId, secret, null);
 
 		HttpResponse<String> own = get(platform, "/v1/shipments/80000002", token);
 		assertThat(own.statusCode()).as(own.body()).isEqualTo(200);

@@ -1,6 +1,8 @@
 package org.millgate.policies.observability;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +42,8 @@ public final class AccessLogPolicy implements Policy, WebFilter, Ordered {
 
 	private final MeterRegistry meters;
 
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
 	public AccessLogPolicy(MeterRegistry meters) {
 		this.meters = meters;
 	}
@@ -68,18 +72,7 @@ public final class AccessLogPolicy implements Policy, WebFilter, Ordered {
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		int code = (status != null) ? status.value() : 200;
 		String outcome = outcome(call, code);
-		Timer.builder("millgate.gateway.requests")
-			.description("Requests through the gateway")
-			.tag("product", call.product())
-			.tag("version", call.version())
-			.tag("client", call.client())
-			.tag("outcome", outcome)
-			// a few fixed buckets (p95 per client is read from them), not a full
-			// histogram per
-			// client and outcome
-			.serviceLevelObjectives(SLO)
-			.register(this.meters)
-			.record(nanos, TimeUnit.NANOSECONDS);
+		timer(call, outcome).record(nanos, TimeUnit.NANOSECONDS);
 		if (access.isInfoEnabled()) {
 			String method = exchange.getRequest().getMethod().name();
 			String path = exchange.getRequest().getPath().value();
@@ -101,6 +94,23 @@ public final class AccessLogPolicy implements Policy, WebFilter, Ordered {
 				.addKeyValue("traceId", (Object) exchange.getAttribute(CorrelationPolicy.TRACE_ID))
 				.log();
 		}
+	}
+
+	// one timer per tag combination, found by a map lookup rather than built per request
+	private Timer timer(ApiCall call, String outcome) {
+		String key = call.product() + '\n' + call.version() + '\n' + call.client() + '\n' + outcome;
+		return this.timers.computeIfAbsent(key,
+				(name) -> Timer.builder("millgate.gateway.requests")
+					.description("Requests through the gateway")
+					.tag("product", call.product())
+					.tag("version", call.version())
+					.tag("client", call.client())
+					.tag("outcome", outcome)
+					// a few fixed buckets (p95 per client is read from them), not a full
+					// histogram
+					// per client and outcome
+					.serviceLevelObjectives(SLO)
+					.register(this.meters));
 	}
 
 	static String outcome(ApiCall call, int status) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -69,6 +70,9 @@ public final class ThrottlingPolicy implements Policy {
 
 	private final Problems problems;
 
+	/** The header value of each plan, built once rather than on every request. */
+	private final Map<PlanLimits, String> policyHeaders = new ConcurrentHashMap<>();
+
 	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
 	/**
@@ -124,7 +128,7 @@ public final class ThrottlingPolicy implements Policy {
 						List.<RequestViolation>of(), retryAfter(1));
 			}
 			HttpHeaders headers = exchange.getResponse().getHeaders();
-			headers.set("RateLimit-Policy", limits.policyHeader());
+			headers.set("RateLimit-Policy", this.policyHeaders.computeIfAbsent(limits, PlanLimits::policyHeader));
 			headers.set("RateLimit", decision.header());
 			if (!decision.admitted()) {
 				ApiCall.of(exchange).throttled();
@@ -226,11 +230,10 @@ public final class ThrottlingPolicy implements Policy {
 	 * The throttling configuration of a product.
 	 *
 	 * @param redisDownMode what happens when Redis does not decide in time
-	 * @param decisionTimeout how long a decision may take (at most 50 ms is the goal)
-	 * @param capacity the calls in flight the product's backend takes from one gateway
-	 * instance (the priority lanes' capacity)
+	 * @param decisionTimeout how long a decision may wait for a Redis that stopped
+	 * answering
 	 */
-	public record Config(RedisDownMode redisDownMode, Duration decisionTimeout, int capacity) {
+	public record Config(RedisDownMode redisDownMode, Duration decisionTimeout) {
 
 	}
 

@@ -126,7 +126,7 @@ class ThrottlingPolicyTests {
 	}
 
 	private static ThrottlingPolicy policy(RateLimitStore shared, RedisDownMode mode) {
-		return new ThrottlingPolicy("test", new ThrottlingPolicy.Config(mode, Duration.ofMillis(50), 10),
+		return new ThrottlingPolicy("test", new ThrottlingPolicy.Config(mode, Duration.ofMillis(50)),
 				Map.of("test", LIMITS), LIMITS, shared, new LocalRateLimitStore(), new PriorityLanes(10),
 				new Problems(ProblemTypes.load()));
 	}
