@@ -44,6 +44,17 @@ public final class OperationScopes {
 	}
 
 	/**
+	 * The scopes of several contracts, for a service that serves more than one version.
+	 * @param contracts the contracts
+	 * @return the scopes of all their operations
+	 */
+	public static OperationScopes of(java.util.Collection<ContractDocument> contracts) {
+		List<Entry> entries = new ArrayList<>();
+		contracts.forEach((contract) -> entries.addAll(of(contract).entries));
+		return new OperationScopes(entries);
+	}
+
+	/**
 	 * The operation a request calls.
 	 * @param method the HTTP method
 	 * @param path the request path, without query

@@ -41,9 +41,15 @@ class ContractCatalogTests {
 		assertThat(orders.scopes()).containsExactly("production-orders:read", "production-orders:write");
 		assertThat(orders.owner().email()).isEqualTo("mes-integration@millgate.dev");
 		assertThat(orders.version("v1")).hasValueSatisfying((v1) -> {
-			assertThat(v1.state()).isEqualTo(Lifecycle.PUBLISHED);
+			assertThat(v1.state()).isEqualTo(Lifecycle.DEPRECATED);
 			assertThat(v1.released()).isPresent();
+			assertThat(v1.sunset()).hasValue(java.time.LocalDate.parse("2027-06-30"));
+			assertThat(v1.successor()).hasValue("v2");
 			assertThat(v1.contract()).isEqualTo("production-orders/v1.yaml");
+		});
+		assertThat(orders.version("v2")).hasValueSatisfying((v2) -> {
+			assertThat(v2.state()).isEqualTo(Lifecycle.PUBLISHED);
+			assertThat(v2.contract()).isEqualTo("production-orders/v2.yaml");
 		});
 		assertThat(catalog.product("shipments").orElseThrow().consumers()).extracting(Consumer::id)
 			.containsExactly("wms", "partner");

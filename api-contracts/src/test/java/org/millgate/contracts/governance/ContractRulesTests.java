@@ -93,6 +93,7 @@ class ContractRulesTests {
 		ContractDocument second = ContractFixture.minimal()
 			.at(LIST, (operation) -> operation.put("operationId", "listGadgets"))
 			.at(GET, (operation) -> operation.put("operationId", "getGadget"))
+			.at("/info", (info) -> info.put("x-millgate-product", "gadgets"))
 			.document("gadgets/v1.yaml");
 
 		List<Violation> violations = ContractRules.byId("unique-operation-ids")
@@ -103,6 +104,23 @@ class ContractRulesTests {
 			.hasToString("gadgets/v1.yaml $.paths['/v1/widgets/{widgetId}/paint-jobs'].post.operationId: "
 					+ "operationId 'paintWidget' is already used by widgets/v1.yaml "
 					+ "POST /v1/widgets/{widgetId}/paint-jobs [unique-operation-ids]");
+	}
+
+	@Test
+	void should_let_the_major_versions_of_one_product_keep_their_operation_ids() {
+		ContractDocument v1 = ContractFixture.minimal().document("widgets/v1.yaml");
+		ContractDocument v2 = ContractFixture.minimal().document("widgets/v2.yaml");
+		ContractDocument twice = ContractFixture.minimal()
+			.at(GET, (operation) -> operation.put("operationId", "listWidgets"))
+			.document("widgets/v3.yaml");
+
+		List<Violation> violations = ContractRules.byId("unique-operation-ids")
+			.orElseThrow()
+			.checkAll(List.of(ReviewedContract.of(v1), ReviewedContract.of(v2), ReviewedContract.of(twice)));
+
+		assertThat(violations).singleElement()
+			.satisfies((violation) -> assertThat(violation.toString()).startsWith("widgets/v3.yaml")
+				.contains("operationId 'listWidgets' is already used by widgets/v3.yaml"));
 	}
 
 	@Test
