@@ -3,6 +3,11 @@ package org.millgate.orders;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +53,25 @@ class ProductionOrderConfiguration {
 		return Clock.systemUTC();
 	}
 
+	// Every version the catalog routes (not drafts, not retired ones), served side by
+	// side.
 	@Bean
-	ContractDocument productionOrdersContract() {
-		return ContractCatalog.load().contract("production-orders", "v1").orElseThrow();
+	ProductContracts productionOrdersContracts() {
+		ContractCatalog catalog = ContractCatalog.load();
+		Map<String, ContractDocument> contracts = new LinkedHashMap<>();
+		catalog.product("production-orders")
+			.orElseThrow()
+			.versions()
+			.stream()
+			.filter((version) -> version.state().isReleased())
+			.forEach((version) -> contracts.put(version.version(),
+					catalog.contract("production-orders", version.version()).orElseThrow()));
+		return new ProductContracts(contracts);
 	}
 
 	@Bean
-	OperationScopes operationScopes(ContractDocument contract) {
-		return OperationScopes.of(contract);
+	OperationScopes operationScopes(ProductContracts contracts) {
+		return OperationScopes.of(contracts.byVersion().values());
 	}
 
 	@Bean
@@ -115,23 +131,36 @@ class ProductionOrderConfiguration {
 	}
 
 	@Bean
-	ContractValidationFilter contractValidationFilter(ContractDocument contract, Problems problems) {
-		return new ContractValidationFilter(contract, problems);
+	ContractValidationFilter contractValidationFilter(ProductContracts contracts, Problems problems) {
+		return new ContractValidationFilter(contracts.byVersion(), problems);
 	}
 
 	// The contract itself, the one document consumers read, and a Swagger UI (from
 	// springdoc's bundled assets) that shows exactly it.
 	@Bean
-	RouterFunction<ServerResponse> contractRoute(ContractDocument contract) {
-		String initializer = "window.onload = function() {\n  window.ui = SwaggerUIBundle({\n"
-				+ "    url: '/contracts/production-orders/v1.yaml',\n    dom_id: '#swagger-ui',\n"
+	RouterFunction<ServerResponse> contractRoute(ProductContracts contracts) {
+		// Swagger UI's drop-down offers every version, newest first.
+		StringBuilder urls = new StringBuilder();
+		List<String> versions = new ArrayList<>(contracts.byVersion().keySet());
+		Collections.reverse(versions);
+		for (String version : versions) {
+			urls.append("      {url: '/contracts/production-orders/")
+				.append(version)
+				.append(".yaml', name: 'production-orders ")
+				.append(version)
+				.append("'},\n");
+		}
+		String initializer = "window.onload = function() {\n  window.ui = SwaggerUIBundle({\n    urls: [\n" + urls
+				+ "    ],\n    dom_id: '#swagger-ui',\n"
 				+ "    deepLinking: true,\n    presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],\n"
 				+ "    layout: 'StandaloneLayout'\n  });\n};\n";
-		return RouterFunctions.route()
-			.GET("/contracts/production-orders/v1.yaml",
+		RouterFunctions.Builder routes = RouterFunctions.route();
+		contracts.byVersion()
+			.forEach((version, contract) -> routes.GET("/contracts/production-orders/" + version + ".yaml",
 					(request) -> ServerResponse.ok()
 						.contentType(MediaType.parseMediaType("application/yaml"))
-						.bodyValue(contract.source()))
+						.bodyValue(contract.source())));
+		return routes
 			.GET("/webjars/swagger-ui/swagger-initializer.js",
 					(request) -> ServerResponse.ok()
 						.contentType(MediaType.parseMediaType("text/javascript"))
@@ -140,6 +169,15 @@ class ProductionOrderConfiguration {
 					(request) -> ServerResponse.temporaryRedirect(java.net.URI.create("/webjars/swagger-ui/index.html"))
 						.build())
 			.build();
+	}
+
+	/**
+	 * The contracts of the versions this service serves.
+	 *
+	 * @param byVersion version → contract, oldest first
+	 */
+	record ProductContracts(Map<String, ContractDocument> byVersion) {
+
 	}
 
 }

@@ -216,7 +216,21 @@ class OwaspApiTop10Tests {
 
 	@Test
 	void api9OnlyCatalogVersionsAndOperationsAnswer() {
-		problem(get("/v2/production-orders?plant=1000", mes1000), 404, "version.unknown");
+		problem(get("/v3/production-orders?plant=1000", mes1000), 404, "version.unknown");
+		// the deprecated version says so, with its sunset and successor; the successor
+		// answers
+		HttpResponse<String> v1 = get("/v1/production-orders?plant=1000&limit=1", mes1000);
+		assertThat(v1.statusCode()).isEqualTo(200);
+		assertThat(v1.headers().firstValue("Deprecation")).as("since v2's release")
+			.hasValue("@"
+					+ java.time.LocalDate.parse("2026-11-26").atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond());
+		assertThat(v1.headers().firstValue("Sunset")).hasValue("Wed, 30 Jun 2027 00:00:00 GMT");
+		assertThat(v1.headers().firstValue("Link")).hasValue("</v2/production-orders>; rel=\"successor-version\"");
+		HttpResponse<String> v2 = get("/v2/production-orders?plant=1000&limit=1", mes1000);
+		assertThat(v2.statusCode()).as(v2.body()).isEqualTo(200);
+		assertThat(v2.body()).contains("\"quantities\":{\"planned\":{\"value\":");
+		assertThat(v2.headers().firstValue("Deprecation")).isEmpty();
+		assertThat(v2.headers().firstValue("RateLimit")).isPresent();
 		problem(get("/v1/production-orders/1000001/components", mes1000), 404, "route.notFound");
 		problem(get("/internal/production-orders", mes1000), 404, "route.notFound");
 		problem(get("/_sim/stats", mes1000), 404, "route.notFound");

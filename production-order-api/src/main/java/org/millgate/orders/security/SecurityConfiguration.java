@@ -61,7 +61,7 @@ public class SecurityConfiguration {
 					.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/contracts/**",
 							"/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
 					.permitAll();
-				exchanges.pathMatchers("/v1/**").authenticated();
+				exchanges.pathMatchers("/v1/**", "/v2/**").authenticated();
 				exchanges.anyExchange().denyAll();
 			})
 			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtDecoder(decoder))

@@ -42,7 +42,7 @@ import org.millgate.orders.security.Caller;
  * listed.
  */
 @RestController
-@RequestMapping("/v1/production-orders/{orderId}/confirmations")
+@RequestMapping("/{version:v1|v2}/production-orders/{orderId}/confirmations")
 final class ConfirmationController {
 
 	private final ConfirmOrder confirm;
@@ -65,11 +65,12 @@ final class ConfirmationController {
 	}
 
 	@PostMapping
-	Mono<ResponseEntity<String>> post(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId,
-			@RequestHeader("Idempotency-Key") String key, @RequestBody byte[] body) {
+	Mono<ResponseEntity<String>> post(@AuthenticationPrincipal Jwt jwt, @PathVariable String version,
+			@PathVariable String orderId, @RequestHeader("Idempotency-Key") String key, @RequestBody byte[] body) {
 		Caller caller = Caller.of(jwt);
 		JsonNode json = JsonText.read(body);
-		String fingerprint = digest(orderId + "\n" + JsonText.canonical(json));
+		boolean v2 = "v2".equals(version);
+		String fingerprint = digest((v2 ? "v2\n" : "") + orderId + "\n" + JsonText.canonical(json));
 		String scopedKey = caller.clientId() + ":" + key;
 		return this.keys.claim(scopedKey, fingerprint).flatMap((claim) -> {
 			if (claim instanceof Claim.Replay replay) {
@@ -83,9 +84,11 @@ final class ConfirmationController {
 				return Mono.error(new Rejection("idempotency.keyReused",
 						"This Idempotency-Key was used with a different request; use a new key for a new request."));
 			}
-			return this.confirm.confirm(caller, orderId, command(json), ConfirmOrder.externalId(caller, key))
+			return this.confirm
+				.confirm(caller, orderId, v2 ? commandV2(json) : command(json), ConfirmOrder.externalId(caller, key))
 				.map((confirmed) -> JsonText
-					.string(this.representations.confirmation(confirmed.confirmation(), confirmed.plant())))
+					.string(v2 ? this.representations.confirmationV2(confirmed.confirmation(), confirmed.plant())
+							: this.representations.confirmation(confirmed.confirmation(), confirmed.plant())))
 				.flatMap((answer) -> this.keys.complete(scopedKey, fingerprint, HttpStatus.CREATED.value(), answer)
 					.thenReturn(answer))
 				.onErrorResume((error) -> this.keys.abandon(scopedKey).then(Mono.error(error)))
@@ -94,8 +97,9 @@ final class ConfirmationController {
 	}
 
 	@GetMapping
-	Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId,
-			@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
+	Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String version,
+			@PathVariable String orderId, @RequestParam(defaultValue = "50") int limit,
+			@RequestParam(required = false) String cursor) {
 		String query = "orderId=" + orderId + "&limit=" + limit;
 		int from = (cursor != null) ? offset(query, cursor) : 0;
 		return this.queries.confirmations(Caller.of(jwt), orderId).map((all) -> {
@@ -103,7 +107,9 @@ final class ConfirmationController {
 				.stream()
 				.skip(from)
 				.limit(limit)
-				.map((confirmation) -> this.representations.confirmation(confirmation, all.plant()))
+				.map((confirmation) -> "v2".equals(version)
+						? this.representations.confirmationV2(confirmation, all.plant())
+						: this.representations.confirmation(confirmation, all.plant()))
 				.toList();
 			int next = from + items.size();
 			return Representations.page(items, (next < all.confirmations().size())
@@ -132,6 +138,20 @@ final class ConfirmationController {
 		return new ConfirmationCommand(json.path("operation").asString(), json.path("yieldQuantity").decimalValue(),
 				json.has("scrapQuantity") ? json.get("scrapQuantity").decimalValue() : BigDecimal.ZERO,
 				UnitOfMeasure.of(json.path("unit").asString()), json.path("finalConfirmation").asBoolean(),
+				json.has("executionStart") ? OffsetDateTime.parse(json.get("executionStart").asString()) : null,
+				json.has("executionEnd") ? OffsetDateTime.parse(json.get("executionEnd").asString()) : null,
+				json.has("postingDate") ? LocalDate.parse(json.get("postingDate").asString()) : null,
+				json.has("varianceReason") ? json.get("varianceReason").asString() : null,
+				json.has("note") ? json.get("note").asString() : null);
+	}
+
+	// v2: yield and scrap as {value, unit}; the filter has checked that both share a
+	// unit.
+	private static ConfirmationCommand commandV2(JsonNode json) {
+		JsonNode yield = json.path("yield");
+		return new ConfirmationCommand(json.path("operation").asString(), yield.path("value").decimalValue(),
+				json.has("scrap") ? json.path("scrap").path("value").decimalValue() : BigDecimal.ZERO,
+				UnitOfMeasure.of(yield.path("unit").asString()), json.path("finalConfirmation").asBoolean(),
 				json.has("executionStart") ? OffsetDateTime.parse(json.get("executionStart").asString()) : null,
 				json.has("executionEnd") ? OffsetDateTime.parse(json.get("executionEnd").asString()) : null,
 				json.has("postingDate") ? LocalDate.parse(json.get("postingDate").asString()) : null,

@@ -29,15 +29,20 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 
 	private static final int MAX_BODY = 64 * 1024;
 
-	private final RequestValidator validator;
-
-	private final OperationScopes operations;
+	private final Map<String, Version> versions;
 
 	private final Problems problems;
 
-	public ContractValidationFilter(ContractDocument contract, Problems problems) {
-		this.validator = new RequestValidator(contract);
-		this.operations = OperationScopes.of(contract);
+	/**
+	 * A filter for the given versions.
+	 * @param contracts version (e.g. {@code v1}) → its contract
+	 * @param problems writes problem responses
+	 */
+	public ContractValidationFilter(Map<String, ContractDocument> contracts, Problems problems) {
+		Map<String, Version> versions = new java.util.HashMap<>();
+		contracts.forEach((version, contract) -> versions.put("/" + version + "/",
+				new Version(new RequestValidator(contract), OperationScopes.of(contract))));
+		this.versions = Map.copyOf(versions);
 		this.problems = problems;
 	}
 
@@ -50,10 +55,12 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().value();
-		if (!path.startsWith("/v1/")) {
+		int second = path.indexOf('/', 1);
+		Version version = (second > 0) ? this.versions.get(path.substring(0, second + 1)) : null;
+		if (version == null) {
 			return chain.filter(exchange);
 		}
-		var operation = this.operations.find(request.getMethod().name(), path);
+		var operation = version.operations().find(request.getMethod().name(), path);
 		if (operation.isEmpty()) {
 			return this.problems.write(exchange, "resource.notFound",
 					"There is no operation " + request.getMethod().name() + " " + path + " in this API.");
@@ -67,7 +74,7 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 			.map(JoinedBody::of)
 			.defaultIfEmpty(JoinedBody.EMPTY)
 			.flatMap((body) -> {
-				List<Map<String, String>> violations = violations(request, body.bytes());
+				List<Map<String, String>> violations = violations(version, request, body.bytes());
 				if (!violations.isEmpty()) {
 					return this.problems.write(exchange, "request.invalid", "The request has " + violations.size()
 							+ ((violations.size() == 1) ? " invalid field." : " invalid fields."), violations);
@@ -78,13 +85,28 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 					"request.invalid", "The request body is larger than " + MAX_BODY + " bytes."));
 	}
 
-	private List<Map<String, String>> violations(ServerHttpRequest request, byte[] body) {
-		return this.validator
+	private List<Map<String, String>> violations(Version version, ServerHttpRequest request, byte[] body) {
+		List<Map<String, String>> violations = new java.util.ArrayList<>(version.validator()
 			.validate(request.getMethod().name(), request.getPath().value(), request.getQueryParams(),
 					request.getHeaders().asMultiValueMap(), body)
 			.stream()
 			.map((violation) -> Map.of("pointer", violation.pointer(), "message", violation.message()))
-			.toList();
+			.toList());
+		if (violations.isEmpty() && request.getPath().value().startsWith("/v2/")
+				&& "POST".equals(request.getMethod().name()) && request.getPath().value().endsWith("/confirmations")) {
+			// v2 confirmations: yield and scrap travel with their units, which must agree
+			tools.jackson.databind.JsonNode json = JsonText.read(body);
+			String unit = json.path("yield").path("unit").asString();
+			if (json.has("scrap") && !unit.equals(json.path("scrap").path("unit").asString())) {
+				violations.add(Map.of("pointer", "/scrap/unit", "message",
+						"must be the unit of yield (" + unit + "); send both quantities in one unit"));
+			}
+		}
+		return violations;
+	}
+
+	private record Version(RequestValidator validator, OperationScopes operations) {
+
 	}
 
 	private record JoinedBody(byte[] bytes) {

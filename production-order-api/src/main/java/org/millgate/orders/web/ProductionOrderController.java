@@ -25,10 +25,11 @@ import org.millgate.orders.application.ReleaseOrder;
 import org.millgate.orders.security.Caller;
 
 /**
- * Production orders: list, read, release.
+ * Production orders: list, read, release; v1 and v2 from the same queries, each in its
+ * contract's shapes.
  */
 @RestController
-@RequestMapping("/v1/production-orders")
+@RequestMapping("/{version:v1|v2}/production-orders")
 final class ProductionOrderController {
 
 	private final OrderQueries queries;
@@ -48,8 +49,8 @@ final class ProductionOrderController {
 	}
 
 	@GetMapping
-	Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String plant,
-			@RequestParam(required = false) OrderStatus status,
+	Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String version,
+			@RequestParam(required = false) String plant, @RequestParam(required = false) OrderStatus status,
 			@RequestParam(required = false) OffsetDateTime changedSince, @RequestParam(defaultValue = "50") int limit,
 			@RequestParam(required = false) String cursor) {
 		String query = "plant=" + ((plant != null) ? plant : "") + "&status=" + ((status != null) ? status : "")
@@ -58,19 +59,26 @@ final class ProductionOrderController {
 		return this.queries
 			.orders(Caller.of(jwt), plant, status, (changedSince != null) ? changedSince.toInstant() : null, after,
 					limit)
-			.map((page) -> Representations.page(page.orders().stream().map(this.representations::summary).toList(),
+			.map((page) -> Representations.page(
+					page.orders()
+						.stream()
+						.map((order) -> "v2".equals(version) ? this.representations.summaryV2(order)
+								: this.representations.summary(order))
+						.toList(),
 					(page.next() != null)
 							? this.cursors.issue(query, List.of(page.next().lastChanged().toString(), page.next().id()))
 							: null));
 	}
 
 	@GetMapping("/{orderId}")
-	Mono<ResponseEntity<Map<String, Object>>> read(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
+	Mono<ResponseEntity<Map<String, Object>>> read(@AuthenticationPrincipal Jwt jwt, @PathVariable String version,
+			@PathVariable String orderId) {
 		return this.queries.order(Caller.of(jwt), orderId)
 			.map((order) -> ResponseEntity.ok()
 				.eTag("\"" + order.id() + "-"
 						+ ((order.lastChanged() != null) ? order.lastChanged().getEpochSecond() : 0) + "\"")
-				.body(this.representations.detail(order)));
+				.body("v2".equals(version) ? this.representations.detailV2(order)
+						: this.representations.detail(order)));
 	}
 
 	@PostMapping("/{orderId}/release")

@@ -1,5 +1,6 @@
 package org.millgate.orders.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,6 +16,7 @@ import org.millgate.erp.model.Confirmation;
 import org.millgate.erp.model.MaterialRequirement;
 import org.millgate.erp.model.Operation;
 import org.millgate.erp.model.ProductionOrder;
+import org.millgate.erp.model.Quantity;
 import org.millgate.orders.application.OrderStatus;
 
 /**
@@ -25,9 +27,9 @@ public final class Representations {
 
 	private final Function<String, ZoneId> zones;
 
-	private final Function<String, java.math.BigDecimal> tolerance;
+	private final Function<String, BigDecimal> tolerance;
 
-	public Representations(Function<String, ZoneId> zones, Function<String, java.math.BigDecimal> tolerance) {
+	public Representations(Function<String, ZoneId> zones, Function<String, BigDecimal> tolerance) {
 		this.zones = zones;
 		this.tolerance = tolerance;
 	}
@@ -72,13 +74,7 @@ public final class Representations {
 		quantities.put("unit", order.planned().unit().code());
 		quantities.put("overDeliveryTolerancePercent", this.tolerance.apply(order.plant()));
 		json.put("quantities", quantities);
-		Map<String, Object> schedule = new LinkedHashMap<>();
-		schedule.put("plannedStart", at(order.schedule().plannedStart(), zone));
-		schedule.put("plannedEnd", at(order.schedule().plannedEnd(), zone));
-		schedule.put("scheduledStart", day(order.schedule().scheduledStart(), zone));
-		schedule.put("scheduledEnd", day(order.schedule().scheduledEnd(), zone));
-		schedule.put("releasedAt", day(order.schedule().releasedOn(), zone));
-		json.put("schedule", schedule);
+		json.put("schedule", schedule(order, zone));
 		json.put("components", order.components().stream().map(this::component).toList());
 		Map<String, Object> routing = new LinkedHashMap<>();
 		routing.put("routingGroup", order.routingGroup());
@@ -87,6 +83,16 @@ public final class Representations {
 		json.put("routing", routing);
 		json.put("lastChangedAt", at(order.lastChanged()));
 		return json;
+	}
+
+	private static Map<String, Object> schedule(ProductionOrder order, ZoneId zone) {
+		Map<String, Object> schedule = new LinkedHashMap<>();
+		schedule.put("plannedStart", at(order.schedule().plannedStart(), zone));
+		schedule.put("plannedEnd", at(order.schedule().plannedEnd(), zone));
+		schedule.put("scheduledStart", day(order.schedule().scheduledStart(), zone));
+		schedule.put("scheduledEnd", day(order.schedule().scheduledEnd(), zone));
+		schedule.put("releasedAt", day(order.schedule().releasedOn(), zone));
+		return schedule;
 	}
 
 	private Map<String, Object> component(MaterialRequirement component) {
@@ -137,6 +143,129 @@ public final class Representations {
 		json.put("postingDate", confirmation.postingDate());
 		json.put("postedAt", at((confirmation.enteredAt() != null) ? confirmation.enteredAt() : Instant.EPOCH));
 		json.put("reversed", confirmation.reversed());
+		return json;
+	}
+
+	// --- v2: quantities travel with their unit, the status with its qualifiers
+	// ---------------
+
+	Map<String, Object> summaryV2(ProductionOrder order) {
+		ZoneId zone = this.zones.apply(order.plant());
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("orderId", order.id());
+		json.put("orderType", order.orderType());
+		json.put("plant", order.plant());
+		json.put("material", order.material());
+		json.put("status", status(order, zone));
+		Map<String, Object> quantities = new LinkedHashMap<>();
+		quantities.put("planned", quantity(order.planned()));
+		quantities.put("confirmedYield", quantity(order.confirmedYield()));
+		json.put("quantities", quantities);
+		json.put("plannedStart", at(order.schedule().plannedStart(), zone));
+		json.put("plannedEnd", at(order.schedule().plannedEnd(), zone));
+		json.put("lastChangedAt", at(order.lastChanged()));
+		return json;
+	}
+
+	Map<String, Object> detailV2(ProductionOrder order) {
+		ZoneId zone = this.zones.apply(order.plant());
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("orderId", order.id());
+		json.put("orderType", order.orderType());
+		json.put("plant", order.plant());
+		json.put("material", order.material());
+		json.put("materialDescription", order.description().isBlank() ? null : order.description());
+		json.put("productionVersion", order.productionVersion());
+		json.put("status", status(order, zone));
+		Map<String, Object> quantities = new LinkedHashMap<>();
+		quantities.put("planned", quantity(order.planned()));
+		quantities.put("plannedScrap", quantity(order.plannedScrap()));
+		quantities.put("confirmedYield", quantity(order.confirmedYield()));
+		quantities.put("confirmedScrap", quantity(order.confirmedScrap()));
+		quantities.put("delivered", quantity(order.delivered()));
+		quantities.put("overDeliveryTolerancePercent", this.tolerance.apply(order.plant()));
+		json.put("quantities", quantities);
+		json.put("schedule", schedule(order, zone));
+		json.put("components", order.components().stream().map(Representations::componentV2).toList());
+		Map<String, Object> routing = new LinkedHashMap<>();
+		routing.put("routingGroup", order.routingGroup());
+		routing.put("operations",
+				order.operations().stream().map((operation) -> operationV2(order, operation, zone)).toList());
+		json.put("routing", routing);
+		json.put("lastChangedAt", at(order.lastChanged()));
+		return json;
+	}
+
+	Map<String, Object> confirmationV2(Confirmation confirmation, String plant) {
+		ZoneId zone = this.zones.apply(plant);
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("confirmationId", confirmation.id());
+		json.put("orderId", confirmation.orderId());
+		json.put("operation", confirmation.operation());
+		json.put("yield", quantity(confirmation.yield()));
+		json.put("scrap", quantity(confirmation.scrap()));
+		json.put("finalConfirmation", confirmation.finalConfirmation());
+		json.put("executionStart", at(confirmation.executionStart(), zone));
+		json.put("executionEnd", at(confirmation.executionEnd(), zone));
+		json.put("postingDate", confirmation.postingDate());
+		json.put("postedAt", at((confirmation.enteredAt() != null) ? confirmation.enteredAt() : Instant.EPOCH));
+		json.put("reversed", confirmation.reversed());
+		return json;
+	}
+
+	// The ERP records the day of the release only; other statuses carry no date.
+	private static Map<String, Object> status(ProductionOrder order, ZoneId zone) {
+		OrderStatus code = OrderStatus.of(order.progress());
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("code", code.name());
+		json.put("since", (code == OrderStatus.RELEASED) ? day(order.schedule().releasedOn(), zone) : null);
+		json.put("markedForDeletion", order.progress().markedForDeletion());
+		json.put("locked", order.progress().locked());
+		return json;
+	}
+
+	private static Map<String, Object> componentV2(MaterialRequirement component) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("reservationItem", component.item());
+		json.put("material", component.material());
+		json.put("plant", component.plant());
+		json.put("storageLocation", component.storageLocation());
+		json.put("batch", component.batch());
+		json.put("required", quantity(component.required()));
+		json.put("withdrawn", quantity(component.withdrawn()));
+		json.put("confirmedAvailable", quantity(component.confirmedAvailable()));
+		json.put("requirementDate", component.requirementDate());
+		json.put("finallyIssued", component.finallyIssued());
+		return json;
+	}
+
+	private Map<String, Object> operationV2(ProductionOrder order, Operation operation, ZoneId zone) {
+		Map<String, Object> v1 = operation(order, operation, zone);
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("operation", operation.number());
+		json.put("description", operation.description());
+		json.put("workCenter", operation.workCenter());
+		json.put("status", OrderStatus.of(operation));
+		Map<String, Object> quantities = new LinkedHashMap<>();
+		quantities.put("planned", quantity(operation.planned()));
+		quantities.put("confirmedYield", quantity(operation.confirmedYield()));
+		quantities.put("confirmedScrap", quantity(operation.confirmedScrap()));
+		BigDecimal open = operation.planned()
+			.value()
+			.subtract(operation.confirmedYield().value())
+			.subtract(operation.confirmedScrap().value())
+			.max(BigDecimal.ZERO);
+		quantities.put("open", quantity(new Quantity(open, operation.planned().unit())));
+		json.put("quantities", quantities);
+		json.put("plannedStart", v1.get("plannedStart"));
+		json.put("plannedEnd", v1.get("plannedEnd"));
+		return json;
+	}
+
+	private static Map<String, Object> quantity(Quantity quantity) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("value", quantity.value());
+		json.put("unit", quantity.unit().code());
 		return json;
 	}
 

@@ -14,17 +14,22 @@ import org.millgate.contracts.catalog.ContractCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks an actual response (status, headers, body) against the production-orders v1
- * contract.
+ * Checks an actual response (status, headers, body) against the production-orders
+ * contract of its version.
  */
 public final class ContractResponses {
 
-	private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-		.createForInlineApiSpecification(
-				ContractCatalog.load().contract("production-orders", "v1").orElseThrow().source())
-		.build();
+	private static final java.util.Map<String, OpenApiInteractionValidator> VALIDATORS = java.util.Map.of("/v1/",
+			validator("v1"), "/v2/", validator("v2"));
 
 	private ContractResponses() {
+	}
+
+	private static OpenApiInteractionValidator validator(String version) {
+		return OpenApiInteractionValidator
+			.createForInlineApiSpecification(
+					ContractCatalog.load().contract("production-orders", version).orElseThrow().source())
+			.build();
 	}
 
 	/**
@@ -39,7 +44,9 @@ public final class ContractResponses {
 		}
 		String path = result.getUrl().getRawPath();
 		Request.Method method = Request.Method.valueOf(result.getMethod().name());
-		ValidationReport report = VALIDATOR.validateResponse(path, method, response.build());
+		OpenApiInteractionValidator validator = VALIDATORS.get(path.substring(0, path.indexOf('/', 1) + 1));
+		assertThat(validator).as("a contract for %s", path).isNotNull();
+		ValidationReport report = validator.validateResponse(path, method, response.build());
 		List<String> errors = report.getMessages()
 			.stream()
 			.filter((message) -> message.getLevel() == ValidationReport.Level.ERROR)

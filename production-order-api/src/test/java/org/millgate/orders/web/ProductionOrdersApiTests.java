@@ -282,6 +282,69 @@ class ProductionOrdersApiTests {
 	}
 
 	@Test
+	void should_serve_v2_next_to_v1_from_the_same_order() {
+		EntityExchangeResult<byte[]> v1 = call(HttpMethod.GET, "/v1/production-orders/1000001", MES_1000, null,
+				(headers) -> {
+				});
+		EntityExchangeResult<byte[]> v2 = call(HttpMethod.GET, "/v2/production-orders/1000001", MES_1000, null,
+				(headers) -> {
+				});
+
+		assertThat(v2.getStatus().value()).isEqualTo(200);
+		String order = body(v2);
+		assertThat((String) JsonPath.read(order, "$.status.code")).isEqualTo("RELEASED");
+		assertThat((String) JsonPath.read(order, "$.status.since")).as("the release day")
+			.isEqualTo(JsonPath.read(body(v1), "$.schedule.releasedAt"));
+		assertThat((Boolean) JsonPath.read(order, "$.status.locked")).isFalse();
+		assertThat(((Number) JsonPath.read(order, "$.quantities.planned.value")).doubleValue())
+			.isEqualTo(((Number) JsonPath.read(body(v1), "$.quantities.planned")).doubleValue());
+		assertThat((String) JsonPath.read(order, "$.quantities.planned.unit")).isEqualTo("H87");
+		assertThat((List<String>) JsonPath.read(order, "$.components[*].required.unit")).hasSize(3)
+			.containsExactlyElementsOf(JsonPath.read(body(v1), "$.components[*].unit"));
+		for (int i = 0; i < 2; i++) {
+			String operation = "$.routing.operations[" + i + "].quantities.";
+			double planned = ((Number) JsonPath.read(order, operation + "planned.value")).doubleValue();
+			double done = ((Number) JsonPath.read(order, operation + "confirmedYield.value")).doubleValue()
+					+ ((Number) JsonPath.read(order, operation + "confirmedScrap.value")).doubleValue();
+			assertThat(((Number) JsonPath.read(order, operation + "open.value")).doubleValue())
+				.isEqualTo(Math.max(0, planned - done));
+		}
+		EntityExchangeResult<byte[]> list = call(HttpMethod.GET, "/v2/production-orders?status=RELEASED&limit=5",
+				MES_1000, null, (headers) -> {
+				});
+		assertThat((List<String>) JsonPath.read(body(list), "$.items[*].status.code")).isNotEmpty()
+			.containsOnly("RELEASED");
+		assertThat((List<String>) JsonPath.read(body(list), "$.items[*].quantities.planned.unit")).doesNotContainNull();
+	}
+
+	@Test
+	void should_confirm_in_v2_shapes_once_per_key_and_refuse_mixed_units() {
+		String key = "key-" + UUID.randomUUID();
+		String confirmation = "{\"operation\":\"0010\",\"yield\":{\"value\":4,\"unit\":\"H87\"},"
+				+ "\"scrap\":{\"value\":1,\"unit\":\"%s\"},\"finalConfirmation\":false}";
+		EntityExchangeResult<byte[]> first = confirmV2("1000001", key, confirmation.formatted("H87"));
+		EntityExchangeResult<byte[]> replay = confirmV2("1000001", key, confirmation.formatted("H87"));
+
+		assertThat(first.getStatus().value()).as(body(first)).isEqualTo(201);
+		assertThat(((Number) JsonPath.read(body(first), "$.yield.value")).doubleValue()).isEqualTo(4.0);
+		assertThat((String) JsonPath.read(body(first), "$.scrap.unit")).isEqualTo("H87");
+		assertThat(replay.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
+		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+
+		EntityExchangeResult<byte[]> mixed = confirmV2("1000001", "key-" + UUID.randomUUID(),
+				confirmation.formatted("KGM"));
+		assertProblem(mixed, 400, "request.invalid");
+		assertThat((List<String>) JsonPath.read(body(mixed), "$.errors[*].pointer")).containsExactly("/scrap/unit");
+		assertProblem(confirmV2("1000001", "key-" + UUID.randomUUID(), CONFIRMATION.formatted("1", "H87")), 400,
+				"request.invalid");
+		EntityExchangeResult<byte[]> listed = call(HttpMethod.GET, "/v2/production-orders/1000001/confirmations",
+				MES_1000, null, (headers) -> {
+				});
+		assertThat((List<String>) JsonPath.read(body(listed), "$.items[*].yield.unit")).containsExactly("H87");
+		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+	}
+
+	@Test
 	void should_answer_503_with_retry_after_when_the_erp_is_down_and_504_when_it_is_slow() {
 		Simulator.fault("production-orders", "{\"outage\":true}");
 		EntityExchangeResult<byte[]> down = call(HttpMethod.GET, "/v1/production-orders/1000001", MES_1000, null,
@@ -329,7 +392,15 @@ class ProductionOrdersApiTests {
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((script) -> assertThat(script).contains("/contracts/production-orders/v1.yaml"));
+			.value((script) -> assertThat(script).contains("/contracts/production-orders/v1.yaml",
+					"/contracts/production-orders/v2.yaml"));
+		docs.get()
+			.uri("/contracts/production-orders/v2.yaml")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((yaml) -> assertThat(yaml).contains("/v2/production-orders"));
 		docs.get()
 			.uri("/webjars/swagger-ui/index.html")
 			.exchange()
@@ -346,6 +417,11 @@ class ProductionOrdersApiTests {
 			.location("/webjars/swagger-ui/index.html")
 			.expectBody()
 			.isEmpty();
+	}
+
+	private EntityExchangeResult<byte[]> confirmV2(String order, String key, String body) {
+		return call(HttpMethod.POST, "/v2/production-orders/" + order + "/confirmations", MES_1000, body,
+				(headers) -> headers.set("Idempotency-Key", key));
 	}
 
 	private EntityExchangeResult<byte[]> confirm(String order, String key, String body) {
