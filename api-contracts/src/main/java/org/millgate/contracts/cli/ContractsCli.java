@@ -17,6 +17,7 @@ import org.millgate.contracts.pacts.PactCheck;
 import org.millgate.contracts.pacts.PactInteraction;
 import org.millgate.contracts.governance.ContractRules;
 import org.millgate.contracts.governance.Violation;
+import org.millgate.contracts.review.ContractReview;
 
 /**
  * {@code ./millgate contracts <command>}. Exit codes: 0 fine, 1 a breaking change or a
@@ -38,6 +39,9 @@ public final class ContractsCli {
 			  impact OLD.yaml NEW.yaml [PACTS_DIR]
 			                              the breaking changes and the consumer pact interactions they break;
 			                              exit 1 if any consumer breaks (default pacts: contract-tests/pacts)
+			  review PRODUCT CONTRACTS_DIR RELEASED_DIR PACTS_DIR OUT_DIR
+			                              per version: lifecycle, changes from the previous version, consumers;
+			                              written as OUT_DIR/PRODUCT/VERSION.md and .html
 			""";
 
 	private final PrintStream out;
@@ -65,6 +69,8 @@ public final class ContractsCli {
 				case "impact" ->
 					(rest.size() == 2 || rest.size() == 3) ? impact(Path.of(rest.get(0)), Path.of(rest.get(1)),
 							Path.of((rest.size() == 3) ? rest.get(2) : "contract-tests/pacts")) : usage();
+				case "review" -> (rest.size() == 5) ? review(rest.get(0), Path.of(rest.get(1)), Path.of(rest.get(2)),
+						Path.of(rest.get(3)), Path.of(rest.get(4))) : usage();
 				case "help", "--help", "-h" -> help();
 				default -> usage();
 			};
@@ -138,6 +144,28 @@ public final class ContractsCli {
 					+ "ship the change in a new major version.");
 			return FINDINGS;
 		}
+		return OK;
+	}
+
+	private int review(String product, Path contractsDir, Path releasedDir, Path pactsDir, Path outDir) {
+		List<ContractReview.VersionReport> reports = new ContractReview(ContractCatalog.load(contractsDir), releasedDir,
+				PactInteraction.readAll(pactsDir))
+			.review(product);
+		Path directory = outDir.resolve(product);
+		try {
+			Files.createDirectories(directory);
+			for (ContractReview.VersionReport report : reports) {
+				Files.writeString(directory.resolve(report.version() + ".md"), report.markdown());
+				Files.writeString(directory.resolve(report.version() + ".html"), report.html());
+				this.out.println(report.markdown());
+			}
+		}
+		catch (IOException ex) {
+			this.err.println("millgate contracts: cannot write the review to " + directory + ": " + ex.getMessage());
+			return UNUSABLE;
+		}
+		this.out.printf("Review of %s written to %s (%s).%n", product, directory,
+				String.join(", ", reports.stream().map((r) -> r.version() + ".md/.html").toList()));
 		return OK;
 	}
 

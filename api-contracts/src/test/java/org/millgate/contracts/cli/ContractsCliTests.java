@@ -117,7 +117,7 @@ class ContractsCliTests {
 	@Test
 	void should_lint_the_catalog_contracts_clean() {
 		assertThat(this.cli.run("lint")).isZero();
-		assertThat(out()).contains("0 violation(s) in 3 contract(s).");
+		assertThat(out()).contains("0 violation(s) in 4 contract(s).");
 	}
 
 	@Test
@@ -151,6 +151,40 @@ class ContractsCliTests {
 		assertThat(out()).contains("operationId 'listShipments' is already used by shipments/v1.yaml GET /v1/shipments",
 				"Not published: fix the violations above first.");
 		assertThat(this.dir.resolve("released/widgets/v1.yaml")).doesNotExist();
+	}
+
+	@Test
+	void should_review_each_version_with_lifecycle_changes_and_consumers() throws IOException {
+		Path pacts = Files.createDirectories(this.dir.resolve("pacts"));
+		Files.writeString(pacts.resolve("mes-production-orders.json"), PACT);
+		Path reviews = this.dir.resolve("reviews");
+
+		assertThat(this.cli.run("review", "production-orders", "src/main/resources/millgate/contracts", "released",
+				pacts.toString(), reviews.toString()))
+			.as(err())
+			.isZero();
+
+		String v1 = Files.readString(reviews.resolve("production-orders/v1.md"));
+		assertThat(v1).contains("| deprecated | 2026-11-26 | 2027-06-30 | v2 |", "The first version",
+				"Identical in behaviour to the released baseline",
+				"| mes | `listProductionOrders` GET /v1/production-orders | \"released orders of plant 1000\" |");
+		String v2 = Files.readString(reviews.resolve("production-orders/v2.md"));
+		assertThat(v2).contains("| published | 2026-11-26 | — | — |",
+				"| **BREAKING** | `GET /v2/production-orders response 200 application/json: items[].plannedQuantity` "
+						+ "| response property removed |",
+				"No consumer pact calls this version", "| mes | \"released orders of plant 1000\" | **must adapt**: ",
+				"| mes | \"one order\" | works unchanged |");
+		String html = Files.readString(reviews.resolve("production-orders/v2.html"));
+		assertThat(html).startsWith("<!DOCTYPE html>")
+			.contains("<span class=\"breaking\">BREAKING</span>", "<th scope=\"col\">Severity</th>",
+					"&quot;released orders of plant 1000&quot;")
+			.doesNotContain("**");
+
+		assertThat(this.cli.run("review", "widgets", "src/main/resources/millgate/contracts", "released",
+				pacts.toString(), reviews.toString()))
+			.isEqualTo(2);
+		assertThat(err())
+			.contains("no product 'widgets' in the catalog; known: production-orders, inventory, shipments");
 	}
 
 	private Path write(String name, ContractFixture fixture) throws IOException {
