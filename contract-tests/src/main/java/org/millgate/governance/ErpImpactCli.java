@@ -1,0 +1,55 @@
+package org.millgate.governance;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.pacts.PactInteraction;
+
+/**
+ * {@code ./millgate erp-impact FROM TO}: exit 0 when no API field loses its source, 1
+ * when one does (the report names the consumers), 2 for a wrong call.
+ */
+public final class ErpImpactCli {
+
+	private ErpImpactCli() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/**
+	 * Runs the command.
+	 * @param args the repository root, the release in use, the release to upgrade to
+	 * @param out where the report goes
+	 * @param err where errors go
+	 * @return the exit code
+	 */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (args.length != 3) {
+			err.println("usage: erp-impact FROM TO   (each a simulator release such as 2020, 2022, 2023;"
+					+ " an http(s) URL of an ERP; or a directory of <service-id>.xml $metadata documents)");
+			return 2;
+		}
+		Path root = Path.of(args[0]);
+		try {
+			ErpLineage lineage = ErpLineage.read(root);
+			MetadataSource source = new MetadataSource(lineage, System.getenv());
+			ErpMetadata from = source.load(args[1]);
+			ErpMetadata to = source.load(args[2]);
+			ContractCatalog catalog = ContractCatalog
+				.load(root.resolve("api-contracts/src/main/resources/millgate/contracts"));
+			ErpImpact.Report report = new ErpImpact(lineage, catalog,
+					PactInteraction.readAll(root.resolve("contract-tests/pacts")))
+				.compare(from, to);
+			out.print(report.text());
+			return report.apiAffected() ? 1 : 0;
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("erp-impact: " + ex.getMessage());
+			return 2;
+		}
+	}
+
+}

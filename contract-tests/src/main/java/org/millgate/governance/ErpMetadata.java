@@ -1,0 +1,148 @@
+package org.millgate.governance;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * What one ERP release's services declare in their {@code $metadata}: entity sets with
+ * their properties and types, and actions (function and action imports).
+ *
+ * @param name how reports name the release, e.g. {@code 2022} or a URL
+ * @param services the services by id
+ */
+public record ErpMetadata(String name, Map<String, Service> services) {
+
+	public ErpMetadata {
+		services = Map.copyOf(services);
+	}
+
+	/**
+	 * The service of an id.
+	 * @param id the id
+	 * @return the service, empty when the release has none
+	 */
+	public Optional<Service> service(String id) {
+		return Optional.ofNullable(this.services.get(id));
+	}
+
+	/**
+	 * One OData service.
+	 *
+	 * @param id the service's id (from the facade's lineage, or its path when unknown)
+	 * @param path its path on the ERP
+	 * @param odataVersion {@code 2.0} or {@code 4.0}
+	 * @param entitySets entity set name → property name → type, e.g.
+	 * {@code Edm.String(40)}
+	 * @param actions names of its function and action imports
+	 */
+	public record Service(String id, String path, String odataVersion, Map<String, Map<String, String>> entitySets,
+			Set<String> actions) {
+
+		/**
+		 * The type of a property, if the set and the property exist.
+		 * @param entitySet the entity set
+		 * @param property the property
+		 * @return its type
+		 */
+		public Optional<String> type(String entitySet, String property) {
+			return Optional.ofNullable(this.entitySets.get(entitySet)).map((properties) -> properties.get(property));
+		}
+
+	}
+
+	/**
+	 * Reads one service's {@code $metadata} document (EDMX 1.0 for OData v2, 4.0 for v4).
+	 * @param id the service's id
+	 * @param path its path on the ERP
+	 * @param xml the document
+	 * @return the service
+	 * @throws IllegalArgumentException when the document is not EDMX
+	 */
+	public static Service parse(String id, String path, String xml) {
+		Element root = document(xml);
+		if (!"Edmx".equals(root.getLocalName())) {
+			throw new IllegalArgumentException(
+					"the $metadata of " + path + " is not an EDMX document (root element " + root.getLocalName() + ")");
+		}
+		String version = root.getAttribute("Version").equals("4.0") ? "4.0" : "2.0";
+		Map<String, Map<String, String>> types = new LinkedHashMap<>();
+		Map<String, Map<String, String>> sets = new LinkedHashMap<>();
+		Set<String> actions = new TreeSet<>();
+		for (Element schema : descendants(root, "Schema")) {
+			String namespace = schema.getAttribute("Namespace");
+			for (Element type : children(schema, "EntityType")) {
+				Map<String, String> properties = new LinkedHashMap<>();
+				for (Element property : children(type, "Property")) {
+					String maxLength = property.getAttribute("MaxLength");
+					properties.put(property.getAttribute("Name"),
+							property.getAttribute("Type") + (maxLength.isEmpty() ? "" : "(" + maxLength + ")"));
+				}
+				types.put(namespace + "." + type.getAttribute("Name"), properties);
+			}
+			for (Element action : children(schema, "Action")) {
+				actions.add(action.getAttribute("Name"));
+			}
+		}
+		for (Element container : descendants(root, "EntityContainer")) {
+			for (Element set : children(container, "EntitySet")) {
+				sets.put(set.getAttribute("Name"), types.getOrDefault(set.getAttribute("EntityType"), Map.of()));
+			}
+			for (String imports : new String[] { "FunctionImport", "ActionImport" }) {
+				for (Element action : children(container, imports)) {
+					actions.add(action.getAttribute("Name"));
+				}
+			}
+		}
+		return new Service(id, path, version, sets, actions);
+	}
+
+	private static Element document(String xml) {
+		try {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setNamespaceAware(true);
+			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			DocumentBuilder builder = factory.newDocumentBuilder();
+			builder.setErrorHandler(null);
+			return builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
+		}
+		catch (ParserConfigurationException | SAXException | IOException ex) {
+			throw new IllegalArgumentException("not a readable XML document: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static java.util.List<Element> children(Element parent, String localName) {
+		java.util.List<Element> found = new java.util.ArrayList<>();
+		for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+			if (node instanceof Element element && localName.equals(element.getLocalName())) {
+				found.add(element);
+			}
+		}
+		return found;
+	}
+
+	private static java.util.List<Element> descendants(Element parent, String localName) {
+		java.util.List<Element> found = new java.util.ArrayList<>();
+		var nodes = parent.getElementsByTagNameNS("*", localName);
+		for (int i = 0; i < nodes.getLength(); i++) {
+			found.add((Element) nodes.item(i));
+		}
+		return found;
+	}
+
+}

@@ -1,0 +1,159 @@
+package org.millgate.governance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.millgate.erpsim.odata.MetadataWriter;
+import org.millgate.erpsim.release.ErpRelease;
+import org.millgate.erpsim.service.ODataService;
+
+/**
+ * Where a release's {@code $metadata} comes from: a release the simulator plays (rendered
+ * in-process, exactly as the simulator serves it), a running ERP (an {@code http(s)} base
+ * URL; every service path the facade knows is fetched), or a directory of saved documents
+ * named {@code <service-id>.xml}.
+ */
+public final class MetadataSource {
+
+	private final ErpLineage lineage;
+
+	private final Map<String, String> environment;
+
+	/**
+	 * A source that names services by the facade's lineage.
+	 * @param lineage the lineage
+	 * @param environment {@code MILLGATE_ERP_USER} and {@code MILLGATE_ERP_PASSWORD} for
+	 * a real ERP's basic authentication
+	 */
+	public MetadataSource(ErpLineage lineage, Map<String, String> environment) {
+		this.lineage = lineage;
+		this.environment = environment;
+	}
+
+	/**
+	 * The metadata of a release.
+	 * @param spec a simulator release id (2020, 2022, 2023), an http(s) base URL, or a
+	 * directory
+	 * @return the metadata
+	 * @throws IllegalArgumentException naming what is accepted when {@code spec} is none
+	 * of these
+	 */
+	public ErpMetadata load(String spec) {
+		if (spec.startsWith("http://") || spec.startsWith("https://")) {
+			return fetch(spec.replaceAll("/+$", ""));
+		}
+		Path directory = Path.of(spec);
+		if (Files.isDirectory(directory)) {
+			return directory(directory);
+		}
+		try {
+			return simulator(ErpRelease.of(spec));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("'" + spec + "' is neither a release the simulator plays ("
+					+ String.join(", ", Stream.of(ErpRelease.values()).map(ErpRelease::id).toList())
+					+ "), nor an http(s) URL of an ERP, nor a directory of saved $metadata documents");
+		}
+	}
+
+	/**
+	 * The documents the simulator serves for a release, by service id.
+	 * @param release the release id
+	 * @return service id → EDMX document
+	 */
+	public Map<String, String> simulatorDocuments(String release) {
+		Map<String, String> documents = new LinkedHashMap<>();
+		for (ODataService service : ErpRelease.of(release).services()) {
+			documents.put(id(service.path()), MetadataWriter.write(service));
+		}
+		return documents;
+	}
+
+	private ErpMetadata simulator(ErpRelease release) {
+		Map<String, ErpMetadata.Service> services = new LinkedHashMap<>();
+		for (ODataService service : release.services()) {
+			String id = id(service.path());
+			services.put(id, ErpMetadata.parse(id, service.path(), MetadataWriter.write(service)));
+		}
+		return new ErpMetadata(release.id(), services);
+	}
+
+	private ErpMetadata directory(Path directory) {
+		Map<String, ErpMetadata.Service> services = new LinkedHashMap<>();
+		try (Stream<Path> files = Files.list(directory)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".xml")).sorted().toList()) {
+				String id = file.getFileName().toString().replaceAll("\\.xml$", "");
+				// a saved document has no ERP path: "file:" keeps it from looking like a
+				// moved service
+				services.put(id, ErpMetadata.parse(id, "file:" + file, Files.readString(file)));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + directory, ex);
+		}
+		if (services.isEmpty()) {
+			throw new IllegalArgumentException(directory + " holds no <service-id>.xml $metadata documents");
+		}
+		return new ErpMetadata(directory.toString(), services);
+	}
+
+	private ErpMetadata fetch(String base) {
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(10))
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		Map<String, ErpMetadata.Service> services = new LinkedHashMap<>();
+		for (ErpLineage.ServicePaths known : this.lineage.services()) {
+			for (String path : known.paths()) {
+				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + "/$metadata"))
+					.timeout(Duration.ofSeconds(30))
+					.header("Accept", "application/xml");
+				String user = this.environment.get("MILLGATE_ERP_USER");
+				if (user != null) {
+					request.header("Authorization", "Basic " + Base64.getEncoder()
+						.encodeToString((user + ":" + this.environment.getOrDefault("MILLGATE_ERP_PASSWORD", ""))
+							.getBytes(StandardCharsets.UTF_8)));
+				}
+				HttpResponse<String> response;
+				try {
+					response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				}
+				catch (IOException ex) {
+					throw new IllegalArgumentException("cannot reach " + base + path + ": " + ex.getMessage(), ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted", ex);
+				}
+				if (response.statusCode() == 401 || response.statusCode() == 403) {
+					throw new IllegalArgumentException(base + path + "/$metadata answered " + response.statusCode()
+							+ "; set MILLGATE_ERP_USER and MILLGATE_ERP_PASSWORD to a user allowed to read it");
+				}
+				if (response.statusCode() == 200) {
+					services.put(known.id(), ErpMetadata.parse(known.id(), path, response.body()));
+				}
+			}
+		}
+		if (services.isEmpty()) {
+			throw new IllegalArgumentException(base + " serves none of the OData services the facade uses");
+		}
+		return new ErpMetadata(base, services);
+	}
+
+	private String id(String path) {
+		return this.lineage.serviceAt(path).orElse(path);
+	}
+
+}

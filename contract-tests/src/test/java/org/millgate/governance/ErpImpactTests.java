@@ -1,0 +1,184 @@
+package org.millgate.governance;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.pacts.PactInteraction;
+import org.millgate.governance.ErpImpact.Difference;
+import org.millgate.governance.ErpImpact.Kind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code erp-impact} on the simulator's real releases, on saved documents with a
+ * deliberate break, and on an ERP over HTTP.
+ */
+class ErpImpactTests {
+
+	private static final Path ROOT = Path.of("..");
+
+	private static final ErpLineage LINEAGE = ErpLineage.read(ROOT);
+
+	private static final MetadataSource SOURCE = new MetadataSource(LINEAGE, Map.of());
+
+	private static final ErpImpact IMPACT = new ErpImpact(LINEAGE,
+			ContractCatalog.load(ROOT.resolve("api-contracts/src/main/resources/millgate/contracts")),
+			PactInteraction.readAll(ROOT.resolve("contract-tests/pacts")));
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void should_find_every_difference_from_2020_to_2022_and_the_facade_absorbing_them() {
+		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2020"), SOURCE.load("2022"));
+
+		assertThat(report.differences()).extracting(Difference::service, Difference::kind, Difference::what)
+			.containsExactlyInAnyOrder(difference(Kind.REMOVED, "entity set A_ProductionOrderComponent_2"),
+					difference(Kind.ADDED, "entity set A_ProductionOrderComponent_3"),
+					difference(Kind.REMOVED, "property A_ProductionOrder_2.MfgOrderPlannedTotalQty"),
+					difference(Kind.ADDED, "property A_ProductionOrder_2.TotalQuantity (Edm.Decimal)"),
+					difference(Kind.REMOVED, "action ReleaseProductionOrder"),
+					difference(Kind.ADDED, "action ReleaseOrder"), difference(Kind.ADDED, "action ReleaseOperation"),
+					difference(Kind.REMOVED, "action CloseProdnOrd"), difference(Kind.ADDED, "action CloseOrder"),
+					difference(Kind.REMOVED, "action CompleteTechnicallyProdnOrd"),
+					difference(Kind.ADDED, "action TechlyCmpltOrder"),
+					difference(Kind.REMOVED, "action SetDeltnFlagProdnOrd"),
+					difference(Kind.ADDED, "action DeletionFlagOrder"));
+		assertThat(verdict(report, "property A_ProductionOrder_2.MfgOrderPlannedTotalQty"))
+			.isEqualTo("absorbed: the facade reads the same 1 field(s) from A_ProductionOrder_2.TotalQuantity in 2022");
+		assertThat(verdict(report, "action ReleaseProductionOrder")).contains("absorbed", "ReleaseOrder");
+		assertThat(verdict(report, "entity set A_ProductionOrderComponent_2")).contains("absorbed",
+				"A_ProductionOrderComponent_3");
+		assertThat(verdict(report, "action CloseProdnOrd")).isEqualTo("not used by the facade");
+		assertThat(report.apiAffected()).isFalse();
+		assertThat(report.text()).contains("No consumer affected");
+	}
+
+	@Test
+	void should_see_material_stock_move_to_odata_v4_in_2023_and_the_facade_follow() {
+		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2022"), SOURCE.load("2023"));
+
+		assertThat(report.differences()).singleElement().satisfies((difference) -> {
+			assertThat(difference.service()).isEqualTo("material-stock");
+			assertThat(difference.what()).contains("(OData 2.0)", "(OData 4.0)");
+			assertThat(difference.verdict()).startsWith("absorbed");
+			assertThat(difference.canonical()).contains("StockPosition.quantity");
+		});
+		assertThat(report.apiAffected()).isFalse();
+		assertThat(IMPACT.compare(SOURCE.load("2023"), SOURCE.load("2023")).text())
+			.contains("No differences in the services the facade uses.");
+	}
+
+	@Test
+	void should_follow_a_removed_property_to_the_api_fields_and_the_consumers_that_rely_on_them() throws IOException {
+		Path broken = saved("2022", Map.of("production-orders",
+				(xml) -> xml.replaceFirst("\\s*<Property Name=\"TotalQuantity\"[^>]*/>", "")));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+		int exit = ErpImpactCli.run(new String[] { ROOT.toString(), "2022", broken.toString() },
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+		String report = out.toString(StandardCharsets.UTF_8);
+		assertThat(exit).as(report + err).isEqualTo(1);
+		assertThat(report).contains("- removed: property A_ProductionOrder_2.TotalQuantity",
+				"the facade has no other source for ProductionOrder.planned",
+				"production-orders v1 getProductionOrder quantities.planned",
+				"production-orders v2 getProductionOrder quantities.planned.value",
+				"production-orders v1 listProductionOrders items[].plannedQuantity",
+				"mes → production-orders: \"production order 1000043 with its operations and components\" "
+						+ "(GET /v1/production-orders/1000043)",
+				"mes → production-orders: \"the released orders of plant 1000\" (GET /v1/production-orders)",
+				"Consumers affected");
+		assertThat(report).as("confirmations check the operation's quantities, not the order's")
+			.doesNotContain("a confirmation of operation 0010 with an idempotency key");
+		assertThat(report).as("consumers of other products").doesNotContain("wms →", "partner →");
+	}
+
+	@Test
+	void should_report_api_fields_no_consumer_pact_relies_on() throws IOException {
+		Path broken = saved("2022", Map.of("deliveries",
+				(xml) -> xml.replaceFirst("\\s*<Property Name=\"ActualGoodsMovementDate\"[^>]*/>", "")));
+
+		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2022"), SOURCE.load(broken.toString()));
+
+		assertThat(report.apiAffected()).isTrue();
+		Difference removed = report.differences().get(0);
+		assertThat(removed.apiFields()).isNotEmpty().allMatch((field) -> field.product().equals("shipments"));
+		assertThat(report.text()).contains("API fields affected, but no consumer pact relies on them");
+	}
+
+	@Test
+	void should_read_a_real_erp_over_http_and_say_when_it_refuses() throws IOException {
+		Map<String, String> documents = SOURCE.simulatorDocuments("2020");
+		HttpServer erp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		erp.createContext("/", (exchange) -> {
+			String path = exchange.getRequestURI().getPath().replace("/$metadata", "");
+			String id = LINEAGE.serviceAt(path).orElse("");
+			boolean authorized = "Basic cGxhbnQ6c2VjcmV0"
+				.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+			byte[] body = documents.getOrDefault(id, "").getBytes(StandardCharsets.UTF_8);
+			int status = !authorized ? 401 : documents.containsKey(id) && !path.contains("odata4") ? 200 : 404;
+			exchange.sendResponseHeaders(status, (status == 200) ? body.length : -1);
+			if (status == 200) {
+				exchange.getResponseBody().write(body);
+			}
+			exchange.close();
+		});
+		erp.start();
+		try {
+			String url = "http://127.0.0.1:" + erp.getAddress().getPort() + "/";
+			ErpMetadata fetched = new MetadataSource(LINEAGE,
+					Map.of("MILLGATE_ERP_USER", "plant", "MILLGATE_ERP_PASSWORD", "secret"))
+				.load(url);
+			assertThat(fetched.services()).containsOnlyKeys("production-orders", "confirmations", "material-stock",
+					"reservations", "deliveries", "products");
+			assertThat(IMPACT.compare(SOURCE.load("2020"), fetched).differences()).isEmpty();
+
+			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+				.isThrownBy(() -> SOURCE.load(url))
+				.withMessageContaining("answered 401; set MILLGATE_ERP_USER and MILLGATE_ERP_PASSWORD");
+		}
+		finally {
+			erp.stop(0);
+		}
+	}
+
+	private Path saved(String release, Map<String, java.util.function.UnaryOperator<String>> edits) throws IOException {
+		Path directory = Files.createDirectories(this.dir.resolve(release + "-edited"));
+		for (Map.Entry<String, String> document : SOURCE.simulatorDocuments(release).entrySet()) {
+			String xml = edits.getOrDefault(document.getKey(), (text) -> text).apply(document.getValue());
+			if (edits.containsKey(document.getKey())) {
+				assertThat(xml).as("the edit changed the document").isNotEqualTo(document.getValue());
+			}
+			Files.writeString(directory.resolve(document.getKey() + ".xml"), xml);
+		}
+		return directory;
+	}
+
+	private static String verdict(ErpImpact.Report report, String what) {
+		return report.differences()
+			.stream()
+			.filter((difference) -> difference.what().equals(what))
+			.findFirst()
+			.orElseThrow()
+			.verdict();
+	}
+
+	private static org.assertj.core.groups.Tuple difference(Kind kind, String what) {
+		return org.assertj.core.groups.Tuple.tuple("production-orders", kind, what);
+	}
+
+}
