@@ -53,6 +53,26 @@ class PactsKeepTheContractsTests {
 	}
 
 	@Test
+	void aBreakingEditOfARealContractFailsNamingTheConsumerInteraction() {
+		ContractDocument current = this.catalog.contract("production-orders", "v1").orElseThrow();
+		ContractDocument edited = ContractDocument.of(current.name(),
+				current.source().replace("plannedQuantity", "quantityPlanned"));
+		assertThat(edited.source()).isNotEqualTo(current.source());
+
+		List<String> broken = new ArrayList<>();
+		PactInteraction.readAll(PACTS)
+			.stream()
+			.filter((interaction) -> interaction.provider().equals("production-orders")
+					&& interaction.version().equals("v1"))
+			.forEach((interaction) -> broken.addAll(new PactCheck(edited).violations(interaction)));
+
+		assertThat(broken).isNotEmpty()
+			.allSatisfy((line) -> assertThat(line).startsWith(
+					"mes → production-orders: \"the released orders of plant 1000\" (GET /v1/production-orders): response")
+				.contains("plannedQuantity"));
+	}
+
+	@Test
 	void aPartialExpectationOfAKeptContractPasses() throws Exception {
 		assertThat(check(interaction("""
 				{"description": "order ids only",

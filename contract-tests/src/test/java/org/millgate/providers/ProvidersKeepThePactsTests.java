@@ -10,12 +10,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 import org.millgate.system.Platform;
+import com.sun.net.httpserver.HttpServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every product keeps every consumer's pact, on each ERP release the simulator offers:
@@ -170,6 +178,42 @@ class ProvidersKeepThePactsTests {
 			@State("production order 1000043 was confirmed with key " + ProviderVerification.CONFIRMED_KEY)
 			void confirmed() {
 				ProviderVerification.confirmedWithKey(platform());
+			}
+
+		}
+
+		/**
+		 * The verification is not a formality: a provider response that drops a field the
+		 * MES relies on fails it, and the failure names the consumer interaction.
+		 */
+		@Nested
+		class ABrokenProviderResponse {
+
+			@Test
+			void failsTheVerificationNamingTheConsumerInteraction() {
+				HttpServer proxy = TamperedProvider.proxy(platform().port("production-order-api"),
+						(body) -> body.replaceFirst("\"planned\":", "\"plannedTotal\":"));
+				try {
+					TamperedProvider.port = proxy.getAddress().getPort();
+					TamperedProvider.token = platform().token("mes-plant-1000");
+					Events tests = EngineTestKit.engine("junit-jupiter")
+						.selectors(DiscoverySelectors.selectClass(TamperedProvider.class))
+						.execute()
+						.testEvents();
+
+					assertThat(tests.started().count()).isEqualTo(1);
+					assertThat(tests.failed().stream()).singleElement().satisfies((failed) -> {
+						assertThat(failed.getTestDescriptor().getDisplayName())
+							.contains("production order 1000043 with its operations and components");
+						assertThat(failed.getPayload(TestExecutionResult.class)
+							.flatMap(TestExecutionResult::getThrowable)
+							.map(Throwable::getMessage)
+							.orElse("")).contains("planned");
+					});
+				}
+				finally {
+					proxy.stop(0);
+				}
 			}
 
 		}
