@@ -58,7 +58,13 @@ public final class ErpImpact {
 		List<Difference> differences = new ArrayList<>();
 		Set<String> ids = new TreeSet<>(from.services().keySet());
 		ids.addAll(to.services().keySet());
+		Set<String> notCompared = new TreeSet<>();
 		for (String id : ids) {
+			if ((!from.complete() && !from.services().containsKey(id))
+					|| (!to.complete() && !to.services().containsKey(id))) {
+				notCompared.add(id);
+				continue;
+			}
 			ErpMetadata.Service before = from.services().get(id);
 			ErpMetadata.Service after = to.services().get(id);
 			if (before == null) {
@@ -72,7 +78,7 @@ public final class ErpImpact {
 				compare(id, before, after, to, differences);
 			}
 		}
-		return new Report(from.name(), to.name(), differences);
+		return new Report(from.name(), to.name(), differences, notCompared);
 	}
 
 	private void compare(String id, ErpMetadata.Service before, ErpMetadata.Service after, ErpMetadata to,
@@ -136,8 +142,9 @@ public final class ErpImpact {
 
 	private Difference added(String service, String what, Map<String, ErpElement> reads) {
 		return new Difference(service, Kind.ADDED, what, reads.keySet(),
-				reads.isEmpty() ? "not used by the facade" : "the facade reads it in this release", List.of(),
-				Map.of());
+				reads.isEmpty() ? "not used by the facade" : what.startsWith("action ")
+						? "the facade calls it in this release" : "the facade reads it in this release",
+				List.of(), Map.of());
 	}
 
 	/**
@@ -171,9 +178,11 @@ public final class ErpImpact {
 			Set<String> from = new TreeSet<>();
 			insteads.values()
 				.forEach((element) -> from.add((insteads.size() == 1) ? element : element.replaceAll("\\.[^.]+$", "")));
-			return new Difference(service, actual, what, reads.keySet(), "absorbed: the facade reads the same "
-					+ reads.size() + " field(s) from " + String.join(", ", from) + " in " + to.name(), List.of(),
-					Map.of());
+			String instead = what.startsWith("action ")
+					? "absorbed: the facade calls " + String.join(", ", from) + " instead in " + to.name()
+					: "absorbed: the facade reads the same " + reads.size() + " field(s) from "
+							+ String.join(", ", from) + " in " + to.name();
+			return new Difference(service, actual, what, reads.keySet(), instead, List.of(), Map.of());
 		}
 		return affected(service, actual, what, reads.keySet(),
 				(kind == Kind.CHANGED) ? "the facade reads it as it was" : "the facade has no other source", lost);
@@ -303,8 +312,9 @@ public final class ErpImpact {
 	 * @param from the release in use
 	 * @param to the release to upgrade to
 	 * @param differences every difference
+	 * @param notCompared services left out because saved documents do not have them
 	 */
-	public record Report(String from, String to, List<Difference> differences) {
+	public record Report(String from, String to, List<Difference> differences, Set<String> notCompared) {
 
 		/**
 		 * Whether any consumer pact interaction is affected.
@@ -329,6 +339,11 @@ public final class ErpImpact {
 		public String text() {
 			StringBuilder text = new StringBuilder();
 			text.append("# ERP impact: ").append(this.from).append(" → ").append(this.to).append("\n\n");
+			if (!this.notCompared.isEmpty()) {
+				text.append("Not compared (no saved document): ")
+					.append(String.join(", ", this.notCompared))
+					.append("\n\n");
+			}
 			if (this.differences.isEmpty()) {
 				text.append("No differences in the services the facade uses.\n\nNo consumer affected.\n");
 				return text.toString();

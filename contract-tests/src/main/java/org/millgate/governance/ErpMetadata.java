@@ -24,8 +24,11 @@ import org.xml.sax.SAXException;
  *
  * @param name how reports name the release, e.g. {@code 2022} or a URL
  * @param services the services by id
+ * @param complete whether a service missing here is missing in the release (true for the
+ * simulator and an ERP URL; false for saved documents, where it may just not have been
+ * saved)
  */
-public record ErpMetadata(String name, Map<String, Service> services) {
+public record ErpMetadata(String name, Map<String, Service> services, boolean complete) {
 
 	public ErpMetadata {
 		services = Map.copyOf(services);

@@ -87,7 +87,7 @@ public final class MetadataSource {
 			String id = id(service.path());
 			services.put(id, ErpMetadata.parse(id, service.path(), MetadataWriter.write(service)));
 		}
-		return new ErpMetadata(release.id(), services);
+		return new ErpMetadata(release.id(), services, true);
 	}
 
 	private ErpMetadata directory(Path directory) {
@@ -106,7 +106,7 @@ public final class MetadataSource {
 		if (services.isEmpty()) {
 			throw new IllegalArgumentException(directory + " holds no <service-id>.xml $metadata documents");
 		}
-		return new ErpMetadata(directory.toString(), services);
+		return new ErpMetadata(directory.toString(), services, false);
 	}
 
 	private ErpMetadata fetch(String base) {
@@ -120,12 +120,10 @@ public final class MetadataSource {
 				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + "/$metadata"))
 					.timeout(Duration.ofSeconds(30))
 					.header("Accept", "application/xml");
-				String user = this.environment.get("MILLGATE_ERP_USER");
-				if (user != null) {
-					request.header("Authorization", "Basic " + Base64.getEncoder()
-						.encodeToString((user + ":" + this.environment.getOrDefault("MILLGATE_ERP_PASSWORD", ""))
-							.getBytes(StandardCharsets.UTF_8)));
-				}
+				String user = this.environment.getOrDefault("MILLGATE_ERP_AUTH_USER", "millgate");
+				String password = this.environment.getOrDefault("MILLGATE_ERP_AUTH_PASSWORD", "millgate");
+				request.header("Authorization", "Basic "
+						+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
 				HttpResponse<String> response;
 				try {
 					response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -139,7 +137,7 @@ public final class MetadataSource {
 				}
 				if (response.statusCode() == 401 || response.statusCode() == 403) {
 					throw new IllegalArgumentException(base + path + "/$metadata answered " + response.statusCode()
-							+ "; set MILLGATE_ERP_USER and MILLGATE_ERP_PASSWORD to a user allowed to read it");
+							+ "; set MILLGATE_ERP_AUTH_USER and MILLGATE_ERP_AUTH_PASSWORD to a user allowed to read it");
 				}
 				if (response.statusCode() == 200) {
 					services.put(known.id(), ErpMetadata.parse(known.id(), path, response.body()));
@@ -149,7 +147,7 @@ public final class MetadataSource {
 		if (services.isEmpty()) {
 			throw new IllegalArgumentException(base + " serves none of the OData services the facade uses");
 		}
-		return new ErpMetadata(base, services);
+		return new ErpMetadata(base, services, true);
 	}
 
 	private String id(String path) {

@@ -121,6 +121,20 @@ class ErpImpactTests {
 	}
 
 	@Test
+	void should_compare_only_the_services_of_saved_documents() throws IOException {
+		Path saved = Files.createDirectories(this.dir.resolve("only-orders"));
+		Files.writeString(saved.resolve("production-orders.xml"),
+				SOURCE.simulatorDocuments("2022").get("production-orders"));
+
+		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2022"), SOURCE.load(saved.toString()));
+
+		assertThat(report.differences()).isEmpty();
+		assertThat(report.notCompared()).containsExactly("confirmations", "deliveries", "material-stock", "products",
+				"reservations");
+		assertThat(report.text()).contains("Not compared (no saved document): confirmations, deliveries");
+	}
+
+	@Test
 	void should_read_a_real_erp_over_http_and_say_when_it_refuses() throws IOException {
 		Map<String, String> documents = SOURCE.simulatorDocuments("2020");
 		HttpServer erp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -141,7 +155,7 @@ class ErpImpactTests {
 		try {
 			String url = "http://127.0.0.1:" + erp.getAddress().getPort() + "/";
 			ErpMetadata fetched = new MetadataSource(LINEAGE,
-					Map.of("MILLGATE_ERP_USER", "plant", "MILLGATE_ERP_PASSWORD", "secret"))
+					Map.of("MILLGATE_ERP_AUTH_USER", "plant", "MILLGATE_ERP_AUTH_PASSWORD", "secret"))
 				.load(url);
 			assertThat(fetched.services()).containsOnlyKeys("production-orders", "confirmations", "material-stock",
 					"reservations", "deliveries", "products");
@@ -149,7 +163,7 @@ class ErpImpactTests {
 
 			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 				.isThrownBy(() -> SOURCE.load(url))
-				.withMessageContaining("answered 401; set MILLGATE_ERP_USER and MILLGATE_ERP_PASSWORD");
+				.withMessageContaining("answered 401; set MILLGATE_ERP_AUTH_USER and MILLGATE_ERP_AUTH_PASSWORD");
 		}
 		finally {
 			erp.stop(0);
