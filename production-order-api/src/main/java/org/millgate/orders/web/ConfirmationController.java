@@ -70,11 +70,13 @@ final class ConfirmationController {
 		Caller caller = Caller.of(jwt);
 		JsonNode json = JsonText.read(body);
 		boolean v2 = "v2".equals(version);
-		String fingerprint = digest((v2 ? "v2\n" : "") + orderId + "\n" + JsonText.canonical(json));
+		// matched on the v1 shape: the same confirmation under one key in either version
+		String fingerprint = digest(
+				orderId + "\n" + JsonText.canonical(v2 ? ConfirmationShapes.requestAsV1(json) : json));
 		String scopedKey = caller.clientId() + ":" + key;
 		return this.keys.claim(scopedKey, fingerprint).flatMap((claim) -> {
 			if (claim instanceof Claim.Replay replay) {
-				return Mono.just(answer(replay.status(), replay.body(), true));
+				return Mono.just(answer(replay.status(), ConfirmationShapes.answerIn(replay.body(), v2), true));
 			}
 			if (claim instanceof Claim.InFlight) {
 				return Mono.error(new Rejection("idempotency.inFlight", "A request with this Idempotency-Key is still "
@@ -146,9 +148,13 @@ final class ConfirmationController {
 	}
 
 	// v2: yield and scrap as {value, unit}; the filter has checked that both share a
+	// unit, checked here again so that no way around the filter books scrap in a wrong
 	// unit.
 	private static ConfirmationCommand commandV2(JsonNode json) {
 		JsonNode yield = json.path("yield");
+		if (json.has("scrap") && !yield.path("unit").asString().equals(json.path("scrap").path("unit").asString())) {
+			throw new Rejection("request.invalid", "scrap must be in the unit of yield.");
+		}
 		return new ConfirmationCommand(json.path("operation").asString(), yield.path("value").decimalValue(),
 				json.has("scrap") ? json.path("scrap").path("value").decimalValue() : BigDecimal.ZERO,
 				UnitOfMeasure.of(yield.path("unit").asString()), json.path("finalConfirmation").asBoolean(),

@@ -29,7 +29,11 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 
 	private static final int MAX_BODY = 64 * 1024;
 
+	private static final java.util.regex.Pattern VERSION_PREFIX = java.util.regex.Pattern.compile("^/v[0-9]+/?$");
+
 	private final Map<String, Version> versions;
+
+	private final List<String> names;
 
 	private final Problems problems;
 
@@ -43,6 +47,7 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 		contracts.forEach((version, contract) -> versions.put("/" + version + "/",
 				new Version(new RequestValidator(contract), OperationScopes.of(contract))));
 		this.versions = Map.copyOf(versions);
+		this.names = List.copyOf(contracts.keySet());
 		this.problems = problems;
 	}
 
@@ -54,11 +59,17 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		String path = request.getPath().value();
+		// The decoded path, as the controllers' mappings see it: "/%762/..." is v2.
+		String path = decoded(request);
 		int second = path.indexOf('/', 1);
-		Version version = (second > 0) ? this.versions.get(path.substring(0, second + 1)) : null;
+		String prefix = (second > 0) ? path.substring(0, second + 1) : path;
+		Version version = this.versions.get(prefix);
 		if (version == null) {
-			return chain.filter(exchange);
+			// a version this service does not serve (unknown, draft or retired) never
+			// reaches
+			// a controller, whatever the controllers' mappings would accept
+			return VERSION_PREFIX.matcher(prefix).matches() ? this.problems.write(exchange, "version.unknown",
+					"This service serves " + String.join(", ", this.names) + " only.") : chain.filter(exchange);
 		}
 		var operation = version.operations().find(request.getMethod().name(), path);
 		if (operation.isEmpty()) {
@@ -85,15 +96,27 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 					"request.invalid", "The request body is larger than " + MAX_BODY + " bytes."));
 	}
 
+	private static String decoded(ServerHttpRequest request) {
+		StringBuilder path = new StringBuilder();
+		for (org.springframework.http.server.PathContainer.Element element : request.getPath()
+			.pathWithinApplication()
+			.elements()) {
+			path.append((element instanceof org.springframework.http.server.PathContainer.PathSegment segment)
+					? segment.valueToMatch() : element.value());
+		}
+		return path.toString();
+	}
+
 	private List<Map<String, String>> violations(Version version, ServerHttpRequest request, byte[] body) {
+		String path = decoded(request);
 		List<Map<String, String>> violations = new java.util.ArrayList<>(version.validator()
-			.validate(request.getMethod().name(), request.getPath().value(), request.getQueryParams(),
+			.validate(request.getMethod().name(), path, request.getQueryParams(),
 					request.getHeaders().asMultiValueMap(), body)
 			.stream()
 			.map((violation) -> Map.of("pointer", violation.pointer(), "message", violation.message()))
 			.toList());
-		if (violations.isEmpty() && request.getPath().value().startsWith("/v2/")
-				&& "POST".equals(request.getMethod().name()) && request.getPath().value().endsWith("/confirmations")) {
+		if (violations.isEmpty() && path.startsWith("/v2/") && "POST".equals(request.getMethod().name())
+				&& path.endsWith("/confirmations")) {
 			// v2 confirmations: yield and scrap travel with their units, which must agree
 			tools.jackson.databind.JsonNode json = JsonText.read(body);
 			String unit = json.path("yield").path("unit").asString();

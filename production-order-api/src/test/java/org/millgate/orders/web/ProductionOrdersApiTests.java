@@ -294,6 +294,7 @@ class ProductionOrdersApiTests {
 		String order = body(v2);
 		assertThat((String) JsonPath.read(order, "$.status.code")).isEqualTo("RELEASED");
 		assertThat((String) JsonPath.read(order, "$.status.since")).as("the release day")
+			.isNotNull()
 			.isEqualTo(JsonPath.read(body(v1), "$.schedule.releasedAt"));
 		assertThat((Boolean) JsonPath.read(order, "$.status.locked")).isFalse();
 		assertThat(((Number) JsonPath.read(order, "$.quantities.planned.value")).doubleValue())
@@ -329,6 +330,7 @@ class ProductionOrdersApiTests {
 		assertThat(((Number) JsonPath.read(body(first), "$.yield.value")).doubleValue()).isEqualTo(4.0);
 		assertThat((String) JsonPath.read(body(first), "$.scrap.unit")).isEqualTo("H87");
 		assertThat(replay.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
+		assertThat(body(replay)).isEqualTo(body(first));
 		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
 
 		EntityExchangeResult<byte[]> mixed = confirmV2("1000001", "key-" + UUID.randomUUID(),
@@ -342,6 +344,51 @@ class ProductionOrdersApiTests {
 				});
 		assertThat((List<String>) JsonPath.read(body(listed), "$.items[*].yield.unit")).containsExactly("H87");
 		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+	}
+
+	@Test
+	void should_replay_a_v1_confirmation_retried_on_v2_with_the_same_key_in_v2_shape() {
+		String key = "key-" + UUID.randomUUID();
+		EntityExchangeResult<byte[]> v1 = confirm("1000001", key, CONFIRMATION.formatted("6", "H87"));
+		EntityExchangeResult<byte[]> v2 = confirmV2("1000001", key, "{\"operation\":\"0010\",\"yield\":{\"value\":6,"
+				+ "\"unit\":\"H87\"},\"scrap\":{\"value\":0,\"unit\":\"H87\"},\"finalConfirmation\":false}");
+
+		assertThat(v1.getStatus().value()).isEqualTo(201);
+		assertThat(v2.getStatus().value()).as(body(v2)).isEqualTo(201);
+		assertThat(v2.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
+		assertThat((String) JsonPath.read(body(v2), "$.confirmationId"))
+			.isEqualTo(JsonPath.read(body(v1), "$.confirmationId"));
+		assertThat((String) JsonPath.read(body(v2), "$.yield.unit")).isEqualTo("H87");
+		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+	}
+
+	@Test
+	void should_validate_encoded_version_paths_and_refuse_versions_it_does_not_serve() {
+		// only the contract check refuses a negative scrap: "/%762/" must be checked as
+		// v2
+		String negativeScrap = "{\"operation\":\"0010\",\"yield\":{\"value\":4,\"unit\":\"H87\"},"
+				+ "\"scrap\":{\"value\":-1,\"unit\":\"H87\"},\"finalConfirmation\":false}";
+		EntityExchangeResult<byte[]> encoded = this.client.post()
+			.uri(java.net.URI.create("http://127.0.0.1:" + this.port + "/%762/production-orders/1000001/confirmations"))
+			.headers((headers) -> headers.setBearerAuth(MES_1000))
+			.header("Idempotency-Key", "key-" + UUID.randomUUID())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(negativeScrap)
+			.exchange()
+			.expectBody()
+			.returnResult();
+		assertProblem(encoded, 400, "request.invalid");
+		assertThat((List<String>) JsonPath.read(body(encoded), "$.errors[*].pointer")).containsExactly("/scrap");
+
+		EntityExchangeResult<byte[]> v3 = this.client.get()
+			.uri("/v3/production-orders/1000001")
+			.headers((headers) -> headers.setBearerAuth(MES_1000))
+			.exchange()
+			.expectBody()
+			.returnResult();
+		assertProblem(v3, 404, "version.unknown");
+		assertThat(body(v3)).contains("v1, v2");
+		assertThat(Simulator.calls("confirmations", "POST")).isZero();
 	}
 
 	@Test
