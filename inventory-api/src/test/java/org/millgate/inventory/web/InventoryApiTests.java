@@ -110,6 +110,14 @@ class InventoryApiTests {
 		assertProblem(get(AVAILABILITY + "?material=FG-100&plant=2000", WMS_1000), 404, "resource.notFound");
 		assertProblem(get(AVAILABILITY + "?material=NOPE-1&plant=1000", WMS_1000), 404, "material.notFound");
 		assertProblem(get(AVAILABILITY + "?material=FG-100' or 1 eq 1&plant=1000", WMS_1000), 400, "request.invalid");
+		// an encoded version segment is checked as the controllers see it
+		assertProblem(this.client.get()
+			.uri(java.net.URI
+				.create("http://127.0.0.1:" + this.port + "/%761/inventory/availability?material=FG-100&plant=10000"))
+			.headers((headers) -> headers.setBearerAuth(WMS_1000))
+			.exchange()
+			.expectBody()
+			.returnResult(), 400, "request.invalid");
 	}
 
 	@Test

@@ -49,7 +49,8 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		String path = request.getPath().value();
+		// The decoded path, as the controllers' mappings see it: "/%761/..." is v1.
+		String path = decoded(request);
 		if (!path.startsWith("/v1/")) {
 			return chain.filter(exchange);
 		}
@@ -62,7 +63,7 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 			.map(JoinedBody::of)
 			.defaultIfEmpty(JoinedBody.EMPTY)
 			.flatMap((body) -> {
-				List<Map<String, String>> violations = violations(request, body.bytes());
+				List<Map<String, String>> violations = violations(request, path, body.bytes());
 				if (!violations.isEmpty()) {
 					return this.problems.write(exchange, "request.invalid", "The request has " + violations.size()
 							+ ((violations.size() == 1) ? " invalid field." : " invalid fields."), violations);
@@ -73,9 +74,20 @@ public final class ContractValidationFilter implements WebFilter, Ordered {
 					"request.invalid", "The request body is larger than " + MAX_BODY + " bytes."));
 	}
 
-	private List<Map<String, String>> violations(ServerHttpRequest request, byte[] body) {
+	private static String decoded(ServerHttpRequest request) {
+		StringBuilder path = new StringBuilder();
+		for (org.springframework.http.server.PathContainer.Element element : request.getPath()
+			.pathWithinApplication()
+			.elements()) {
+			path.append((element instanceof org.springframework.http.server.PathContainer.PathSegment segment)
+					? segment.valueToMatch() : element.value());
+		}
+		return path.toString();
+	}
+
+	private List<Map<String, String>> violations(ServerHttpRequest request, String path, byte[] body) {
 		return this.validator
-			.validate(request.getMethod().name(), request.getPath().value(), request.getQueryParams(),
+			.validate(request.getMethod().name(), path, request.getQueryParams(),
 					request.getHeaders().asMultiValueMap(), body)
 			.stream()
 			.map((violation) -> Map.of("pointer", violation.pointer(), "message", violation.message()))

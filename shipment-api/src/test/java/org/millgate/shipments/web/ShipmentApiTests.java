@@ -283,6 +283,13 @@ class ShipmentApiTests {
 		assertProblem(get(SHIPMENTS + "?status=LOST", WMS_1000), 400, "request.invalid");
 		assertProblem(get(SHIPMENTS + "?changedSince=yesterday", WMS_1000), 400, "request.invalid");
 		assertProblem(get(SHIPMENTS + "/99999999", WMS_1000), 404, "resource.notFound");
+		// an encoded version segment is checked as the controllers see it
+		assertProblem(this.client.get()
+			.uri(java.net.URI.create("http://127.0.0.1:" + this.port + "/%761/shipments?limit=0"))
+			.headers((headers) -> headers.setBearerAuth(WMS_1000))
+			.exchange()
+			.expectBody()
+			.returnResult(), 400, "request.invalid");
 	}
 
 	@Test
