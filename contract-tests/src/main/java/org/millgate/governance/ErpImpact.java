@@ -97,7 +97,7 @@ public final class ErpImpact {
 					? new Difference(id, Kind.CHANGED, what, reads.keySet(),
 							reads.isEmpty() ? "not used by the facade"
 									: "absorbed: the facade calls the service at its new place",
-							List.of(), Map.of())
+							List.of(), List.of(), Map.of())
 					: affected(id, Kind.CHANGED, what, reads.keySet(),
 							"the facade does not know the service's new place", reads.keySet()));
 		}
@@ -129,6 +129,16 @@ public final class ErpImpact {
 				}
 			}
 		}
+		for (String set : union(before.navigations().keySet(), after.navigations().keySet())) {
+			Map<String, String> old = before.navigations().get(set);
+			Map<String, String> now = after.navigations().get(set);
+			if (old == null || now == null) {
+				continue; // the entity set itself was added or removed
+			}
+			for (String navigation : union(old.keySet(), now.keySet())) {
+				differences.addAll(navigation(id, set, navigation, old.get(navigation), now.get(navigation), to));
+			}
+		}
 		for (String action : union(before.actions(), after.actions())) {
 			Map<String, ErpElement> reads = this.lineage.readFrom(id, null, null, action);
 			if (!before.actions().contains(action)) {
@@ -140,11 +150,60 @@ public final class ErpImpact {
 		}
 	}
 
+	/**
+	 * A navigation the facade expands reads everything of its target through it: gone, or
+	 * leading elsewhere, those fields are lost unless the new target offers them.
+	 */
+	private List<Difference> navigation(String service, String set, String navigation, String wasTarget,
+			String isTarget, ErpMetadata to) {
+		String what = "navigation " + set + "." + navigation;
+		if (wasTarget != null && wasTarget.equals(isTarget)) {
+			return List.of();
+		}
+		boolean expanded = this.lineage.expands(service, set, navigation);
+		if (wasTarget == null) {
+			return List.of(new Difference(service, Kind.ADDED, what + " (to " + isTarget + ")", Set.of(),
+					expanded ? "the facade expands it in this release" : "not used by the facade", List.of(), List.of(),
+					Map.of()));
+		}
+		Map<String, ErpElement> reads = expanded ? this.lineage.readFrom(service, wasTarget, null, null) : Map.of();
+		if (isTarget == null) {
+			return List.of(reads.isEmpty()
+					? new Difference(service, Kind.REMOVED, what, Set.of(), "not used by the facade", List.of(),
+							List.of(), Map.of())
+					: affected(service, Kind.REMOVED, what, reads.keySet(),
+							"the facade expands it and has no other way", reads.keySet()));
+		}
+		String changed = what + " now leads to " + isTarget + " instead of " + wasTarget;
+		if (reads.isEmpty()) {
+			return List.of(new Difference(service, Kind.CHANGED, changed, Set.of(), "not used by the facade", List.of(),
+					List.of(), Map.of()));
+		}
+		Set<String> lost = new LinkedHashSet<>();
+		reads.keySet().forEach((canonical) -> {
+			boolean offered = this.lineage.mappings()
+				.getOrDefault(canonical, List.of())
+				.stream()
+				.anyMatch((alternative) -> alternative.service().equals(service)
+						&& isTarget.equals(alternative.entitySet()) && alternative.existsIn(to));
+			if (!offered) {
+				lost.add(canonical);
+			}
+		});
+		return List.of(lost.isEmpty()
+				? new Difference(service, Kind.CHANGED, changed, reads.keySet(),
+						"absorbed: the facade reads the same " + reads.size() + " field(s) from " + isTarget + " in "
+								+ to.name(),
+						List.of(), List.of(), Map.of())
+				: affected(service, Kind.CHANGED, changed, reads.keySet(), "the facade does not read " + isTarget,
+						lost));
+	}
+
 	private Difference added(String service, String what, Map<String, ErpElement> reads) {
 		return new Difference(service, Kind.ADDED, what, reads.keySet(),
 				reads.isEmpty() ? "not used by the facade" : what.startsWith("action ")
 						? "the facade calls it in this release" : "the facade reads it in this release",
-				List.of(), Map.of());
+				List.of(), List.of(), Map.of());
 	}
 
 	/**
@@ -154,7 +213,8 @@ public final class ErpImpact {
 	private Difference removed(String service, String what, Map<String, ErpElement> reads, Kind kind, ErpMetadata to) {
 		Kind actual = (kind != null) ? kind : Kind.REMOVED;
 		if (reads.isEmpty()) {
-			return new Difference(service, actual, what, Set.of(), "not used by the facade", List.of(), Map.of());
+			return new Difference(service, actual, what, Set.of(), "not used by the facade", List.of(), List.of(),
+					Map.of());
 		}
 		Set<String> lost = new LinkedHashSet<>();
 		Map<String, String> insteads = new LinkedHashMap<>();
@@ -182,7 +242,7 @@ public final class ErpImpact {
 					? "absorbed: the facade calls " + String.join(", ", from) + " instead in " + to.name()
 					: "absorbed: the facade reads the same " + reads.size() + " field(s) from "
 							+ String.join(", ", from) + " in " + to.name();
-			return new Difference(service, actual, what, reads.keySet(), instead, List.of(), Map.of());
+			return new Difference(service, actual, what, reads.keySet(), instead, List.of(), List.of(), Map.of());
 		}
 		return affected(service, actual, what, reads.keySet(),
 				(kind == Kind.CHANGED) ? "the facade reads it as it was" : "the facade has no other source", lost);
@@ -202,7 +262,11 @@ public final class ErpImpact {
 				consumers.put(field, relying);
 			}
 		}
-		return new Difference(service, kind, what, reads, why + " for " + String.join(", ", lost), fields, consumers);
+		List<String> unmapped = lost.stream()
+			.filter((canonical) -> this.lineage.apiFields().getOrDefault(canonical, List.of()).isEmpty())
+			.toList();
+		return new Difference(service, kind, what, reads, why + " for " + String.join(", ", lost), fields, unmapped,
+				consumers);
 	}
 
 	private boolean reliesOn(PactInteraction interaction, ApiField field) {
@@ -291,17 +355,20 @@ public final class ErpImpact {
 	 * @param canonical the canonical fields the facade fills from it
 	 * @param verdict what it means for the facade
 	 * @param apiFields the API fields that lose their source, empty when none
+	 * @param unmapped lost canonical fields that no product lineage maps to an API field:
+	 * the facade reads them, so it may fail on every call that reads them
 	 * @param consumers of those, the ones consumer pact interactions rely on
 	 */
 	public record Difference(String service, Kind kind, String what, Set<String> canonical, String verdict,
-			List<ApiField> apiFields, Map<ApiField, List<PactInteraction>> consumers) {
+			List<ApiField> apiFields, List<String> unmapped, Map<ApiField, List<PactInteraction>> consumers) {
 
 		/**
-		 * Whether an API field loses its source.
+		 * Whether an API field (or a canonical field no product lineage maps, which the
+		 * facade still needs) loses its source.
 		 * @return true when the facade must change before the upgrade
 		 */
 		public boolean affectsApi() {
-			return !this.apiFields.isEmpty();
+			return !this.apiFields.isEmpty() || !this.unmapped.isEmpty();
 		}
 
 	}
@@ -345,7 +412,9 @@ public final class ErpImpact {
 					.append("\n\n");
 			}
 			if (this.differences.isEmpty()) {
-				text.append("No differences in the services the facade uses.\n\nNo consumer affected.\n");
+				text.append("No differences in the services the facade uses.\n\n")
+					.append(this.notCompared.isEmpty() ? "No consumer affected.\n"
+							: "INCOMPLETE: " + this.notCompared.size() + " service(s) not compared.\n");
 				return text.toString();
 			}
 			String service = null;
@@ -364,9 +433,17 @@ public final class ErpImpact {
 					text.append(" (").append(String.join(", ", difference.canonical())).append(')');
 				}
 				text.append('\n');
-				if (difference.affectsApi()) {
+				if (!difference.unmapped().isEmpty()) {
+					text.append("  read by the facade, but no product lineage maps them to an API field (the facade")
+						.append(" may fail on every call that reads them): ")
+						.append(String.join(", ", difference.unmapped()))
+						.append('\n');
+				}
+				if (!difference.apiFields().isEmpty()) {
 					text.append("  API fields without a source:\n");
 					difference.apiFields().forEach((field) -> text.append("    - ").append(field).append('\n'));
+				}
+				if (difference.affectsApi()) {
 					if (difference.consumers().isEmpty()) {
 						text.append("  consumers: no consumer pact relies on these fields\n");
 					}
@@ -387,7 +464,12 @@ public final class ErpImpact {
 				.append(" touch what the facade reads; ")
 				.append(affecting)
 				.append(" leave API fields without a source.\n");
-			if (!apiAffected()) {
+			if (!apiAffected() && !this.notCompared.isEmpty()) {
+				text.append("INCOMPLETE: ")
+					.append(this.notCompared.size())
+					.append(" service(s) not compared; in those compared the facade absorbs every difference.\n");
+			}
+			else if (!apiAffected()) {
 				text.append("No consumer affected: the facade absorbs every difference it is exposed to.\n");
 			}
 			else if (!consumersAffected()) {

@@ -25,9 +25,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * @param mappings canonical field → the ERP elements the facade fills it from, one per
  * alternative (releases name things differently)
  * @param apiFields canonical field → the API fields filled from it
+ * @param navigations the navigation properties the facade expands, by name
  */
 public record ErpLineage(List<ServicePaths> services, Map<String, List<ErpElement>> mappings,
-		Map<String, List<ApiField>> apiFields) {
+		Map<String, List<ApiField>> apiFields, List<Navigation> navigations) {
 
 	/** The facade's lineage, relative to the repository. */
 	public static final String FACADE = "erp-facade/src/main/resources/millgate/erp/lineage.yaml";
@@ -81,6 +82,17 @@ public record ErpLineage(List<ServicePaths> services, Map<String, List<ErpElemen
 	}
 
 	/**
+	 * A navigation property the facade expands ({@code $expand}) to read a related set.
+	 *
+	 * @param service the service id
+	 * @param entitySet the entity set it starts from
+	 * @param navigation its name
+	 */
+	public record Navigation(String service, String entitySet, String navigation) {
+
+	}
+
+	/**
 	 * One field of an API product version.
 	 *
 	 * @param product the product id
@@ -122,6 +134,11 @@ public record ErpLineage(List<ServicePaths> services, Map<String, List<ErpElemen
 						text(erp, "action")));
 			}
 		}
+		List<Navigation> navigations = new ArrayList<>();
+		for (JsonNode navigation : facade.path("navigations")) {
+			navigations.add(new Navigation(navigation.path("service").asText(), navigation.path("entitySet").asText(),
+					navigation.path("navigation").asText()));
+		}
 		Map<String, List<ApiField>> apiFields = new LinkedHashMap<>();
 		for (String module : PRODUCTS) {
 			JsonNode lineage = yaml(root.resolve(module).resolve("src/main/resources/millgate/lineage.yaml"));
@@ -135,7 +152,7 @@ public record ErpLineage(List<ServicePaths> services, Map<String, List<ErpElemen
 				}
 			}
 		}
-		return new ErpLineage(List.copyOf(services), mappings, apiFields);
+		return new ErpLineage(List.copyOf(services), mappings, apiFields, List.copyOf(navigations));
 	}
 
 	/**
@@ -172,6 +189,17 @@ public record ErpLineage(List<ServicePaths> services, Map<String, List<ErpElemen
 			}
 		});
 		return fields;
+	}
+
+	/**
+	 * Whether the facade expands a navigation.
+	 * @param service the service id
+	 * @param entitySet the entity set it starts from
+	 * @param navigation its name
+	 * @return true when it does
+	 */
+	public boolean expands(String service, String entitySet, String navigation) {
+		return this.navigations.contains(new Navigation(service, entitySet, navigation));
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -50,11 +50,13 @@ public record ErpMetadata(String name, Map<String, Service> services, boolean co
 	 * @param path its path on the ERP
 	 * @param odataVersion {@code 2.0} or {@code 4.0}
 	 * @param entitySets entity set name → property name → type, e.g.
-	 * {@code Edm.String(40)}
+	 * {@code Edm.String(40)} or {@code Edm.Decimal[13,3]}
+	 * @param navigations entity set name → navigation property → the entity set it leads
+	 * to ({@code ?} when the document does not say)
 	 * @param actions names of its function and action imports
 	 */
 	public record Service(String id, String path, String odataVersion, Map<String, Map<String, String>> entitySets,
-			Set<String> actions) {
+			Map<String, Map<String, String>> navigations, Set<String> actions) {
 
 		/**
 		 * The type of a property, if the set and the property exist.
@@ -69,12 +71,15 @@ public record ErpMetadata(String name, Map<String, Service> services, boolean co
 	}
 
 	/**
-	 * Reads one service's {@code $metadata} document (EDMX 1.0 for OData v2, 4.0 for v4).
+	 * Reads one service's {@code $metadata} document (EDMX 1.0 for OData v2, 4.0 for v4):
+	 * entity types with their base types, schema aliases, v2 associations and v4
+	 * navigation types.
 	 * @param id the service's id
 	 * @param path its path on the ERP
 	 * @param xml the document
 	 * @return the service
-	 * @throws IllegalArgumentException when the document is not EDMX
+	 * @throws IllegalArgumentException when the document is not EDMX, or an entity set's
+	 * type is not declared in it
 	 */
 	public static Service parse(String id, String path, String xml) {
 		Element root = document(xml);
@@ -83,27 +88,40 @@ public record ErpMetadata(String name, Map<String, Service> services, boolean co
 					"the $metadata of " + path + " is not an EDMX document (root element " + root.getLocalName() + ")");
 		}
 		String version = root.getAttribute("Version").equals("4.0") ? "4.0" : "2.0";
-		Map<String, Map<String, String>> types = new LinkedHashMap<>();
-		Map<String, Map<String, String>> sets = new LinkedHashMap<>();
+		Map<String, Element> types = new LinkedHashMap<>();
+		Map<String, String> associationEnds = new LinkedHashMap<>();
+		Map<String, String> aliases = new LinkedHashMap<>();
 		Set<String> actions = new TreeSet<>();
 		for (Element schema : descendants(root, "Schema")) {
 			String namespace = schema.getAttribute("Namespace");
+			if (!schema.getAttribute("Alias").isEmpty()) {
+				aliases.put(schema.getAttribute("Alias"), namespace);
+			}
 			for (Element type : children(schema, "EntityType")) {
-				Map<String, String> properties = new LinkedHashMap<>();
-				for (Element property : children(type, "Property")) {
-					String maxLength = property.getAttribute("MaxLength");
-					properties.put(property.getAttribute("Name"),
-							property.getAttribute("Type") + (maxLength.isEmpty() ? "" : "(" + maxLength + ")"));
+				types.put(namespace + "." + type.getAttribute("Name"), type);
+			}
+			for (Element association : children(schema, "Association")) {
+				for (Element end : children(association, "End")) {
+					associationEnds.put(
+							namespace + "." + association.getAttribute("Name") + "/" + end.getAttribute("Role"),
+							end.getAttribute("Type"));
 				}
-				types.put(namespace + "." + type.getAttribute("Name"), properties);
 			}
 			for (Element action : children(schema, "Action")) {
 				actions.add(action.getAttribute("Name"));
 			}
 		}
+		Map<String, String> setOfType = new LinkedHashMap<>();
+		Map<String, String> typeOfSet = new LinkedHashMap<>();
 		for (Element container : descendants(root, "EntityContainer")) {
 			for (Element set : children(container, "EntitySet")) {
-				sets.put(set.getAttribute("Name"), types.getOrDefault(set.getAttribute("EntityType"), Map.of()));
+				String type = qualified(set.getAttribute("EntityType"), aliases);
+				if (!types.containsKey(type)) {
+					throw new IllegalArgumentException("the $metadata of " + path + " declares entity set "
+							+ set.getAttribute("Name") + " of type " + type + ", which it does not define");
+				}
+				typeOfSet.put(set.getAttribute("Name"), type);
+				setOfType.putIfAbsent(type, set.getAttribute("Name"));
 			}
 			for (String imports : new String[] { "FunctionImport", "ActionImport" }) {
 				for (Element action : children(container, imports)) {
@@ -111,7 +129,73 @@ public record ErpMetadata(String name, Map<String, Service> services, boolean co
 				}
 			}
 		}
-		return new Service(id, path, version, sets, actions);
+		Map<String, Map<String, String>> sets = new LinkedHashMap<>();
+		Map<String, Map<String, String>> navigations = new LinkedHashMap<>();
+		typeOfSet.forEach((set, type) -> {
+			Map<String, String> properties = new LinkedHashMap<>();
+			Map<String, String> links = new LinkedHashMap<>();
+			collect(types, aliases, type, properties, links, 0);
+			Map<String, String> targets = new LinkedHashMap<>();
+			links.forEach((navigation, target) -> {
+				String targetType = target.startsWith("association:") ? associationEnds
+					.getOrDefault(qualified(target.substring("association:".length()), aliases), "") : target;
+				targetType = qualified(targetType, aliases);
+				if (!types.containsKey(targetType)) {
+					// SAP's v2 simulator names the target type in ToRole without a
+					// namespace
+					String bare = targetType.substring(targetType.lastIndexOf('.') + 1);
+					targetType = types.keySet()
+						.stream()
+						.filter((name) -> name.endsWith("." + bare))
+						.findFirst()
+						.orElse(targetType);
+				}
+				targets.put(navigation, setOfType.getOrDefault(targetType, "?"));
+			});
+			sets.put(set, properties);
+			navigations.put(set, targets);
+		});
+		return new Service(id, path, version, sets, navigations, actions);
+	}
+
+	// Properties and navigations of a type and its base types; navigation targets as
+	// a type name, or "association:<Relationship>/<ToRole>" for OData v2.
+	private static void collect(Map<String, Element> types, Map<String, String> aliases, String type,
+			Map<String, String> properties, Map<String, String> navigations, int depth) {
+		Element element = types.get(type);
+		if (element == null || depth > 16) {
+			return;
+		}
+		if (!element.getAttribute("BaseType").isEmpty()) {
+			collect(types, aliases, qualified(element.getAttribute("BaseType"), aliases), properties, navigations,
+					depth + 1);
+		}
+		for (Element property : children(element, "Property")) {
+			String maxLength = property.getAttribute("MaxLength");
+			String precision = property.getAttribute("Precision");
+			String scale = property.getAttribute("Scale");
+			properties.put(property.getAttribute("Name"),
+					property.getAttribute("Type") + (maxLength.isEmpty() ? "" : "(" + maxLength + ")")
+							+ (precision.isEmpty() && scale.isEmpty() ? "" : "[" + precision + "," + scale + "]"));
+		}
+		for (Element navigation : children(element, "NavigationProperty")) {
+			String target = navigation.getAttribute("Type");
+			if (target.isEmpty()) {
+				String relationship = navigation.getAttribute("Relationship");
+				target = relationship.isEmpty() ? navigation.getAttribute("ToRole")
+						: "association:" + relationship + "/" + navigation.getAttribute("ToRole");
+			}
+			navigations.put(navigation.getAttribute("Name"), target.replaceAll("^Collection\\((.*)\\)$", "$1"));
+		}
+	}
+
+	private static String qualified(String name, Map<String, String> aliases) {
+		int dot = name.lastIndexOf('.');
+		if (name.startsWith("association:") || dot < 0) {
+			return name;
+		}
+		String prefix = name.substring(0, dot);
+		return aliases.getOrDefault(prefix, prefix) + name.substring(dot);
 	}
 
 	private static Element document(String xml) {

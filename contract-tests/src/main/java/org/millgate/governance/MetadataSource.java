@@ -34,8 +34,11 @@ public final class MetadataSource {
 	/**
 	 * A source that names services by the facade's lineage.
 	 * @param lineage the lineage
-	 * @param environment {@code MILLGATE_ERP_USER} and {@code MILLGATE_ERP_PASSWORD} for
-	 * a real ERP's basic authentication
+	 * @param environment {@code MILLGATE_ERP_AUTH_USER} and
+	 * {@code MILLGATE_ERP_AUTH_PASSWORD} for the ERP's basic authentication, the
+	 * variables the products read too (toward this machine both default to
+	 * {@code millgate}, the simulator's; toward any other host nothing is sent unless
+	 * they are set)
 	 */
 	public MetadataSource(ErpLineage lineage, Map<String, String> environment) {
 		this.lineage = lineage;
@@ -95,6 +98,12 @@ public final class MetadataSource {
 		try (Stream<Path> files = Files.list(directory)) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".xml")).sorted().toList()) {
 				String id = file.getFileName().toString().replaceAll("\\.xml$", "");
+				if (this.lineage.services().stream().noneMatch((known) -> known.id().equals(id))) {
+					throw new IllegalArgumentException(file + ": name the file after the service it describes, one of "
+							+ String.join(", ",
+									this.lineage.services().stream().map(ErpLineage.ServicePaths::id).toList())
+							+ " (.xml)");
+				}
 				// a saved document has no ERP path: "file:" keeps it from looking like a
 				// moved service
 				services.put(id, ErpMetadata.parse(id, "file:" + file, Files.readString(file)));
@@ -110,20 +119,29 @@ public final class MetadataSource {
 	}
 
 	private ErpMetadata fetch(String base) {
+		// no redirects: a redirect to a login page must not read as a missing service,
+		// and
+		// credentials must not follow one
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(10))
-			.followRedirects(HttpClient.Redirect.NORMAL)
+			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+		String host = URI.create(base).getHost();
+		boolean loopback = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+		// the simulator's defaults only toward this machine; elsewhere only what is
+		// configured
+		String user = this.environment.getOrDefault("MILLGATE_ERP_AUTH_USER", loopback ? "millgate" : null);
+		String password = this.environment.getOrDefault("MILLGATE_ERP_AUTH_PASSWORD", loopback ? "millgate" : "");
 		Map<String, ErpMetadata.Service> services = new LinkedHashMap<>();
 		for (ErpLineage.ServicePaths known : this.lineage.services()) {
 			for (String path : known.paths()) {
 				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + "/$metadata"))
 					.timeout(Duration.ofSeconds(30))
 					.header("Accept", "application/xml");
-				String user = this.environment.getOrDefault("MILLGATE_ERP_AUTH_USER", "millgate");
-				String password = this.environment.getOrDefault("MILLGATE_ERP_AUTH_PASSWORD", "millgate");
-				request.header("Authorization", "Basic "
-						+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+				if (user != null) {
+					request.header("Authorization", "Basic " + Base64.getEncoder()
+						.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+				}
 				HttpResponse<String> response;
 				try {
 					response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -140,7 +158,23 @@ public final class MetadataSource {
 							+ "; set MILLGATE_ERP_AUTH_USER and MILLGATE_ERP_AUTH_PASSWORD to a user allowed to read it");
 				}
 				if (response.statusCode() == 200) {
+					if (services.containsKey(known.id())) {
+						throw new IllegalArgumentException(
+								base + " serves " + known.id() + " at both " + services.get(known.id()).path() + " and "
+										+ path + "; compare saved documents instead");
+					}
 					services.put(known.id(), ErpMetadata.parse(known.id(), path, response.body()));
+				}
+				else if (response.statusCode() != 404) {
+					// only "not found" means the release lacks the service; anything else
+					// is no
+					// answer about it
+					throw new IllegalArgumentException(base + path + "/$metadata answered " + response.statusCode()
+							+ response.headers()
+								.firstValue("Location")
+								.map((to) -> " (redirect to " + to + ")")
+								.orElse("")
+							+ "; cannot tell whether the release has this service");
 				}
 			}
 		}

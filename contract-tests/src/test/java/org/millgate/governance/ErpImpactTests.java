@@ -48,13 +48,16 @@ class ErpImpactTests {
 			.containsExactlyInAnyOrder(difference(Kind.REMOVED, "entity set A_ProductionOrderComponent_2"),
 					difference(Kind.ADDED, "entity set A_ProductionOrderComponent_3"),
 					difference(Kind.REMOVED, "property A_ProductionOrder_2.MfgOrderPlannedTotalQty"),
-					difference(Kind.ADDED, "property A_ProductionOrder_2.TotalQuantity (Edm.Decimal)"),
+					difference(Kind.ADDED, "property A_ProductionOrder_2.TotalQuantity (Edm.Decimal[13,3])"),
 					difference(Kind.REMOVED, "action ReleaseProductionOrder"),
 					difference(Kind.ADDED, "action ReleaseOrder"), difference(Kind.ADDED, "action ReleaseOperation"),
 					difference(Kind.REMOVED, "action CloseProdnOrd"), difference(Kind.ADDED, "action CloseOrder"),
 					difference(Kind.REMOVED, "action CompleteTechnicallyProdnOrd"),
 					difference(Kind.ADDED, "action TechlyCmpltOrder"),
 					difference(Kind.REMOVED, "action SetDeltnFlagProdnOrd"),
+					difference(Kind.CHANGED,
+							"navigation A_ProductionOrder_2.to_ProductionOrderComponent now leads to "
+									+ "A_ProductionOrderComponent_3 instead of A_ProductionOrderComponent_2"),
 					difference(Kind.ADDED, "action DeletionFlagOrder"));
 		assertThat(verdict(report, "property A_ProductionOrder_2.MfgOrderPlannedTotalQty"))
 			.isEqualTo("absorbed: the facade reads the same 1 field(s) from A_ProductionOrder_2.TotalQuantity in 2022");
@@ -131,12 +134,61 @@ class ErpImpactTests {
 		assertThat(report.differences()).isEmpty();
 		assertThat(report.notCompared()).containsExactly("confirmations", "deliveries", "material-stock", "products",
 				"reservations");
-		assertThat(report.text()).contains("Not compared (no saved document): confirmations, deliveries");
+		assertThat(report.text()).contains("Not compared (no saved document): confirmations, deliveries",
+				"INCOMPLETE: 5 service(s) not compared.");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(ErpImpactCli.run(new String[] { ROOT.toString(), "2022", saved.toString() },
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())))
+			.as("incomplete")
+			.isEqualTo(3);
+	}
+
+	@Test
+	void should_lose_everything_read_through_a_renamed_navigation() throws IOException {
+		Path renamed = saved("2022",
+				Map.of("production-orders",
+						(xml) -> xml.replace("NavigationProperty Name=\"to_ProductionOrderOperation\"",
+								"NavigationProperty Name=\"to_Operations\"")));
+
+		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2022"), SOURCE.load(renamed.toString()));
+
+		assertThat(report.apiAffected()).isTrue();
+		assertThat(report.text()).contains("- removed: navigation A_ProductionOrder_2.to_ProductionOrderOperation",
+				"the facade expands it and has no other way",
+				"production-orders v2 getProductionOrder routing.operations[]",
+				"mes → production-orders: \"production order 1000043 with its operations and components\"",
+				"- added: navigation A_ProductionOrder_2.to_Operations (to A_ProductionOrderOperation_2)");
+	}
+
+	@Test
+	void should_count_a_field_the_facade_reads_but_no_api_field_shows_as_a_break() throws IOException {
+		Path broken = saved("2022", Map.of("material-stock", (xml) -> xml.replaceFirst(
+				"(<EntityType Name=\"A_MatlStkInAcctModType\">(?s:.*?))\\s*<Property Name=\"MaterialBaseUnit\"[^>]*/>",
+				"$1")));
+
+		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2022"), SOURCE.load(broken.toString()));
+
+		assertThat(report.apiAffected()).isTrue();
+		assertThat(report.differences()).singleElement()
+			.satisfies((difference) -> assertThat(difference.unmapped()).contains("StockPosition.unit"));
+		assertThat(report.text()).contains("no product lineage maps them to an API field", "StockPosition.unit");
+	}
+
+	@Test
+	void should_refuse_saved_documents_named_after_no_service() throws IOException {
+		Path saved = Files.createDirectories(this.dir.resolve("misnamed"));
+		Files.writeString(saved.resolve("API_PRODUCTION_ORDER_2_SRV.xml"),
+				SOURCE.simulatorDocuments("2022").get("production-orders"));
+
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> SOURCE.load(saved.toString()))
+			.withMessageContaining("name the file after the service it describes, one of production-orders");
 	}
 
 	@Test
 	void should_read_a_real_erp_over_http_and_say_when_it_refuses() throws IOException {
 		Map<String, String> documents = SOURCE.simulatorDocuments("2020");
+		boolean[] failing = { false };
 		HttpServer erp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		erp.createContext("/", (exchange) -> {
 			String path = exchange.getRequestURI().getPath().replace("/$metadata", "");
@@ -144,7 +196,8 @@ class ErpImpactTests {
 			boolean authorized = "Basic cGxhbnQ6c2VjcmV0"
 				.equals(exchange.getRequestHeaders().getFirst("Authorization"));
 			byte[] body = documents.getOrDefault(id, "").getBytes(StandardCharsets.UTF_8);
-			int status = !authorized ? 401 : documents.containsKey(id) && !path.contains("odata4") ? 200 : 404;
+			int status = path.contains("API_PRODUCT_SRV") && failing[0] ? 500
+					: !authorized ? 401 : documents.containsKey(id) && !path.contains("odata4") ? 200 : 404;
 			exchange.sendResponseHeaders(status, (status == 200) ? body.length : -1);
 			if (status == 200) {
 				exchange.getResponseBody().write(body);
@@ -164,6 +217,12 @@ class ErpImpactTests {
 			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 				.isThrownBy(() -> SOURCE.load(url))
 				.withMessageContaining("answered 401; set MILLGATE_ERP_AUTH_USER and MILLGATE_ERP_AUTH_PASSWORD");
+			failing[0] = true;
+			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+				.isThrownBy(() -> new MetadataSource(LINEAGE,
+						Map.of("MILLGATE_ERP_AUTH_USER", "plant", "MILLGATE_ERP_AUTH_PASSWORD", "secret"))
+					.load(url))
+				.withMessageContaining("API_PRODUCT_SRV/$metadata answered 500; cannot tell whether the release has");
 		}
 		finally {
 			erp.stop(0);

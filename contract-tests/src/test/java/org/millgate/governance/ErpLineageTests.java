@@ -69,16 +69,7 @@ class ErpLineageTests {
 				.filter(java.util.Objects::nonNull)
 				.forEach(covered::add);
 		}));
-		Set<String> used = new TreeSet<>();
-		Pattern literal = Pattern.compile("\"([A-Za-z][A-Za-z0-9_]*)\"");
-		try (Stream<Path> sources = Files.list(ROOT.resolve("erp-facade/src/main/java/org/millgate/erp/sap"))) {
-			for (Path source : sources.toList()) {
-				Matcher matcher = literal.matcher(Files.readString(source));
-				while (matcher.find()) {
-					used.add(matcher.group(1));
-				}
-			}
-		}
+		Set<String> used = literals();
 		used.retainAll(erpNames);
 
 		assertThat(used).as("ERP names in the SAP adapter's code").hasSizeGreaterThan(40);
@@ -115,6 +106,140 @@ class ErpLineageTests {
 					.anyMatch((fields) -> fields.stream()
 						.anyMatch((field) -> field.product().equals(product.id())
 								&& field.version().equals(version.version())))));
+	}
+
+	/**
+	 * Fields the product fills without the ERP: echoes of the request, the clock, the
+	 * product's own paging and texts.
+	 */
+	private static final Set<String> NOT_FROM_THE_ERP = Set.of("inventory v1 getAvailability asOf",
+			"inventory v1 getAvailability material", "inventory v1 getAvailability plant",
+			"inventory v1 getAvailability storageLocation", "inventory v1 getAvailability batch",
+			"inventory v1 queryAvailability asOf", "inventory v1 queryAvailability plant",
+			"inventory v1 queryAvailability request:breakdown", "inventory v1 queryAvailability request:items[].batch",
+			"inventory v1 queryAvailability request:items[].storageLocation",
+			"inventory v1 queryAvailability request:items[].unit", "inventory v1 queryAvailability results[].material",
+			"inventory v1 queryAvailability results[].storageLocation",
+			"inventory v1 queryAvailability results[].batch", "inventory v1 queryAvailability results[].problem.detail",
+			"production-orders v1 releaseProductionOrder orderId", "production-orders v1 releaseProductionOrder status",
+			"production-orders v1 releaseProductionOrder releasedAt",
+			"production-orders v2 releaseProductionOrder orderId", "production-orders v2 releaseProductionOrder status",
+			"production-orders v2 releaseProductionOrder releasedAt",
+			"production-orders v1 listConfirmations nextCursor", "production-orders v2 listConfirmations nextCursor");
+
+	@Test
+	void should_trace_every_field_of_every_routed_version_to_the_erp_or_say_why_not() {
+		List<String> untraced = new ArrayList<>();
+		CATALOG.products()
+			.forEach((
+					product) -> product.versions().stream().filter((v) -> v.state().isReleased()).forEach((version) -> {
+						OpenApiTree tree = new OpenApiTree(
+								CATALOG.contract(product.id(), version.version()).orElseThrow().tree());
+						tree.operations().forEach((operation) -> {
+							String operationId = operation.node().path("operationId").asText();
+							Set<String> fields = new TreeSet<>();
+							LINEAGE.apiFields()
+								.values()
+								.forEach((list) -> list.stream()
+									.filter((field) -> field.product().equals(product.id())
+											&& field.version().equals(version.version())
+											&& field.operation().equals(operationId))
+									.forEach((field) -> fields.add(field.field())));
+							Set<String> leaves = new TreeSet<>();
+							JsonNode responses = operation.node().path("responses");
+							for (String status : List.of("200", "201")) {
+								leaves(tree,
+										tree.resolve(responses.path(status))
+											.path("content")
+											.path("application/json")
+											.path("schema"),
+										"", leaves, 0);
+							}
+							Set<String> requestLeaves = new TreeSet<>();
+							leaves(tree,
+									tree.resolve(operation.node().path("requestBody"))
+										.path("content")
+										.path("application/json")
+										.path("schema"),
+									"", requestLeaves, 0);
+							requestLeaves.forEach((leaf) -> leaves.add("request:" + leaf));
+							for (String leaf : leaves) {
+								boolean traced = fields.stream()
+									.anyMatch((field) -> leaf.equals(field) || leaf.startsWith(field + ".")
+											|| leaf.startsWith(field + "[]"));
+								String name = product.id() + " " + version.version() + " " + operationId + " " + leaf;
+								if (!traced && !NOT_FROM_THE_ERP.contains(name)) {
+									untraced.add(name);
+								}
+							}
+						});
+					}));
+
+		assertThat(untraced).as("API fields no lineage traces to the ERP").isEmpty();
+	}
+
+	// The leaf fields of a schema: a.b, items[].c; through $ref and allOf.
+	private static void leaves(OpenApiTree tree, JsonNode node, String at, Set<String> leaves, int depth) {
+		JsonNode schema = tree.resolve(node);
+		if (schema.isMissingNode() || depth > 12) {
+			return;
+		}
+		java.util.Map<String, JsonNode> properties = new java.util.LinkedHashMap<>();
+		for (JsonNode part : schema.path("allOf")) {
+			JsonNode resolved = tree.resolve(part);
+			resolved.path("properties").fields().forEachRemaining((e) -> properties.put(e.getKey(), e.getValue()));
+		}
+		schema.path("properties").fields().forEachRemaining((e) -> properties.put(e.getKey(), e.getValue()));
+		if (!properties.isEmpty()) {
+			properties.forEach((name, property) -> leaves(tree, property, at.isEmpty() ? name : at + "." + name, leaves,
+					depth + 1));
+		}
+		else if ("array".equals(schema.path("type").asText())) {
+			leaves(tree, schema.path("items"), at + "[]", leaves, depth + 1);
+		}
+		else if (!at.isEmpty()) {
+			leaves.add(at);
+		}
+	}
+
+	@Test
+	void should_name_navigations_some_release_has_and_every_navigation_the_adapter_expands() throws IOException {
+		List<String> missing = LINEAGE.navigations()
+			.stream()
+			.filter((navigation) -> RELEASES.stream()
+				.noneMatch((release) -> release.service(navigation.service())
+					.map((service) -> service.navigations()
+						.getOrDefault(navigation.entitySet(), java.util.Map.of())
+						.containsKey(navigation.navigation()))
+					.orElse(false)))
+			.map(Object::toString)
+			.toList();
+		Set<String> declared = new TreeSet<>();
+		RELEASES.forEach((release) -> release.services()
+			.values()
+			.forEach((service) -> service.navigations().values().forEach((links) -> declared.addAll(links.keySet()))));
+		Set<String> used = literals();
+		used.retainAll(declared);
+		Set<String> listed = new TreeSet<>();
+		LINEAGE.navigations().forEach((navigation) -> listed.add(navigation.navigation()));
+
+		assertThat(missing).isEmpty();
+		assertThat(used).as("navigations the adapter expands").hasSizeGreaterThanOrEqualTo(6).isSubsetOf(listed);
+	}
+
+	// the string literals of the SAP adapter's code
+	private static Set<String> literals() throws IOException {
+		Set<String> used = new TreeSet<>();
+		Pattern literal = Pattern.compile("\"([A-Za-z][A-Za-z0-9_]*)\"");
+		try (Stream<Path> sources = Files.list(ROOT.resolve("erp-facade/src/main/java/org/millgate/erp/sap"))) {
+			for (Path source : sources.toList()) {
+				Matcher matcher = literal.matcher(Files.readString(source));
+				while (matcher.find()) {
+					used.add(matcher.group(1));
+				}
+			}
+		}
+		return used;
 	}
 
 	private static boolean exists(ApiField field) {

@@ -191,25 +191,32 @@ class ProvidersKeepThePactsTests {
 
 			@Test
 			void failsTheVerificationNamingTheConsumerInteraction() {
-				HttpServer proxy = TamperedProvider.proxy(platform().port("production-order-api"),
-						(body) -> body.replaceFirst("\"planned\":", "\"plannedTotal\":"));
+				// the control: through the proxy unchanged, the interaction is kept
+				Events kept = verifyThrough((body) -> body);
+				assertThat(kept.started().count()).isEqualTo(1);
+				assertThat(kept.succeeded().count()).isEqualTo(1);
+
+				Events broken = verifyThrough((body) -> body.replaceFirst("\"planned\":", "\"plannedTotal\":"));
+				assertThat(broken.started().count()).isEqualTo(1);
+				assertThat(broken.failed().stream()).singleElement().satisfies((failed) -> {
+					assertThat(failed.getTestDescriptor().getDisplayName())
+						.contains("production order 1000043 with its operations and components");
+					assertThat(failed.getPayload(TestExecutionResult.class)
+						.flatMap(TestExecutionResult::getThrowable)
+						.map(Throwable::getMessage)
+						.orElse("")).contains("quantities", "planned");
+				});
+			}
+
+			private Events verifyThrough(java.util.function.UnaryOperator<String> tamper) {
+				HttpServer proxy = TamperedProvider.proxy(platform().port("production-order-api"), tamper);
 				try {
 					TamperedProvider.port = proxy.getAddress().getPort();
 					TamperedProvider.token = platform().token("mes-plant-1000");
-					Events tests = EngineTestKit.engine("junit-jupiter")
+					return EngineTestKit.engine("junit-jupiter")
 						.selectors(DiscoverySelectors.selectClass(TamperedProvider.class))
 						.execute()
 						.testEvents();
-
-					assertThat(tests.started().count()).isEqualTo(1);
-					assertThat(tests.failed().stream()).singleElement().satisfies((failed) -> {
-						assertThat(failed.getTestDescriptor().getDisplayName())
-							.contains("production order 1000043 with its operations and components");
-						assertThat(failed.getPayload(TestExecutionResult.class)
-							.flatMap(TestExecutionResult::getThrowable)
-							.map(Throwable::getMessage)
-							.orElse("")).contains("planned");
-					});
 				}
 				finally {
 					proxy.stop(0);

@@ -75,7 +75,7 @@ public final class ContractsCli {
 				default -> usage();
 			};
 		}
-		catch (CatalogException ex) {
+		catch (CatalogException | IllegalStateException ex) {
 			this.err.println("millgate contracts: " + ex.getMessage());
 			return UNUSABLE;
 		}

@@ -164,7 +164,7 @@ public final class ContractReview {
 					interaction.responseHeaders(), interaction.responseBody());
 			List<String> violations = check.violations(moved)
 				.stream()
-				.map((violation) -> violation.substring(violation.indexOf("): ") + 3))
+				.map((violation) -> violation.substring(moved.label().length() + 2))
 				.toList();
 			rows.add(List.of(interaction.consumer(), "\"" + interaction.description() + "\"", violations.isEmpty()
 					? "works unchanged" : "**must adapt**: " + String.join("; ", new TreeSet<>(violations))));
