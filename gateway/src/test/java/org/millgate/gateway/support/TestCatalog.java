@@ -9,9 +9,9 @@ import java.nio.file.Path;
 
 /**
  * The built-in catalog with lifecycle variety, written to a directory the gateway is
- * pointed at: production-orders v1 deprecated (sunset 2027-06-30) with successor v2 (v1's
- * contract under /v2), inventory with a retired v0 (v1's contract under /v0), shipments
- * as built in.
+ * pointed at: production-orders as built in (v1 deprecated, sunset 2027-06-30, successor
+ * v2), with v1's contract standing in for v2, inventory with a retired v0 (v1's contract
+ * under /v0), shipments as built in.
  */
 public final class TestCatalog {
 
@@ -31,20 +31,11 @@ public final class TestCatalog {
 					        sunset: null
 					        successor: null
 					""";
-			require(orders, published);
+			// production-orders v1 is deprecated (sunset 2027-06-30) in favour of v2 in
+			// the
+			// built-in catalog itself
+			require(orders, "successor: v2");
 			require(inventory, published);
-			String newOrders = orders.replace(published, """
-					      - version: v1
-					        state: deprecated
-					        released: 2026-01-15
-					        sunset: 2027-06-30
-					        successor: v2
-					      - version: v2
-					        state: published
-					        released: 2026-11-26
-					        sunset: null
-					        successor: null
-					""");
 			String newInventory = inventory.replace(published, """
 					      - version: v1
 					        state: retired
@@ -71,13 +62,15 @@ public final class TestCatalog {
 			String newShipments = shipments.replace("plans: [plant-standard, partner-basic]",
 					"plans: [plant-standard, partner-basic, scale-test]");
 			write(dir, "catalog.yaml",
-					catalog.replace(orders, newOrders)
-						.replace(inventory, newInventory)
+					catalog.replace(inventory, newInventory)
 						.replace(shipments, newShipments)
 						.replaceFirst("plans:\n", plans.replace("$", "\\$")));
 			for (String product : new String[] { "production-orders", "inventory", "shipments" }) {
 				write(dir, product + "/v1.yaml", read(product + "/v1.yaml"));
 			}
+			// v2 here is v1's contract under /v2, so that the stub backend's canned
+			// answers fit
+			// both
 			write(dir, "production-orders/v2.yaml", read("production-orders/v1.yaml").replace("/v1/", "/v2/"));
 			write(dir, "inventory/v2.yaml", read("inventory/v1.yaml").replace("/v1/", "/v2/"));
 			return dir;
