@@ -12,6 +12,8 @@ import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.ContractDocument;
 import org.millgate.contracts.catalog.Product;
 import org.millgate.contracts.catalog.ProductVersion;
+import org.millgate.contracts.pacts.PactCheck;
+import org.millgate.contracts.pacts.PactInteraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,9 @@ class ReleasedContractsCompatibilityTests {
 
 	private static final Path RELEASED = Path.of("released");
 
+	// the consumers' pacts, written by contract-tests
+	private static final Path PACTS = Path.of("../contract-tests/pacts");
+
 	private final ContractCatalog catalog = ContractCatalog.load();
 
 	@TestFactory
@@ -34,6 +39,22 @@ class ReleasedContractsCompatibilityTests {
 				.stream()
 				.filter((version) -> version.state().isReleased())
 				.map((version) -> compatibilityTest(product, version)));
+	}
+
+	// Each interaction that kept the released contract but breaks on the current one,
+	// named
+	// by consumer and description, as ./millgate contracts impact would.
+	private static String brokenConsumers(Product product, ProductVersion version, ContractDocument released,
+			ContractDocument current) {
+		PactCheck before = new PactCheck(released);
+		PactCheck after = new PactCheck(current);
+		List<String> broken = PactInteraction.readAll(PACTS)
+			.stream()
+			.filter((interaction) -> interaction.provider().equals(product.id())
+					&& interaction.version().equals(version.version()) && before.violations(interaction).isEmpty())
+			.flatMap((interaction) -> after.violations(interaction).stream())
+			.toList();
+		return broken.isEmpty() ? "  none of the pacts in " + PACTS : "  " + String.join("\n  ", broken);
 	}
 
 	private DynamicTest compatibilityTest(Product product, ProductVersion version) {
@@ -50,7 +71,11 @@ class ReleasedContractsCompatibilityTests {
 				.filter(Change::isBreaking)
 				.map(Change::toString)
 				.toList();
-			assertThat(breaking).as("breaking changes to released %s; they need a new major version", name).isEmpty();
+			assertThat(breaking)
+				.as("breaking changes to released %s; they need a new major version.%nConsumer pact interactions "
+						+ "they break:%n%s", name,
+						brokenConsumers(product, version, ContractDocument.read(released), current))
+				.isEmpty();
 		});
 	}
 
