@@ -36,11 +36,7 @@ public final class Representations {
 
 	Map<String, Object> summary(ProductionOrder order) {
 		ZoneId zone = this.zones.apply(order.plant());
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("orderId", order.id());
-		json.put("orderType", order.orderType());
-		json.put("plant", order.plant());
-		json.put("material", order.material());
+		Map<String, Object> json = header(order);
 		json.put("status", OrderStatus.of(order.progress()).name());
 		json.put("markedForDeletion", order.progress().markedForDeletion());
 		json.put("locked", order.progress().locked());
@@ -55,11 +51,7 @@ public final class Representations {
 
 	Map<String, Object> detail(ProductionOrder order) {
 		ZoneId zone = this.zones.apply(order.plant());
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("orderId", order.id());
-		json.put("orderType", order.orderType());
-		json.put("plant", order.plant());
-		json.put("material", order.material());
+		Map<String, Object> json = header(order);
 		json.put("materialDescription", order.description().isBlank() ? null : order.description());
 		json.put("productionVersion", order.productionVersion());
 		json.put("status", OrderStatus.of(order.progress()).name());
@@ -82,6 +74,16 @@ public final class Representations {
 				order.operations().stream().map((operation) -> operation(order, operation, zone)).toList());
 		json.put("routing", routing);
 		json.put("lastChangedAt", at(order.lastChanged()));
+		return json;
+	}
+
+	// What identifies an order, the same in every shape and version.
+	private static Map<String, Object> header(ProductionOrder order) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("orderId", order.id());
+		json.put("orderType", order.orderType());
+		json.put("plant", order.plant());
+		json.put("material", order.material());
 		return json;
 	}
 
@@ -151,11 +153,7 @@ public final class Representations {
 
 	Map<String, Object> summaryV2(ProductionOrder order) {
 		ZoneId zone = this.zones.apply(order.plant());
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("orderId", order.id());
-		json.put("orderType", order.orderType());
-		json.put("plant", order.plant());
-		json.put("material", order.material());
+		Map<String, Object> json = header(order);
 		json.put("status", status(order, zone));
 		Map<String, Object> quantities = new LinkedHashMap<>();
 		quantities.put("planned", quantity(order.planned()));
@@ -169,11 +167,7 @@ public final class Representations {
 
 	Map<String, Object> detailV2(ProductionOrder order) {
 		ZoneId zone = this.zones.apply(order.plant());
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("orderId", order.id());
-		json.put("orderType", order.orderType());
-		json.put("plant", order.plant());
-		json.put("material", order.material());
+		Map<String, Object> json = header(order);
 		json.put("materialDescription", order.description().isBlank() ? null : order.description());
 		json.put("productionVersion", order.productionVersion());
 		json.put("status", status(order, zone));
