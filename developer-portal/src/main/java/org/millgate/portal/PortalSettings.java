@@ -1,0 +1,21 @@
+package org.millgate.portal;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the portal ({@code millgate.portal.*}).
+ *
+ * @param gatewayUrl where consumers call the APIs; the reference pages name it as the
+ * server and send try-it calls there
+ * @param catalogDir a directory with {@code catalog.yaml} and contracts to show instead
+ * of the built-in catalog (the gateway's {@code MILLGATE_CATALOG_DIR}); empty for the
+ * built-in one
+ */
+@ConfigurationProperties("millgate.portal")
+public record PortalSettings(@DefaultValue("http://localhost:8080") URI gatewayUrl,
+		@DefaultValue("") String catalogDir) {
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The developer portal application.
+ */
+package org.millgate.portal;

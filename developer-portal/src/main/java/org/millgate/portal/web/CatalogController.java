@@ -1,0 +1,110 @@
+package org.millgate.portal.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import org.millgate.contracts.catalog.Product;
+import org.millgate.contracts.catalog.ProductVersion;
+import org.millgate.portal.PortalSettings;
+import org.millgate.portal.catalog.CatalogView;
+
+/**
+ * The catalog: every product, one product with its versions and plans, its changelog, and
+ * the API reference of each version.
+ */
+@Controller
+class CatalogController {
+
+	private final CatalogView catalog;
+
+	private final PortalSettings settings;
+
+	private final Clock clock;
+
+	CatalogController(CatalogView catalog, PortalSettings settings, Clock clock) {
+		this.catalog = catalog;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String catalog(Model model) {
+		model.addAttribute("catalog", this.catalog);
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "catalog";
+	}
+
+	@GetMapping("/products/{productId}")
+	String product(@PathVariable String productId, Model model) {
+		Product product = product(productId);
+		model.addAttribute("catalog", this.catalog);
+		model.addAttribute("product", product);
+		model.addAttribute("today", LocalDate.now(this.clock));
+		model.addAttribute("gatewayUrl", this.settings.gatewayUrl());
+		return "product";
+	}
+
+	@GetMapping("/products/{productId}/changelog")
+	String changelog(@PathVariable String productId, Model model) {
+		Product product = product(productId);
+		model.addAttribute("product", product);
+		model.addAttribute("changelog", this.catalog.changelog(product));
+		return "changelog";
+	}
+
+	@GetMapping("/products/{productId}/{version}/reference")
+	String reference(@PathVariable String productId, @PathVariable String version, Model model) {
+		Product product = product(productId);
+		model.addAttribute("product", product);
+		model.addAttribute("version", version(product, version));
+		return "reference";
+	}
+
+	@GetMapping("/products/{productId}/{version}/openapi.yaml")
+	ResponseEntity<String> contract(@PathVariable String productId, @PathVariable String version) {
+		Product product = product(productId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.body(this.catalog.contract(product, version(product, version), this.settings.gatewayUrl().toString())
+				.orElseThrow(() -> new NotFound("There is no contract of " + productId + " " + version + ".")));
+	}
+
+	@ExceptionHandler(NotFound.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(NotFound notFound, Model model) {
+		model.addAttribute("message", notFound.getMessage());
+		return "error/404";
+	}
+
+	private Product product(String productId) {
+		return this.catalog.product(productId)
+			.orElseThrow(() -> new NotFound("There is no API product '" + productId + "'."));
+	}
+
+	private ProductVersion version(Product product, String version) {
+		return this.catalog.visibleVersion(product, version)
+			.orElseThrow(() -> new NotFound(product.title() + " has no version '" + version + "'."));
+	}
+
+	/**
+	 * A page that does not exist.
+	 */
+	static final class NotFound extends RuntimeException {
+
+		NotFound(String message) {
+			super(message);
+		}
+
+	}
+
+}
