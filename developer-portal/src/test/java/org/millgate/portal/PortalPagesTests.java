@@ -58,7 +58,8 @@ class PortalPagesTests {
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("<caption>Versions of", "class=\"badge badge-deprecated\">deprecated<",
-				"line-critical", "200", "100 / s", "plant-standard", "production-orders:write",
+				"line-critical", "200", "100 / s", "plant-standard",
+				"<code>production-orders:read</code><span>, </span><code>production-orders:write</code>",
 				"curl -H &quot;Authorization: Bearer $TOKEN&quot; http://gateway.test:8080/v2/production-orders",
 				"/products/production-orders/changelog");
 		assertThat(page.body()).containsPattern("\\(\\d+ days left\\)");
