@@ -2,6 +2,7 @@ package org.millgate.identity;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,16 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,8 +78,13 @@ class AuthorizationServerConfiguration {
 												OAuth2ClientRegistrationAuthenticationValidator.DEFAULT_JWK_SET_URI_VALIDATOR));
 						}
 					})));
+			// OpenID Connect for the clients that sign users in (the developer portal)
+			server.oidc(Customizer.withDefaults());
 		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			// a browser on its way to sign in is sent to the login form
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		return http.build();
 	}
@@ -88,14 +104,47 @@ class AuthorizationServerConfiguration {
 		return decoder;
 	}
 
+	// The login form of sign-in (with CSRF protection), health for the launcher; nothing
+	// else.
 	@Bean
 	@Order(2)
 	SecurityFilterChain everythingElseChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.anyRequest()
-			.denyAll()).csrf((csrf) -> csrf.disable());
+			.denyAll())
+			.formLogin((login) -> login.permitAll())
+			// browsers go to the login form; machines get 401, not a redirect (an entry
+			// point of its own would switch off the generated login page)
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						new NegatedRequestMatcher(browsers()))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
 		return http.build();
+	}
+
+	// Requests that ask for HTML by name (a browser); "*/*" and no Accept are machines.
+	private static MediaTypeRequestMatcher browsers() {
+		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		return html;
+	}
+
+	/**
+	 * The people who sign in, from the configuration; passwords kept as hashes only.
+	 * @param settings the settings
+	 * @param encoder hashes the passwords
+	 * @return the users
+	 */
+	@Bean
+	UserDetailsService users(IdentitySettings settings, PasswordEncoder encoder) {
+		return new InMemoryUserDetailsManager(settings.users()
+			.stream()
+			.map((user) -> User.withUsername(user.username())
+				.password(encoder.encode(user.password()))
+				.authorities(user.roles().stream().map((role) -> "ROLE_" + role).toArray(String[]::new))
+				.build())
+			.toList());
 	}
 
 	@Bean
@@ -141,7 +190,22 @@ class AuthorizationServerConfiguration {
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> millgateClaims(ClientDirectory clients, SigningKeys keys,
 			IdentitySettings settings) {
+		Map<String, IdentitySettings.User> users = settings.users()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(IdentitySettings.User::username, (user) -> user));
 		return (context) -> {
+			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+				// who signed in: name, roles and, for a partner, the partner
+				context.getJwsHeader().keyId(keys.current().getKeyID());
+				IdentitySettings.User user = users.get(context.getPrincipal().getName());
+				if (user != null) {
+					context.getClaims().claim("preferred_username", user.username()).claim("roles", user.roles());
+					if (user.partnerId() != null) {
+						context.getClaims().claim("partner_id", user.partnerId());
+					}
+				}
+				return;
+			}
 			if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 				return;
 			}

@@ -12,8 +12,10 @@ import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,18 +55,19 @@ final class ClientDirectory implements RegisteredClientRepository {
 				.orElseGet(() -> this.encoder.encode(client.secret()));
 			String scopes = String.join(" ", client.scopes());
 			String plants = String.join(" ", client.plants());
+			String redirectUris = String.join(" ", client.redirectUris());
 			if (hash.isPresent()) {
 				this.jdbc
 					.sql("UPDATE api_client SET secret_hash = ?, scopes = ?, plants = ?, partner_id = ?, plan = ?, "
-							+ "updated_at = CURRENT_TIMESTAMP WHERE client_id = ?")
-					.params(secretHash, scopes, plants, client.partnerId(), client.plan(), client.id())
+							+ "redirect_uris = ?, updated_at = CURRENT_TIMESTAMP WHERE client_id = ?")
+					.params(secretHash, scopes, plants, client.partnerId(), client.plan(), redirectUris, client.id())
 					.update();
 			}
 			else {
 				this.jdbc
-					.sql("INSERT INTO api_client (client_id, secret_hash, scopes, plants, partner_id, plan) "
-							+ "VALUES (?, ?, ?, ?, ?, ?)")
-					.params(client.id(), secretHash, scopes, plants, client.partnerId(), client.plan())
+					.sql("INSERT INTO api_client (client_id, secret_hash, scopes, plants, partner_id, plan, "
+							+ "redirect_uris) VALUES (?, ?, ?, ?, ?, ?, ?)")
+					.params(client.id(), secretHash, scopes, plants, client.partnerId(), client.plan(), redirectUris)
 					.update();
 			}
 		}
@@ -107,7 +110,7 @@ final class ClientDirectory implements RegisteredClientRepository {
 
 	@Override
 	public RegisteredClient findByClientId(String clientId) {
-		return this.jdbc.sql("SELECT client_id, secret_hash, scopes FROM api_client WHERE client_id = ?")
+		return this.jdbc.sql("SELECT client_id, secret_hash, scopes, redirect_uris FROM api_client WHERE client_id = ?")
 			.param(clientId)
 			.query(this::registered)
 			.optional()
@@ -130,7 +133,8 @@ final class ClientDirectory implements RegisteredClientRepository {
 	private RegisteredClient registered(ResultSet row, int number) throws SQLException {
 		String clientId = row.getString("client_id");
 		List<String> scopes = words(row.getString("scopes"));
-		return RegisteredClient.withId(clientId)
+		List<String> redirectUris = words(row.getString("redirect_uris"));
+		RegisteredClient.Builder client = RegisteredClient.withId(clientId)
 			.clientId(clientId)
 			.clientSecret(row.getString("secret_hash"))
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -140,8 +144,17 @@ final class ClientDirectory implements RegisteredClientRepository {
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 				.accessTokenTimeToLive(this.tokenTimeToLive)
-				.build())
-			.build();
+				.build());
+		if (!redirectUris.isEmpty()) {
+			// signs users in: authorization code with PKCE, OpenID Connect, no consent
+			// screen (the only such clients are configured, not registered)
+			client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+				.redirectUris((uris) -> uris.addAll(redirectUris))
+				.scopes((granted) -> granted.addAll(List.of(OidcScopes.OPENID, OidcScopes.PROFILE)))
+				.clientSettings(
+						ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build());
+		}
+		return client.build();
 	}
 
 	private static List<String> words(String text) {

@@ -22,12 +22,15 @@ import org.springframework.validation.annotation.Validated;
  * previous one stays published until the next rotation)
  * @param clients the registered clients (the demo clients live in the {@code demo}
  * profile only)
+ * @param users the people who sign in to clients that sign users in (the developer
+ * portal); the demo users live in the {@code demo} profile only
  */
 @Validated
 @ConfigurationProperties("millgate.identity")
 public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank String issuer,
 		@DefaultValue("millgate-api") @NotBlank String audience, @DefaultValue("15m") Duration tokenTimeToLive,
-		@DefaultValue("30d") Duration keyRotation, List<@Valid Client> clients, @Valid Registration registration) {
+		@DefaultValue("30d") Duration keyRotation, List<@Valid Client> clients, @Valid Registration registration,
+		List<@Valid User> users) {
 
 	public IdentitySettings {
 		if (keyRotation.compareTo(tokenTimeToLive) <= 0) {
@@ -37,6 +40,28 @@ public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank 
 		}
 		clients = (clients != null) ? List.copyOf(clients) : List.of();
 		registration = (registration != null) ? registration : new Registration(List.of(), List.of());
+		users = (users != null) ? List.copyOf(users) : List.of();
+	}
+
+	/**
+	 * A person who signs in.
+	 *
+	 * @param username the user name
+	 * @param password the password, as configured (kept only as a hash)
+	 * @param roles {@code partner} or {@code api-owner}
+	 * @param partnerId the partner a {@code partner} works for
+	 */
+	public record User(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9.-]{2,63}") String username,
+			@NotBlank String password, @NotEmpty List<@Pattern(regexp = "partner|api-owner") String> roles,
+			String partnerId) {
+
+		public User {
+			roles = List.copyOf(roles);
+			if (roles.contains("partner") && (partnerId == null || partnerId.isBlank())) {
+				throw new IllegalArgumentException("user " + username + " is a partner but names no partner-id");
+			}
+		}
+
 	}
 
 	/**
@@ -63,13 +88,17 @@ public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank 
 	 * @param plants the plants whose data it may see; empty for none (partners)
 	 * @param partnerId the partner it acts for, or null
 	 * @param plan its throttling plan in the catalog
+	 * @param redirectUris for a client that signs users in: where the authorization-code
+	 * grant (with PKCE) may return to; empty for machine clients
 	 */
 	public record Client(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,63}") String id, @NotBlank String secret,
-			@NotEmpty List<String> scopes, List<String> plants, String partnerId, @NotBlank String plan) {
+			@NotEmpty List<String> scopes, List<String> plants, String partnerId, @NotBlank String plan,
+			List<String> redirectUris) {
 
 		public Client {
 			scopes = List.copyOf(scopes);
 			plants = (plants != null) ? List.copyOf(plants) : List.of();
+			redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
 		}
 
 	}

@@ -7,17 +7,20 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
- * Keeps only the authorizations client registration needs: those of initial access tokens
- * (scope {@code client.create}), until they expire, since the registration endpoint looks
- * the bearer's token up here. Every other authorization is dropped: the only other grant
- * is client credentials, whose access tokens are self-contained JWTs checked against the
- * published keys, and keeping them all (the in-memory default, spring-security#19591)
- * would grow without bound under machine-to-machine traffic.
+ * Keeps only the authorizations client registration and sign-in need: those of initial
+ * access tokens (scope {@code client.create}), until they expire, since the registration
+ * endpoint looks the bearer's token up here; and those of a sign-in (authorization code),
+ * until its code is redeemed and its tokens expire. Every other authorization is dropped:
+ * the only other grant is client credentials, whose access tokens are self-contained JWTs
+ * checked against the published keys, and keeping them all (the in-memory default,
+ * spring-security#19591) would grow without bound under machine-to-machine traffic.
  *
  * <p>
  * Kept in this instance's memory: a registrar must register at the instance that issued
@@ -39,7 +42,11 @@ final class InitialAccessTokens implements OAuth2AuthorizationService {
 	public void save(OAuth2Authorization authorization) {
 		evictExpired();
 		OAuth2Authorization.Token<OAuth2AccessToken> token = authorization.getAccessToken();
-		if (token != null && token.isActive() && token.getToken().getScopes().contains(CLIENT_CREATE)) {
+		boolean initialAccess = token != null && token.isActive()
+				&& token.getToken().getScopes().contains(CLIENT_CREATE);
+		// a sign-in (authorization code) is kept until its code is redeemed and expired
+		boolean signIn = authorization.getToken(OAuth2AuthorizationCode.class) != null;
+		if (initialAccess || signIn) {
 			this.byId.put(authorization.getId(), authorization);
 		}
 		else {
@@ -59,13 +66,14 @@ final class InitialAccessTokens implements OAuth2AuthorizationService {
 
 	@Override
 	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-		if (tokenType != null && !OAuth2TokenType.ACCESS_TOKEN.equals(tokenType)) {
-			return null;
-		}
+		boolean code = tokenType == null || OAuth2ParameterNames.CODE.equals(tokenType.getValue());
+		boolean access = tokenType == null || OAuth2TokenType.ACCESS_TOKEN.equals(tokenType);
 		return this.byId.values()
 			.stream()
-			.filter((authorization) -> authorization.getAccessToken() != null
+			.filter((authorization) -> (access && authorization.getAccessToken() != null
 					&& Objects.equals(authorization.getAccessToken().getToken().getTokenValue(), token))
+					|| (code && authorization.getToken(OAuth2AuthorizationCode.class) != null && Objects.equals(
+							authorization.getToken(OAuth2AuthorizationCode.class).getToken().getTokenValue(), token)))
 			.findFirst()
 			.orElse(null);
 	}
@@ -77,8 +85,14 @@ final class InitialAccessTokens implements OAuth2AuthorizationService {
 	private void evictExpired() {
 		Instant now = this.clock.instant();
 		this.byId.values().removeIf((authorization) -> {
-			OAuth2AccessToken token = authorization.getAccessToken().getToken();
-			return token.getExpiresAt() != null && token.getExpiresAt().isBefore(now);
+			OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization
+				.getToken(OAuth2AuthorizationCode.class);
+			OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
+			boolean codeOver = code == null
+					|| (code.getToken().getExpiresAt() != null && code.getToken().getExpiresAt().isBefore(now));
+			boolean accessOver = access == null
+					|| (access.getToken().getExpiresAt() != null && access.getToken().getExpiresAt().isBefore(now));
+			return codeOver && accessOver;
 		});
 	}
 

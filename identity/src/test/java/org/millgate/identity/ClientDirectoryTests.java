@@ -56,7 +56,8 @@ class ClientDirectoryTests {
 	}
 
 	private static IdentitySettings.Client client(String id, String secret, List<String> plants) {
-		return new IdentitySettings.Client(id, secret, List.of("inventory:read"), plants, null, "plant-standard");
+		return new IdentitySettings.Client(id, secret, List.of("inventory:read"), plants, null, "plant-standard",
+				List.of());
 	}
 
 }

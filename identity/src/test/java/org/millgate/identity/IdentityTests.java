@@ -180,6 +180,117 @@ class IdentityTests {
 		}
 	}
 
+	@Test
+	void should_sign_a_partner_in_with_the_authorization_code_and_pkce() throws Exception {
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new java.net.CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String verifier = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(java.security.SecureRandom.getInstanceStrong().generateSeed(32));
+		String challenge = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+		String redirect = "http://localhost:8090/login/oauth2/code/millgate";
+		String authorize = "/oauth2/authorize?response_type=code&client_id=developer-portal&scope=openid"
+				+ "&state=s1&redirect_uri="
+				+ java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8) + "&code_challenge="
+				+ challenge + "&code_challenge_method=S256";
+
+		HttpResponse<String> toLogin = browse(browser, "GET", authorize, null);
+		assertThat(toLogin.statusCode()).as(toLogin.body()).isEqualTo(302);
+		assertThat(toLogin.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
+		HttpResponse<String> form = browse(browser, "GET", "/login", null);
+		assertThat(form.body()).contains("name=\"username\"", "name=\"password\"");
+		String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+
+		HttpResponse<String> wrong = browse(browser, "POST", "/login",
+				"username=acme-dev&password=not-it&_csrf=" + csrf);
+		assertThat(wrong.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).contains("/login?error"));
+
+		csrf = browse(browser, "GET", "/login", null).body()
+			.replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+		HttpResponse<String> signedIn = browse(browser, "POST", "/login",
+				"username=acme-dev&password=acme-dev-password&_csrf=" + csrf);
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		String back = signedIn.headers().firstValue("Location").orElseThrow();
+		HttpResponse<String> toClient = browse(browser, "GET", back.substring(back.indexOf("/oauth2/authorize")), null);
+		String code = toClient.headers()
+			.firstValue("Location")
+			.filter((to) -> to.startsWith(redirect + "?code="))
+			.map((to) -> to.replaceAll(".*[?&]code=([^&]+).*", "$1"))
+			.orElseThrow(() -> new AssertionError("no code: " + toClient.headers().map()));
+		assertThat(toClient.headers().firstValue("Location").orElseThrow()).contains("state=s1");
+
+		String form2 = "grant_type=authorization_code&code=" + code + "&redirect_uri="
+				+ java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8) + "&code_verifier=";
+		HttpResponse<String> withoutVerifier = tokenRequest(form2 + "wrong-verifier-of-43-characters-at-least-xxxxx");
+		assertThat(withoutVerifier.statusCode()).as("a code is bound to its PKCE challenge").isEqualTo(400);
+
+		// a code is single-use, and a failed attempt spends it: start again for the real
+		// one
+		HttpResponse<String> again = browse(browser, "GET", authorize, null);
+		String code2 = again.headers()
+			.firstValue("Location")
+			.map((to) -> to.replaceAll(".*[?&]code=([^&]+).*", "$1"))
+			.orElseThrow();
+		String form3 = form2.replace("code=" + code, "code=" + code2);
+		HttpResponse<String> tokens = tokenRequest(form3 + verifier);
+		assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+		SignedJWT idToken = SignedJWT.parse(field(tokens.body(), "id_token"));
+		RSAKey key = JWKSet.parse(get("/oauth2/jwks").body()).getKeyByKeyId(idToken.getHeader().getKeyID()).toRSAKey();
+		assertThat(idToken.verify(new RSASSAVerifier(key))).isTrue();
+		JWTClaimsSet claims = idToken.getJWTClaimsSet();
+		assertThat(claims.getSubject()).isEqualTo("acme-dev");
+		assertThat(claims.getAudience()).containsExactly("developer-portal");
+		assertThat(claims.getStringListClaim("roles")).containsExactly("partner");
+		assertThat(claims.getStringClaim("partner_id")).isEqualTo("ACME");
+	}
+
+	@Test
+	void should_refuse_a_sign_in_without_pkce() throws Exception {
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new java.net.CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		HttpResponse<String> refused = browse(browser, "GET",
+				"/oauth2/authorize?response_type=code&client_id=developer-portal&scope=openid&state=s2&redirect_uri="
+						+ java.net.URLEncoder.encode("http://localhost:8090/login/oauth2/code/millgate",
+								java.nio.charset.StandardCharsets.UTF_8),
+				null);
+
+		assertThat(refused.statusCode()).isIn(302, 400);
+		assertThat(refused.headers().firstValue("Location").orElse(refused.body())).contains("error=invalid_request")
+			.contains("code_challenge");
+	}
+
+	private HttpResponse<String> browse(HttpClient browser, String method, String path, String form) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Accept", "text/html");
+		if (form != null) {
+			request.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> tokenRequest(String form) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/oauth2/token"))
+			.header("Authorization",
+					"Basic " + java.util.Base64.getEncoder()
+						.encodeToString("developer-portal:developer-portal-secret".getBytes()))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> register(String initialAccessToken, String body) throws Exception {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/oauth2/register"))
