@@ -26,6 +26,11 @@ class PortalConfiguration {
 	}
 
 	@Bean
+	org.millgate.portal.catalog.Reviews reviews(ContractCatalog catalog) {
+		return new org.millgate.portal.catalog.Reviews(catalog);
+	}
+
+	@Bean
 	CatalogView catalogView(ContractCatalog catalog) {
 		return new CatalogView(catalog);
 	}

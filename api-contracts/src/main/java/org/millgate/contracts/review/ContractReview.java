@@ -30,7 +30,7 @@ public final class ContractReview {
 
 	private final ContractCatalog catalog;
 
-	private final Path releasedDir;
+	private final java.util.function.BiFunction<String, String, java.util.Optional<ContractDocument>> released;
 
 	private final List<PactInteraction> pacts;
 
@@ -41,8 +41,25 @@ public final class ContractReview {
 	 * @param pacts the consumers' pact interactions
 	 */
 	public ContractReview(ContractCatalog catalog, Path releasedDir, List<PactInteraction> pacts) {
+		this(catalog, (product, version) -> {
+			Path baseline = releasedDir.resolve(product).resolve(version + ".yaml");
+			return Files.isRegularFile(baseline) ? java.util.Optional.of(ContractDocument.read(baseline))
+					: java.util.Optional.empty();
+		}, pacts);
+	}
+
+	/**
+	 * A review over a catalog, its released baselines wherever they are kept, and the
+	 * consumers' pacts.
+	 * @param catalog the catalog
+	 * @param released product and version → the released baseline, empty when none
+	 * @param pacts the consumers' pact interactions
+	 */
+	public ContractReview(ContractCatalog catalog,
+			java.util.function.BiFunction<String, String, java.util.Optional<ContractDocument>> released,
+			List<PactInteraction> pacts) {
 		this.catalog = catalog;
-		this.releasedDir = releasedDir;
+		this.released = released;
 		this.pacts = List.copyOf(pacts);
 	}
 
@@ -90,13 +107,13 @@ public final class ContractReview {
 			report.table(List.of("Severity", "Where", "Change"), changes.stream().map(ContractReview::row).toList());
 		}
 		report.heading("Changes since the released baseline");
-		Path baseline = this.releasedDir.resolve(product.id()).resolve(version.version() + ".yaml");
-		if (!Files.isRegularFile(baseline)) {
+		java.util.Optional<ContractDocument> baseline = this.released.apply(product.id(), version.version());
+		if (baseline.isEmpty()) {
 			report.paragraph("No released baseline (`" + product.id() + "/" + version.version()
 					+ ".yaml` in the released directory): every change is still free until it is published.");
 		}
 		else {
-			List<Change> changes = new CompatibilityChecker().compare(ContractDocument.read(baseline), contract);
+			List<Change> changes = new CompatibilityChecker().compare(baseline.get(), contract);
 			if (changes.isEmpty()) {
 				report.paragraph("Identical in behaviour to the released baseline.");
 			}
@@ -109,7 +126,8 @@ public final class ContractReview {
 		if (previous != null) {
 			migration(report, product, previous, version, contract);
 		}
-		return new VersionReport(product.id(), version.version(), breaking, report.markdown(), report.html());
+		return new VersionReport(product.id(), version.version(), breaking, report.markdown(), report.html(),
+				report.htmlBody());
 	}
 
 	private void consumers(ReportWriter report, Product product, ProductVersion version, ContractDocument contract) {
@@ -202,9 +220,10 @@ public final class ContractReview {
 	 * consumers
 	 * @param markdown the report as Markdown
 	 * @param html the report as an HTML page
+	 * @param htmlBody the report's sections as HTML, without page and title
 	 */
-	public record VersionReport(String product, String version, int breakingFromPrevious, String markdown,
-			String html) {
+	public record VersionReport(String product, String version, int breakingFromPrevious, String markdown, String html,
+			String htmlBody) {
 
 	}
 

@@ -77,6 +77,12 @@ final class ReportWriter {
 		return this.html + "</main>\n</body>\n</html>\n";
 	}
 
+	/** The report's content without page, title and styles, to place in another page. */
+	String htmlBody() {
+		String page = this.html.toString();
+		return page.substring(page.indexOf("</h1>\n") + "</h1>\n".length());
+	}
+
 	/**
 	 * Markdown's {@code **bold**} and {@code `code`} as HTML, everything else escaped.
 	 */
