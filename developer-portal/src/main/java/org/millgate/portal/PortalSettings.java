@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param catalogDir a directory with {@code catalog.yaml} and contracts to show instead
  * of the built-in catalog (the gateway's {@code MILLGATE_CATALOG_DIR}); empty for the
  * built-in one
+ * @param issuerUrl identity, where the sign-in form posts to
  */
 @ConfigurationProperties("millgate.portal")
-public record PortalSettings(@DefaultValue("http://localhost:8080") URI gatewayUrl,
-		@DefaultValue("") String catalogDir) {
+public record PortalSettings(@DefaultValue("http://localhost:8080") URI gatewayUrl, @DefaultValue("") String catalogDir,
+		@DefaultValue("http://localhost:9000") URI issuerUrl) {
 
 }

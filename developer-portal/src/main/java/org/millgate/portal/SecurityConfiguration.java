@@ -22,7 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain portal(HttpSecurity http) throws Exception {
+	SecurityFilterChain portal(HttpSecurity http, PortalSettings settings) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/products/**", "/css/**", "/js/**", "/webjars/**", "/actuator/health",
 					"/actuator/health/**", "/error")
@@ -35,7 +35,17 @@ class SecurityConfiguration {
 			.anyRequest()
 			.permitAll())
 			.oauth2Login((login) -> login.loginPage("/oauth2/authorization/millgate"))
-			.logout((logout) -> logout.logoutSuccessUrl("/"));
+			// scripts and styles from the portal only (Swagger UI sets style attributes,
+			// hence 'unsafe-inline' for styles, never for scripts); try-it calls reach
+			// only
+			// the gateway; no framing, no referrer beyond the origin
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+							+ "connect-src 'self' " + settings.gatewayUrl() + "; frame-ancestors 'none'; "
+							+ "form-action 'self' " + settings.issuerUrl() + "; base-uri 'none'; object-src 'none'"))
+				.referrerPolicy((referrer) -> referrer.policy(
+						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.logout((logout) -> logout.logoutSuccessHandler(new SignOut(settings.issuerUrl().toString())));
 		return http.build();
 	}
 

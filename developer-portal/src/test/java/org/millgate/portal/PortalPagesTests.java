@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The portal's pages over real HTTP, on the built-in catalog plus a draft version that
  * must never show.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.profiles.active=demo")
 class PortalPagesTests {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -23,7 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Sign-in and roles: the public pages stay public, the review is for API owners, signing
  * in goes to identity with PKCE, and the roles come from the ID token.
  */
-@SpringBootTest
+@SpringBootTest(properties = "spring.profiles.active=demo")
 @AutoConfigureMockMvc
 class SignInTests {
 
@@ -77,6 +77,30 @@ class SignInTests {
 		assertThat(page).contains("Signed in as <strong>acme-dev</strong>", "(partner ACME)", "Sign out")
 			.doesNotContain(">Sign in<");
 		assertThat(this.mvc.perform(get("/")).andReturn().getResponse().getContentAsString()).contains(">Sign in<");
+	}
+
+	@Test
+	void an_unknown_product_under_review_is_a_404_page() throws Exception {
+		MvcResult unknown = this.mvc.perform(
+				get("/owner/products/widgets/review").with(oidcLogin().idToken((token) -> token.subject("api-owner"))
+					.authorities(new SimpleGrantedAuthority("ROLE_API_OWNER"))))
+			.andReturn();
+
+		assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+		assertThat(unknown.getResponse().getContentAsString()).contains("There is no API product &#39;widgets&#39;.");
+	}
+
+	@Test
+	void signing_out_signs_out_at_identity_too() throws Exception {
+		MvcResult out = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/logout")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.with(oidcLogin().idToken((token) -> token.subject("acme-dev"))))
+			.andReturn();
+
+		assertThat(out.getResponse().getRedirectedUrl())
+			.startsWith("http://localhost:9000/connect/logout?id_token_hint=")
+			.endsWith("&post_logout_redirect_uri=http%3A%2F%2Flocalhost%2F");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -84,7 +85,9 @@ class AuthorizationServerConfiguration {
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			// a browser on its way to sign in is sent to the login form
 			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers()))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers())
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						new NegatedRequestMatcher(browsers())))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		return http.build();
 	}
@@ -213,7 +216,8 @@ class AuthorizationServerConfiguration {
 			// The current key signs; the previous one is published too, so name it.
 			context.getJwsHeader().keyId(keys.current().getKeyID());
 			context.getClaims().audience(List.of(settings.audience())).claim("client_id", clientId);
-			if (context.getAuthorizedScopes().isEmpty()) {
+			if (context.getAuthorizedScopes().isEmpty()
+					&& AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 				// No scope asked for: the client's registered scopes are the default
 				// (RFC 6749, section 3.3).
 				context.getClaims().claim("scope", context.getRegisteredClient().getScopes());

@@ -150,6 +150,11 @@ final class ClientDirectory implements RegisteredClientRepository {
 			// screen (the only such clients are configured, not registered)
 			client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 				.redirectUris((uris) -> uris.addAll(redirectUris))
+				// signing out (OpenID Connect RP-initiated logout) returns to the
+				// client's
+				// home page
+				.postLogoutRedirectUris((uris) -> redirectUris
+					.forEach((uri) -> uris.add(java.net.URI.create(uri).resolve("/").toString())))
 				.scopes((granted) -> granted.addAll(List.of(OidcScopes.OPENID, OidcScopes.PROFILE)))
 				.clientSettings(
 						ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build());

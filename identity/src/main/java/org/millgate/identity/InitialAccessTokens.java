@@ -7,7 +7,12 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -30,6 +35,10 @@ final class InitialAccessTokens implements OAuth2AuthorizationService {
 
 	static final String CLIENT_CREATE = "client.create";
 
+	// authorization codes live 5 minutes, initial access tokens 15: a plant's portal has
+	// far fewer sign-ins and registrations than this in flight
+	static final int MAX_KEPT = 10_000;
+
 	private final Map<String, OAuth2Authorization> byId = new ConcurrentHashMap<>();
 
 	private final Clock clock;
@@ -47,6 +56,12 @@ final class InitialAccessTokens implements OAuth2AuthorizationService {
 		// a sign-in (authorization code) is kept until its code is redeemed and expired
 		boolean signIn = authorization.getToken(OAuth2AuthorizationCode.class) != null;
 		if (initialAccess || signIn) {
+			if (!this.byId.containsKey(authorization.getId()) && this.byId.size() >= MAX_KEPT) {
+				// bounded: a flood of sign-ins that are never finished cannot fill the
+				// memory; such a sign-in is refused until older ones expire
+				throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
+						"Too many sign-ins in progress; try again in a few minutes.", null));
+			}
 			this.byId.put(authorization.getId(), authorization);
 		}
 		else {
@@ -66,8 +81,19 @@ final class InitialAccessTokens implements OAuth2AuthorizationService {
 
 	@Override
 	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-		boolean code = tokenType == null || OAuth2ParameterNames.CODE.equals(tokenType.getValue());
+		// without a type (introspection, revocation) only access tokens are looked up
+		boolean code = tokenType != null && OAuth2ParameterNames.CODE.equals(tokenType.getValue());
+		if (tokenType != null && OidcParameterNames.ID_TOKEN.equals(tokenType.getValue())) {
+			// signing out names the ID token of the sign-in
+			return this.byId.values()
+				.stream()
+				.filter((authorization) -> authorization.getToken(OidcIdToken.class) != null
+						&& Objects.equals(authorization.getToken(OidcIdToken.class).getToken().getTokenValue(), token))
+				.findFirst()
+				.orElse(null);
+		}
 		boolean access = tokenType == null || OAuth2TokenType.ACCESS_TOKEN.equals(tokenType);
+		evictExpired();
 		return this.byId.values()
 			.stream()
 			.filter((authorization) -> (access && authorization.getAccessToken() != null

@@ -249,6 +249,16 @@ class IdentityTests {
 		assertThat(claims.getAudience()).containsExactly("developer-portal");
 		assertThat(claims.getStringListClaim("roles")).containsExactly("partner");
 		assertThat(claims.getStringClaim("partner_id")).isEqualTo("ACME");
+
+		// signing out ends the session at identity too: the next sign-in asks again
+		HttpResponse<String> signedOut = browse(browser, "GET",
+				"/connect/logout?id_token_hint=" + idToken.serialize() + "&post_logout_redirect_uri="
+						+ java.net.URLEncoder.encode("http://localhost:8090/", java.nio.charset.StandardCharsets.UTF_8),
+				null);
+		assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(302);
+		assertThat(signedOut.headers().firstValue("Location")).hasValue("http://localhost:8090/");
+		assertThat(browse(browser, "GET", authorize, null).headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
 	}
 
 	@Test

@@ -3,15 +3,12 @@ package org.millgate.portal.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 import org.millgate.contracts.catalog.Product;
 import org.millgate.contracts.catalog.ProductVersion;
@@ -77,13 +74,6 @@ class CatalogController {
 			.contentType(MediaType.parseMediaType("application/yaml"))
 			.body(this.catalog.contract(product, version(product, version), this.settings.gatewayUrl().toString())
 				.orElseThrow(() -> new NotFound("There is no contract of " + productId + " " + version + ".")));
-	}
-
-	@ExceptionHandler(NotFound.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(NotFound notFound, Model model) {
-		model.addAttribute("message", notFound.getMessage());
-		return "error/404";
 	}
 
 	private Product product(String productId) {
