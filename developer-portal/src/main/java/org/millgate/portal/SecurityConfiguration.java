@@ -10,7 +10,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -47,6 +55,25 @@ class SecurityConfiguration {
 						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.logout((logout) -> logout.logoutSuccessHandler(new SignOut(settings.issuerUrl().toString())));
 		return http.build();
+	}
+
+	/**
+	 * ID tokens must come from identity: the issuer is checked besides signature,
+	 * audience, expiry and nonce.
+	 * @param settings names identity
+	 * @return the decoders of ID tokens
+	 */
+	@Bean
+	JwtDecoderFactory<ClientRegistration> idTokenDecoders(PortalSettings settings) {
+		OidcIdTokenDecoderFactory decoders = new OidcIdTokenDecoderFactory();
+		decoders
+			.setJwtValidatorFactory((registration) -> idTokenValidator(registration, settings.issuerUrl().toString()));
+		return decoders;
+	}
+
+	static OAuth2TokenValidator<Jwt> idTokenValidator(ClientRegistration registration, String issuer) {
+		return new DelegatingOAuth2TokenValidator<>(new OidcIdTokenValidator(registration),
+				new JwtIssuerValidator(issuer));
 	}
 
 	/**

@@ -103,6 +103,26 @@ class SignInTests {
 			.endsWith("&post_logout_redirect_uri=http%3A%2F%2Flocalhost%2F");
 	}
 
+	@Autowired
+	org.springframework.security.oauth2.client.registration.ClientRegistrationRepository registrations;
+
+	@Test
+	void an_id_token_from_another_issuer_is_refused() {
+		var registration = this.registrations.findByRegistrationId("millgate");
+		java.time.Instant now = java.time.Instant.now();
+		org.springframework.security.oauth2.jwt.Jwt.Builder token = org.springframework.security.oauth2.jwt.Jwt
+			.withTokenValue("t")
+			.header("alg", "RS256")
+			.subject("acme-dev")
+			.audience(List.of("developer-portal"))
+			.issuedAt(now)
+			.expiresAt(now.plusSeconds(60));
+		var validator = SecurityConfiguration.idTokenValidator(registration, "http://localhost:9000");
+
+		assertThat(validator.validate(token.issuer("http://localhost:9000").build()).hasErrors()).isFalse();
+		assertThat(validator.validate(token.issuer("http://evil.example").build()).hasErrors()).isTrue();
+	}
+
 	@Test
 	void roles_come_from_the_id_token() {
 		OidcIdToken token = OidcIdToken.withTokenValue("t")
