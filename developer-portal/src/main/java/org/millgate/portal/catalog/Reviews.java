@@ -27,6 +27,9 @@ public final class Reviews {
 
 	private final ContractReview review;
 
+	// the catalog, baselines and pacts do not change while the portal runs
+	private final java.util.Map<String, List<ContractReview.VersionReport>> reports = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public Reviews(ContractCatalog catalog) {
 		this.review = new ContractReview(catalog, Reviews::released, pacts());
 	}
@@ -37,7 +40,7 @@ public final class Reviews {
 	 * @return one report per version, oldest first
 	 */
 	public List<ContractReview.VersionReport> of(String productId) {
-		return this.review.review(productId);
+		return this.reports.computeIfAbsent(productId, this.review::review);
 	}
 
 	private static Optional<ContractDocument> released(String product, String version) {
