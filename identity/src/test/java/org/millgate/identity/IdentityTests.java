@@ -205,15 +205,14 @@ class IdentityTests {
 			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
 		HttpResponse<String> form = browse(browser, "GET", "/login", null);
 		assertThat(form.body()).contains("name=\"username\"", "name=\"password\"");
-		String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+		String csrf = csrf(form);
 
 		HttpResponse<String> wrong = browse(browser, "POST", "/login",
 				"username=acme-dev&password=not-it&_csrf=" + csrf);
 		assertThat(wrong.headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).contains("/login?error"));
 
-		csrf = browse(browser, "GET", "/login", null).body()
-			.replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+		csrf = csrf(browse(browser, "GET", "/login", null));
 		HttpResponse<String> signedIn = browse(browser, "POST", "/login",
 				"username=acme-dev&password=acme-dev-password&_csrf=" + csrf);
 		assertThat(signedIn.statusCode()).isEqualTo(302);
@@ -289,6 +288,15 @@ class IdentityTests {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
 		}
 		return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	// the CSRF token of the login form
+	private static String csrf(HttpResponse<String> form) {
+		java.util.regex.Matcher token = java.util.regex.Pattern
+			.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+			.matcher(form.body());
+		assertThat(token.find()).as("a CSRF token in the login form").isTrue();
+		return token.group(1);
 	}
 
 	private HttpResponse<String> tokenRequest(String form) throws Exception {

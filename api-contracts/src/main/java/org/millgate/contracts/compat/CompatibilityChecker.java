@@ -25,6 +25,23 @@ import org.millgate.contracts.openapi.OpenApiTree;
 public final class CompatibilityChecker {
 
 	/**
+	 * Compares two major versions of one product, their paths without the version prefix
+	 * ({@code /v1/x} and {@code /v2/x} are the same operation): what consumers of the
+	 * older one meet when they move.
+	 * @param older the older version's contract
+	 * @param olderVersion its version, e.g. {@code v1}
+	 * @param newer the newer version's contract
+	 * @param newerVersion its version, e.g. {@code v2}
+	 * @return every change, in document order
+	 */
+	public List<Change> compareAcrossVersions(ContractDocument older, String olderVersion, ContractDocument newer,
+			String newerVersion) {
+		ContractDocument moved = ContractDocument.of(older.name(),
+				older.source().replace("/" + olderVersion + "/", "/" + newerVersion + "/"));
+		return compare(moved, newer);
+	}
+
+	/**
 	 * Compares two documents.
 	 * @param oldDocument the released version consumers rely on
 	 * @param newDocument the proposed version

@@ -97,9 +97,8 @@ public final class ContractReview {
 			report.paragraph("The first version: there is no previous version.");
 		}
 		else {
-			List<Change> changes = new CompatibilityChecker().compare(
-					underVersion(contract(product, previous.version()), previous.version(), version.version()),
-					contract);
+			List<Change> changes = new CompatibilityChecker().compareAcrossVersions(
+					contract(product, previous.version()), previous.version(), contract, version.version());
 			breaking = (int) changes.stream().filter(Change::isBreaking).count();
 			report.paragraph("From " + previous.version() + " to " + version.version() + ": " + breaking + " breaking, "
 					+ (changes.size() - breaking)
@@ -199,11 +198,6 @@ public final class ContractReview {
 	private ContractDocument contract(Product product, String version) {
 		return this.catalog.contract(product.id(), version)
 			.orElseThrow(() -> new CatalogException("the catalog has no contract for " + product.id() + " " + version));
-	}
-
-	/** The previous version's contract with its paths under this version's prefix. */
-	private static ContractDocument underVersion(ContractDocument contract, String from, String to) {
-		return ContractDocument.of(contract.name(), contract.source().replace("/" + from + "/", "/" + to + "/"));
 	}
 
 	private static List<String> row(Change change) {

@@ -121,10 +121,8 @@ public final class CatalogView {
 			ProductVersion to = versions.get(i);
 			ContractDocument before = this.catalog.contract(product.id(), from.version()).orElseThrow();
 			ContractDocument after = this.catalog.contract(product.id(), to.version()).orElseThrow();
-			// compared without the version prefix of their paths
-			ContractDocument moved = ContractDocument.of(before.name(),
-					before.source().replace("/" + from.version() + "/", "/" + to.version() + "/"));
-			changelog.add(new VersionChanges(from, to, new CompatibilityChecker().compare(moved, after)));
+			changelog.add(new VersionChanges(from, to,
+					new CompatibilityChecker().compareAcrossVersions(before, from.version(), after, to.version())));
 		}
 		java.util.Collections.reverse(changelog);
 		return List.copyOf(changelog);
