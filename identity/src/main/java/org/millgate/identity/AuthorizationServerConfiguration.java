@@ -12,7 +12,9 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -107,10 +109,26 @@ class AuthorizationServerConfiguration {
 		return decoder;
 	}
 
+	// Managing registered clients: the registrar's token with scope client.manage; the
+	// revocation list is public (client ids and numbers only) for the gateways.
+	@Bean
+	@Order(2)
+	SecurityFilterChain clientManagementChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/oauth2/clients/**", "/oauth2/revocations")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/oauth2/revocations")
+				.permitAll()
+				.anyRequest()
+				.hasAuthority("SCOPE_client.manage"))
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+		return http.build();
+	}
+
 	// The login form of sign-in (with CSRF protection), health for the launcher; nothing
 	// else.
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain everythingElseChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()

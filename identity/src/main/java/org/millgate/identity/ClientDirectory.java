@@ -123,11 +123,99 @@ final class ClientDirectory implements RegisteredClientRepository {
 	 * @return its plants, partner and plan, or empty when it is not registered
 	 */
 	Optional<Attributes> attributesOf(String clientId) {
-		return this.jdbc.sql("SELECT plants, partner_id, plan FROM api_client WHERE client_id = ?")
+		return this.jdbc
+			.sql("SELECT plants, partner_id, plan, credential_generation FROM api_client WHERE client_id = ?")
 			.param(clientId)
 			.query((row, number) -> new Attributes(words(row.getString("plants")), row.getString("partner_id"),
-					row.getString("plan")))
+					row.getString("plan"), row.getInt("credential_generation")))
 			.optional();
+	}
+
+	/**
+	 * Changes the scopes and plan of a client that was registered (not configured).
+	 * @param clientId the client
+	 * @param scopes its new scopes
+	 * @param plan its new plan
+	 * @return whether such a client exists
+	 */
+	boolean update(String clientId, List<String> scopes, String plan) {
+		return this.jdbc
+			.sql("UPDATE api_client SET scopes = ?, plan = ?, updated_at = CURRENT_TIMESTAMP "
+					+ "WHERE client_id = ? AND configured = FALSE")
+			.params(String.join(" ", scopes), plan, clientId)
+			.update() == 1;
+	}
+
+	/**
+	 * Gives a registered client a new secret and a new credential generation: the old
+	 * secret stops working at once, and tokens of earlier generations are refused by the
+	 * gateway.
+	 * @param clientId the client
+	 * @param secret the new secret (kept only as a hash)
+	 * @return the new generation, or empty when no such registered client exists
+	 */
+	Optional<Integer> rotate(String clientId, String secret) {
+		int updated = this.jdbc
+			.sql("UPDATE api_client SET secret_hash = ?, credential_generation = credential_generation + 1, "
+					+ "updated_at = CURRENT_TIMESTAMP WHERE client_id = ? AND configured = FALSE")
+			.params(this.encoder.encode(secret), clientId)
+			.update();
+		if (updated != 1) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT credential_generation FROM api_client WHERE client_id = ?")
+			.param(clientId)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/**
+	 * Removes a registered client and remembers it as revoked, so its tokens are refused
+	 * until they expire.
+	 * @param clientId the client
+	 * @return whether such a registered client existed
+	 */
+	boolean revoke(String clientId) {
+		int deleted = this.jdbc.sql("DELETE FROM api_client WHERE client_id = ? AND configured = FALSE")
+			.param(clientId)
+			.update();
+		if (deleted != 1) {
+			return false;
+		}
+		this.jdbc.sql("INSERT INTO revoked_client (client_id) VALUES (?)").param(clientId).update();
+		return true;
+	}
+
+	/**
+	 * What the gateway needs to refuse tokens that are still signed and unexpired but no
+	 * longer good: the clients revoked since a moment (older revocations' tokens have
+	 * expired) and the credential generation of every rotated client.
+	 * @param since revocations before this moment are left out
+	 * @return the revoked clients and the current generations
+	 */
+	Revocations revocations(java.time.Instant since) {
+		List<String> revoked = this.jdbc
+			.sql("SELECT client_id FROM revoked_client WHERE revoked_at >= ? ORDER BY client_id")
+			.param(java.sql.Timestamp.from(since))
+			.query(String.class)
+			.list();
+		Map<String, Integer> generations = new LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT client_id, credential_generation FROM api_client WHERE credential_generation > 0 "
+					+ "ORDER BY client_id")
+			.query((row, number) -> generations.put(row.getString("client_id"), row.getInt("credential_generation")))
+			.list();
+		return new Revocations(revoked, generations);
+	}
+
+	/**
+	 * Tokens the gateway refuses although their signature and expiry are good.
+	 *
+	 * @param revoked clients whose every token is refused
+	 * @param generations per rotated client, the lowest credential generation accepted
+	 */
+	record Revocations(List<String> revoked, Map<String, Integer> generations) {
+
 	}
 
 	private RegisteredClient registered(ResultSet row, int number) throws SQLException {
@@ -173,7 +261,11 @@ final class ClientDirectory implements RegisteredClientRepository {
 	 * @param partnerId the partner it acts for, or null
 	 * @param plan its throttling plan
 	 */
-	record Attributes(List<String> plants, String partnerId, String plan) {
+	record Attributes(List<String> plants, String partnerId, String plan, int generation) {
+
+		Attributes(List<String> plants, String partnerId, String plan) {
+			this(plants, partnerId, plan, 0);
+		}
 
 		/**
 		 * The claims these attributes put on a token. A partner's token carries
@@ -191,6 +283,10 @@ final class ClientDirectory implements RegisteredClientRepository {
 				claims.put("partner_id", this.partnerId);
 			}
 			claims.put("plan", this.plan);
+			if (this.generation > 0) {
+				// a rotated client's tokens say which secret got them
+				claims.put("credential_generation", this.generation);
+			}
 			return claims;
 		}
 

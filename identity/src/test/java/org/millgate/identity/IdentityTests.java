@@ -145,6 +145,59 @@ class IdentityTests {
 	}
 
 	@Test
+	void should_let_the_registrar_change_rotate_and_revoke_what_it_registered() throws Exception {
+		String initial = field(token("developer-portal", "developer-portal-secret", "client.create").body(),
+				"access_token");
+		HttpResponse<String> registered = register(initial, """
+				{"client_name":"ACME app","grant_types":["client_credentials"],"scope":"shipments:read",
+				 "plan":"partner-basic","partner_id":"ACME"}
+				""");
+		String clientId = field(registered.body(), "client_id");
+		String secret = field(registered.body(), "client_secret");
+		String manager = field(token("developer-portal", "developer-portal-secret", "client.manage").body(),
+				"access_token");
+
+		// only the registrar's client.manage token may manage
+		assertThat(manage("PUT", "/oauth2/clients/" + clientId, initial, "{}").statusCode()).isEqualTo(403);
+		assertThat(manage("DELETE", "/oauth2/clients/" + clientId, null, null).statusCode()).isEqualTo(401);
+		// configured clients are changed in the configuration only
+		assertThat(manage("POST", "/oauth2/clients/mes-plant-1000/secret", manager, null).statusCode()).isEqualTo(404);
+		HttpResponse<String> refused = manage("PUT", "/oauth2/clients/" + clientId, manager,
+				"{\"scope\":\"client.create\",\"plan\":\"partner-basic\"}");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("invalid_client_metadata", "client.create");
+
+		HttpResponse<String> updated = manage("PUT", "/oauth2/clients/" + clientId, manager,
+				"{\"scope\":\"shipments:read inventory:read\",\"plan\":\"plant-standard\"}");
+		assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+		JWTClaimsSet claims = SignedJWT.parse(field(token(clientId, secret, null).body(), "access_token"))
+			.getJWTClaimsSet();
+		assertThat(claims.getStringListClaim("scope")).containsExactlyInAnyOrder("shipments:read", "inventory:read");
+		assertThat(claims.getStringClaim("plan")).isEqualTo("plant-standard");
+		assertThat(claims.getClaim("credential_generation")).isNull();
+
+		HttpResponse<String> rotated = manage("POST", "/oauth2/clients/" + clientId + "/secret", manager, null);
+		assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+		assertThat(rotated.headers().firstValue("Cache-Control")).hasValue("no-store");
+		String newSecret = field(rotated.body(), "client_secret");
+		assertThat(newSecret).isNotEqualTo(secret).hasSizeGreaterThanOrEqualTo(40);
+		assertThat(token(clientId, secret, null).statusCode()).as("the old secret").isEqualTo(401);
+		HttpResponse<String> fresh = token(clientId, newSecret, null);
+		assertThat(fresh.statusCode()).isEqualTo(200);
+		assertThat(SignedJWT.parse(field(fresh.body(), "access_token"))
+			.getJWTClaimsSet()
+			.getLongClaim("credential_generation")).isEqualTo(1L);
+		assertThat(get("/oauth2/revocations").body()).contains("\"" + clientId + "\":1");
+
+		assertThat(manage("DELETE", "/oauth2/clients/" + clientId, manager, null).statusCode()).isEqualTo(204);
+		assertThat(token(clientId, newSecret, null).statusCode()).as("a revoked client").isEqualTo(401);
+		HttpResponse<String> revocations = get("/oauth2/revocations");
+		assertThat(revocations.statusCode()).isEqualTo(200);
+		assertThat(revocations.body()).contains("\"revoked\":[").contains("\"" + clientId + "\"");
+		assertThat(manage("DELETE", "/oauth2/clients/" + clientId, manager, null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void should_refuse_registration_without_an_initial_access_token() throws Exception {
 		String body = "{\"grant_types\":[\"client_credentials\"],\"scope\":\"shipments:read\",\"plan\":\"partner-basic\"}";
 		assertThat(register(null, body).statusCode()).isEqualTo(401);
@@ -316,6 +369,17 @@ class IdentityTests {
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (initialAccessToken != null) {
 			request.header("Authorization", "Bearer " + initialAccessToken);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> manage(String method, String path, String bearer, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Content-Type", "application/json")
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
