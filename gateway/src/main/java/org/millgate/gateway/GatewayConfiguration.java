@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,12 +23,15 @@ import org.springframework.util.StringUtils;
 import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.problems.ProblemTypes;
 import org.millgate.policies.auth.AuthenticationPolicy;
+import org.millgate.policies.auth.CredentialRevocations;
 import org.millgate.policies.auth.TokenVerifier;
 import org.millgate.policies.auth.TrustedIssuer;
 import org.millgate.policies.core.Problems;
 import org.millgate.policies.hygiene.HygienePolicy;
 import org.millgate.policies.observability.AccessLogPolicy;
 import org.millgate.policies.observability.CorrelationPolicy;
+import org.millgate.policies.observability.RedisUsageSink;
+import org.millgate.policies.observability.UsageLedger;
 import org.millgate.policies.throttle.LocalRateLimitStore;
 import org.millgate.policies.throttle.PlanLimits;
 import org.millgate.policies.throttle.RedisRateLimitStore;
@@ -51,12 +56,42 @@ class GatewayConfiguration {
 	}
 
 	@Bean
-	TokenVerifier tokenVerifier(GatewaySettings settings) {
+	TokenVerifier tokenVerifier(GatewaySettings settings, Revocations revocations) {
 		List<TrustedIssuer> issuers = settings.issuers()
 			.stream()
 			.map((issuer) -> new TrustedIssuer(issuer.issuer(), issuer.jwkSetUri(), issuer.audience()))
 			.toList();
-		return new TokenVerifier(issuers, settings.clockSkew(), new HashSet<>(settings.algorithms()));
+		return new TokenVerifier(issuers, settings.clockSkew(), new HashSet<>(settings.algorithms()),
+				revocations.lists());
+	}
+
+	/**
+	 * The issuers' lists of revoked and rotated clients, read every
+	 * {@code revocation-refresh} in the background.
+	 * @param settings the settings
+	 * @return the lists
+	 */
+	@Bean(destroyMethod = "close")
+	Revocations revocations(GatewaySettings settings) {
+		return new Revocations(settings.issuers()
+			.stream()
+			.filter((issuer) -> StringUtils.hasText(issuer.revocationsUri()))
+			.map((issuer) -> new CredentialRevocations(issuer.issuer(), java.net.URI.create(issuer.revocationsUri()))
+				.start(settings.revocationRefresh()))
+			.toList());
+	}
+
+	/**
+	 * The revocation lists, closed with the application.
+	 *
+	 * @param lists one per issuer that publishes one
+	 */
+	record Revocations(List<CredentialRevocations> lists) {
+
+		void close() {
+			this.lists.forEach(CredentialRevocations::close);
+		}
+
 	}
 
 	@Bean
@@ -88,8 +123,48 @@ class GatewayConfiguration {
 	}
 
 	@Bean
-	AccessLogPolicy accessLogPolicy(MeterRegistry meters) {
-		return new AccessLogPolicy(meters);
+	AccessLogPolicy accessLogPolicy(MeterRegistry meters, Usage usage) {
+		return new AccessLogPolicy(meters, usage.ledger());
+	}
+
+	/**
+	 * Each client's calls per product version, written to Redis every {@code usage-flush}
+	 * for the developer portal; none without Redis.
+	 * @param settings the settings
+	 * @return the usage ledger and its writer
+	 */
+	@Bean(destroyMethod = "close")
+	Usage usage(GatewaySettings settings) {
+		if (!StringUtils.hasText(settings.redisUrl())) {
+			return new Usage(null, null, null);
+		}
+		RedisUsageSink sink = new RedisUsageSink(settings.redisUrl());
+		UsageLedger ledger = new UsageLedger(sink);
+		Disposable writer = Flux.interval(settings.usageFlush(), settings.usageFlush())
+			.onBackpressureDrop()
+			.concatMap((tick) -> ledger.flush(), 1)
+			.subscribe();
+		return new Usage(ledger, sink, writer);
+	}
+
+	/**
+	 * The usage ledger, its store and the periodic writer, closed with the application
+	 * (after a last write).
+	 *
+	 * @param ledger the ledger, null without a store
+	 * @param sink the store
+	 * @param writer the periodic writer
+	 */
+	record Usage(UsageLedger ledger, RedisUsageSink sink, Disposable writer) {
+
+		void close() {
+			if (this.ledger != null) {
+				this.writer.dispose();
+				this.ledger.flush().block(Duration.ofSeconds(3));
+				this.sink.close();
+			}
+		}
+
 	}
 
 	@Bean

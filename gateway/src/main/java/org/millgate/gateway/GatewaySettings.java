@@ -35,7 +35,8 @@ import org.millgate.policies.validation.ResponseValidationMode;
 public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers, List<String> algorithms,
 		@DefaultValue("30s") Duration clockSkew, @DefaultValue("partner-basic") String defaultPlan, String redisUrl,
 		@DefaultValue("50ms") Duration throttleDecisionTimeout, String trustedProxies, String portalOrigin,
-		Map<String, ProductSettings> products, String managementClients, String catalogDir) {
+		Map<String, ProductSettings> products, String managementClients, String catalogDir,
+		@DefaultValue("5s") Duration revocationRefresh, @DefaultValue("5s") Duration usageFlush) {
 
 	/**
 	 * The settings of a product, defaults where it has none.
@@ -54,8 +55,11 @@ public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers, L
 	 * @param issuer the {@code iss} value
 	 * @param jwkSetUri its keys
 	 * @param audience the audience its tokens carry for Millgate
+	 * @param revocationsUri where it lists revoked and rotated clients (Millgate
+	 * identity's {@code /oauth2/revocations}); none for an issuer without such a list
 	 */
-	public record Issuer(String issuer, String jwkSetUri, @DefaultValue("millgate-api") String audience) {
+	public record Issuer(String issuer, String jwkSetUri, @DefaultValue("millgate-api") String audience,
+			String revocationsUri) {
 
 	}
 

@@ -45,6 +45,9 @@ class GatewayRouteTests {
 
 	static final StubBackend backend = new StubBackend();
 
+	// identity's revocation list
+	static final StubBackend identity = new StubBackend();
+
 	static final TestTokens tokens = TestTokens.get();
 
 	static final TestTokens partnerIdp = TestTokens.issuer("http://partner-idp.test");
@@ -57,6 +60,9 @@ class GatewayRouteTests {
 		}
 		registry.add("millgate.gateway.issuers[0].issuer", () -> TestTokens.ISSUER);
 		registry.add("millgate.gateway.issuers[0].jwk-set-uri", tokens::jwkSetUri);
+		registry.add("millgate.gateway.issuers[0].revocations-uri", () -> identity.url() + "/oauth2/revocations");
+		registry.add("millgate.gateway.revocation-refresh", () -> "200ms");
+		registry.add("millgate.gateway.usage-flush", () -> "200ms");
 		registry.add("millgate.gateway.issuers[1].issuer", partnerIdp::issuer);
 		registry.add("millgate.gateway.issuers[1].jwk-set-uri", partnerIdp::jwkSetUri);
 		registry.add("millgate.gateway.redis-url",
@@ -100,6 +106,7 @@ class GatewayRouteTests {
 	@AfterAll
 	static void stop() {
 		backend.close();
+		identity.close();
 	}
 
 	// --- routes from the catalog
@@ -172,6 +179,58 @@ class GatewayRouteTests {
 			.build());
 		get("/v1/shipments/80000001", partner).expectStatus().isOk();
 		assertThat(backend.last().header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + partner);
+	}
+
+	@Test
+	void revokedClientsAndRotatedSecretsAreRefusedWithinSeconds() {
+		String revoked = "app-" + UUID.randomUUID();
+		String rotated = "app-" + UUID.randomUUID();
+		String before = app(revoked, 0);
+		String oldSecret = app(rotated, 2);
+		String newSecret = app(rotated, 3);
+		get("/v1/shipments/80000001", before).expectStatus().isOk();
+		get("/v1/shipments/80000001", oldSecret).expectStatus().isOk();
+
+		identity.answer("/oauth2/revocations",
+				Answer.json("{\"revoked\":[\"" + revoked + "\"],\"generations\":{\"" + rotated + "\":3}}"));
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.client.get()
+				.uri("/v1/shipments/80000001")
+				.headers(bearer(before))
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value() == 401);
+
+		problem(get("/v1/shipments/80000001", before), 401, "auth.tokenInvalid").contains("has been revoked");
+		problem(get("/v1/shipments/80000001", oldSecret), 401, "auth.tokenInvalid")
+			.contains("secret that has since been rotated");
+		get("/v1/shipments/80000001", newSecret).expectStatus().isOk();
+		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isOk();
+	}
+
+	@Test
+	void eachAppsCallsAreCountedInRedisForThePortal() {
+		String clientId = "app-" + UUID.randomUUID();
+		get("/v1/shipments/80000001", app(clientId, 0)).expectStatus().isOk();
+		get("/v1/shipments/80000002", app(clientId, 0)).expectStatus().isNotFound();
+
+		io.lettuce.core.RedisClient redis = io.lettuce.core.RedisClient
+			.create(System.getenv().getOrDefault("MILLGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
+		try (var connection = redis.connect()) {
+			String key = "millgate:usage:shipments:v1:" + clientId;
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> "2".equals(connection.sync().hget(key, "requests")));
+			java.util.Map<String, String> usage = connection.sync().hgetall(key);
+			assertThat(usage).containsEntry("4xx", "1").doesNotContainKey("429");
+			assertThat(Long.parseLong(usage.get("last"))).isGreaterThan(System.currentTimeMillis() - 60_000);
+			assertThat(connection.sync().sismember("millgate:usage:keys", key)).isTrue();
+		}
+		finally {
+			redis.shutdown();
+		}
 	}
 
 	@Test
@@ -583,6 +642,17 @@ class GatewayRouteTests {
 	static String mesWriter() {
 		return token("mes-" + UUID.randomUUID(), "production-orders:read production-orders:write", "line-critical",
 				List.of("1000"));
+	}
+
+	// a partner's app registered through the portal, with its credential generation
+	static String app(String clientId, int generation) {
+		JWTClaimsSet.Builder claims = tokens.claims(clientId, "shipments:read")
+			.claim("plan", "partner-basic")
+			.claim("partner_id", "ACME");
+		if (generation > 0) {
+			claims.claim("credential_generation", generation);
+		}
+		return tokens.signed(claims.build());
 	}
 
 	static String partner(String partnerId) {

@@ -50,6 +50,8 @@ public final class TokenVerifier {
 
 	private final Set<String> algorithms;
 
+	private final List<CredentialRevocations> revocations;
+
 	/**
 	 * A verifier.
 	 * @param issuers the trusted issuers
@@ -57,6 +59,19 @@ public final class TokenVerifier {
 	 * @param algorithms the accepted JWS algorithms, e.g. {@code RS256}
 	 */
 	public TokenVerifier(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms) {
+		this(issuers, clockSkew, algorithms, CredentialRevocations.none());
+	}
+
+	/**
+	 * A verifier that also refuses revoked credentials.
+	 * @param issuers the trusted issuers
+	 * @param clockSkew the tolerated clock difference for {@code exp} and {@code nbf}
+	 * @param algorithms the accepted JWS algorithms, e.g. {@code RS256}
+	 * @param revocations the issuers' revocation lists, kept fresh by their owner
+	 */
+	public TokenVerifier(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms,
+			List<CredentialRevocations> revocations) {
+		this.revocations = List.copyOf(revocations);
 		if (issuers.isEmpty()) {
 			throw new IllegalArgumentException("At least one trusted issuer is needed");
 		}
@@ -112,7 +127,18 @@ public final class TokenVerifier {
 		}
 		return decoder.decode(token)
 			.onErrorMap(TokenVerifier::isKeysUnavailable, (failure) -> new IssuerUnavailable(issuer))
-			.onErrorMap(JwtException.class, TokenVerifier::explain);
+			.onErrorMap(JwtException.class, TokenVerifier::explain)
+			.flatMap(this::notRevoked);
+	}
+
+	private Mono<Jwt> notRevoked(Jwt jwt) {
+		for (CredentialRevocations list : this.revocations) {
+			String refusal = list.refusal(jwt);
+			if (refusal != null) {
+				return Mono.error(new InvalidToken(refusal));
+			}
+		}
+		return Mono.just(jwt);
 	}
 
 	private static InvalidToken explain(JwtException failure) {

@@ -44,8 +44,20 @@ public final class AccessLogPolicy implements Policy, WebFilter, Ordered {
 
 	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
+	private final UsageLedger usage;
+
 	public AccessLogPolicy(MeterRegistry meters) {
+		this(meters, null);
+	}
+
+	/**
+	 * A policy that also counts each client's calls per product version.
+	 * @param meters the meters
+	 * @param usage the usage ledger, or null for none
+	 */
+	public AccessLogPolicy(MeterRegistry meters, UsageLedger usage) {
 		this.meters = meters;
+		this.usage = usage;
 	}
 
 	@Override
@@ -73,6 +85,9 @@ public final class AccessLogPolicy implements Policy, WebFilter, Ordered {
 		int code = (status != null) ? status.value() : 200;
 		String outcome = outcome(call, code);
 		timer(call, outcome).record(nanos, TimeUnit.NANOSECONDS);
+		if (this.usage != null && !"-".equals(call.client()) && !"-".equals(call.product())) {
+			this.usage.record(call.client(), call.product(), call.version(), code, nanos);
+		}
 		if (access.isInfoEnabled()) {
 			String method = exchange.getRequest().getMethod().name();
 			String path = exchange.getRequest().getPath().value();

@@ -1,0 +1,165 @@
+package org.millgate.policies.auth;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.netty.channel.ChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Tokens that verify but are no longer good: those of a client its registrar revoked, and
+ * those a client got with a secret that has since been rotated (a lower
+ * {@code credential_generation} than the client's current one). The list is read from the
+ * issuer (Millgate identity's {@code /oauth2/revocations}) in the background, every few
+ * seconds, never on a request's path; a failed read keeps the last list (tokens expire by
+ * themselves within their short lifetime).
+ */
+public final class CredentialRevocations implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(CredentialRevocations.class);
+
+	private static final State NOTHING = new State(Set.of(), Map.of());
+
+	private final String issuer;
+
+	private final URI uri;
+
+	private final WebClient client;
+
+	private volatile State state = NOTHING;
+
+	private volatile boolean failing;
+
+	private Disposable polling;
+
+	/**
+	 * Revocations of one issuer.
+	 * @param issuer the {@code iss} of the tokens they apply to
+	 * @param uri where the issuer lists them
+	 */
+	public CredentialRevocations(String issuer, URI uri) {
+		this.issuer = issuer;
+		this.uri = uri;
+		this.client = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+				.responseTimeout(Duration.ofSeconds(3))))
+			.build();
+	}
+
+	/**
+	 * Why a verified token is refused.
+	 * @param jwt the verified token
+	 * @return the reason, safe to show to the caller, or null when it is good
+	 */
+	public String refusal(Jwt jwt) {
+		State current = this.state;
+		if (current == NOTHING || !this.issuer.equals(jwt.getClaimAsString("iss"))) {
+			return null;
+		}
+		String clientId = jwt.getClaimAsString("client_id");
+		if (clientId == null) {
+			return null;
+		}
+		if (current.revoked().contains(clientId)) {
+			return "The access token's client has been revoked.";
+		}
+		Long generation = current.generations().get(clientId);
+		if (generation != null) {
+			Object claimed = jwt.getClaims().get("credential_generation");
+			long tokenGeneration = (claimed instanceof Number number) ? number.longValue() : 0;
+			if (tokenGeneration < generation) {
+				return "The access token was issued for a client secret that has since been rotated; "
+						+ "get a new token with the new secret.";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Reads the list once.
+	 * @return completes when read (or when reading failed: the last list stays)
+	 */
+	public Mono<Void> refresh() {
+		return this.client.get().uri(this.uri).retrieve().bodyToMono(Map.class).doOnNext((body) -> {
+			this.state = parse(body);
+			if (this.failing) {
+				logger.info("Revocations of {} readable again at {}", this.issuer, this.uri);
+				this.failing = false;
+			}
+		}).onErrorResume((failure) -> {
+			if (!this.failing) {
+				logger.warn("Revocations of {} not readable at {} ({}); the last list stays in force", this.issuer,
+						this.uri, failure.toString());
+				this.failing = true;
+			}
+			return Mono.empty();
+		}).then();
+	}
+
+	/**
+	 * Reads the list now and then every interval, in the background.
+	 * @param every the interval
+	 * @return this
+	 */
+	public synchronized CredentialRevocations start(Duration every) {
+		if (this.polling == null) {
+			// a slow read skips ticks rather than queueing them
+			this.polling = Flux.interval(Duration.ZERO, every)
+				.onBackpressureDrop()
+				.concatMap((tick) -> refresh(), 1)
+				.subscribe(null, (failure) -> logger.error("Reading revocations stopped", failure));
+		}
+		return this;
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.polling != null) {
+			this.polling.dispose();
+		}
+	}
+
+	static State parse(Map<?, ?> body) {
+		Set<String> revoked = Set.of();
+		if (body.get("revoked") instanceof Collection<?> ids) {
+			revoked = Set.copyOf(ids.stream().map(String::valueOf).toList());
+		}
+		Map<String, Long> generations = new HashMap<>();
+		if (body.get("generations") instanceof Map<?, ?> values) {
+			values.forEach((id, generation) -> {
+				if (generation instanceof Number number) {
+					generations.put(String.valueOf(id), number.longValue());
+				}
+			});
+		}
+		return (revoked.isEmpty() && generations.isEmpty()) ? NOTHING : new State(revoked, Map.copyOf(generations));
+	}
+
+	record State(Set<String> revoked, Map<String, Long> generations) {
+
+	}
+
+	/**
+	 * Revocations that never refuse anything (an issuer that publishes none).
+	 * @return none
+	 */
+	public static List<CredentialRevocations> none() {
+		return List.of();
+	}
+
+}
