@@ -189,6 +189,89 @@ public final class ContractReview {
 		report.table(List.of("Consumer", "Interaction", "On " + version.version()), rows);
 	}
 
+	/**
+	 * The impact of a proposed change: a draft of a version's contract compared with the
+	 * version as it is, and every consumer interaction of that version checked against
+	 * the draft.
+	 * @param productId the product
+	 * @param version the version the draft would replace
+	 * @param draft the proposed contract
+	 * @return the report; {@code breakingFromPrevious} counts the draft's breaking
+	 * changes
+	 * @throws CatalogException when the product or version is unknown, or the draft is
+	 * not an OpenAPI document that can be compared
+	 */
+	public DraftImpact impact(String productId, String version, ContractDocument draft) {
+		Product product = this.catalog.product(productId)
+			.orElseThrow(() -> new CatalogException("no product '" + productId + "' in the catalog"));
+		ContractDocument current = contract(product, version);
+		if (!draft.tree().path("openapi").isTextual() || !draft.tree().path("paths").isObject()) {
+			throw new CatalogException(
+					"The draft is not an OpenAPI document: it needs an 'openapi' version and a 'paths' object.");
+		}
+		List<Change> changes;
+		PactCheck check;
+		try {
+			changes = new CompatibilityChecker().compare(current, draft);
+			check = new PactCheck(draft);
+		}
+		catch (RuntimeException ex) {
+			throw new CatalogException("The draft cannot be compared with " + productId + " " + version + ": "
+					+ ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName()), ex);
+		}
+		ReportWriter report = new ReportWriter(
+				"Impact of a draft of " + product.title() + " " + version + " (" + product.id() + ")");
+		long breaking = changes.stream().filter(Change::isBreaking).count();
+		report.heading("Changes from " + version + " as it is");
+		if (changes.isEmpty()) {
+			report.paragraph("No change in behaviour.");
+		}
+		else {
+			report.paragraph(breaking + " breaking, " + (changes.size() - breaking) + " compatible change(s)."
+					+ ((breaking > 0) ? " Breaking changes need a new major version." : ""));
+			report.table(List.of("Severity", "Where", "Change"), changes.stream().map(ContractReview::row).toList());
+		}
+		report.heading("Consumer interactions of " + version + " against the draft");
+		List<PactInteraction> interactions = interactions(product.id(), version);
+		int broken = 0;
+		if (interactions.isEmpty()) {
+			report.paragraph("No consumer pact calls " + version + ".");
+		}
+		else {
+			List<List<String>> rows = new ArrayList<>();
+			for (PactInteraction interaction : interactions) {
+				List<String> violations = check.violations(interaction)
+					.stream()
+					.map((violation) -> violation
+						.substring(Math.min(violation.length(), interaction.label().length() + 2)))
+					.toList();
+				if (!violations.isEmpty()) {
+					broken++;
+				}
+				rows.add(List.of(interaction.consumer(), "\"" + interaction.description() + "\"", violations.isEmpty()
+						? "keeps working" : "**BREAKS**: " + String.join("; ", new TreeSet<>(violations))));
+			}
+			report.paragraph(broken + " of " + interactions.size() + " consumer interaction(s) would break.");
+			report.table(List.of("Consumer", "Interaction", "With the draft"), rows);
+		}
+		return new DraftImpact(product.id(), version, (int) breaking, broken, report.markdown(), report.htmlBody());
+	}
+
+	/**
+	 * The impact of a draft contract.
+	 *
+	 * @param product the product id
+	 * @param version the version the draft would replace
+	 * @param breakingChanges how many of its changes break consumers
+	 * @param brokenInteractions how many consumer pact interactions fail against it
+	 * @param markdown the report as Markdown
+	 * @param htmlBody the report's sections as HTML
+	 */
+	public record DraftImpact(String product, String version, int breakingChanges, int brokenInteractions,
+			String markdown, String htmlBody) {
+
+	}
+
 	private List<PactInteraction> interactions(String product, String version) {
 		return this.pacts.stream()
 			.filter((interaction) -> interaction.provider().equals(product) && interaction.version().equals(version))
