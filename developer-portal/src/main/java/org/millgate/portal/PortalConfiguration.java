@@ -2,14 +2,23 @@ package org.millgate.portal;
 
 import java.nio.file.Path;
 
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Configuration;
 
 import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.portal.apps.Apps;
+import org.millgate.portal.apps.Registrar;
 import org.millgate.portal.catalog.CatalogView;
+import org.millgate.portal.usage.UsageFigures;
 
 /**
- * The catalog the portal shows, read once at start.
+ * The catalog the portal shows (read once at start), the apps and identity, and the usage
+ * figures.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalConfiguration {
@@ -28,6 +37,25 @@ class PortalConfiguration {
 	@Bean
 	org.millgate.portal.catalog.Reviews reviews(ContractCatalog catalog) {
 		return new org.millgate.portal.catalog.Reviews(catalog);
+	}
+
+	@Bean
+	Registrar registrar(PortalSettings settings,
+			@Value("${spring.security.oauth2.client.registration.millgate.client-id}") String clientId,
+			@Value("${spring.security.oauth2.client.registration.millgate.client-secret}") String clientSecret) {
+		return new Registrar(settings.issuerUrl(), clientId, clientSecret);
+	}
+
+	@Bean
+	Apps apps(JdbcClient jdbc, TransactionTemplate transactions, Registrar registrar, ContractCatalog catalog,
+			PortalSettings settings) {
+		return new Apps(jdbc, transactions, registrar, catalog, Set.copyOf(settings.selfServicePlans()),
+				settings.appsPerHour());
+	}
+
+	@Bean(destroyMethod = "close")
+	UsageFigures usageFigures(PortalSettings settings) {
+		return new UsageFigures(settings.redisUrl(), settings.gatewayUrl().resolve("/actuator/usage"));
 	}
 
 	@Bean

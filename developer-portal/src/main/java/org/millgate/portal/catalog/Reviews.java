@@ -27,6 +27,9 @@ public final class Reviews {
 
 	private final ContractReview review;
 
+	/** The largest draft contract accepted for an impact check. */
+	public static final int MAX_DRAFT_CHARS = 1_000_000;
+
 	// the catalog, baselines and pacts do not change while the portal runs
 	private final java.util.Map<String, List<ContractReview.VersionReport>> reports = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -41,6 +44,23 @@ public final class Reviews {
 	 */
 	public List<ContractReview.VersionReport> of(String productId) {
 		return this.reports.computeIfAbsent(productId, this.review::review);
+	}
+
+	/**
+	 * The impact of a proposed contract for a version.
+	 * @param productId the product
+	 * @param version the version it would replace
+	 * @param draft the draft's text (YAML or JSON)
+	 * @return the impact
+	 * @throws org.millgate.contracts.catalog.CatalogException when the draft cannot be
+	 * read or compared; the message says why
+	 */
+	public ContractReview.DraftImpact impact(String productId, String version, String draft) {
+		if (draft.length() > MAX_DRAFT_CHARS) {
+			throw new org.millgate.contracts.catalog.CatalogException(
+					"The draft is larger than " + MAX_DRAFT_CHARS + " characters.");
+		}
+		return this.review.impact(productId, version, ContractDocument.of("the draft", draft));
 	}
 
 	private static Optional<ContractDocument> released(String product, String version) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.millgate.contracts.catalog.Product;
 import org.millgate.contracts.catalog.ProductVersion;
 import org.millgate.portal.PortalSettings;
+import org.millgate.portal.apps.App;
+import org.millgate.portal.apps.Apps;
 import org.millgate.portal.catalog.CatalogView;
 
 /**
@@ -28,10 +32,13 @@ class CatalogController {
 
 	private final Clock clock;
 
-	CatalogController(CatalogView catalog, PortalSettings settings, Clock clock) {
+	private final Apps apps;
+
+	CatalogController(CatalogView catalog, PortalSettings settings, Clock clock, Apps apps) {
 		this.catalog = catalog;
 		this.settings = settings;
 		this.clock = clock;
+		this.apps = apps;
 	}
 
 	@GetMapping("/")
@@ -60,10 +67,17 @@ class CatalogController {
 	}
 
 	@GetMapping("/products/{productId}/{version}/reference")
-	String reference(@PathVariable String productId, @PathVariable String version, Model model) {
+	String reference(@PathVariable String productId, @PathVariable String version,
+			@AuthenticationPrincipal OidcUser user, Model model) {
 		Product product = product(productId);
 		model.addAttribute("product", product);
 		model.addAttribute("version", version(product, version));
+		model.addAttribute("gatewayUrl", this.settings.gatewayUrl());
+		// a signed-in partner tries the API with one of its apps' credentials
+		if (user != null && user.getClaimAsString("partner_id") != null) {
+			model.addAttribute("tryApps",
+					this.apps.apps(Actors.of(user)).stream().filter(App::hasCredentials).toList());
+		}
 		return "reference";
 	}
 
@@ -71,7 +85,7 @@ class CatalogController {
 	ResponseEntity<String> contract(@PathVariable String productId, @PathVariable String version) {
 		Product product = product(productId);
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/yaml"))
+			.contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
 			.body(this.catalog.contract(product, version(product, version), this.settings.gatewayUrl().toString())
 				.orElseThrow(() -> new NotFound("There is no contract of " + productId + " " + version + ".")));
 	}

@@ -6,8 +6,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import org.millgate.portal.apps.Apps;
+
 /**
- * An unknown product or version on any page: the 404 page, naming what was asked for.
+ * An unknown product, version or app on any page: the 404 page, naming what was asked
+ * for. Too many apps created: 429, saying when to try again.
  */
 @ControllerAdvice
 class PageNotFound {
@@ -17,6 +20,22 @@ class PageNotFound {
 	String notFound(CatalogController.NotFound notFound, Model model) {
 		model.addAttribute("message", notFound.getMessage());
 		return "error/404";
+	}
+
+	@ExceptionHandler(Apps.NotFound.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String noApp(Apps.NotFound notFound, Model model) {
+		model.addAttribute("message", notFound.getMessage());
+		return "error/404";
+	}
+
+	@ExceptionHandler(Apps.TooMany.class)
+	@ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+	String tooMany(Apps.TooMany tooMany, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		response.setHeader("Retry-After", "3600");
+		model.addAttribute("title", "Too many new apps");
+		model.addAttribute("message", tooMany.getMessage());
+		return "error/problem";
 	}
 
 }

@@ -1,0 +1,210 @@
+package org.millgate.portal.usage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+
+/**
+ * Reads the usage the gateway counts: from Redis when the gateway writes it there (the
+ * policies' {@code RedisUsageSink}: a hash per product, version and client under
+ * {@code millgate:usage:}, named in the set {@code millgate:usage:keys}), the totals of
+ * every gateway instance; otherwise from the gateway's {@code /actuator/usage} (one
+ * instance, since it started).
+ */
+public class UsageFigures implements AutoCloseable {
+
+	static final String KEYS = "millgate:usage:keys";
+
+	static final String PREFIX = "millgate:usage:";
+
+	/** Upper bounds (ms) of the gateway's latency buckets; one more holds the rest. */
+	static final long[] BUCKET_BOUNDS_MS = { 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000 };
+
+	private final RedisClient client;
+
+	private final RedisURI uri;
+
+	private final java.net.URI gatewayUsage;
+
+	private final org.springframework.web.client.RestClient http;
+
+	private StatefulRedisConnection<String, String> connection;
+
+	/**
+	 * Figures from Redis, or else from the gateway.
+	 * @param url e.g. {@code redis://127.0.0.1:6379}; empty when there is none
+	 * @param gatewayUsage the gateway's {@code /actuator/usage}, read without Redis
+	 */
+	public UsageFigures(String url, java.net.URI gatewayUsage) {
+		this.gatewayUsage = gatewayUsage;
+		org.springframework.http.client.JdkClientHttpRequestFactory requests = new org.springframework.http.client.JdkClientHttpRequestFactory(
+				java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+		requests.setReadTimeout(Duration.ofSeconds(3));
+		this.http = org.springframework.web.client.RestClient.builder().requestFactory(requests).build();
+		if (url == null || url.isBlank()) {
+			this.client = null;
+			this.uri = null;
+			return;
+		}
+		this.uri = RedisURI.create(url);
+		this.uri.setTimeout(Duration.ofSeconds(2));
+		this.client = RedisClient.create();
+	}
+
+	/**
+	 * Where the figures come from, for the page.
+	 * @return a description
+	 */
+	public String source() {
+		return (this.client != null) ? "Redis, all gateway instances"
+				: "the gateway at " + this.gatewayUsage + " (one instance, since it started)";
+	}
+
+	/**
+	 * Every client's use of every product version, most used first.
+	 * @return the rows
+	 * @throws IllegalStateException when Redis cannot be read
+	 */
+	public List<Row> rows() {
+		if (this.client == null) {
+			return fromGateway();
+		}
+		try {
+			StatefulRedisConnection<String, String> open = connection();
+			List<Row> rows = new ArrayList<>();
+			for (String key : open.sync().smembers(KEYS)) {
+				// product:version:client; product ids and versions have no ':'
+				String[] parts = key.substring(PREFIX.length()).split(":", 3);
+				if (parts.length == 3) {
+					rows.add(row(parts[0], parts[1], parts[2], open.sync().hgetall(key)));
+				}
+			}
+			rows.sort(Comparator.comparing(Row::product)
+				.thenComparing(Row::version)
+				.thenComparing(Comparator.comparingLong(Row::requests).reversed()));
+			return rows;
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Usage cannot be read from Redis right now.", ex);
+		}
+	}
+
+	private List<Row> fromGateway() {
+		List<Map<String, Object>> answer;
+		try {
+			answer = this.http.get()
+				.uri(this.gatewayUsage)
+				.retrieve()
+				.body(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+				});
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Usage cannot be read from the gateway right now.", ex);
+		}
+		List<Row> rows = new ArrayList<>();
+		for (Map<String, Object> fields : (answer != null) ? answer : List.<Map<String, Object>>of()) {
+			Map<String, String> text = new java.util.HashMap<>();
+			fields.forEach((name, value) -> text.put(name, String.valueOf(value)));
+			rows.add(row(text.get("product"), text.get("version"), text.get("client"), text));
+		}
+		rows.sort(Comparator.comparing(Row::product)
+			.thenComparing(Row::version)
+			.thenComparing(Comparator.comparingLong(Row::requests).reversed()));
+		return rows;
+	}
+
+	private synchronized StatefulRedisConnection<String, String> connection() {
+		if (this.connection == null || !this.connection.isOpen()) {
+			this.connection = this.client.connect(this.uri);
+		}
+		return this.connection;
+	}
+
+	static Row row(String product, String version, String client, Map<String, String> fields) {
+		long[] buckets = new long[BUCKET_BOUNDS_MS.length + 1];
+		for (int i = 0; i < buckets.length; i++) {
+			buckets[i] = number(fields.get("b" + i));
+		}
+		long last = number(fields.get("last"));
+		return new Row(product, version, client, number(fields.get("requests")), number(fields.get("4xx")),
+				number(fields.get("429")), number(fields.get("5xx")), p95(buckets),
+				(last > 0) ? Instant.ofEpochMilli(last) : null);
+	}
+
+	// the upper bound of the bucket that holds the 95th percentile; -1 above the last
+	static long p95(long[] buckets) {
+		long total = 0;
+		for (long count : buckets) {
+			total += count;
+		}
+		if (total == 0) {
+			return 0;
+		}
+		long rank = (long) Math.ceil(total * 0.95);
+		long seen = 0;
+		for (int i = 0; i < buckets.length; i++) {
+			seen += buckets[i];
+			if (seen >= rank) {
+				return (i < BUCKET_BOUNDS_MS.length) ? BUCKET_BOUNDS_MS[i] : -1;
+			}
+		}
+		return -1;
+	}
+
+	private static long number(String value) {
+		try {
+			return (value != null) ? Long.parseLong(value) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.connection != null) {
+			this.connection.close();
+		}
+		if (this.client != null) {
+			this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		}
+	}
+
+	/**
+	 * One client's use of one product version.
+	 *
+	 * @param product the product
+	 * @param version the version
+	 * @param client the client id
+	 * @param requests all calls
+	 * @param clientErrors 4xx answers (429 included)
+	 * @param throttled 429 answers
+	 * @param serverErrors 5xx answers
+	 * @param p95Millis the upper bound of the 95th percentile's latency bucket, -1 above
+	 * 5 s
+	 * @param lastCall the last call, or null
+	 */
+	public record Row(String product, String version, String client, long requests, long clientErrors, long throttled,
+			long serverErrors, long p95Millis, Instant lastCall) {
+
+		/**
+		 * The 95th percentile for people.
+		 * @return e.g. "≤ 25 ms"
+		 */
+		public String p95() {
+			if (this.requests == 0) {
+				return "—";
+			}
+			return (this.p95Millis < 0) ? "> 5 s" : "≤ " + this.p95Millis + " ms";
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * What each client did with each product version, as the gateway counts it in Redis.
+ */
+package org.millgate.portal.usage;
