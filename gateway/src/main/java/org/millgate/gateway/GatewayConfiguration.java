@@ -118,6 +118,11 @@ class GatewayConfiguration {
 	}
 
 	@Bean
+	UsageEndpoint usageEndpoint(Usage usage) {
+		return new UsageEndpoint(usage.ledger());
+	}
+
+	@Bean
 	CorrelationPolicy correlationPolicy() {
 		return new CorrelationPolicy();
 	}
@@ -129,16 +134,17 @@ class GatewayConfiguration {
 
 	/**
 	 * Each client's calls per product version, written to Redis every {@code usage-flush}
-	 * for the developer portal; none without Redis.
+	 * for the developer portal; kept in this instance only without Redis
+	 * ({@code /actuator/usage}).
 	 * @param settings the settings
 	 * @return the usage ledger and its writer
 	 */
 	@Bean(destroyMethod = "close")
 	Usage usage(GatewaySettings settings) {
-		if (!StringUtils.hasText(settings.redisUrl())) {
-			return new Usage(null, null, null);
+		if (!StringUtils.hasText(settings.usageRedis())) {
+			return new Usage(new UsageLedger(null), null, null);
 		}
-		RedisUsageSink sink = new RedisUsageSink(settings.redisUrl());
+		RedisUsageSink sink = new RedisUsageSink(settings.usageRedis());
 		UsageLedger ledger = new UsageLedger(sink);
 		Disposable writer = Flux.interval(settings.usageFlush(), settings.usageFlush())
 			.onBackpressureDrop()
@@ -151,14 +157,14 @@ class GatewayConfiguration {
 	 * The usage ledger, its store and the periodic writer, closed with the application
 	 * (after a last write).
 	 *
-	 * @param ledger the ledger, null without a store
-	 * @param sink the store
-	 * @param writer the periodic writer
+	 * @param ledger the ledger
+	 * @param sink the store, or null without Redis
+	 * @param writer the periodic writer, or null without Redis
 	 */
 	record Usage(UsageLedger ledger, RedisUsageSink sink, Disposable writer) {
 
 		void close() {
-			if (this.ledger != null) {
+			if (this.sink != null) {
 				this.writer.dispose();
 				this.ledger.flush().block(Duration.ofSeconds(3));
 				this.sink.close();

@@ -36,7 +36,15 @@ public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers, L
 		@DefaultValue("30s") Duration clockSkew, @DefaultValue("partner-basic") String defaultPlan, String redisUrl,
 		@DefaultValue("50ms") Duration throttleDecisionTimeout, String trustedProxies, String portalOrigin,
 		Map<String, ProductSettings> products, String managementClients, String catalogDir,
-		@DefaultValue("5s") Duration revocationRefresh, @DefaultValue("5s") Duration usageFlush) {
+		@DefaultValue("5s") Duration revocationRefresh, @DefaultValue("5s") Duration usageFlush, String usageRedisUrl) {
+
+	/**
+	 * Where usage is counted: {@code usage-redis-url}, or else the throttling Redis.
+	 * @return the Redis URL, or null for none
+	 */
+	public String usageRedis() {
+		return (this.usageRedisUrl != null && !this.usageRedisUrl.isBlank()) ? this.usageRedisUrl : this.redisUrl;
+	}
 
 	/**
 	 * The settings of a product, defaults where it has none.

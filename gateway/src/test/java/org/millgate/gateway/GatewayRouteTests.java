@@ -45,6 +45,10 @@ class GatewayRouteTests {
 
 	static final StubBackend backend = new StubBackend();
 
+	static final String USAGE_REDIS = System.getenv()
+		.getOrDefault("MILLGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379")
+		.replaceFirst("/\\d+$", "") + "/15";
+
 	// identity's revocation list
 	static final StubBackend identity = new StubBackend();
 
@@ -63,6 +67,8 @@ class GatewayRouteTests {
 		registry.add("millgate.gateway.issuers[0].revocations-uri", () -> identity.url() + "/oauth2/revocations");
 		registry.add("millgate.gateway.revocation-refresh", () -> "200ms");
 		registry.add("millgate.gateway.usage-flush", () -> "200ms");
+		// usage of this test's made-up clients goes to a database of its own
+		registry.add("millgate.gateway.usage-redis-url", () -> USAGE_REDIS);
 		registry.add("millgate.gateway.issuers[1].issuer", partnerIdp::issuer);
 		registry.add("millgate.gateway.issuers[1].jwk-set-uri", partnerIdp::jwkSetUri);
 		registry.add("millgate.gateway.redis-url",
@@ -216,8 +222,7 @@ class GatewayRouteTests {
 		get("/v1/shipments/80000001", app(clientId, 0)).expectStatus().isOk();
 		get("/v1/shipments/80000002", app(clientId, 0)).expectStatus().isNotFound();
 
-		io.lettuce.core.RedisClient redis = io.lettuce.core.RedisClient
-			.create(System.getenv().getOrDefault("MILLGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
+		io.lettuce.core.RedisClient redis = io.lettuce.core.RedisClient.create(USAGE_REDIS);
 		try (var connection = redis.connect()) {
 			String key = "millgate:usage:shipments:v1:" + clientId;
 			org.awaitility.Awaitility.await()
@@ -227,10 +232,29 @@ class GatewayRouteTests {
 			assertThat(usage).containsEntry("4xx", "1").doesNotContainKey("429");
 			assertThat(Long.parseLong(usage.get("last"))).isGreaterThan(System.currentTimeMillis() - 60_000);
 			assertThat(connection.sync().sismember("millgate:usage:keys", key)).isTrue();
+			assertThat(connection.sync().ttl(key)).as("fades out after 30 days").isPositive();
 		}
 		finally {
 			redis.shutdown();
 		}
+	}
+
+	@Test
+	void thisInstancesUsageIsReadableByManagementClientsOnly() {
+		String clientId = "app-" + UUID.randomUUID();
+		get("/v1/shipments/80000001", app(clientId, 0)).expectStatus().isOk();
+
+		// this test's client is on loopback, a management client by default
+		String usage = this.client.get()
+			.uri("/actuator/usage")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(usage).contains("\"client\":\"" + clientId + "\"", "\"product\":\"shipments\"",
+				"\"version\":\"v1\"");
 	}
 
 	@Test

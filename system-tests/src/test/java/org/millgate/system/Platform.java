@@ -27,8 +27,9 @@ import org.millgate.contracts.testing.TestTokens;
  * The whole platform as separate processes on loopback, started once for all system tests
  * from the services' executable jars: identity (demo clients, an H2 file of its own), the
  * ERP simulator, the three products (idempotency keys in the real Redis) and the gateway
- * (throttling in the real Redis), which also trusts a second, test issuer so that token
- * attacks can be signed by a trusted key.
+ * (throttling and usage in the real Redis), which also trusts a second, test issuer so
+ * that token attacks can be signed by a trusted key; and, for the system tests, the
+ * developer portal (apps in an H2 file of its own), signing people in at identity.
  */
 public final class Platform implements AutoCloseable {
 
@@ -48,8 +49,11 @@ public final class Platform implements AutoCloseable {
 
 	private final String erpRelease;
 
-	private Platform(String erpRelease) {
+	private final boolean portal;
+
+	private Platform(String erpRelease, boolean portal) {
 		this.erpRelease = erpRelease;
+		this.portal = portal;
 	}
 
 	/**
@@ -58,7 +62,14 @@ public final class Platform implements AutoCloseable {
 	 */
 	public static synchronized Platform get() {
 		if (instance == null) {
-			instance = start("2022");
+			instance = new Platform("2022", true);
+			try {
+				instance.launchAll();
+			}
+			catch (RuntimeException ex) {
+				instance.stop();
+				throw ex;
+			}
 			Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
 		}
 		return instance;
@@ -70,7 +81,7 @@ public final class Platform implements AutoCloseable {
 	 * @return the running platform
 	 */
 	public static Platform start(String erpRelease) {
-		Platform platform = new Platform(erpRelease);
+		Platform platform = new Platform(erpRelease, false);
 		try {
 			platform.launchAll();
 		}
@@ -95,7 +106,7 @@ public final class Platform implements AutoCloseable {
 			Files.createDirectories(this.logs);
 			Path data = Files.createTempDirectory("millgate-system-data");
 			for (String name : List.of("identity", "erp-simulator", "production-order-api", "inventory-api",
-					"shipment-api", "gateway")) {
+					"shipment-api", "gateway", "developer-portal")) {
 				this.ports.put(name, freePort());
 			}
 			String issuer = "http://localhost:" + port("identity");
@@ -104,7 +115,10 @@ public final class Platform implements AutoCloseable {
 					"MILLGATE_ERP_BASEURL", url("erp-simulator"), "MILLGATE_REDIS_URL", REDIS, "MILLGATE_DATA_DIR",
 					data.toString(), "MILLGATE_CURSOR_SECRET", "system-tests-cursor-secret-0123456789abcdef",
 					"MILLGATE_ERP_RELEASE", this.erpRelease);
-			launch("identity", common, "--spring.profiles.active=demo");
+			Map<String, String> identity = new LinkedHashMap<>(common);
+			// the portal signs people in from its own port
+			identity.put("MILLGATE_PORTAL_URL", url("developer-portal"));
+			launch("identity", identity, "--spring.profiles.active=demo");
 			launch("erp-simulator", common, "--erp.release=" + this.erpRelease);
 			awaitHealthy("identity", "erp-simulator");
 			launch("production-order-api", common);
@@ -115,12 +129,20 @@ public final class Platform implements AutoCloseable {
 			launch("gateway",
 					Map.of("MILLGATE_REDIS_URL", REDIS, "MILLGATE_PRODUCTION_ORDERS_URL", url("production-order-api"),
 							"MILLGATE_INVENTORY_URL", url("inventory-api"), "MILLGATE_SHIPMENTS_URL",
-							url("shipment-api")),
+							url("shipment-api"), "MILLGATE_PORTAL_ORIGIN", url("developer-portal")),
 					"--millgate.gateway.issuers[0].issuer=" + issuer,
 					"--millgate.gateway.issuers[0].jwk-set-uri=" + jwks,
+					"--millgate.gateway.issuers[0].revocations-uri=" + issuer + "/oauth2/revocations",
+					"--millgate.gateway.revocation-refresh=500ms", "--millgate.gateway.usage-flush=500ms",
 					"--millgate.gateway.issuers[1].issuer=" + TestTokens.ISSUER,
 					"--millgate.gateway.issuers[1].jwk-set-uri=" + attacker.jwkSetUri());
 			awaitHealthy("gateway");
+			if (this.portal) {
+				launch("developer-portal", Map.of("MILLGATE_ISSUER", issuer, "MILLGATE_GATEWAY_URL", url("gateway"),
+						"MILLGATE_REDIS_URL", REDIS, "MILLGATE_DATA_DIR", data.toString()),
+						"--spring.profiles.active=demo");
+				awaitHealthy("developer-portal");
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -82,8 +82,13 @@ public class UsageFigures implements AutoCloseable {
 			for (String key : open.sync().smembers(KEYS)) {
 				// product:version:client; product ids and versions have no ':'
 				String[] parts = key.substring(PREFIX.length()).split(":", 3);
-				if (parts.length == 3) {
-					rows.add(row(parts[0], parts[1], parts[2], open.sync().hgetall(key)));
+				Map<String, String> fields = open.sync().hgetall(key);
+				if (fields.isEmpty()) {
+					// expired: no calls for a long time
+					open.sync().srem(KEYS, key);
+				}
+				else if (parts.length == 3) {
+					rows.add(row(parts[0], parts[1], parts[2], fields));
 				}
 			}
 			rows.sort(Comparator.comparing(Row::product)

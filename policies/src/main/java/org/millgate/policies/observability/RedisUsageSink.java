@@ -19,7 +19,9 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
  * version under {@code millgate:usage:<product>:<version>:<client>} (fields
  * {@code requests}, {@code 4xx}, {@code 429}, {@code 5xx}, {@code b0}…{@code b10} for the
  * latency buckets of {@link UsageLedger#BUCKET_BOUNDS_MS}, and {@code last}, epoch
- * milliseconds) and the set {@code millgate:usage:keys} naming them.
+ * milliseconds) and the set {@code millgate:usage:keys} naming them. A hash expires 30
+ * days after its last write, so clients that stopped calling fade out (readers drop the
+ * names of expired hashes from the set).
  */
 public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 
@@ -28,6 +30,9 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 
 	/** The prefix of every usage hash key. */
 	public static final String PREFIX = "millgate:usage:";
+
+	/** How long a client's figures are kept after its last call. */
+	public static final java.time.Duration KEEP = java.time.Duration.ofDays(30);
 
 	private static final String LAST_IS_LATER = "local old = tonumber(redis.call('HGET', KEYS[1], 'last') or '0') "
 			+ "if tonumber(ARGV[1]) > old then redis.call('HSET', KEYS[1], 'last', ARGV[1]) end return 1";
@@ -74,6 +79,7 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 							.<Long>eval(LAST_IS_LATER, io.lettuce.core.ScriptOutputType.INTEGER, new String[] { hash },
 									Long.toString(counts.lastCall()))
 							.toCompletableFuture());
+				replies.add(redis.expire(hash, KEEP.toSeconds()).toCompletableFuture());
 			}
 			return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new));
 		});

@@ -37,7 +37,7 @@ public final class UsageLedger {
 
 	/**
 	 * A ledger that writes to a store.
-	 * @param sink the shared store
+	 * @param sink the shared store, or null to keep the counts in this instance only
 	 */
 	public UsageLedger(Sink sink) {
 		this.sink = sink;
@@ -74,7 +74,7 @@ public final class UsageLedger {
 				commits.add(() -> tally.written(now));
 			}
 		});
-		if (batch.isEmpty()) {
+		if (batch.isEmpty() || this.sink == null) {
 			return Mono.empty();
 		}
 		return Mono.fromFuture(() -> this.sink.write(batch)).doOnSuccess((done) -> {
@@ -90,6 +90,21 @@ public final class UsageLedger {
 			}
 			return Mono.empty();
 		});
+	}
+
+	/**
+	 * Everything this instance counted since it started.
+	 * @return the counts per client, product and version
+	 */
+	public List<Counts> totals() {
+		List<Counts> totals = new ArrayList<>();
+		this.pending.forEach((key, tally) -> {
+			long[] now = tally.read();
+			long[] buckets = new long[BUCKET_BOUNDS_MS.length + 1];
+			System.arraycopy(now, 4, buckets, 0, buckets.length);
+			totals.add(new Counts(key, now[0], now[1], now[2], now[3], buckets, tally.lastCall.get()));
+		});
+		return totals;
 	}
 
 	/**

@@ -1,0 +1,149 @@
+package org.millgate.system.portal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through ChromeDriver ({@code ./millgate test}
+ * installs both where missing), with a screenshot of each page kept under
+ * {@code target/screenshots/<journey>/}.
+ */
+final class Browser implements AutoCloseable {
+
+	static final String CHROMIUM = env("MILLGATE_CHROMIUM", "/usr/bin/chromium");
+
+	static final String CHROMEDRIVER = env("MILLGATE_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+	private final ChromeDriver driver;
+
+	private final WebDriverWait wait;
+
+	private final Path screenshots;
+
+	private final Path profile;
+
+	private int shots;
+
+	Browser(String journey) {
+		try {
+			this.profile = Files.createTempDirectory("millgate-chromium");
+			this.screenshots = Files.createDirectories(Path.of("target", "screenshots", journey));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		// the closed network here refuses Chromium's background connections: none are
+		// made
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + this.profile);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
+	}
+
+	void open(String url) {
+		this.driver.get(url);
+	}
+
+	WebElement find(By by) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	void type(By by, String text) {
+		WebElement field = find(by);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	void click(By by) {
+		this.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+	}
+
+	void choose(By by, String value) {
+		new Select(find(by)).selectByValue(value);
+	}
+
+	String text(By by) {
+		return find(by).getText();
+	}
+
+	String page() {
+		return this.driver.getPageSource();
+	}
+
+	String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	<T> T until(Function<WebDriver, T> condition) {
+		return this.wait.until(condition);
+	}
+
+	<T> T until(Duration timeout, Function<WebDriver, T> condition) {
+		return new WebDriverWait(this.driver, timeout).until(condition);
+	}
+
+	Object script(String javascript, Object... arguments) {
+		return this.driver.executeScript(javascript, arguments);
+	}
+
+	void refresh() {
+		this.driver.navigate().refresh();
+	}
+
+	/**
+	 * Signs in at identity's login form (the portal sends the browser there).
+	 */
+	void signIn(String portal, String user) {
+		open(portal + "/oauth2/authorization/millgate");
+		type(By.id("username"), user);
+		type(By.id("password"), user + "-password");
+		screenshot("sign-in-" + user);
+		click(By.cssSelector("button[type=submit]"));
+		until((driver) -> driver.getCurrentUrl().startsWith(portal));
+	}
+
+	void screenshot(String name) {
+		byte[] png = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES);
+		this.shots++;
+		try {
+			Files.write(this.screenshots.resolve(String.format("%02d-%s.png", this.shots, name)), png);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}

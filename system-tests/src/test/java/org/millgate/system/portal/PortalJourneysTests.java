@@ -1,0 +1,197 @@
+package org.millgate.system.portal;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import org.millgate.system.Platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The developer portal in a real browser against the whole platform: a partner signs in,
+ * creates an app, subscribes it, copies its credentials, gets a token and calls an API
+ * through the gateway, tries it in the reference, rotates and revokes; an API owner
+ * approves a subscription, reads the v1 → v2 review and the impact of a draft, the usage
+ * and the audit log. Screenshots of each page are kept under {@code target/screenshots}.
+ */
+class PortalJourneysTests {
+
+	static Platform platform;
+
+	static String portal;
+
+	@BeforeAll
+	static void platform() {
+		platform = Platform.get();
+		portal = platform.url("developer-portal");
+	}
+
+	@Test
+	void aPartnerCreatesAnAppSubscribesAndCallsAnApiThroughTheGateway() {
+		try (Browser browser = new Browser("partner")) {
+			browser.open(portal + "/");
+			browser.screenshot("catalog");
+			browser.signIn(portal, "acme-dev");
+			browser.open(portal + "/apps");
+			assertThat(browser.text(By.cssSelector(".account"))).contains("acme-dev", "partner ACME");
+			browser.screenshot("apps");
+
+			String name = "ACME tracker " + UUID.randomUUID().toString().substring(0, 6);
+			browser.type(By.id("name"), name);
+			browser.type(By.id("description"), "Follows our inbound shipments");
+			browser.click(By.id("create-app"));
+			assertThat(browser.text(By.id("notice"))).contains("created");
+			browser.choose(By.id("offer"), "shipments|partner-basic");
+			browser.click(By.id("subscribe"));
+			assertThat(browser.text(By.id("notice"))).contains("approved at once");
+			assertThat(browser.text(By.id("subscriptions"))).contains("shipments", "partner-basic", "approved");
+			browser.screenshot("app-subscribed");
+
+			browser.click(By.id("issue-credentials"));
+			String clientId = browser.text(By.id("client-id"));
+			String secret = browser.text(By.id("client-secret"));
+			browser.screenshot("credentials-shown-once");
+			assertThat(secret).hasSizeGreaterThan(30);
+			browser.refresh();
+			assertThat(browser.page()).as("the secret is shown once").doesNotContain(secret);
+
+			// what the partner's system does with the copied credentials
+			String token = platform.token(clientId, secret, null);
+			HttpResponse<String> shipment = get("/v1/shipments/80000001", token);
+			assertThat(shipment.statusCode()).as(shipment.body()).isEqualTo(200);
+			assertThat(get("/v1/shipments/80000002", token).statusCode()).as("another partner's shipment")
+				.isEqualTo(404);
+
+			// the try-it console, with a token for the same app
+			browser.open(portal + "/products/shipments/v1/reference");
+			browser.choose(By.id("try-app"), appId(browser, clientId));
+			browser.type(By.id("try-secret"), secret);
+			browser.click(By.id("get-token"));
+			browser.until((driver) -> driver.findElement(By.id("try-status")).getText().startsWith("Token ready"));
+			browser.click(By.cssSelector("#operations-shipments-getShipment .opblock-summary-control"));
+			browser.click(By.cssSelector("#operations-shipments-getShipment .try-out__btn"));
+			browser.type(By.cssSelector("#operations-shipments-getShipment tr[data-param-name='shipmentId'] input"),
+					"80000001");
+			browser.click(By.cssSelector("#operations-shipments-getShipment .execute"));
+			WebElement status = browser.find(By
+				.cssSelector("#operations-shipments-getShipment .live-responses-table tbody .response-col_status"));
+			browser.script("arguments[0].scrollIntoView({block: 'center'});", status);
+			browser.screenshot("try-it-200");
+			assertThat(status.getText()).startsWith("200");
+
+			// usage, as the gateway counted it
+			browser.open(portal + "/apps/" + appIdFromList(browser, name));
+			browser.until(Duration.ofSeconds(20), (driver) -> {
+				driver.navigate().refresh();
+				return !driver.findElements(By.id("usage")).isEmpty();
+			});
+			assertThat(browser.text(By.id("usage"))).contains("shipments v1");
+			browser.screenshot("app-usage");
+
+			// rotation: the old secret and its token stop working, the new one works
+			browser.click(By.id("rotate"));
+			String rotated = browser.text(By.id("client-secret"));
+			assertThat(rotated).isNotEqualTo(secret);
+			awaitStatus("/v1/shipments/80000001", token, 401);
+			String fresh = platform.token(clientId, rotated, null);
+			assertThat(get("/v1/shipments/80000001", fresh).statusCode()).isEqualTo(200);
+			browser.screenshot("rotated");
+
+			// revocation: its tokens are refused at the gateway
+			browser.click(By.id("revoke"));
+			assertThat(browser.text(By.id("notice"))).contains("App revoked");
+			awaitStatus("/v1/shipments/80000001", fresh, 401);
+			browser.screenshot("revoked");
+		}
+	}
+
+	@Test
+	void anApiOwnerApprovesASubscriptionAndReadsTheReviewAndImpact() {
+		String name = "BETA line feed " + UUID.randomUUID().toString().substring(0, 6);
+		try (Browser partner = new Browser("owner-0-partner-request")) {
+			partner.signIn(portal, "beta-dev");
+			partner.open(portal + "/apps");
+			partner.type(By.id("name"), name);
+			partner.click(By.id("create-app"));
+			partner.choose(By.id("offer"), "production-orders|plant-standard");
+			partner.click(By.id("subscribe"));
+			assertThat(partner.text(By.id("notice"))).contains("an API owner will approve or reject it");
+			partner.screenshot("subscription-pending");
+		}
+		try (Browser browser = new Browser("owner")) {
+			browser.signIn(portal, "api-owner");
+			browser.open(portal + "/owner/approvals");
+			assertThat(browser.text(By.id("pending"))).contains(name, "BETA", "production-orders", "plant-standard");
+			browser.screenshot("approvals");
+			browser.click(By.cssSelector("button[aria-label='Approve " + name + " for production-orders']"));
+			assertThat(browser.text(By.id("notice"))).startsWith("Approved");
+			assertThat(browser.page()).doesNotContain(name);
+			browser.screenshot("approved");
+
+			browser.open(portal + "/owner/products/production-orders/review");
+			assertThat(browser.page()).contains("Consumers of v1 moving to v2", "must adapt",
+					"the released orders of plant 1000");
+			browser.screenshot("review-v1-v2");
+
+			String v1 = platform
+				.send(HttpRequest.newBuilder(URI.create(portal + "/products/production-orders/v1/openapi.yaml"))
+					.build())
+				.body();
+			browser.choose(By.id("impact-version"), "v1");
+			// pasted as a person would (typing a whole contract key by key would take
+			// minutes)
+			browser.script("document.getElementById('draft').value = arguments[0];",
+					v1.replace("plannedQuantity", "targetQuantity"));
+			browser.click(By.id("check-impact"));
+			assertThat(browser.text(By.id("verdict"))).contains("consumer interaction(s) would break")
+				.doesNotStartWith("0 breaking");
+			assertThat(browser.page()).contains("BREAKS", "the released orders of plant 1000");
+			browser.screenshot("impact-of-a-draft");
+
+			browser.open(portal + "/owner/usage");
+			browser.screenshot("usage");
+			browser.open(portal + "/owner/audit");
+			assertThat(browser.text(By.id("audit"))).contains("subscription.approved", "api-owner", name);
+			browser.screenshot("audit-log");
+		}
+	}
+
+	private static String appId(Browser browser, String clientId) {
+		return browser.find(By.id("try-app"))
+			.findElements(By.tagName("option"))
+			.stream()
+			.filter((option) -> option.getText().contains(clientId))
+			.findFirst()
+			.orElseThrow()
+			.getAttribute("value");
+	}
+
+	private static String appIdFromList(Browser browser, String name) {
+		browser.open(portal + "/apps");
+		String href = browser.find(By.linkText(name)).getAttribute("href");
+		return href.substring(href.lastIndexOf('/') + 1);
+	}
+
+	private static HttpResponse<String> get(String path, String token) {
+		return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway() + path))
+			.header("Authorization", "Bearer " + token)
+			.build());
+	}
+
+	// the gateway reads identity's revocations every half second here
+	private static void awaitStatus(String path, String token, int status) {
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> get(path, token).statusCode() == status);
+	}
+
+}
