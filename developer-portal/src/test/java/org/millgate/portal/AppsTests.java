@@ -51,7 +51,11 @@ class AppsTests {
 		assertThat(page(get("/apps"), partner)).contains("Shipment tracker");
 		String other = partnerId();
 		assertThat(status(get("/apps/" + appId), other)).isEqualTo(404);
-		assertThat(status(post("/apps/" + appId + "/revoke").with(csrf()), other)).isEqualTo(404);
+		assertThat(status(post("/apps/" + appId + "/revoke").with(csrf()).param("confirm", "yes"), other))
+			.isEqualTo(404);
+		MvcResult unconfirmed = as(partner, post("/apps/" + appId + "/revoke").with(csrf()));
+		assertThat(unconfirmed.getFlashMap().get("error")).asString().contains("Yes, revoke it for good");
+		assertThat(page(get("/apps/" + appId), partner)).doesNotContain("badge-retired");
 		assertThat(page(get("/apps"), other)).doesNotContain("Shipment tracker");
 		assertThat(status(get("/apps"), null)).as("signed out").isEqualTo(302);
 		assertThat(this.mvc.perform(get("/apps").with(owner())).andReturn().getResponse().getStatus())

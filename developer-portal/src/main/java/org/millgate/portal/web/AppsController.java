@@ -136,7 +136,12 @@ class AppsController {
 	}
 
 	@PostMapping("/apps/{appId}/revoke")
-	String revoke(@AuthenticationPrincipal OidcUser user, @PathVariable String appId, RedirectAttributes flash) {
+	String revoke(@AuthenticationPrincipal OidcUser user, @PathVariable String appId,
+			@RequestParam(defaultValue = "") String confirm, RedirectAttributes flash) {
+		if (!"yes".equals(confirm)) {
+			flash.addFlashAttribute("error", "Tick \"Yes, revoke it for good\" to revoke the app.");
+			return "redirect:/apps/" + appId;
+		}
 		try {
 			this.apps.revoke(Actors.of(user), appId);
 			flash.addFlashAttribute("notice",

@@ -106,6 +106,7 @@ class PortalJourneysTests {
 			browser.screenshot("rotated");
 
 			// revocation: its tokens are refused at the gateway
+			browser.click(By.id("confirm-revoke"));
 			browser.click(By.id("revoke"));
 			assertThat(browser.text(By.id("notice"))).contains("App revoked");
 			awaitStatus("/v1/shipments/80000001", fresh, 401);
