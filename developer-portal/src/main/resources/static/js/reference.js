@@ -34,8 +34,13 @@ window.addEventListener('DOMContentLoaded', function () {
 			method: 'POST',
 			headers: headers,
 			credentials: 'same-origin',
+			redirect: 'manual',
 			body: 'secret=' + encodeURIComponent(secret.value)
 		}).then(function (response) {
+			var type = response.headers.get('Content-Type') || '';
+			if (response.type === 'opaqueredirect' || response.status === 403 || type.indexOf('json') < 0) {
+				throw new Error('Your session has ended: reload the page and sign in again.');
+			}
 			return response.json().then(function (body) {
 				if (!response.ok) {
 					throw new Error(body.error || ('HTTP ' + response.status));

@@ -166,6 +166,13 @@ class GatewayConfiguration {
 		void close() {
 			if (this.sink != null) {
 				this.writer.dispose();
+				// a last write of what was counted, after any write under way (at
+				// shutdown,
+				// not on an event loop)
+				long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+				while (this.ledger.flushing() && System.nanoTime() < deadline) {
+					java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+				}
 				this.ledger.flush().block(Duration.ofSeconds(3));
 				this.sink.close();
 			}

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Managing the clients a registrar (the developer portal) registered, in the spirit of
@@ -50,10 +52,13 @@ class ClientManagement {
 
 	private final Clock clock;
 
-	ClientManagement(ClientDirectory clients, IdentitySettings settings) {
+	private final TransactionTemplate transactions;
+
+	ClientManagement(ClientDirectory clients, IdentitySettings settings, PlatformTransactionManager transactions) {
 		this.clients = clients;
 		this.settings = settings;
 		this.clock = Clock.systemUTC();
+		this.transactions = new TransactionTemplate(transactions);
 	}
 
 	@PutMapping("/oauth2/clients/{clientId}")
@@ -101,7 +106,8 @@ class ClientManagement {
 
 	@DeleteMapping("/oauth2/clients/{clientId}")
 	ResponseEntity<Map<String, Object>> revoke(@PathVariable String clientId) {
-		if (!this.clients.revoke(clientId)) {
+		// deleted and listed as revoked together, or neither
+		if (!Boolean.TRUE.equals(this.transactions.execute((status) -> this.clients.revoke(clientId)))) {
 			return unknown();
 		}
 		LOG.info("Registered client {} revoked", clientId);

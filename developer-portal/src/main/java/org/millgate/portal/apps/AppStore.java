@@ -65,8 +65,15 @@ final class AppStore {
 			.single();
 	}
 
-	void credentialsIssued(String appId, String clientId) {
-		this.jdbc.sql("UPDATE portal_app SET client_id = ? WHERE id = ?").params(clientId, appId).update();
+	/**
+	 * Records an app's client, unless it has one or was revoked meanwhile.
+	 * @return whether it was recorded
+	 */
+	boolean credentialsIssued(String appId, String clientId) {
+		return this.jdbc
+			.sql("UPDATE portal_app SET client_id = ? WHERE id = ? AND client_id IS NULL AND revoked_at IS NULL")
+			.params(clientId, appId)
+			.update() == 1;
 	}
 
 	void revoked(String appId, Instant at) {

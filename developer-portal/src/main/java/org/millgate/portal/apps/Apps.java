@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -107,13 +108,19 @@ public class Apps {
 				throw new Refused("You already have an app named '" + trimmed + "'.");
 			}
 			App app = new App(UUID.randomUUID().toString(), partnerId, trimmed, text, null, partner.name(), now, null);
-			this.store.insert(app);
+			try {
+				this.store.insert(app);
+			}
+			catch (DataIntegrityViolationException ex) {
+				// the same name created at the same moment
+				throw new Refused("You already have an app named '" + trimmed + "'.");
+			}
 			audit(partner, partnerId, "app.created", app, (text != null) ? "description: " + text : null);
 			return app;
 		});
 	}
 
-	public Subscription subscribe(Actor partner, String appId, String productId, String plan) {
+	public Subscribed subscribe(Actor partner, String appId, String productId, String plan) {
 		App app = app(partner, appId);
 		if (app.revoked()) {
 			throw new Refused("This app's credentials were revoked; it cannot subscribe any more.");
@@ -141,18 +148,21 @@ public class Apps {
 				selfService ? Subscription.APPROVED : Subscription.PENDING, partner.name(), now,
 				selfService ? partner.name() : null, selfService ? now : null);
 		// a subscription rejected before may be asked for again
-		this.transactions.executeWithoutResult((status) -> {
-			existing.stream()
-				.filter((old) -> old.product().equals(product.id()))
-				.forEach((old) -> this.store.delete(old.id()));
-			this.store.insert(subscription);
-			audit(partner, app.partnerId(), "subscription.requested", app, product.id() + " on " + plan
-					+ (selfService ? ", approved at once (self-service plan)" : ", waiting for an API owner"));
-		});
-		if (selfService) {
-			grantScopes(app);
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				existing.stream()
+					.filter((old) -> old.product().equals(product.id()))
+					.forEach((old) -> this.store.delete(old.id()));
+				this.store.insert(subscription);
+				audit(partner, app.partnerId(), "subscription.requested", app, product.id() + " on " + plan
+						+ (selfService ? ", approved at once (self-service plan)" : ", waiting for an API owner"));
+			});
 		}
-		return subscription;
+		catch (DataIntegrityViolationException ex) {
+			// the same subscription asked for at the same moment
+			throw new Refused("This app is already subscribed to " + product.title() + ".");
+		}
+		return new Subscribed(subscription, selfService ? grantScopes(app) : null);
 	}
 
 	public Registrar.Credentials issueCredentials(Actor partner, String appId) {
@@ -169,11 +179,21 @@ public class Apps {
 		}
 		Registrar.Credentials credentials = this.registrar.register(app.name(), scopes(approved),
 				approved.get(0).plan(), app.partnerId());
-		this.transactions.executeWithoutResult((status) -> {
-			this.store.credentialsIssued(app.id(), credentials.clientId());
+		boolean stored = Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			if (!this.store.credentialsIssued(app.id(), credentials.clientId())) {
+				return false;
+			}
 			audit(partner, app.partnerId(), "credentials.issued", app,
 					"client " + credentials.clientId() + " with scopes " + String.join(" ", scopes(approved)));
-		});
+			return true;
+		}));
+		if (!stored) {
+			// issued or revoked meanwhile (another tab): the new client must not live on
+			this.registrar.revoke(credentials.clientId());
+			throw new Refused("This app got credentials or was revoked meanwhile; reload the page.");
+		}
+		// an approval made while the client was being registered
+		grantScopes(app);
 		return credentials;
 	}
 
@@ -182,8 +202,12 @@ public class Apps {
 		if (!app.hasCredentials()) {
 			throw new Refused("This app has no credentials in force to rotate.");
 		}
+		// scopes first: if identity fails here, nothing has changed yet
+		String stale = grantScopes(app);
+		if (stale != null) {
+			throw new Refused(stale);
+		}
 		Registrar.Credentials credentials = this.registrar.rotate(app.clientId());
-		grantScopes(app);
 		audit(partner, app.partnerId(), "credentials.rotated", app,
 				"client " + app.clientId() + ": the old secret and its tokens no longer work");
 		return credentials;
@@ -231,7 +255,15 @@ public class Apps {
 			.toList();
 	}
 
-	public void decide(Actor owner, String subscriptionId, boolean approve) {
+	/**
+	 * Approves or rejects a pending subscription.
+	 * @param owner the API owner
+	 * @param subscriptionId the subscription
+	 * @param approve approve, or reject
+	 * @return a warning when the approval stands but identity could not be given the
+	 * app's new scopes yet; null otherwise
+	 */
+	public String decide(Actor owner, String subscriptionId, boolean approve) {
 		Subscription subscription = this.store.subscription(subscriptionId)
 			.orElseThrow(() -> new NotFound("There is no subscription '" + subscriptionId + "'."));
 		App app = this.store.app(subscription.appId()).orElseThrow();
@@ -247,9 +279,7 @@ public class Apps {
 		if (!decided) {
 			throw new Refused("This subscription was decided already.");
 		}
-		if (approve) {
-			grantScopes(app);
-		}
+		return approve ? grantScopes(app) : null;
 	}
 
 	public List<AuditEvent> audit(int limit) {
@@ -266,22 +296,25 @@ public class Apps {
 			.collect(Collectors.toMap(App::clientId, Function.identity(), (first, second) -> first));
 	}
 
-	// an app with credentials gets the scopes of every approved subscription at once
-	private void grantScopes(App app) {
+	// An app with credentials gets the scopes of every approved subscription at once.
+	// When
+	// identity cannot be told, the approval stands and the scopes are set again at the
+	// app's next approval or rotation: the answer says so.
+	private String grantScopes(App app) {
 		App current = this.store.app(app.id()).orElseThrow();
-		if (!current.hasCredentials()) {
-			return;
-		}
 		List<Subscription> approved = approved(current);
+		if (!current.hasCredentials() || approved.isEmpty()) {
+			return null;
+		}
 		try {
 			this.registrar.update(current.clientId(), scopes(approved), approved.get(0).plan());
+			return null;
 		}
-		catch (RuntimeException ex) {
-			// the approval stands; the scopes are set again at the next approval or
-			// rotation
+		catch (Registrar.Unavailable | Registrar.Refused ex) {
 			LOG.warn("Scopes of app {} (client {}) not updated at identity: {}", current.id(), current.clientId(),
 					ex.getMessage());
-			throw ex;
+			return "Identity could not be given the app's new scopes yet (" + ex.getMessage()
+					+ "); they are set again at the app's next approval or secret rotation.";
 		}
 	}
 
@@ -319,6 +352,17 @@ public class Apps {
 	 * @param partnerId the partner, or null for an API owner
 	 */
 	public record Actor(String name, String partnerId) {
+
+	}
+
+	/**
+	 * A new subscription.
+	 *
+	 * @param subscription the subscription
+	 * @param warning a warning when it was approved but identity could not be given the
+	 * app's new scopes yet, or null
+	 */
+	public record Subscribed(Subscription subscription, String warning) {
 
 	}
 

@@ -126,11 +126,16 @@ public class Registrar {
 	 * @param client the client id
 	 */
 	public void revoke(String client) {
-		call(() -> this.http.delete()
-			.uri("/oauth2/clients/{id}", client)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + manager())
-			.retrieve()
-			.toEntity(JSON), 204, "revoke the app's client");
+		try {
+			call(() -> this.http.delete()
+				.uri("/oauth2/clients/{id}", client)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + manager())
+				.retrieve()
+				.toEntity(JSON), 204, "revoke the app's client");
+		}
+		catch (Gone gone) {
+			// revoked before (a retry after a lost answer): the client is gone either way
+		}
 	}
 
 	/**
@@ -183,18 +188,36 @@ public class Registrar {
 			throw new Unavailable("Identity could not " + what + " (HTTP " + ex.getStatusCode().value() + ").");
 		}
 		catch (RestClientException ex) {
-			throw new Unavailable("Identity is not reachable to " + what + "; nothing was changed. Try again shortly.");
+			if (notConnected(ex)) {
+				throw new Unavailable(
+						"Identity is not reachable to " + what + "; nothing was changed. Try again shortly.");
+			}
+			throw new Unavailable("Identity did not answer in time to " + what
+					+ "; the change may or may not have been made. Reload the page to see, then try again.");
 		}
 		Map<String, Object> body = (response.getBody() != null) ? response.getBody() : Map.of();
 		if (response.getStatusCode().value() == expected) {
 			return body;
 		}
 		Object description = body.getOrDefault("error_description", body.getOrDefault("error", ""));
+		if (response.getStatusCode().value() == 404 && "invalid_client".equals(body.get("error"))) {
+			throw new Gone("Identity knows no such client: it was revoked before.");
+		}
 		if (response.getStatusCode().is4xxClientError()) {
 			throw new Refused("Identity refused to " + what + ": " + description);
 		}
 		throw new Unavailable("Identity could not " + what + " (HTTP " + response.getStatusCode().value()
 				+ "); nothing was changed.");
+	}
+
+	private static boolean notConnected(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.net.ConnectException || cause instanceof java.net.http.HttpConnectTimeoutException
+					|| cause instanceof java.net.UnknownHostException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -236,6 +259,17 @@ public class Registrar {
 
 		Unavailable(String message) {
 			super(message, null, false, false);
+		}
+
+	}
+
+	/**
+	 * Identity no longer knows the client.
+	 */
+	public static class Gone extends Refused {
+
+		Gone(String message) {
+			super(message);
 		}
 
 	}

@@ -73,13 +73,26 @@ public class UsageFigures implements AutoCloseable {
 	 * @throws IllegalStateException when Redis cannot be read
 	 */
 	public List<Row> rows() {
+		return rows(null);
+	}
+
+	/**
+	 * One client's use of every product version.
+	 * @param clientId the client, or null for every client
+	 * @return the rows
+	 * @throws IllegalStateException when the figures cannot be read
+	 */
+	public List<Row> rows(String clientId) {
 		if (this.client == null) {
-			return fromGateway();
+			return fromGateway().stream().filter((row) -> clientId == null || row.client().equals(clientId)).toList();
 		}
 		try {
 			StatefulRedisConnection<String, String> open = connection();
 			List<Row> rows = new ArrayList<>();
 			for (String key : open.sync().smembers(KEYS)) {
+				if (clientId != null && !key.endsWith(":" + clientId)) {
+					continue;
+				}
 				// product:version:client; product ids and versions have no ':'
 				String[] parts = key.substring(PREFIX.length()).split(":", 3);
 				Map<String, String> fields = open.sync().hgetall(key);

@@ -79,10 +79,7 @@ class AppsController {
 		model.addAttribute("gatewayUrl", this.settings.gatewayUrl());
 		model.addAttribute("tokenUrl", this.settings.issuerUrl().resolve("/oauth2/token"));
 		try {
-			model.addAttribute("usage",
-					(app.clientId() != null)
-							? this.usage.rows().stream().filter((row) -> row.client().equals(app.clientId())).toList()
-							: List.of());
+			model.addAttribute("usage", (app.clientId() != null) ? this.usage.rows(app.clientId()) : List.of());
 		}
 		catch (IllegalStateException ex) {
 			model.addAttribute("usageError", ex.getMessage());
@@ -95,8 +92,12 @@ class AppsController {
 			@RequestParam(defaultValue = "") String offer, RedirectAttributes flash) {
 		String[] productAndPlan = offer.split("\\|", 2);
 		try {
-			var subscription = this.apps.subscribe(Actors.of(user), appId, productAndPlan[0],
+			Apps.Subscribed subscribed = this.apps.subscribe(Actors.of(user), appId, productAndPlan[0],
 					(productAndPlan.length > 1) ? productAndPlan[1] : null);
+			var subscription = subscribed.subscription();
+			if (subscribed.warning() != null) {
+				flash.addFlashAttribute("error", subscribed.warning());
+			}
 			flash.addFlashAttribute("notice",
 					subscription.approved()
 							? "Subscribed to " + subscription.product() + " on " + subscription.plan()
@@ -169,6 +170,9 @@ class AppsController {
 		}
 		catch (Apps.Refused | Registrar.Refused refused) {
 			return ResponseEntity.badRequest().body(Map.of("error", refused.getMessage()));
+		}
+		catch (Apps.NotFound notFound) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", notFound.getMessage()));
 		}
 		catch (Registrar.Unavailable unavailable) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

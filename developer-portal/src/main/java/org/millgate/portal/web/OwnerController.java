@@ -98,9 +98,13 @@ class OwnerController {
 	String decide(@AuthenticationPrincipal OidcUser user, @PathVariable String subscriptionId,
 			@PathVariable String decision, RedirectAttributes flash) {
 		try {
-			this.apps.decide(Actors.of(user), subscriptionId, "approve".equals(decision));
+			String warning = this.apps.decide(Actors.of(user), subscriptionId, "approve".equals(decision));
 			flash.addFlashAttribute("notice", "approve".equals(decision)
 					? "Approved: the app's credentials now carry the product's scopes." : "Rejected.");
+			if (warning != null) {
+				flash.addFlashAttribute("notice", "Approved.");
+				flash.addFlashAttribute("error", warning);
+			}
 		}
 		catch (Apps.Refused | Registrar.Refused | Registrar.Unavailable refused) {
 			flash.addFlashAttribute("error", refused.getMessage());

@@ -103,8 +103,11 @@ public final class CredentialRevocations implements AutoCloseable {
 			}
 		}).onErrorResume((failure) -> {
 			if (!this.failing) {
-				logger.warn("Revocations of {} not readable at {} ({}); the last list stays in force", this.issuer,
-						this.uri, failure.toString());
+				logger.warn("Revocations of {} not readable at {} ({}); {}", this.issuer, this.uri, failure.toString(),
+						(this.state == NOTHING)
+								? "until they are, tokens of revoked clients and rotated secrets are accepted "
+										+ "(they expire by themselves)"
+								: "the last list stays in force");
 				this.failing = true;
 			}
 			return Mono.empty();

@@ -34,8 +34,13 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 	/** How long a client's figures are kept after its last call. */
 	public static final java.time.Duration KEEP = java.time.Duration.ofDays(30);
 
-	private static final String LAST_IS_LATER = "local old = tonumber(redis.call('HGET', KEYS[1], 'last') or '0') "
-			+ "if tonumber(ARGV[1]) > old then redis.call('HSET', KEYS[1], 'last', ARGV[1]) end return 1";
+	// one hash, atomically: named in the set, counts added, the last call kept if later,
+	// expiry renewed. ARGV: last call, seconds to keep, then field/amount pairs.
+	private static final String ADD = "local h = KEYS[1] redis.call('SADD', KEYS[2], h) "
+			+ "for i = 3, #ARGV, 2 do redis.call('HINCRBY', h, ARGV[i], ARGV[i + 1]) end "
+			+ "local old = tonumber(redis.call('HGET', h, 'last') or '0') "
+			+ "if tonumber(ARGV[1]) > old then redis.call('HSET', h, 'last', ARGV[1]) end "
+			+ "redis.call('EXPIRE', h, ARGV[2]) return 1";
 
 	private final RedisClient client;
 
@@ -59,37 +64,36 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 	}
 
 	@Override
-	public CompletableFuture<Void> write(List<UsageLedger.Counts> batch) {
+	public CompletableFuture<java.util.Set<UsageLedger.Key>> write(List<UsageLedger.Counts> batch) {
 		return connection().thenCompose((open) -> {
 			RedisAsyncCommands<String, String> redis = open.async();
+			java.util.Set<UsageLedger.Key> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
 			List<CompletableFuture<?>> replies = new ArrayList<>();
 			for (UsageLedger.Counts counts : batch) {
 				UsageLedger.Key key = counts.key();
 				String hash = PREFIX + key.product() + ":" + key.version() + ":" + key.client();
-				replies.add(redis.sadd(KEYS, hash).toCompletableFuture());
-				add(replies, redis, hash, "requests", counts.requests());
-				add(replies, redis, hash, "4xx", counts.clientErrors());
-				add(replies, redis, hash, "429", counts.throttled());
-				add(replies, redis, hash, "5xx", counts.serverErrors());
+				List<String> arguments = new ArrayList<>(
+						List.of(Long.toString(counts.lastCall()), Long.toString(KEEP.toSeconds())));
+				add(arguments, "requests", counts.requests());
+				add(arguments, "4xx", counts.clientErrors());
+				add(arguments, "429", counts.throttled());
+				add(arguments, "5xx", counts.serverErrors());
 				for (int i = 0; i < counts.buckets().length; i++) {
-					add(replies, redis, hash, "b" + i, counts.buckets()[i]);
+					add(arguments, "b" + i, counts.buckets()[i]);
 				}
-				replies.add(
-						redis
-							.<Long>eval(LAST_IS_LATER, io.lettuce.core.ScriptOutputType.INTEGER, new String[] { hash },
-									Long.toString(counts.lastCall()))
-							.toCompletableFuture());
-				replies.add(redis.expire(hash, KEEP.toSeconds()).toCompletableFuture());
+				RedisFuture<Long> reply = redis.eval(ADD, io.lettuce.core.ScriptOutputType.INTEGER,
+						new String[] { hash, KEYS }, arguments.toArray(String[]::new));
+				replies
+					.add(reply.toCompletableFuture().thenRun(() -> written.add(key)).exceptionally((failure) -> null));
 			}
-			return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new));
+			return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApply((all) -> written);
 		});
 	}
 
-	private static void add(List<CompletableFuture<?>> replies, RedisAsyncCommands<String, String> redis, String hash,
-			String field, long amount) {
+	private static void add(List<String> arguments, String field, long amount) {
 		if (amount != 0) {
-			RedisFuture<Long> reply = redis.hincrby(hash, field, amount);
-			replies.add(reply.toCompletableFuture());
+			arguments.add(field);
+			arguments.add(Long.toString(amount));
 		}
 	}
 

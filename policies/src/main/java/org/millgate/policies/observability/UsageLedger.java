@@ -35,6 +35,8 @@ public final class UsageLedger {
 
 	private volatile boolean failing;
 
+	private final java.util.concurrent.atomic.AtomicBoolean flushing = new java.util.concurrent.atomic.AtomicBoolean();
+
 	/**
 	 * A ledger that writes to a store.
 	 * @param sink the shared store, or null to keep the counts in this instance only
@@ -64,21 +66,31 @@ public final class UsageLedger {
 	 * @return completes when written (or when writing failed: the counts stay)
 	 */
 	public Mono<Void> flush() {
+		if (this.sink == null || !this.flushing.compareAndSet(false, true)) {
+			// one flush at a time: the next tick writes what this one would have
+			return Mono.empty();
+		}
 		List<Counts> batch = new ArrayList<>();
-		List<Runnable> commits = new ArrayList<>();
+		java.util.Map<Key, Runnable> commits = new java.util.HashMap<>();
 		this.pending.forEach((key, tally) -> {
 			long[] now = tally.read();
 			Counts delta = tally.since(key, now);
 			if (delta.requests() > 0) {
 				batch.add(delta);
-				commits.add(() -> tally.written(now));
+				commits.put(key, () -> tally.written(now));
 			}
 		});
-		if (batch.isEmpty() || this.sink == null) {
+		if (batch.isEmpty()) {
+			this.flushing.set(false);
 			return Mono.empty();
 		}
-		return Mono.fromFuture(() -> this.sink.write(batch)).doOnSuccess((done) -> {
-			commits.forEach(Runnable::run);
+		return Mono.fromFuture(() -> this.sink.write(batch)).doOnSuccess((written) -> {
+			// each key is written whole or not at all; what was not is written next time
+			written.forEach((key) -> commits.get(key).run());
+			if (written.size() < batch.size()) {
+				throw new IllegalStateException(
+						(batch.size() - written.size()) + " of " + batch.size() + " usage records not written");
+			}
 			if (this.failing) {
 				logger.info("Usage written to the store again");
 				this.failing = false;
@@ -89,7 +101,15 @@ public final class UsageLedger {
 				this.failing = true;
 			}
 			return Mono.empty();
-		});
+		}).doFinally((signal) -> this.flushing.set(false)).then();
+	}
+
+	/**
+	 * Whether a flush is under way.
+	 * @return true while one writes
+	 */
+	public boolean flushing() {
+		return this.flushing.get();
 	}
 
 	/**
@@ -138,11 +158,11 @@ public final class UsageLedger {
 	public interface Sink {
 
 		/**
-		 * Adds counts to the stored ones.
+		 * Adds counts to the stored ones, each key's counts whole or not at all.
 		 * @param batch the counts since the last write
-		 * @return completes when stored
+		 * @return the keys whose counts were stored
 		 */
-		CompletableFuture<Void> write(List<Counts> batch);
+		CompletableFuture<java.util.Set<Key>> write(List<Counts> batch);
 
 	}
 

@@ -14,12 +14,17 @@ class UsageLedgerTests {
 
 	private boolean down;
 
+	private String refused;
+
 	private final UsageLedger ledger = new UsageLedger((batch) -> {
 		if (this.down) {
 			return CompletableFuture.failedFuture(new IllegalStateException("store down"));
 		}
 		this.written.add(batch);
-		return CompletableFuture.completedFuture(null);
+		return CompletableFuture.completedFuture(batch.stream()
+			.map(UsageLedger.Counts::key)
+			.filter((key) -> !key.client().equals(this.refused))
+			.collect(java.util.stream.Collectors.toSet()));
 	});
 
 	@Test
@@ -57,6 +62,19 @@ class UsageLedgerTests {
 
 		assertThat(this.written).hasSize(1);
 		assertThat(find(this.written.get(0), "inventory").requests()).isEqualTo(2);
+	}
+
+	@Test
+	void writesAgainOnlyWhatTheStoreDidNotTake() {
+		this.refused = "app-4";
+		this.ledger.record("app-3", "inventory", "v1", 200, 1_000_000);
+		this.ledger.record("app-4", "inventory", "v1", 200, 1_000_000);
+		this.ledger.flush().block();
+		this.refused = null;
+		this.ledger.flush().block();
+
+		assertThat(this.written).hasSize(2);
+		assertThat(this.written.get(1)).extracting((counts) -> counts.key().client()).containsExactly("app-4");
 	}
 
 	@Test

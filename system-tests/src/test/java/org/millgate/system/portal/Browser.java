@@ -109,6 +109,26 @@ final class Browser implements AutoCloseable {
 		return this.driver.executeScript(javascript, arguments);
 	}
 
+	/**
+	 * Looks at the current page as a tablet would (768 × 1024, portrait): the page must
+	 * not scroll sideways (wide tables scroll inside their own box).
+	 * @param name the screenshot's name
+	 */
+	void onATablet(String name) {
+		org.openqa.selenium.Dimension laptop = this.driver.manage().window().getSize();
+		this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+		try {
+			Object overflow = script("return document.documentElement.scrollWidth - window.innerWidth;");
+			screenshot(name + "-tablet");
+			if (((Number) overflow).longValue() > 0) {
+				throw new AssertionError("On a tablet the page " + url() + " scrolls sideways by " + overflow + " px");
+			}
+		}
+		finally {
+			this.driver.manage().window().setSize(laptop);
+		}
+	}
+
 	void refresh() {
 		this.driver.navigate().refresh();
 	}

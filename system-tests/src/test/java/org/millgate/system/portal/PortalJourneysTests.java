@@ -95,6 +95,7 @@ class PortalJourneysTests {
 			});
 			assertThat(browser.text(By.id("usage"))).contains("shipments v1");
 			browser.screenshot("app-usage");
+			browser.onATablet("app");
 
 			// rotation: the old secret and its token stop working, the new one works
 			browser.click(By.id("rotate"));
@@ -132,6 +133,7 @@ class PortalJourneysTests {
 			browser.open(portal + "/owner/approvals");
 			assertThat(browser.text(By.id("pending"))).contains(name, "BETA", "production-orders", "plant-standard");
 			browser.screenshot("approvals");
+			browser.onATablet("approvals");
 			browser.click(By.cssSelector("button[aria-label='Approve " + name + " for production-orders']"));
 			assertThat(browser.text(By.id("notice"))).startsWith("Approved");
 			assertThat(browser.page()).doesNotContain(name);
