@@ -86,8 +86,16 @@ class AppsTests {
 			.param(appId)
 			.query(String.class)
 			.single();
+		MvcResult badPlant = this.mvc
+			.perform(post("/owner/subscriptions/" + subscriptionId + "/approve").with(owner())
+				.with(csrf())
+				.param("plants", "1000 <b>"))
+			.andReturn();
+		assertThat(badPlant.getFlashMap().get("error")).asString().contains("'<b>' is no plant code");
 		MvcResult approved = this.mvc
-			.perform(post("/owner/subscriptions/" + subscriptionId + "/approve").with(owner()).with(csrf()))
+			.perform(post("/owner/subscriptions/" + subscriptionId + "/approve").with(owner())
+				.with(csrf())
+				.param("plants", "1000, 2000"))
 			.andReturn();
 		assertThat(approved.getFlashMap().get("notice")).asString().startsWith("Approved");
 		assertThat(page(get("/apps/" + appId), partner)).contains("approved", "by api-owner");
@@ -108,7 +116,11 @@ class AppsTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+		assertThat(
+				this.jdbc.sql("SELECT plants FROM portal_app WHERE id = ?").param(appId).query(String.class).single())
+			.isEqualTo("1000 2000");
 		assertThat(audit).contains("app.created", "subscription.requested", "subscription.approved", "api-owner",
+				"production-orders on plant-standard; plants 1000 2000",
 				"production-orders on plant-standard, waiting for an API owner",
 				"shipments on partner-basic, approved at once");
 	}

@@ -132,17 +132,19 @@ final class ClientDirectory implements RegisteredClientRepository {
 	}
 
 	/**
-	 * Changes the scopes and plan of a client that was registered (not configured).
+	 * Changes the scopes, plan and plants of a client that was registered (not
+	 * configured).
 	 * @param clientId the client
 	 * @param scopes its new scopes
 	 * @param plan its new plan
+	 * @param plants its new plants, empty for none
 	 * @return whether such a client exists
 	 */
-	boolean update(String clientId, List<String> scopes, String plan) {
+	boolean update(String clientId, List<String> scopes, String plan, List<String> plants) {
 		return this.jdbc
-			.sql("UPDATE api_client SET scopes = ?, plan = ?, updated_at = CURRENT_TIMESTAMP "
+			.sql("UPDATE api_client SET scopes = ?, plan = ?, plants = ?, updated_at = CURRENT_TIMESTAMP "
 					+ "WHERE client_id = ? AND configured = FALSE")
-			.params(String.join(" ", scopes), plan, clientId)
+			.params(String.join(" ", scopes), plan, String.join(" ", plants), clientId)
 			.update() == 1;
 	}
 

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * RFC 7592 but authorized by the registrar's own token (scope {@code client.manage})
  * rather than one registration access token per client:
  * <ul>
- * <li>{@code PUT /oauth2/clients/{id}} with {@code scope} and {@code plan}: new scopes
- * and plan for the client's next tokens;</li>
+ * <li>{@code PUT /oauth2/clients/{id}} with {@code scope}, {@code plan} and optionally
+ * {@code plants}: new scopes, plan and plants for the client's next tokens;</li>
  * <li>{@code POST /oauth2/clients/{id}/secret}: a new secret, shown this once; the old
  * one stops working and the gateway refuses tokens it got;</li>
  * <li>{@code DELETE /oauth2/clients/{id}}: the client is revoked; the gateway refuses its
@@ -45,6 +45,8 @@ class ClientManagement {
 	private static final Logger LOG = LoggerFactory.getLogger(ClientManagement.class);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final java.util.regex.Pattern PLANT = java.util.regex.Pattern.compile("[A-Z0-9]{4}");
 
 	private final ClientDirectory clients;
 
@@ -78,14 +80,28 @@ class ClientManagement {
 		if (!(plan instanceof String name) || !this.settings.registration().plans().contains(name)) {
 			return refused("plan must be one of " + this.settings.registration().plans());
 		}
-		if (!this.clients.update(clientId, scopes, name)) {
+		List<String> plants = new java.util.ArrayList<>();
+		Object listed = body.get("plants");
+		if (listed != null) {
+			if (!(listed instanceof List<?> values)) {
+				return refused("plants must be a list of four-character plant codes");
+			}
+			for (Object value : values) {
+				if (!(value instanceof String plant) || !PLANT.matcher(plant).matches()) {
+					return refused("plants must be a list of four-character plant codes");
+				}
+				plants.add(plant);
+			}
+		}
+		if (!this.clients.update(clientId, scopes, name, plants)) {
 			return unknown();
 		}
-		LOG.info("Registered client {} now has scopes {} on plan {}", clientId, scopes, name);
+		LOG.info("Registered client {} now has scopes {} on plan {}, plants {}", clientId, scopes, name, plants);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("client_id", clientId);
 		answer.put("scope", String.join(" ", scopes));
 		answer.put("plan", name);
+		answer.put("plants", plants);
 		return ResponseEntity.ok(answer);
 	}
 

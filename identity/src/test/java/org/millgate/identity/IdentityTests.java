@@ -168,13 +168,17 @@ class IdentityTests {
 		assertThat(refused.body()).contains("invalid_client_metadata", "client.create");
 
 		HttpResponse<String> updated = manage("PUT", "/oauth2/clients/" + clientId, manager,
-				"{\"scope\":\"shipments:read inventory:read\",\"plan\":\"plant-standard\"}");
+				"{\"scope\":\"shipments:read inventory:read\",\"plan\":\"plant-standard\",\"plants\":[\"1000\"]}");
 		assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
 		JWTClaimsSet claims = SignedJWT.parse(field(token(clientId, secret, null).body(), "access_token"))
 			.getJWTClaimsSet();
 		assertThat(claims.getStringListClaim("scope")).containsExactlyInAnyOrder("shipments:read", "inventory:read");
 		assertThat(claims.getStringClaim("plan")).isEqualTo("plant-standard");
+		assertThat(claims.getStringListClaim("plants")).containsExactly("1000");
 		assertThat(claims.getClaim("credential_generation")).isNull();
+		assertThat(manage("PUT", "/oauth2/clients/" + clientId, manager,
+				"{\"scope\":\"shipments:read\",\"plan\":\"plant-standard\",\"plants\":[\"10; DROP\"]}")
+			.statusCode()).isEqualTo(400);
 
 		HttpResponse<String> rotated = manage("POST", "/oauth2/clients/" + clientId + "/secret", manager, null);
 		assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);

@@ -13,9 +13,19 @@ import java.time.Instant;
  * @param createdBy who created it
  * @param createdAt when
  * @param revokedAt when its credentials were revoked, or null
+ * @param plants the plants an API owner granted it, space separated; empty for none
  */
 public record App(String id, String partnerId, String name, String description, String clientId, String createdBy,
-		Instant createdAt, Instant revokedAt) {
+		Instant createdAt, Instant revokedAt, String plants) {
+
+	/**
+	 * The plants its tokens carry.
+	 * @return the plant codes
+	 */
+	public java.util.List<String> plantList() {
+		return (this.plants == null || this.plants.isBlank()) ? java.util.List.of()
+				: java.util.List.of(this.plants.trim().split("\\s+"));
+	}
 
 	/**
 	 * Whether its credentials were revoked (it can no longer be used).

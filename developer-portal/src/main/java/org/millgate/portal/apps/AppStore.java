@@ -76,6 +76,10 @@ final class AppStore {
 			.update() == 1;
 	}
 
+	void plants(String appId, String plants) {
+		this.jdbc.sql("UPDATE portal_app SET plants = ? WHERE id = ?").params(plants, appId).update();
+	}
+
 	void revoked(String appId, Instant at) {
 		this.jdbc.sql("UPDATE portal_app SET revoked_at = ? WHERE id = ?").params(Timestamp.from(at), appId).update();
 	}
@@ -147,7 +151,7 @@ final class AppStore {
 	private static App app(ResultSet row, int number) throws SQLException {
 		return new App(row.getString("id"), row.getString("partner_id"), row.getString("name"),
 				row.getString("description"), row.getString("client_id"), row.getString("created_by"),
-				instant(row, "created_at"), instant(row, "revoked_at"));
+				instant(row, "created_at"), instant(row, "revoked_at"), row.getString("plants"));
 	}
 
 	private static Subscription subscription(ResultSet row, int number) throws SQLException {

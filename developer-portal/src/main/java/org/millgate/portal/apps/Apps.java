@@ -107,7 +107,8 @@ public class Apps {
 			if (this.store.nameTaken(partnerId, trimmed)) {
 				throw new Refused("You already have an app named '" + trimmed + "'.");
 			}
-			App app = new App(UUID.randomUUID().toString(), partnerId, trimmed, text, null, partner.name(), now, null);
+			App app = new App(UUID.randomUUID().toString(), partnerId, trimmed, text, null, partner.name(), now, null,
+					"");
 			try {
 				this.store.insert(app);
 			}
@@ -178,7 +179,7 @@ public class Apps {
 			throw new Refused("Credentials are issued once a subscription is approved.");
 		}
 		Registrar.Credentials credentials = this.registrar.register(app.name(), scopes(approved),
-				approved.get(0).plan(), app.partnerId());
+				approved.get(0).plan(), app.partnerId(), app.plantList());
 		boolean stored = Boolean.TRUE.equals(this.transactions.execute((status) -> {
 			if (!this.store.credentialsIssued(app.id(), credentials.clientId())) {
 				return false;
@@ -256,24 +257,34 @@ public class Apps {
 	}
 
 	/**
-	 * Approves or rejects a pending subscription.
+	 * Approves or rejects a pending subscription, granting the app plants with an
+	 * approval.
 	 * @param owner the API owner
 	 * @param subscriptionId the subscription
 	 * @param approve approve, or reject
+	 * @param plants plant codes (space or comma separated) the app may see from now on,
+	 * besides those it has; blank for none
 	 * @return a warning when the approval stands but identity could not be given the
 	 * app's new scopes yet; null otherwise
 	 */
-	public String decide(Actor owner, String subscriptionId, boolean approve) {
+	public String decide(Actor owner, String subscriptionId, boolean approve, String plants) {
 		Subscription subscription = this.store.subscription(subscriptionId)
 			.orElseThrow(() -> new NotFound("There is no subscription '" + subscriptionId + "'."));
 		App app = this.store.app(subscription.appId()).orElseThrow();
 		String state = approve ? Subscription.APPROVED : Subscription.REJECTED;
+		java.util.Set<String> granted = new java.util.TreeSet<>(app.plantList());
+		List<String> added = plants(plants);
+		granted.addAll(added);
 		boolean decided = this.transactions.execute((status) -> {
 			if (!this.store.decide(subscriptionId, state, owner.name(), this.clock.instant())) {
 				return false;
 			}
+			if (approve && !added.isEmpty()) {
+				this.store.plants(app.id(), String.join(" ", granted));
+			}
 			audit(owner, app.partnerId(), approve ? "subscription.approved" : "subscription.rejected", app,
-					subscription.product() + " on " + subscription.plan());
+					subscription.product() + " on " + subscription.plan()
+							+ ((approve && !added.isEmpty()) ? "; plants " + String.join(" ", granted) : ""));
 			return true;
 		});
 		if (!decided) {
@@ -307,7 +318,7 @@ public class Apps {
 			return null;
 		}
 		try {
-			this.registrar.update(current.clientId(), scopes(approved), approved.get(0).plan());
+			this.registrar.update(current.clientId(), scopes(approved), approved.get(0).plan(), current.plantList());
 			return null;
 		}
 		catch (Registrar.Unavailable | Registrar.Refused ex) {
@@ -316,6 +327,22 @@ public class Apps {
 			return "Identity could not be given the app's new scopes yet (" + ex.getMessage()
 					+ "); they are set again at the app's next approval or secret rotation.";
 		}
+	}
+
+	private static final Pattern PLANT = Pattern.compile("[A-Z0-9]{4}");
+
+	private static List<String> plants(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		List<String> plants = new ArrayList<>();
+		for (String plant : text.trim().split("[\\s,]+")) {
+			if (!PLANT.matcher(plant).matches()) {
+				throw new Refused("'" + plant + "' is no plant code: plants are four capitals or digits, e.g. 1000.");
+			}
+			plants.add(plant);
+		}
+		return plants;
 	}
 
 	private List<Subscription> approved(App app) {

@@ -69,9 +69,10 @@ public class Registrar {
 	 * @param scopes its scopes
 	 * @param plan its plan
 	 * @param partnerId its partner
+	 * @param plants the plants it may see, empty for none
 	 * @return its client id and secret (the secret, this once)
 	 */
-	public Credentials register(String name, List<String> scopes, String plan, String partnerId) {
+	public Credentials register(String name, List<String> scopes, String plan, String partnerId, List<String> plants) {
 		// an initial access token serves one registration
 		String initial = token(this.clientId, this.clientSecret, "client.create").value();
 		Map<String, Object> request = new LinkedHashMap<>();
@@ -81,6 +82,9 @@ public class Registrar {
 		request.put("scope", String.join(" ", scopes));
 		request.put("plan", plan);
 		request.put("partner_id", partnerId);
+		if (!plants.isEmpty()) {
+			request.put("plants", plants);
+		}
 		Map<String, Object> answer = call(() -> this.http.post()
 			.uri("/oauth2/register")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + initial)
@@ -92,17 +96,18 @@ public class Registrar {
 	}
 
 	/**
-	 * Gives a client new scopes and a new plan.
+	 * Gives a client new scopes, plan and plants.
 	 * @param client the client id
 	 * @param scopes its scopes
 	 * @param plan its plan
+	 * @param plants its plants, empty for none
 	 */
-	public void update(String client, List<String> scopes, String plan) {
+	public void update(String client, List<String> scopes, String plan, List<String> plants) {
 		call(() -> this.http.put()
 			.uri("/oauth2/clients/{id}", client)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + manager())
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("scope", String.join(" ", scopes), "plan", plan))
+			.body(Map.of("scope", String.join(" ", scopes), "plan", plan, "plants", plants))
 			.retrieve()
 			.toEntity(JSON), 200, "change the app's scopes");
 	}

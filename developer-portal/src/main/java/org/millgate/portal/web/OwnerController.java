@@ -96,9 +96,9 @@ class OwnerController {
 
 	@PostMapping("/owner/subscriptions/{subscriptionId}/{decision:approve|reject}")
 	String decide(@AuthenticationPrincipal OidcUser user, @PathVariable String subscriptionId,
-			@PathVariable String decision, RedirectAttributes flash) {
+			@PathVariable String decision, @RequestParam(defaultValue = "") String plants, RedirectAttributes flash) {
 		try {
-			String warning = this.apps.decide(Actors.of(user), subscriptionId, "approve".equals(decision));
+			String warning = this.apps.decide(Actors.of(user), subscriptionId, "approve".equals(decision), plants);
 			flash.addFlashAttribute("notice", "approve".equals(decision)
 					? "Approved: the app's credentials now carry the product's scopes." : "Rejected.");
 			if (warning != null) {

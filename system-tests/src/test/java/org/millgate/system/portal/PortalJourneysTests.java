@@ -134,6 +134,9 @@ class PortalJourneysTests {
 			assertThat(browser.text(By.id("pending"))).contains(name, "BETA", "production-orders", "plant-standard");
 			browser.screenshot("approvals");
 			browser.onATablet("approvals");
+			// production orders show a caller only its plants: the owner grants plant
+			// 1000
+			browser.type(By.cssSelector("form.approve-form input[name='plants']"), "1000");
 			browser.click(By.cssSelector("button[aria-label='Approve " + name + " for production-orders']"));
 			assertThat(browser.text(By.id("notice"))).startsWith("Approved");
 			assertThat(browser.page()).doesNotContain(name);
@@ -162,7 +165,8 @@ class PortalJourneysTests {
 			browser.open(portal + "/owner/usage");
 			browser.screenshot("usage");
 			browser.open(portal + "/owner/audit");
-			assertThat(browser.text(By.id("audit"))).contains("subscription.approved", "api-owner", name);
+			assertThat(browser.text(By.id("audit"))).contains("subscription.approved", "api-owner", name,
+					"production-orders on plant-standard; plants 1000");
 			browser.screenshot("audit-log");
 		}
 	}
