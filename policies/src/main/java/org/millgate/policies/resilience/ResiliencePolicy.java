@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -36,6 +38,8 @@ public final class ResiliencePolicy implements Policy {
 
 	public static final String ID = "resilience";
 
+	private static final Logger logger = LoggerFactory.getLogger(ResiliencePolicy.class);
+
 	private static final Set<Integer> FAILING_STATUSES = Set.of(500, 502, 504);
 
 	private final String product;
@@ -60,6 +64,13 @@ public final class ResiliencePolicy implements Policy {
 					.permittedNumberOfCallsInHalfOpenState(Math.max(1, config.minimumCalls() / 2))
 					.automaticTransitionFromOpenToHalfOpenEnabled(false)
 					.build());
+		// operators see when the gateway stops and resumes calling a product
+		this.breaker.getEventPublisher()
+			.onStateTransition((event) -> logger.warn("Circuit of {} {} (failure rate {}% of the last {} calls)",
+					product, event.getStateTransition(), this.breaker.getMetrics().getFailureRate(),
+					this.breaker.getMetrics().getNumberOfBufferedCalls()))
+			.onError((event) -> logger.debug("Call to {} counted as failing: {}", product,
+					event.getThrowable().toString()));
 	}
 
 	@Override
@@ -105,6 +116,12 @@ public final class ResiliencePolicy implements Policy {
 				this.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
 			}
 		})).doOnCancel(this.breaker::releasePermission).onErrorResume((failure) -> {
+			if (isCallerGone(failure)) {
+				// the caller hung up before the answer could be sent: nothing the product
+				// did
+				this.breaker.releasePermission();
+				return Mono.error(failure);
+			}
 			this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
 			if (exchange.getResponse().isCommitted()) {
 				// the answer is half out: abort it rather than end it as if complete
@@ -133,6 +150,17 @@ public final class ResiliencePolicy implements Policy {
 	static boolean isTimeout(Throwable failure) {
 		return (failure instanceof ResponseStatusException status && status.getStatusCode().value() == 504)
 				|| failure instanceof java.util.concurrent.TimeoutException;
+	}
+
+	// Reactor Netty's "Connection has been closed BEFORE send operation": the caller's
+	// connection, not the product's, is gone.
+	static boolean isCallerGone(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof reactor.netty.channel.AbortedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean isUnreachable(Throwable failure) {
