@@ -133,7 +133,13 @@ public final class CredentialRevocations implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		if (this.polling != null) {
-			this.polling.dispose();
+			try {
+				this.polling.dispose();
+			}
+			catch (RuntimeException ex) {
+				// the event loops may already be gone at shutdown
+				logger.debug("Revocation polling stopped with {}", ex.toString());
+			}
 		}
 	}
 

@@ -19,6 +19,18 @@ class CorrelationPolicyTests {
 	}
 
 	@Test
+	void newIdsAreRandomVersionFourUuids() {
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		for (int i = 0; i < 1000; i++) {
+			java.util.UUID id = java.util.UUID.fromString(CorrelationPolicy.correlationId(null));
+			assertThat(id.version()).isEqualTo(4);
+			assertThat(id.variant()).isEqualTo(2);
+			ids.add(id.toString());
+		}
+		assertThat(ids).hasSize(1000);
+	}
+
+	@Test
 	void aValidTraceIsContinuedWithANewSpan() {
 		String next = CorrelationPolicy.continueTrace("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 		assertThat(next).startsWith("00-0af7651916cd43dd8448eb211c80319c-").endsWith("-01");

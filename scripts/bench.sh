@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# ./millgate bench: what the gateway costs per request, side by side in one run on
+# loopback, measured with wrk:
+#   direct   a fixed-response backend (nginx answering a shipment from memory)
+#   nginx    that backend behind nginx as a reverse proxy (upstream keepalive)
+#   gateway  behind the Millgate gateway on a route without policies (the gateway's
+#            global filters, correlation, hygiene, access log and CORS, still run)
+#   full     behind the Millgate gateway on the shipments v1 route with the full chain:
+#            JWT check (a real RS256 token from identity), scope and plant, Redis
+#            throttle (limits too high to trigger), request validation, response
+#            validation in report mode
+# Each at saturation (MILLGATE_BENCH_CONNECTIONS, 64) and at 8 connections, after a
+# warm-up. Writes target/bench/report.md and target/bench/throughput.svg.
+# Needs wrk, nginx and a Redis on loopback; says what to install, installs nothing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/target/bench"
+SECONDS_PER_RUN="${MILLGATE_BENCH_SECONDS:-15}"
+# the JIT compilers share the two cores with the load: the gateway needs a minute to warm up
+WARMUP_SECONDS="${MILLGATE_BENCH_WARMUP:-60}"
+CONNECTIONS="${MILLGATE_BENCH_CONNECTIONS:-64}"
+REDIS_URL="${MILLGATE_REDIS_URL:-redis://127.0.0.1:6379}"
+BACKEND_PORT=18181 NGINX_PORT=18182 GATEWAY_PORT=18180 IDENTITY_PORT=19190
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'millgate bench: %s\n' "$*" >&2; exit 2; }
+
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ "${#missing[@]}" -gt 0 ]; then
+  fail "needs ${missing[*]}, not installed here. Install them (Debian/Ubuntu: apt-get install ${missing[*]/nginx/nginx-light}) and run it again; nothing was installed."
+fi
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+redis_host_port="${REDIS_URL#redis://}"; redis_host_port="${redis_host_port%%/*}"; redis_host_port="${redis_host_port##*@}"
+timeout 2 bash -c "exec 3<>/dev/tcp/${redis_host_port%%:*}/${redis_host_port##*:}" 2>/dev/null \
+  || fail "the full chain throttles in Redis, and nothing answers at $REDIS_URL: start Redis (./millgate test starts an installed one) or set MILLGATE_REDIS_URL"
+
+rm -rf "$OUT"; mkdir -p "$OUT/nginx" "$OUT/data" "$OUT/logs"
+PIDS=()
+cleanup() {
+  "$NGINX" -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx" -s quit 2>/dev/null || true
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+for port in $BACKEND_PORT $NGINX_PORT $GATEWAY_PORT $IDENTITY_PORT; do
+  if timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+    fail "port $port is taken; stop what runs there"
+  fi
+done
+
+say "Building identity and gateway (tests skipped) if needed..."
+(cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true -pl identity,gateway -am package) \
+  || fail "build failed"
+jar() { ls "$ROOT/$1"/target/*-exec.jar | head -n 1; }
+
+# --- the backend and nginx ----------------------------------------------------------------
+BODY="$(tr -d '\n' <"$ROOT/gateway/src/test/resources/stub/shipment.json")"
+cat >"$OUT/nginx/nginx.conf" <<EOF
+worker_processes auto;
+pid $OUT/nginx/nginx.pid;
+error_log $OUT/logs/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 100000;
+  # the fixed-response backend: a shipment, from memory
+  server {
+    listen 127.0.0.1:$BACKEND_PORT;
+    location / {
+      default_type application/json;
+      # what the contract promises on every answer: the caller's correlation id, an ETag
+      add_header X-Correlation-Id \$http_x_correlation_id always;
+      add_header ETag '"sh-80000001-1"' always;
+      return 200 '$BODY';
+    }
+  }
+  # nginx as a reverse proxy, as a tuned one would be: HTTP/1.1 keepalive upstream
+  upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 128; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://backend;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+EOF
+"$NGINX" -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx" || fail "nginx did not start; see $OUT/logs/nginx-error.log"
+
+# --- identity (for a real token) and the gateway --------------------------------------------
+mkdir -p "$OUT/catalog"
+cp -r "$ROOT/api-contracts/src/main/resources/millgate/contracts/." "$OUT/catalog/"
+# the plan of the bench client with limits no run reaches
+awk '/- name: plant-standard/ {p=1} /- name: partner-basic/ {p=0}
+     p && /burst:/ {sub(/burst: .*/, "burst: 1000000000")}
+     p && /sustainedPerSecond:/ {sub(/sustainedPerSecond: .*/, "sustainedPerSecond: 1000000000")}
+     {print}' "$ROOT/api-contracts/src/main/resources/millgate/contracts/catalog.yaml" >"$OUT/catalog/catalog.yaml"
+
+ISSUER="http://localhost:$IDENTITY_PORT"
+MILLGATE_DATA_DIR="$OUT/data" MILLGATE_ISSUER="$ISSUER" \
+  java -jar "$(jar identity)" --server.port=$IDENTITY_PORT --spring.profiles.active=demo \
+  >"$OUT/logs/identity.log" 2>&1 &
+PIDS+=($!)
+MILLGATE_ISSUER="$ISSUER" MILLGATE_JWK_SET_URI="$ISSUER/oauth2/jwks" MILLGATE_REVOCATIONS_URI="$ISSUER/oauth2/revocations" \
+  MILLGATE_REDIS_URL="$REDIS_URL" MILLGATE_CATALOG_DIR="$OUT/catalog" \
+  MILLGATE_SHIPMENTS_URL="http://127.0.0.1:$BACKEND_PORT" \
+  java ${MILLGATE_BENCH_JAVA_OPTS:-} -jar "$(jar gateway)" --server.port=$GATEWAY_PORT \
+  --millgate.gateway.products.shipments.response-validation.v1=report \
+  --millgate.gateway.products.shipments.capacity=100000 \
+  --logging.level.millgate.access=WARN \
+  --spring.cloud.gateway.server.webflux.routes[0].id=bench-bare \
+  --spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND_PORT \
+  --spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/bare/** \
+  >"$OUT/logs/gateway.log" 2>&1 &
+PIDS+=($!)
+
+await() {
+  local url="$1" tries=0
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ]; do
+    tries=$((tries + 1)); [ "$tries" -lt 240 ] || fail "$url did not answer 200; see $OUT/logs"
+    sleep 0.5
+  done
+}
+await "$ISSUER/actuator/health"
+await "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
+TOKEN="$(curl -s -u wms-plant-1000:wms-plant-1000-secret -d grant_type=client_credentials "$ISSUER/oauth2/token" \
+  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+[ -n "$TOKEN" ] || fail "no token from identity; see $OUT/logs/identity.log"
+
+NAMES=(direct nginx gateway full)
+declare -A URL=(
+  [direct]="http://127.0.0.1:$BACKEND_PORT/v1/shipments/80000001"
+  [nginx]="http://127.0.0.1:$NGINX_PORT/v1/shipments/80000001"
+  [gateway]="http://127.0.0.1:$GATEWAY_PORT/bare/v1/shipments/80000001"
+  [full]="http://127.0.0.1:$GATEWAY_PORT/v1/shipments/80000001")
+declare -A LABEL=(
+  [direct]="backend direct"
+  [nginx]="nginx reverse proxy"
+  [gateway]="Millgate gateway, no policies"
+  [full]="Millgate gateway, full policy chain")
+for name in "${NAMES[@]}"; do
+  status="$(curl -s -o "$OUT/logs/smoke-$name.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "${URL[$name]}")"
+  [ "$status" = 200 ] || fail "${LABEL[$name]} answered $status, not 200: $(head -c 300 "$OUT/logs/smoke-$name.json")"
+done
+
+# --- runs ----------------------------------------------------------------------------------
+# wrk's latency figures, in ms
+to_ms() {
+  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.3f", n }'
+}
+run() { # name connections threads seconds -> "rps p50 p99 errors"
+  local out
+  out="$(wrk -t"$3" -c"$2" -d"$4"s --latency -H "Authorization: Bearer $TOKEN" "${URL[$1]}")"
+  printf '%s\n' "$out" >>"$OUT/logs/wrk-$1-c$2.txt"
+  local rps p50 p99 errors
+  rps="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
+  p50="$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
+  p99="$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
+  errors="$(awk '/Non-2xx or 3xx responses:/ {e += $NF} /Socket errors:/ {gsub(/,/, ""); e += $4 + $6 + $8 + $10} END {print e + 0}' <<<"$out")"
+  printf '%s %s %s %s\n' "$rps" "$p50" "$p99" "$errors"
+}
+
+say "Warming up the gateway (${WARMUP_SECONDS}s per route)..."
+run gateway "$CONNECTIONS" 2 "$WARMUP_SECONDS" >/dev/null
+run full "$CONNECTIONS" 2 "$WARMUP_SECONDS" >/dev/null
+
+declare -A SAT LOW
+for name in "${NAMES[@]}"; do
+  say "Measuring ${LABEL[$name]}: $CONNECTIONS connections, then 8, ${SECONDS_PER_RUN}s each..."
+  SAT[$name]="$(run "$name" "$CONNECTIONS" 2 "$SECONDS_PER_RUN")"
+  LOW[$name]="$(run "$name" 8 1 "$SECONDS_PER_RUN")"
+done
+
+# what the gateway answered on the full chain, by outcome (its access-log timer)
+OUTCOMES="$(curl -s "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
+  | awk -F'[{}]' '/^millgate_gateway_requests_seconds_count\{/ && /product="shipments"/ {
+      match($2, /outcome="[^"]*"/); o = substr($2, RSTART + 9, RLENGTH - 10); n[o] += $3 }
+      END { for (o in n) printf "%s %d, ", o, n[o] }' | sed 's/, $//')"
+
+# --- report --------------------------------------------------------------------------------
+field() { awk -v i="$2" '{print $i}' <<<"$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "—" }'; }
+minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
+nginx_rps="$(field "${SAT[nginx]}" 1)"
+direct_p99_low="$(field "${LOW[direct]}" 3)"
+cpu="$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+java_version="$(java -version 2>&1 | head -n 1)"
+{
+  say "# Millgate gateway benchmark"
+  say ""
+  say "$(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo);"
+  say "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), $("$NGINX" -v 2>&1 | sed 's/.*: //'), $java_version, Spring Cloud Gateway $(unzip -l "$(jar gateway)" 2>/dev/null | grep -o 'spring-cloud-gateway-server-webflux-[0-9.]*[0-9]' | head -n 1 | sed 's/.*webflux-//')."
+  say "Everything on one machine, loopback: wrk, the backend, nginx and the gateway share the cores."
+  say "Each figure is one ${SECONDS_PER_RUN}s run after a ${WARMUP_SECONDS}s warm-up of each gateway route; saturation is $CONNECTIONS connections (2 wrk threads), then 8 (1 thread)."
+  say ""
+  say "| setup | req/s at $CONNECTIONS conns | vs nginx | p50 ms | p99 ms | req/s at 8 conns | p50 ms | p99 ms | p99 added over direct (8 conns) | errors |"
+  say "|---|---|---|---|---|---|---|---|---|---|"
+  for name in "${NAMES[@]}"; do
+    s="${SAT[$name]}"; l="${LOW[$name]}"
+    say "| ${LABEL[$name]} | $(field "$s" 1) | $(ratio "$(field "$s" 1)" "$nginx_rps") | $(field "$s" 2) | $(field "$s" 3) | $(field "$l" 1) | $(field "$l" 2) | $(field "$l" 3) | $(minus "$(field "$l" 3)" "$direct_p99_low") | $(( $(field "$s" 4) + $(field "$l" 4) )) |"
+  done
+  full_ratio="$(ratio "$(field "${SAT[full]}" 1)" "$nginx_rps")"
+  full_added="$(minus "$(field "${LOW[full]}" 3)" "$direct_p99_low")"
+  say ""
+  say "Answers of the full chain (warm-up included), by outcome: ${OUTCOMES:-none recorded}."
+  say ""
+  say "Targets: full chain at ≥ 40% of nginx's throughput: $full_ratio → $(awk -v r="$full_ratio" 'BEGIN { print (r >= 0.40) ? "met" : "MISSED" }');"
+  say "p99 added over the direct backend at 8 connections ≤ 1.5 ms: $full_added ms → $(awk -v a="$full_added" 'BEGIN { print (a <= 1.5) ? "met" : "MISSED" }')."
+} >"$OUT/report.md"
+
+# a bar chart of throughput at saturation
+{
+  max="$(for name in "${NAMES[@]}"; do field "${SAT[$name]}" 1; done | sort -n | tail -n 1)"
+  say '<svg xmlns="http://www.w3.org/2000/svg" width="720" height="260" font-family="sans-serif" font-size="13">'
+  say "<text x=\"10\" y=\"20\" font-size=\"15\" font-weight=\"bold\">Requests per second at $CONNECTIONS connections ($(nproc) cores, loopback)</text>"
+  y=45
+  for name in "${NAMES[@]}"; do
+    rps="$(field "${SAT[$name]}" 1)"
+    width="$(awk -v r="$rps" -v m="$max" 'BEGIN { printf "%d", (m > 0) ? r / m * 420 : 0 }')"
+    say "<text x=\"10\" y=\"$((y + 20))\">${LABEL[$name]}</text>"
+    say "<rect x=\"250\" y=\"$((y + 5))\" width=\"$width\" height=\"24\" fill=\"#0b5cad\"/>"
+    say "<text x=\"$((255 + width))\" y=\"$((y + 22))\">$rps</text>"
+    y=$((y + 45))
+  done
+  say '</svg>'
+} >"$OUT/throughput.svg"
+
+cat "$OUT/report.md"
+say ""
+say "Written: $OUT/report.md, $OUT/throughput.svg (wrk output in $OUT/logs)"
