@@ -55,6 +55,48 @@ class TokenVerifierTests {
 	}
 
 	@Test
+	void aRememberedTokenIsRefusedOnceItExpires() {
+		MovableClock clock = new MovableClock(Instant.now());
+		TokenVerifier remembering = new TokenVerifier(
+				List.of(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE)),
+				Duration.ofSeconds(30), Set.of("RS256"), List.of(), clock);
+		String token = tokens
+			.signed(tokens.claims("c", "s").expirationTime(Date.from(clock.instant().plusSeconds(60))).build());
+
+		assertThat(remembering.verify(token).block()).isNotNull();
+		clock.now = clock.now.plusSeconds(60 + 20);
+		assertThat(remembering.verify(token).block()).as("within the clock skew").isNotNull();
+		clock.now = clock.now.plusSeconds(20);
+		assertThatThrownBy(() -> remembering.verify(token).block()).isInstanceOf(TokenVerifier.InvalidToken.class)
+			.hasMessageContaining("expired");
+	}
+
+	static final class MovableClock extends java.time.Clock {
+
+		volatile Instant now;
+
+		MovableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return java.time.ZoneOffset.UTC;
+		}
+
+		@Override
+		public java.time.Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+	@Test
 	void anExpiryWithinTheClockSkewIsTolerated() {
 		String token = tokens.signed(tokens.claims("c", "s")
 			.issueTime(Date.from(Instant.now().minusSeconds(600)))
