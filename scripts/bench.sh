@@ -17,8 +17,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/target/bench"
 SECONDS_PER_RUN="${MILLGATE_BENCH_SECONDS:-15}"
-# the JIT compilers share the two cores with the load: the gateway needs a minute to warm up
-WARMUP_SECONDS="${MILLGATE_BENCH_WARMUP:-60}"
+# the JIT compilers share the cores with the load: on 2 cores the C2 queue takes minutes to drain
+WARMUP_SECONDS="${MILLGATE_BENCH_WARMUP:-90}"
 CONNECTIONS="${MILLGATE_BENCH_CONNECTIONS:-64}"
 REDIS_URL="${MILLGATE_REDIS_URL:-redis://127.0.0.1:6379}"
 BACKEND_PORT=18181 NGINX_PORT=18182 GATEWAY_PORT=18180 IDENTITY_PORT=19190
