@@ -11,6 +11,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 
+import org.millgate.contracts.usage.LatencyBuckets;
+
 /**
  * Reads the usage the gateway counts: from Redis when the gateway writes it there (the
  * policies' {@code RedisUsageSink}: a hash per product, version and client under
@@ -23,9 +25,6 @@ public class UsageFigures implements AutoCloseable {
 	static final String KEYS = "millgate:usage:keys";
 
 	static final String PREFIX = "millgate:usage:";
-
-	/** Upper bounds (ms) of the gateway's latency buckets; one more holds the rest. */
-	static final long[] BUCKET_BOUNDS_MS = { 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000 };
 
 	private final RedisClient client;
 
@@ -146,34 +145,14 @@ public class UsageFigures implements AutoCloseable {
 	}
 
 	static Row row(String product, String version, String client, Map<String, String> fields) {
-		long[] buckets = new long[BUCKET_BOUNDS_MS.length + 1];
+		long[] buckets = new long[LatencyBuckets.COUNT];
 		for (int i = 0; i < buckets.length; i++) {
 			buckets[i] = number(fields.get("b" + i));
 		}
 		long last = number(fields.get("last"));
 		return new Row(product, version, client, number(fields.get("requests")), number(fields.get("4xx")),
-				number(fields.get("429")), number(fields.get("5xx")), p95(buckets),
+				number(fields.get("429")), number(fields.get("5xx")), LatencyBuckets.p95(buckets),
 				(last > 0) ? Instant.ofEpochMilli(last) : null);
-	}
-
-	// the upper bound of the bucket that holds the 95th percentile; -1 above the last
-	static long p95(long[] buckets) {
-		long total = 0;
-		for (long count : buckets) {
-			total += count;
-		}
-		if (total == 0) {
-			return 0;
-		}
-		long rank = (long) Math.ceil(total * 0.95);
-		long seen = 0;
-		for (int i = 0; i < buckets.length; i++) {
-			seen += buckets[i];
-			if (seen >= rank) {
-				return (i < BUCKET_BOUNDS_MS.length) ? BUCKET_BOUNDS_MS[i] : -1;
-			}
-		}
-		return -1;
 	}
 
 	private static long number(String value) {

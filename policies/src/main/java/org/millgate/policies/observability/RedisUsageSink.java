@@ -18,10 +18,10 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
  * Usage in Redis, added up across gateway instances: a hash per client, product and
  * version under {@code millgate:usage:<product>:<version>:<client>} (fields
  * {@code requests}, {@code 4xx}, {@code 429}, {@code 5xx}, {@code b0}…{@code b10} for the
- * latency buckets of {@link UsageLedger#BUCKET_BOUNDS_MS}, and {@code last}, epoch
- * milliseconds) and the set {@code millgate:usage:keys} naming them. A hash expires 30
- * days after its last write, so clients that stopped calling fade out (readers drop the
- * names of expired hashes from the set).
+ * latency buckets of {@link org.millgate.contracts.usage.LatencyBuckets}, and
+ * {@code last}, epoch milliseconds) and the set {@code millgate:usage:keys} naming them.
+ * A hash expires 30 days after its last write, so clients that stopped calling fade out
+ * (readers drop the names of expired hashes from the set).
  */
 public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.millgate.contracts.usage.LatencyBuckets;
+
 /**
  * What each client did with each product version: requests, client errors, throttled
  * calls, server errors, a latency histogram and the last call. Counted in memory on the
@@ -23,11 +25,6 @@ import reactor.core.publisher.Mono;
 public final class UsageLedger {
 
 	private static final Logger logger = LoggerFactory.getLogger(UsageLedger.class);
-
-	/**
-	 * Upper bounds (milliseconds) of the latency buckets; one more bucket holds the rest.
-	 */
-	public static final long[] BUCKET_BOUNDS_MS = { 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000 };
 
 	private final ConcurrentHashMap<Key, Tally> pending = new ConcurrentHashMap<>();
 
@@ -120,36 +117,11 @@ public final class UsageLedger {
 		List<Counts> totals = new ArrayList<>();
 		this.pending.forEach((key, tally) -> {
 			long[] now = tally.read();
-			long[] buckets = new long[BUCKET_BOUNDS_MS.length + 1];
+			long[] buckets = new long[LatencyBuckets.COUNT];
 			System.arraycopy(now, 4, buckets, 0, buckets.length);
 			totals.add(new Counts(key, now[0], now[1], now[2], now[3], buckets, tally.lastCall.get()));
 		});
 		return totals;
-	}
-
-	/**
-	 * The 95th percentile from a histogram of {@link #BUCKET_BOUNDS_MS}.
-	 * @param buckets the counts per bucket (one more than the bounds)
-	 * @return the upper bound (ms) of the bucket holding the 95th percentile, or -1 above
-	 * the last bound, or 0 without calls
-	 */
-	public static long p95(long[] buckets) {
-		long total = 0;
-		for (long count : buckets) {
-			total += count;
-		}
-		if (total == 0) {
-			return 0;
-		}
-		long rank = (long) Math.ceil(total * 0.95);
-		long seen = 0;
-		for (int i = 0; i < buckets.length; i++) {
-			seen += buckets[i];
-			if (seen >= rank) {
-				return (i < BUCKET_BOUNDS_MS.length) ? BUCKET_BOUNDS_MS[i] : -1;
-			}
-		}
-		return -1;
 	}
 
 	/**
@@ -185,7 +157,7 @@ public final class UsageLedger {
 	 * @param clientErrors 4xx answers (429 included)
 	 * @param throttled 429 answers
 	 * @param serverErrors 5xx answers
-	 * @param buckets latency histogram, one count per bucket of {@link #BUCKET_BOUNDS_MS}
+	 * @param buckets latency histogram, one count per bucket of {@link LatencyBuckets}
 	 * and one above
 	 * @param lastCall epoch milliseconds of the last call
 	 */
@@ -196,7 +168,7 @@ public final class UsageLedger {
 
 	private static final class Tally {
 
-		private final AtomicLongArray numbers = new AtomicLongArray(4 + BUCKET_BOUNDS_MS.length + 1);
+		private final AtomicLongArray numbers = new AtomicLongArray(4 + LatencyBuckets.COUNT);
 
 		private final LongAccumulator lastCall = new LongAccumulator(Math::max, 0);
 
@@ -212,16 +184,12 @@ public final class UsageLedger {
 				this.numbers.incrementAndGet(3);
 			}
 			long millis = nanos / 1_000_000;
-			int bucket = 0;
-			while (bucket < BUCKET_BOUNDS_MS.length && millis > BUCKET_BOUNDS_MS[bucket]) {
-				bucket++;
-			}
-			this.numbers.incrementAndGet(4 + bucket);
+			this.numbers.incrementAndGet(4 + LatencyBuckets.of(millis));
 			this.lastCall.accumulate(now);
 		}
 
 		// what the last successful write covered; touched by flush only
-		private long[] written = new long[4 + BUCKET_BOUNDS_MS.length + 1];
+		private long[] written = new long[4 + LatencyBuckets.COUNT];
 
 		long[] read() {
 			long[] now = new long[this.numbers.length()];
@@ -236,7 +204,7 @@ public final class UsageLedger {
 			for (int i = 0; i < now.length; i++) {
 				delta[i] = now[i] - this.written[i];
 			}
-			long[] buckets = new long[BUCKET_BOUNDS_MS.length + 1];
+			long[] buckets = new long[LatencyBuckets.COUNT];
 			System.arraycopy(delta, 4, buckets, 0, buckets.length);
 			return new Counts(key, delta[0], delta[1], delta[2], delta[3], buckets, this.lastCall.get());
 		}

@@ -77,14 +77,6 @@ class UsageLedgerTests {
 		assertThat(this.written.get(1)).extracting((counts) -> counts.key().client()).containsExactly("app-4");
 	}
 
-	@Test
-	void readsTheNinetyFifthPercentileFromTheBuckets() {
-		assertThat(UsageLedger.p95(new long[11])).isZero();
-		assertThat(UsageLedger.p95(new long[] { 95, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0 })).isEqualTo(5);
-		assertThat(UsageLedger.p95(new long[] { 90, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0 })).isEqualTo(25);
-		assertThat(UsageLedger.p95(new long[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 99 })).isEqualTo(-1);
-	}
-
 	private static UsageLedger.Counts find(List<UsageLedger.Counts> batch, String product) {
 		return batch.stream().filter((counts) -> counts.key().product().equals(product)).findFirst().orElseThrow();
 	}
