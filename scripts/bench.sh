@@ -53,6 +53,32 @@ for port in $BACKEND_PORT $NGINX_PORT $GATEWAY_PORT $IDENTITY_PORT; do
   fi
 done
 
+# --- the platform: time from ./millgate start to all healthy, memory per service ---------------
+PLATFORM_LINES=()
+if "$ROOT/millgate" status 2>/dev/null | grep -q healthy; then
+  PLATFORM_LINES+=("Platform start and memory: skipped, a platform started by ./millgate already runs.")
+else
+  say "Starting the platform once to build what it needs, then timing a second start..."
+  if "$ROOT/millgate" start >"$OUT/logs/platform-build.log" 2>&1 && "$ROOT/millgate" stop >/dev/null 2>&1; then
+    started_at="$(date +%s%N)"
+    if "$ROOT/millgate" start >"$OUT/logs/platform-start.log" 2>&1; then
+      took="$(awk -v a="$started_at" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
+      PLATFORM_LINES+=("\`./millgate start\` to all services healthy (nothing to build): ${took} s.")
+      PLATFORM_LINES+=("" "| service | resident memory after start, MiB |" "|---|---|")
+      while read -r name _rest; do
+        pid="$(cat "${MILLGATE_STATE_DIR:-$ROOT/.millgate}/pids/$name.pid" 2>/dev/null || true)"
+        rss="$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status" 2>/dev/null || true)"
+        PLATFORM_LINES+=("| $name | ${rss:-?} |")
+      done < <(grep -Ev '^[[:space:]]*(#|$)' "$ROOT/services.conf")
+    else
+      PLATFORM_LINES+=("Platform start: ./millgate start failed; see $OUT/logs/platform-start.log.")
+    fi
+  else
+    PLATFORM_LINES+=("Platform start: ./millgate start failed; see $OUT/logs/platform-build.log.")
+  fi
+  "$ROOT/millgate" stop >/dev/null 2>&1 || true
+fi
+
 say "Building identity and gateway (tests skipped) if needed..."
 (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true -pl identity,gateway -am package) \
   || fail "build failed"
@@ -210,6 +236,8 @@ java_version="$(java -version 2>&1 | head -n 1)"
   full_added="$(minus "$(field "${LOW[full]}" 3)" "$direct_p99_low")"
   say ""
   say "Answers of the full chain (warm-up included), by outcome: ${OUTCOMES:-none recorded}."
+  say ""
+  for line in "${PLATFORM_LINES[@]}"; do say "$line"; done
   say ""
   say "Targets: full chain at ≥ 40% of nginx's throughput: $full_ratio → $(awk -v r="$full_ratio" 'BEGIN { print (r >= 0.40) ? "met" : "MISSED" }');"
   say "p99 added over the direct backend at 8 connections ≤ 1.5 ms: $full_added ms → $(awk -v a="$full_added" 'BEGIN { print (a <= 1.5) ? "met" : "MISSED" }')."
