@@ -10,7 +10,8 @@
 #            throttle (limits too high to trigger), request validation, response
 #            validation in report mode
 # Each at saturation (MILLGATE_BENCH_CONNECTIONS, 64) and at 8 connections, after a
-# warm-up. Writes target/bench/report.md and target/bench/throughput.svg.
+# warm-up. Also the time from ./millgate start to all healthy and each service's resident
+# memory (when no platform runs). Writes target/bench/report.md and throughput.svg.
 # Needs wrk, nginx and a Redis on loopback; says what to install, installs nothing.
 set -euo pipefail
 
