@@ -54,6 +54,33 @@ for port in $BACKEND_PORT $NGINX_PORT $GATEWAY_PORT $IDENTITY_PORT; do
   fi
 done
 
+# --- ERP shielding, on the started platform: many clients read the same hot inventory; how many
+# ERP calls per 100 answered client calls (the simulator's /_sim/stats), and the most ERP calls
+# in flight at once against the facade's bulkhead cap (millgate.erp.bulkhead, 16 per product).
+erp_shielding() {
+  local sim="http://localhost:8089" gateway="http://localhost:8080" url tokens=() client
+  url="$gateway/v1/inventory/availability?material=FG-100&plant=1000"
+  for client in mes-plant-1000 wms-plant-1000; do
+    tokens+=("$("$ROOT/millgate" token "$client" 2>/dev/null || true)")
+  done
+  curl -s -o /dev/null -X POST "$sim/_sim/reset"
+  local before after answered=0 rc
+  before="$(curl -s "$gateway/actuator/prometheus" | awk -F'[{}]' '/^millgate_gateway_requests_seconds_count\{/ && /product="inventory"/ && /outcome="ok"/ {n += $3} END {printf "%d", n}')"
+  for token in "${tokens[@]}"; do
+    [ -n "$token" ] && wrk -t1 -c16 -d"$SECONDS_PER_RUN"s -H "Authorization: Bearer $token" "$url" >>"$OUT/logs/wrk-erp-shielding.txt" 2>&1 &
+  done
+  wait
+  after="$(curl -s "$gateway/actuator/prometheus" | awk -F'[{}]' '/^millgate_gateway_requests_seconds_count\{/ && /product="inventory"/ && /outcome="ok"/ {n += $3} END {printf "%d", n}')"
+  answered=$((after - before))
+  local stats erp peak
+  stats="$(curl -s "$sim/_sim/stats")"
+  printf '%s\n' "$stats" >"$OUT/logs/sim-stats.json"
+  erp="$(printf '%s' "$stats" | grep -o '"total":[0-9]*' | awk -F: '{n += $2} END {printf "%d", n}')"
+  peak="$(printf '%s' "$stats" | grep -o '"peakConcurrent":[0-9]*' | awk -F: '$2 > m {m = $2} END {printf "%d", m}')"
+  PLATFORM_LINES+=("")
+  PLATFORM_LINES+=("ERP shielding: 2 clients × 16 connections reading the same availability for ${SECONDS_PER_RUN} s through the gateway (their plans throttle them): $answered answered, $erp ERP calls → $(awk -v e="$erp" -v a="$answered" 'BEGIN { if (a > 0) printf "%.2f", e * 100 / a; else print "—" }') ERP calls per 100 answered client calls; at most $peak ERP calls in flight at once (bulkhead cap 16 per product).")
+}
+
 # --- the platform: time from ./millgate start to all healthy, memory per service ---------------
 PLATFORM_LINES=()
 if "$ROOT/millgate" status 2>/dev/null | grep -q healthy; then
@@ -71,6 +98,8 @@ else
         rss="$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status" 2>/dev/null || true)"
         PLATFORM_LINES+=("| $name | ${rss:-?} |")
       done < <(grep -Ev '^[[:space:]]*(#|$)' "$ROOT/services.conf")
+      erp_shielding
+
     else
       PLATFORM_LINES+=("Platform start: ./millgate start failed; see $OUT/logs/platform-start.log.")
     fi

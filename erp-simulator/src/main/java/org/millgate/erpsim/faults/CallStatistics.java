@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many calls each service received, by kind: {@code total}, the HTTP method, and
- * {@code csrfFetch} for token fetches.
+ * {@code csrfFetch} for token fetches; and {@code peakConcurrent}, the most calls it had
+ * in flight at once.
  */
 public final class CallStatistics {
 
@@ -38,9 +39,37 @@ public final class CallStatistics {
 		return new TreeMap<>(this.lastRequests);
 	}
 
+	private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	private final Map<String, java.util.concurrent.atomic.AtomicInteger> peaks = new ConcurrentHashMap<>();
+
+	/**
+	 * A call to a service starts.
+	 * @param serviceId the service
+	 */
+	public void started(String serviceId) {
+		int now = this.inFlight.computeIfAbsent(serviceId, (id) -> new java.util.concurrent.atomic.AtomicInteger())
+			.incrementAndGet();
+		this.peaks.computeIfAbsent(serviceId, (id) -> new java.util.concurrent.atomic.AtomicInteger())
+			.accumulateAndGet(now, Math::max);
+	}
+
+	/**
+	 * A call to a service has been answered (or abandoned).
+	 * @param serviceId the service
+	 */
+	public void finished(String serviceId) {
+		java.util.concurrent.atomic.AtomicInteger calls = this.inFlight.get(serviceId);
+		if (calls != null) {
+			calls.decrementAndGet();
+		}
+	}
+
 	public void reset() {
 		this.counts.clear();
 		this.lastRequests.clear();
+		// calls in flight stay counted; the peak starts again from now
+		this.peaks.clear();
 	}
 
 	/**
@@ -52,6 +81,10 @@ public final class CallStatistics {
 		this.counts.forEach((service, kinds) -> {
 			Map<String, Long> values = new TreeMap<>();
 			kinds.forEach((kind, count) -> values.put(kind, count.get()));
+			java.util.concurrent.atomic.AtomicInteger peak = this.peaks.get(service);
+			if (peak != null) {
+				values.put("peakConcurrent", (long) peak.get());
+			}
 			snapshot.put(service, values);
 		});
 		return snapshot;

@@ -65,7 +65,14 @@ public final class FaultFilter implements WebFilter, org.springframework.core.Or
 		summary.put("correlationId", java.util.Objects.toString(headers.getFirst("X-Correlation-Id"), ""));
 		summary.put("traceparent", java.util.Objects.toString(headers.getFirst("traceparent"), ""));
 		this.statistics.remember(service.get(), summary);
-		FaultSettings settings = this.faults.of(service.get());
+		// how many calls a service has in flight at once, injected latency included (what
+		// a bulkhead in front of the ERP must cap)
+		this.statistics.started(service.get());
+		return answer(exchange, chain, service.get()).doFinally((signal) -> this.statistics.finished(service.get()));
+	}
+
+	private Mono<Void> answer(ServerWebExchange exchange, WebFilterChain chain, String serviceId) {
+		FaultSettings settings = this.faults.of(serviceId);
 		if (settings.outage()) {
 			return fail(exchange, HttpStatus.SERVICE_UNAVAILABLE, MediaType.TEXT_HTML,
 					"<html><body><h1>503 Service Unavailable</h1><p>No server is available to handle this request.</p></body></html>");

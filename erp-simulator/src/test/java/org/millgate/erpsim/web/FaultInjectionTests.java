@@ -129,6 +129,39 @@ class FaultInjectionTests {
 	}
 
 	@Test
+	void should_count_the_most_calls_a_service_had_in_flight_at_once() throws Exception {
+		fault("production-orders", "{\"latencyMs\":400}");
+		java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			java.util.List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				calls.add(callers
+					.submit(() -> this.erp.get(ORDERS + "/A_ProductionOrder_2?$top=1").expectStatus().isOk()));
+			}
+			for (java.util.concurrent.Future<?> call : calls) {
+				call.get(10, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		this.erp.get(ORDERS + "/A_ProductionOrder_2?$top=1").expectStatus().isOk();
+
+		Long peak = this.webTestClient.get()
+			.uri("/_sim/stats")
+			.exchange()
+			.expectBody(
+					new org.springframework.core.ParameterizedTypeReference<java.util.Map<String, java.util.Map<String, Long>>>() {
+					})
+			.returnResult()
+			.getResponseBody()
+			.get("production-orders")
+			.get("peakConcurrent");
+		// four callers with 400 ms answers overlap; a later call alone raises no peak
+		assertThat(peak).isBetween(2L, 4L);
+	}
+
+	@Test
 	void should_reset_data_faults_and_statistics() {
 		this.erp.post(ORDERS + "/ReleaseOrder?ManufacturingOrder='1000002'", "").expectStatus().isOk();
 		fault("deliveries", "{\"outage\":true}");
