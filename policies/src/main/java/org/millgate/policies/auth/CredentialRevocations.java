@@ -163,12 +163,4 @@ public final class CredentialRevocations implements AutoCloseable {
 
 	}
 
-	/**
-	 * Revocations that never refuse anything (an issuer that publishes none).
-	 * @return none
-	 */
-	public static List<CredentialRevocations> none() {
-		return List.of();
-	}
-
 }

@@ -74,7 +74,7 @@ public final class TokenVerifier {
 	 * @param algorithms the accepted JWS algorithms, e.g. {@code RS256}
 	 */
 	public TokenVerifier(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms) {
-		this(issuers, clockSkew, algorithms, CredentialRevocations.none());
+		this(issuers, clockSkew, algorithms, List.of());
 	}
 
 	/**
