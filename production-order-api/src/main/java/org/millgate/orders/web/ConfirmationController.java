@@ -86,15 +86,15 @@ final class ConfirmationController {
 				return Mono.error(new Rejection("idempotency.keyReused",
 						"This Idempotency-Key was used with a different request; use a new key for a new request."));
 			}
-			return this.confirm
+			Mono<String> booking = this.confirm
 				.confirm(caller, orderId, v2 ? commandV2(json) : command(json), ConfirmOrder.externalId(caller, key))
 				.map((confirmed) -> JsonText
 					.string(v2 ? this.representations.confirmationV2(confirmed.confirmation(), confirmed.plant())
 							: this.representations.confirmation(confirmed.confirmation(), confirmed.plant())))
 				.flatMap((answer) -> this.keys.complete(scopedKey, fingerprint, HttpStatus.CREATED.value(), answer)
 					.thenReturn(answer))
-				.onErrorResume((error) -> this.keys.abandon(scopedKey).then(Mono.error(error)))
-				.map((answer) -> answer(HttpStatus.CREATED.value(), answer, false));
+				.onErrorResume((error) -> this.keys.abandon(scopedKey).then(Mono.error(error)));
+			return evenIfTheCallerLeaves(booking).map((answer) -> answer(HttpStatus.CREATED.value(), answer, false));
 		});
 	}
 
@@ -125,6 +125,17 @@ final class ConfirmationController {
 			.map((values) -> Integer.parseInt(values.get(0)))
 			.orElseThrow(() -> new Rejection("cursor.invalid",
 					"The cursor is not one this API issued for these filters; start again without it."));
+	}
+
+	/**
+	 * Runs a claimed write to its end even when the caller hangs up (a client timing out,
+	 * a gateway instance dying): cancelled halfway, the key would stay in flight for
+	 * {@code inFlightFor} and every retry would be told to wait, though the ERP may
+	 * already have booked it. Carried through, the key is completed (or released on
+	 * failure) and the retry gets the booked answer.
+	 */
+	private static <T> Mono<T> evenIfTheCallerLeaves(Mono<T> work) {
+		return Mono.deferContextual((context) -> Mono.fromFuture(work.contextWrite(context).toFuture(), true));
 	}
 
 	private static ResponseEntity<String> answer(int status, String body, boolean replayed) {

@@ -190,6 +190,39 @@ class ProductionOrdersApiTests {
 	}
 
 	@Test
+	void should_book_a_confirmation_whose_caller_hung_up_and_replay_it_to_the_retry() throws Exception {
+		// the ERP takes a moment, and the caller (a client timing out, a gateway instance
+		// dying) hangs up before it answers
+		Simulator.fault("confirmations", "{\"latencyMs\":600}");
+		String key = "key-" + UUID.randomUUID();
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		java.net.http.HttpRequest hungUp = java.net.http.HttpRequest
+			.newBuilder(java.net.URI
+				.create("http://127.0.0.1:" + this.port + "/v1/production-orders/1000001/confirmations"))
+			.timeout(java.time.Duration.ofMillis(300))
+			.header("Authorization", "Bearer " + MES_1000)
+			.header("Idempotency-Key", key)
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(CONFIRMATION.formatted("4", "H87")))
+			.build();
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> http.send(hungUp, java.net.http.HttpResponse.BodyHandlers.ofString()))
+			.isInstanceOf(java.net.http.HttpTimeoutException.class);
+
+		// the retry is told to wait while the booking runs, then gets the booked answer
+		EntityExchangeResult<byte[]> retry = confirm("1000001", key, CONFIRMATION.formatted("4", "H87"));
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+		while (retry.getStatus().value() == 409 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			retry = confirm("1000001", key, CONFIRMATION.formatted("4", "H87"));
+		}
+
+		assertThat(retry.getStatus().value()).as(body(retry)).isEqualTo(201);
+		assertThat(retry.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
+		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+	}
+
+	@Test
 	void should_not_post_twice_even_when_the_key_store_lost_the_key() {
 		String key = "key-" + UUID.randomUUID();
 		EntityExchangeResult<byte[]> first = confirm("1000001", key, CONFIRMATION.formatted("7", "H87"));
