@@ -71,7 +71,10 @@ run frobnicate
 check "an unknown command prints usage on stderr and exits 2" eval 'rc_is 2 && out_has "unknown command" && out_has "Usage: ./millgate"'
 
 run help
-check "help lists every command" eval 'rc_is 0 && out_has "start" && out_has "contracts diff OLD NEW" && out_has "logs [SERVICE]"'
+check "help lists every command" eval 'rc_is 0 && out_has "start" && out_has "contracts diff OLD NEW" && out_has "logs [SERVICE]" && out_has "drill" && out_has "bench [jmh]"'
+
+run bench frobnicate
+check "bench refuses an unknown argument and exits 2" eval 'rc_is 2 && out_has "unknown argument '"'"'frobnicate'"'"'"'
 
 run token
 check "token without a client prints its usage and exits 2" eval 'rc_is 2 && out_has "Usage: ./millgate token CLIENT"'

@@ -30,10 +30,16 @@ import org.millgate.contracts.testing.TestTokens;
  * (throttling and usage in the real Redis), which also trusts a second, test issuer so
  * that token attacks can be signed by a trusted key; and, for the system tests, the
  * developer portal (apps in an H2 file of its own), signing people in at identity.
+ *
+ * <p>
+ * The products reach the ERP, and every service Redis, through a {@link TcpProxy} of
+ * the platform's, so that the resilience drills can take either away; a drill may also
+ * start a second gateway instance and kill it.
  */
 public final class Platform implements AutoCloseable {
 
-	static final String REDIS = System.getenv().getOrDefault("MILLGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+	public static final String REDIS = System.getenv()
+		.getOrDefault("MILLGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
 
 	private static Platform instance;
 
@@ -43,6 +49,8 @@ public final class Platform implements AutoCloseable {
 
 	private final List<Process> processes = new ArrayList<>();
 
+	private final Map<String, Process> byName = new LinkedHashMap<>();
+
 	private final Map<String, Integer> ports = new LinkedHashMap<>();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -50,6 +58,14 @@ public final class Platform implements AutoCloseable {
 	private final String erpRelease;
 
 	private final boolean portal;
+
+	// the products reach the ERP, and every service Redis, through these, so that a drill
+	// can take either away
+	private TcpProxy erpLink;
+
+	private TcpProxy redisLink;
+
+	private String issuer;
 
 	private Platform(String erpRelease, boolean portal) {
 		this.erpRelease = erpRelease;
@@ -109,12 +125,17 @@ public final class Platform implements AutoCloseable {
 					"shipment-api", "gateway", "developer-portal")) {
 				this.ports.put(name, freePort());
 			}
-			String issuer = "http://localhost:" + port("identity");
+			URI redis = URI.create(REDIS);
+			this.redisLink = new TcpProxy("redis", redis.getHost(), (redis.getPort() > 0) ? redis.getPort() : 6379);
+			this.erpLink = new TcpProxy("erp", "127.0.0.1", port("erp-simulator"));
+			String redisUrl = redis();
+			this.issuer = "http://localhost:" + port("identity");
+			String issuer = this.issuer;
 			String jwks = issuer + "/oauth2/jwks";
 			Map<String, String> common = Map.of("MILLGATE_ISSUER", issuer, "MILLGATE_JWK_SET_URI", jwks,
-					"MILLGATE_ERP_BASEURL", url("erp-simulator"), "MILLGATE_REDIS_URL", REDIS, "MILLGATE_DATA_DIR",
-					data.toString(), "MILLGATE_CURSOR_SECRET", "system-tests-cursor-secret-0123456789abcdef",
-					"MILLGATE_ERP_RELEASE", this.erpRelease);
+					"MILLGATE_ERP_BASEURL", "http://localhost:" + this.erpLink.port(), "MILLGATE_REDIS_URL", redisUrl,
+					"MILLGATE_DATA_DIR", data.toString(), "MILLGATE_CURSOR_SECRET",
+					"system-tests-cursor-secret-0123456789abcdef", "MILLGATE_ERP_RELEASE", this.erpRelease);
 			Map<String, String> identity = new LinkedHashMap<>(common);
 			// the portal signs people in from its own port
 			identity.put("MILLGATE_PORTAL_URL", url("developer-portal"));
@@ -125,21 +146,11 @@ public final class Platform implements AutoCloseable {
 			launch("inventory-api", common);
 			launch("shipment-api", common);
 			awaitHealthy("production-order-api", "inventory-api", "shipment-api");
-			TestTokens attacker = TestTokens.get();
-			launch("gateway",
-					Map.of("MILLGATE_REDIS_URL", REDIS, "MILLGATE_PRODUCTION_ORDERS_URL", url("production-order-api"),
-							"MILLGATE_INVENTORY_URL", url("inventory-api"), "MILLGATE_SHIPMENTS_URL",
-							url("shipment-api"), "MILLGATE_PORTAL_ORIGIN", url("developer-portal")),
-					"--millgate.gateway.issuers[0].issuer=" + issuer,
-					"--millgate.gateway.issuers[0].jwk-set-uri=" + jwks,
-					"--millgate.gateway.issuers[0].revocations-uri=" + issuer + "/oauth2/revocations",
-					"--millgate.gateway.revocation-refresh=500ms", "--millgate.gateway.usage-flush=500ms",
-					"--millgate.gateway.issuers[1].issuer=" + TestTokens.ISSUER,
-					"--millgate.gateway.issuers[1].jwk-set-uri=" + attacker.jwkSetUri());
+			launchGateway("gateway");
 			awaitHealthy("gateway");
 			if (this.portal) {
 				launch("developer-portal", Map.of("MILLGATE_ISSUER", issuer, "MILLGATE_GATEWAY_URL", url("gateway"),
-						"MILLGATE_REDIS_URL", REDIS, "MILLGATE_DATA_DIR", data.toString()),
+						"MILLGATE_REDIS_URL", redisUrl, "MILLGATE_DATA_DIR", data.toString()),
 						"--spring.profiles.active=demo");
 				awaitHealthy("developer-portal");
 			}
@@ -147,6 +158,93 @@ public final class Platform implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private void launchGateway(String name) throws IOException {
+		String jwks = this.issuer + "/oauth2/jwks";
+		TestTokens attacker = TestTokens.get();
+		launch(name, "gateway",
+				Map.of("MILLGATE_REDIS_URL", redis(), "MILLGATE_PRODUCTION_ORDERS_URL", url("production-order-api"),
+						"MILLGATE_INVENTORY_URL", url("inventory-api"), "MILLGATE_SHIPMENTS_URL", url("shipment-api"),
+						"MILLGATE_PORTAL_ORIGIN", url("developer-portal")),
+				"--millgate.gateway.issuers[0].issuer=" + this.issuer,
+				"--millgate.gateway.issuers[0].jwk-set-uri=" + jwks,
+				"--millgate.gateway.issuers[0].revocations-uri=" + this.issuer + "/oauth2/revocations",
+				"--millgate.gateway.revocation-refresh=500ms", "--millgate.gateway.usage-flush=500ms",
+				"--millgate.gateway.issuers[1].issuer=" + TestTokens.ISSUER,
+				"--millgate.gateway.issuers[1].jwk-set-uri=" + attacker.jwkSetUri());
+	}
+
+	/**
+	 * Starts one more gateway instance, configured as the first, sharing its Redis and
+	 * products (a second instance behind a plant's load balancer).
+	 * @param name its name, e.g. {@code gateway-b}
+	 * @return its base URL
+	 */
+	public synchronized String startGateway(String name) {
+		try {
+			this.ports.put(name, freePort());
+			launchGateway(name);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		awaitHealthy(name);
+		return url(name);
+	}
+
+	/**
+	 * Kills a service at once (SIGKILL), as a crash or an out-of-memory kill would: no
+	 * shutdown hook, no graceful drain.
+	 * @param name the service
+	 */
+	public synchronized void kill(String name) {
+		Process process = this.byName.remove(name);
+		if (process != null) {
+			process.destroyForcibly();
+			try {
+				process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.processes.remove(process);
+		}
+	}
+
+	/**
+	 * The process of a running service.
+	 * @param name the service
+	 * @return its process id
+	 */
+	public long pid(String name) {
+		return this.byName.get(name).pid();
+	}
+
+	/**
+	 * The link between the products and the ERP.
+	 * @return the proxy to cut
+	 */
+	public TcpProxy erpLink() {
+		return this.erpLink;
+	}
+
+	/**
+	 * The link between every service and Redis.
+	 * @return the proxy to cut
+	 */
+	public TcpProxy redisLink() {
+		return this.redisLink;
+	}
+
+	/**
+	 * The Redis URL the services use (through {@link #redisLink()}).
+	 * @return e.g. {@code redis://127.0.0.1:40123}
+	 */
+	public String redis() {
+		URI redis = URI.create(REDIS);
+		return redis.getScheme() + "://127.0.0.1:" + this.redisLink.port()
+				+ ((redis.getPath() != null) ? redis.getPath() : "");
 	}
 
 	public int port(String name) {
@@ -221,7 +319,12 @@ public final class Platform implements AutoCloseable {
 	}
 
 	private void launch(String name, Map<String, String> environment, String... args) throws IOException {
-		Path jar = jar(name);
+		launch(name, name, environment, args);
+	}
+
+	private void launch(String name, String module, Map<String, String> environment, String... args)
+			throws IOException {
+		Path jar = jar(module);
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dmillgate.service=" + name, "-jar",
 				jar.toString(), "--server.port=" + port(name)));
@@ -233,7 +336,9 @@ public final class Platform implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.logs.resolve(name + "-" + this.erpRelease + ".log").toFile());
 		builder.environment().putAll(environment);
-		this.processes.add(builder.start());
+		Process process = builder.start();
+		this.processes.add(process);
+		this.byName.put(name, process);
 	}
 
 	private Path jar(String module) throws IOException {
@@ -294,6 +399,12 @@ public final class Platform implements AutoCloseable {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+		if (this.erpLink != null) {
+			this.erpLink.close();
+		}
+		if (this.redisLink != null) {
+			this.redisLink.close();
 		}
 	}
 

@@ -1,0 +1,631 @@
+package org.millgate.system.drills;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.millgate.system.Platform;
+import org.millgate.system.drills.LoadLoop.Outcome;
+
+/**
+ * The platform's worst days, under a steady load from a bounded load loop on loopback:
+ * the ERP down, the ERP slow, Redis down, a gateway instance killed while MES systems
+ * retry their confirmations, and a soak. Each drill prints a one-line verdict with its
+ * figures ({@code target/drills/verdicts.txt}).
+ *
+ * <p>
+ * Bounded here (seconds per fault, a soak under a minute); {@code ./millgate drill} runs
+ * the same drills at full length through the system properties
+ * {@code millgate.drill.fault} (how long a fault lasts), {@code millgate.drill.soak} and
+ * {@code millgate.drill.keys} (confirmations in the kill drill).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResilienceDrillsTests {
+
+	private static final Duration FAULT = Duration.parse(System.getProperty("millgate.drill.fault", "PT14S"));
+
+	private static final Duration SOAK = Duration.parse(System.getProperty("millgate.drill.soak", "PT45S"));
+
+	private static final int KEYS = Integer.getInteger("millgate.drill.keys", 24);
+
+	/** The facade's bulkhead: concurrent ERP calls per product instance. */
+	private static final int BULKHEAD = 16;
+
+	/** The facade's circuit breaker stays open this long. */
+	private static final Duration ERP_CIRCUIT_OPEN = Duration.ofSeconds(10);
+
+	/** The gateway's response timeout per product. */
+	private static final Duration GATEWAY_TIMEOUT = Duration.ofSeconds(15);
+
+	private static final List<String> MATERIALS_1000 = List.of("FG-100", "FG-110", "FG-120", "FG-130", "FG-150",
+			"FG-160", "FG-190", "FG-200", "FG-210", "FG-230", "HB-400", "HB-410", "HB-420", "HB-430", "HB-440",
+			"HB-450", "RM-200", "RM-210", "RM-220", "RM-230", "RM-240", "RM-270", "RM-280", "RM-310", "RM-320",
+			"RM-330", "RM-340", "RM-350", "RM-370", "RM-380", "RM-410", "RM-420", "RM-430", "RM-440", "RM-450",
+			"PK-500", "PK-510", "PK-520");
+
+	/** Calls sent this close to a change of phase may see either side of it. */
+	private static final long MARGIN = TimeUnit.MILLISECONDS.toNanos(500);
+
+	private static Platform platform;
+
+	private static List<String> orders1000;
+
+	@BeforeAll
+	static void platform() {
+		platform = Platform.get();
+		String mes = platform.token("mes-plant-1000");
+		orders1000 = JsonPath.read(get(platform.gateway(), "/v1/production-orders?plant=1000&limit=20", mes).body(),
+				"$.items[*].orderId");
+	}
+
+	@Test
+	@Order(1)
+	void erpDown() throws Exception {
+		Verdict verdict = new Verdict("erp-down");
+		String mes = platform.token("mes-plant-1000");
+		LoadLoop load = new LoadLoop(10, 200, (n) -> request(platform.gateway(),
+				"/v1/production-orders/" + orders1000.get((int) (n % orders1000.size())), mes));
+		try {
+			pause(Duration.ofSeconds(3));
+			long cut = load.now();
+			long refusedBefore = platform.erpLink().refused();
+			platform.erpLink().cut();
+			pause(FAULT.dividedBy(2));
+			long secondHalf = load.now();
+			long refusedHalfway = platform.erpLink().refused();
+			pause(FAULT.dividedBy(2));
+			long refusedAtEnd = platform.erpLink().refused();
+			long restored = load.now();
+			platform.erpLink().restore();
+			long recovered = awaitOk(load, restored, ERP_CIRCUIT_OPEN.plusSeconds(20));
+			pause(Duration.ofSeconds(3));
+			long end = load.now();
+			List<Outcome> all = load.stop(Duration.ofSeconds(20));
+			// a call sent just before the cut may be answered during the outage
+			List<Outcome> before = LoadLoop.between(all, load.startedAt(), cut - MARGIN);
+			// a call sent just before the cut may still be answered; from one second on,
+			// the ERP is down for every call
+			List<Outcome> down = LoadLoop.between(all, cut + seconds(1), restored);
+			List<Outcome> secondHalfCalls = LoadLoop.between(all, secondHalf, restored);
+			List<Outcome> after = LoadLoop.between(all, (recovered > 0) ? recovered + seconds(2) : end, end);
+			long refusals = LoadLoop.count(down, ResilienceDrillsTests::unavailableWithRetryAfter);
+			long erpAttemptsSecondHalf = refusedAtEnd - refusedHalfway;
+			verdict.figure(all.size() + " calls at 10/s")
+				.figure("ERP down " + FAULT.toSeconds() + " s: " + refusals + "/" + down.size()
+						+ " answered 503 with Retry-After (" + retryAfters(down) + "), p99 "
+						+ ms(LoadLoop.percentile(down, 0.99)))
+				.figure("ERP connection attempts " + (refusedHalfway - refusedBefore) + " in the first half, "
+						+ erpAttemptsSecondHalf + " in the second (" + secondHalfCalls.size() + " client calls)")
+				.figure("recovered " + ((recovered > 0) ? ms((recovered - restored) / 1e6) : "never")
+						+ " after the ERP returned")
+				.check("every call before the outage answered 200: " + LoadLoop.summary(before, load.startedAt()),
+						allOk(before) && !before.isEmpty())
+				.check("every call during the outage answered 503 with Retry-After",
+						!down.isEmpty() && refusals == down.size())
+				.check("the circuit opened: ERP attempts in the outage's second half under a quarter of the calls",
+						erpAttemptsSecondHalf * 4 < secondHalfCalls.size())
+				.check("recovered by itself within " + ERP_CIRCUIT_OPEN.plusSeconds(20).toSeconds() + " s",
+						recovered > 0)
+				.check("every call after recovery answered 200: " + LoadLoop.summary(after, load.startedAt()),
+						!after.isEmpty() && allOk(after))
+				.conclude();
+		}
+		finally {
+			platform.erpLink().restore();
+			load.close();
+		}
+	}
+
+	@Test
+	@Order(2)
+	void erpSlow() throws Exception {
+		Verdict verdict = new Verdict("erp-slow");
+		String mes = platform.token("mes-plant-1000");
+		String sim = platform.url("erp-simulator");
+		// longer than the facade's read timeout (5 s): every read attempt times out
+		long latency = 6000;
+		AtomicInteger next = new AtomicInteger();
+		simulator("POST", sim + "/_sim/reset", "");
+		LoadLoop load = null;
+		try {
+			simulator("PUT", sim + "/_sim/faults/material-stock", "{\"latencyMs\":" + latency + "}");
+			// distinct materials: every read a cache miss, pressing the bulkhead
+			load = new LoadLoop(20, 400, (n) -> request(platform.gateway(), "/v1/inventory/availability?material="
+					+ MATERIALS_1000.get(next.getAndIncrement() % MATERIALS_1000.size()) + "&plant=1000", mes));
+			pause(FAULT);
+			long healed = load.now();
+			simulator("DELETE", sim + "/_sim/faults/material-stock", "");
+			long recovered = awaitOk(load, healed, Duration.ofSeconds(30));
+			// the slowest ERP call in flight when the ERP sped up ends within its
+			// latency, and
+			// a call queued behind it waits at most the bulkhead's 2 s: from then on, all
+			// are
+			// fast
+			long settled = healed + TimeUnit.MILLISECONDS.toNanos(latency) + seconds(2);
+			pause(Duration.ofNanos(Math.max(0, settled - load.now())).plusSeconds(3));
+			long end = load.now();
+			List<Outcome> all = load.stop(GATEWAY_TIMEOUT.plusSeconds(5));
+			long unanswered = load.unanswered();
+			List<Outcome> slow = LoadLoop.between(all, load.startedAt(), healed);
+			long bound = GATEWAY_TIMEOUT.plusSeconds(2).toMillis();
+			long late = LoadLoop.count(slow, (outcome) -> outcome.millis() > bound);
+			long timeouts = LoadLoop.count(slow, (outcome) -> outcome.status() == 504 && isProblem(outcome));
+			long unavailable = LoadLoop.count(slow, ResilienceDrillsTests::unavailableWithRetryAfter);
+			// the gateway's capacity per product: calls beyond it are shed by priority
+			// lane
+			long shed = LoadLoop.count(slow, (outcome) -> outcome.status() == 429 && outcome.retryAfter() != null
+					&& isProblem(outcome) && outcome.body().contains("is saturated"));
+			long ok = LoadLoop.count(slow, Outcome::ok);
+			long other = slow.size() - timeouts - unavailable - shed - ok;
+			Map<String, Long> peaks = peaks(sim);
+			long stockPeak = peaks.getOrDefault("material-stock", 0L);
+			List<Outcome> after = LoadLoop.between(all, settled, end);
+			verdict
+				.figure("ERP stock answers after " + latency + " ms for " + FAULT.toSeconds() + " s, " + slow.size()
+						+ " reads of distinct materials at 20/s")
+				.figure(timeouts + " answered 504, " + unavailable + " 503 with Retry-After, " + shed
+						+ " 429 shed by the gateway's capacity, " + ok + " 200, " + other + " otherwise, " + unanswered
+						+ " unanswered; slowest " + ms(LoadLoop.max(slow)))
+				.figure("most ERP stock calls in flight " + stockPeak + " (bulkhead " + BULKHEAD + ")")
+				.figure("recovered " + ((recovered > 0) ? ms((recovered - healed) / 1e6) : "never")
+						+ " after the ERP sped up")
+				.check("every call answered within the gateway's timeout plus 2 s", late == 0 && unanswered == 0)
+				.check("every call answered 504, 503 or shed, as problems: " + LoadLoop.summary(slow, load.startedAt()),
+						other == 0 && ok == 0)
+				.check("the bulkhead reached and held its cap", stockPeak == BULKHEAD)
+				.check("every read answers 200 once the slow calls are through: "
+						+ LoadLoop.summary(after, load.startedAt()), recovered > 0 && !after.isEmpty() && allOk(after))
+				.conclude();
+		}
+		finally {
+			simulator("DELETE", sim + "/_sim/faults", "");
+			if (load != null) {
+				load.close();
+			}
+		}
+	}
+
+	@Test
+	@Order(3)
+	void redisDown() throws Exception {
+		Verdict verdict = new Verdict("redis-down");
+		String mes = platform.token("mes-plant-1000");
+		String wms = platform.token("wms-plant-1000");
+		String usage = "millgate:usage:inventory:v1:mes-plant-1000";
+		try (RedisProbe redis = new RedisProbe(Platform.REDIS)) {
+			// what earlier calls left in the gateway's ledger reaches Redis first
+			pause(Duration.ofSeconds(2));
+			long usageBefore = redis.hashNumber(usage, "requests");
+			// inventory throttles fail-open, shipments fail-closed
+			LoadLoop open = new LoadLoop(10, 100,
+					(n) -> request(platform.gateway(), "/v1/inventory/availability?material=FG-100&plant=1000", mes));
+			LoadLoop closed = new LoadLoop(5, 100, (n) -> request(platform.gateway(), "/v1/shipments/80000001", wms));
+			try {
+				pause(Duration.ofSeconds(3));
+				String bucketBefore = bucket(redis, "shipments", "wms-plant-1000");
+				long cut = open.now();
+				platform.redisLink().cut();
+				pause(FAULT);
+				long restored = open.now();
+				platform.redisLink().restore();
+				long resumed = awaitOk(closed, restored, Duration.ofSeconds(30));
+				pause(Duration.ofSeconds(3));
+				long end = open.now();
+				String bucketAfter = bucket(redis, "shipments", "wms-plant-1000");
+				List<Outcome> openAll = open.stop(Duration.ofSeconds(10));
+				List<Outcome> closedAll = closed.stop(Duration.ofSeconds(10));
+				List<Outcome> openBefore = LoadLoop.between(openAll, open.startedAt(), cut - MARGIN);
+				// the outage as the gateway sees it: from half a second after the cut
+				long down = cut + MARGIN;
+				List<Outcome> openDown = LoadLoop.between(openAll, down, restored);
+				List<Outcome> closedBefore = LoadLoop.between(closedAll, closed.startedAt(), cut - MARGIN);
+				List<Outcome> closedDown = LoadLoop.between(closedAll, down, restored);
+				long after = (resumed > 0) ? resumed + seconds(1) : end;
+				List<Outcome> openAfter = LoadLoop.between(openAll, after, end);
+				List<Outcome> closedAfter = LoadLoop.between(closedAll, after, end);
+				long refusedDown = LoadLoop.count(closedDown, ResilienceDrillsTests::unavailableWithRetryAfter);
+				double addedP99 = LoadLoop.percentile(openDown, 0.99) - LoadLoop.percentile(openBefore, 0.99);
+				long counted = awaitUsage(redis, usage, usageBefore + openAll.size(), Duration.ofSeconds(15))
+						- usageBefore;
+				verdict.figure("Redis down " + FAULT.toSeconds() + " s")
+					.figure("inventory (fail-open): " + LoadLoop.count(openDown, Outcome::ok) + "/" + openDown.size()
+							+ " answered 200, p99 " + ms(LoadLoop.percentile(openBefore, 0.99)) + " before, "
+							+ ms(LoadLoop.percentile(openDown, 0.99)) + " during, slowest "
+							+ ms(LoadLoop.max(openDown)))
+					.figure("shipments (fail-closed): " + refusedDown + "/" + closedDown.size()
+							+ " answered 503 with Retry-After, p99 " + ms(LoadLoop.percentile(closedDown, 0.99)))
+					.figure("throttling through Redis again "
+							+ ((resumed > 0) ? ms((resumed - restored) / 1e6) : "never") + " after it returned")
+					.figure("usage counted " + counted + " of " + openAll.size() + " inventory calls")
+					.check("every call before the outage answered 200: "
+							+ LoadLoop.summary(openBefore, open.startedAt()) + ", "
+							+ LoadLoop.summary(closedBefore, closed.startedAt()),
+							allOk(openBefore) && allOk(closedBefore))
+					.check("fail-open: every inventory call answered 200 during the outage",
+							!openDown.isEmpty() && allOk(openDown))
+					.check("fail-open: p99 within 100 ms of before (decisions time out at 50 ms)", addedP99 <= 100)
+					.check("fail-closed: every shipments call answered 503 with Retry-After during the outage",
+							!closedDown.isEmpty() && refusedDown == closedDown.size())
+					.check("fail-closed refusals answered within 250 ms", LoadLoop.max(closedDown) <= 250)
+					.check("throttling resumed through Redis within 10 s",
+							resumed > 0 && resumed - restored <= seconds(10) && bucketAfter != null
+									&& !bucketAfter.equals(bucketBefore))
+					.check("every call after recovery answered 200: " + LoadLoop.summary(openAfter, open.startedAt())
+							+ ", " + LoadLoop.summary(closedAfter, closed.startedAt()),
+							!closedAfter.isEmpty() && allOk(openAfter) && allOk(closedAfter))
+					.check("no usage lost", counted >= openAll.size())
+					.conclude();
+			}
+			finally {
+				platform.redisLink().restore();
+				open.close();
+				closed.close();
+			}
+		}
+	}
+
+	@Test
+	@Order(4)
+	void gatewayKilled() throws Exception {
+		Verdict verdict = new Verdict("gateway-killed");
+		String mes = platform.token("mes-plant-1000");
+		String sim = platform.url("erp-simulator");
+		String survivor = platform.gateway();
+		String doomed = platform.startGateway("gateway-b");
+		Room room = roomiest(mes, KEYS);
+		simulator("POST", sim + "/_sim/reset", "");
+		// confirmations take a moment in the ERP, so that the kill finds some in flight
+		simulator("PUT", sim + "/_sim/faults/confirmations", "{\"latencyMs\":1000}");
+		String body = "{\"operation\":\"" + room.operation() + "\",\"yieldQuantity\":1,\"scrapQuantity\":0,"
+				+ "\"unit\":\"" + room.unit() + "\",\"finalConfirmation\":false}";
+		String path = "/v1/production-orders/" + room.orderId() + "/confirmations";
+		Map<String, String> confirmations = new ConcurrentHashMap<>();
+		ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+		AtomicLong cutInFlight = new AtomicLong();
+		AtomicLong refusedAfter = new AtomicLong();
+		AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
+		AtomicLong inFlightAnswers = new AtomicLong();
+		AtomicLong replays = new AtomicLong();
+		AtomicInteger answered = new AtomicInteger();
+		int answeredAtKill;
+		CountDownLatch third = new CountDownLatch(Math.max(1, KEYS / 3));
+		java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+		ExecutorService mesClients = Executors.newFixedThreadPool(6);
+		try {
+			for (int i = 0; i < KEYS; i++) {
+				String key = "drill-" + UUID.randomUUID();
+				mesClients.submit(() -> {
+					// a plant's load balancer: gateway-b until it is gone, then the
+					// survivor
+					long deadline = System.nanoTime() + seconds(120);
+					while (System.nanoTime() < deadline) {
+						String base = killed.get() ? survivor : doomed;
+						long sent = System.nanoTime();
+						HttpResponse<String> response;
+						try {
+							response = platform.send(HttpRequest.newBuilder(URI.create(base + path))
+								.timeout(Duration.ofSeconds(30))
+								.header("Authorization", "Bearer " + mes)
+								.header("Content-Type", "application/json")
+								.header("Idempotency-Key", key)
+								.POST(HttpRequest.BodyPublishers.ofString(body))
+								.build());
+						}
+						catch (RuntimeException ex) {
+							// cut while in flight, or refused by the dead instance
+							((sent < killedAt.get()) ? cutInFlight : refusedAfter).incrementAndGet();
+							pause(Duration.ofMillis(100));
+							continue;
+						}
+						if (response.statusCode() == 201) {
+							confirmations.put(key, JsonPath.read(response.body(), "$.confirmationId"));
+							if (response.headers().firstValue("Idempotency-Replayed").isPresent()) {
+								replays.incrementAndGet();
+							}
+							answered.incrementAndGet();
+							third.countDown();
+							return;
+						}
+						if (response.statusCode() == 409 || response.statusCode() == 503
+								|| response.statusCode() == 504) {
+							inFlightAnswers.incrementAndGet();
+							pause(Duration.ofMillis(200));
+							continue;
+						}
+						unexpected.add(response.statusCode() + " " + response.body());
+						return;
+					}
+					unexpected.add(key + " not confirmed within 120 s");
+				});
+			}
+			third.await(120, TimeUnit.SECONDS);
+			killedAt.set(System.nanoTime());
+			platform.kill("gateway-b");
+			answeredAtKill = answered.get();
+			killed.set(true);
+			mesClients.shutdown();
+			mesClients.awaitTermination(180, TimeUnit.SECONDS);
+		}
+		finally {
+			mesClients.shutdownNow();
+			platform.kill("gateway-b");
+			simulator("DELETE", sim + "/_sim/faults", "");
+		}
+		Room after = room(room.orderId(), room.operation(), mes);
+		long booked = Math.round(after.confirmedYield() - room.confirmedYield());
+		long posts = erpCount(sim, "confirmations", "POST");
+		verdict.figure(KEYS + " confirmations by 6 MES clients, gateway-b killed after " + answeredAtKill + " answers")
+			.figure(cutInFlight.get() + " calls cut in flight by the kill, " + refusedAfter.get()
+					+ " refused by the dead instance, " + inFlightAnswers.get() + " answers to retry later, "
+					+ replays.get() + " replayed")
+			.figure(confirmations.size() + " keys confirmed, " + booked + " booked in the ERP, " + posts
+					+ " ERP confirmation POSTs")
+			.check("the kill cut calls in flight", cutInFlight.get() > 0)
+			.check("every key confirmed (none lost): " + unexpected,
+					confirmations.size() == KEYS && unexpected.isEmpty())
+			.check("each key has a confirmation of its own",
+					Set.copyOf(confirmations.values()).size() == confirmations.size())
+			.check("exactly one ERP confirmation per key", booked == KEYS)
+			.conclude();
+	}
+
+	@Test
+	@Order(5)
+	void soak() throws Exception {
+		Verdict verdict = new Verdict("soak");
+		String mes = platform.token("mes-plant-1000");
+		String wms = platform.token("wms-plant-1000");
+		Room room = roomiest(mes, 1);
+		String key = "soak-" + UUID.randomUUID();
+		String body = "{\"operation\":\"" + room.operation() + "\",\"yieldQuantity\":1,\"scrapQuantity\":0,"
+				+ "\"unit\":\"" + room.unit() + "\",\"finalConfirmation\":false}";
+		String path = "/v1/production-orders/" + room.orderId() + "/confirmations";
+		HttpRequest confirmation = HttpRequest.newBuilder(URI.create(platform.gateway() + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + mes)
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		HttpResponse<String> first = platform.send(confirmation);
+		List<String> services = List.of("gateway", "production-order-api", "inventory-api", "shipment-api");
+		// a plant's steady mix: availability, orders, shipments and a repeated
+		// confirmation
+		LoadLoop load = new LoadLoop(20, 200, (n) -> switch ((int) (n % 4)) {
+			case 0 -> request(platform.gateway(), "/v1/inventory/availability?material="
+					+ MATERIALS_1000.get((int) (n / 4 % MATERIALS_1000.size())) + "&plant=1000", mes);
+			case 1 -> request(platform.gateway(),
+					"/v1/production-orders/" + orders1000.get((int) (n / 4 % orders1000.size())), mes);
+			case 2 -> request(platform.gateway(), "/v1/shipments/80000001", wms);
+			default -> confirmation;
+		});
+		Duration warmUp = (SOAK.compareTo(Duration.ofMinutes(4)) > 0) ? Duration.ofMinutes(1) : SOAK.dividedBy(4);
+		Map<String, Long> heapBefore = new java.util.LinkedHashMap<>();
+		Map<String, Long> heapAfter = new java.util.LinkedHashMap<>();
+		List<Outcome> all;
+		try {
+			pause(warmUp);
+			services.forEach((service) -> heapBefore.put(service, Heap.afterFullGc(platform, service)));
+			pause(SOAK.minus(warmUp));
+			all = load.stop(Duration.ofSeconds(20));
+			services.forEach((service) -> heapAfter.put(service, Heap.afterFullGc(platform, service)));
+		}
+		finally {
+			load.close();
+		}
+		List<Outcome> errors = all.stream().filter((outcome) -> !outcome.ok()).toList();
+		List<String> grown = new ArrayList<>();
+		StringBuilder heaps = new StringBuilder();
+		for (String service : services) {
+			long before = heapBefore.get(service);
+			long after = heapAfter.get(service);
+			heaps.append((heaps.length() > 0) ? ", " : "")
+				.append(service)
+				.append(' ')
+				.append(before >> 20)
+				.append("→")
+				.append(after >> 20)
+				.append(" MiB");
+			// a leak grows with every call; noise of a few MiB (caches filling) does not
+			if (after > before + before / 10 + (4 << 20)) {
+				grown.add(service);
+			}
+		}
+		verdict
+			.figure(all.size() + " calls in " + SOAK.toSeconds() + " s at 20/s, " + errors.size() + " errors, p99 "
+					+ ms(LoadLoop.percentile(all, 0.99)) + ", " + load.skipped() + " ticks skipped")
+			.figure("heap after full GC, after warm-up → at the end: " + heaps)
+			.check("the first confirmation was booked", first.statusCode() == 201)
+			.check("error rate 0" + (errors.isEmpty() ? "" : " (first: " + errors.get(0) + ")"), errors.isEmpty())
+			.check("no heap growth beyond 10 % + 4 MiB: " + grown, grown.isEmpty())
+			.conclude();
+	}
+
+	/**
+	 * An operation of a released order in plant 1000 and how much it can still take.
+	 */
+	private record Room(String orderId, String operation, String unit, double confirmedYield, double room) {
+
+	}
+
+	private static Room roomiest(String token, int needed) {
+		List<String> released = JsonPath.read(
+				get(platform.gateway(), "/v1/production-orders?plant=1000&status=RELEASED&limit=50", token).body(),
+				"$.items[*].orderId");
+		Room best = null;
+		for (String orderId : released) {
+			String order = get(platform.gateway(), "/v1/production-orders/" + orderId, token).body();
+			List<Map<String, Object>> operations = JsonPath.read(order, "$.routing.operations[*]");
+			for (Map<String, Object> operation : operations) {
+				if ("CONFIRMED".equals(operation.get("status"))) {
+					continue;
+				}
+				Room room = room(orderId, operation);
+				if (best == null || room.room() > best.room()) {
+					best = room;
+				}
+			}
+		}
+		if (best == null || best.room() < needed) {
+			throw new IllegalStateException("No released order in plant 1000 takes " + needed + " more: " + best);
+		}
+		return best;
+	}
+
+	private static Room room(String orderId, String operation, String token) {
+		String order = get(platform.gateway(), "/v1/production-orders/" + orderId, token).body();
+		List<Map<String, Object>> operations = JsonPath.read(order,
+				"$.routing.operations[?(@.operation == '" + operation + "')]");
+		return room(orderId, operations.get(0));
+	}
+
+	private static Room room(String orderId, Map<String, Object> operation) {
+		double planned = ((Number) operation.get("plannedQuantity")).doubleValue();
+		double yield = ((Number) operation.get("confirmedYieldQuantity")).doubleValue();
+		double scrap = ((Number) operation.get("confirmedScrapQuantity")).doubleValue();
+		return new Room(orderId, (String) operation.get("operation"), (String) operation.get("unit"), yield,
+				planned - yield - scrap);
+	}
+
+	private static long erpCount(String sim, String service, String kind) {
+		String stats = simulator("GET", sim + "/_sim/stats", null);
+		Map<String, Map<String, Number>> services = JsonPath.read(stats, "$");
+		Map<String, Number> kinds = services.getOrDefault(service, Map.of());
+		return kinds.containsKey(kind) ? kinds.get(kind).longValue() : 0;
+	}
+
+	// the bucket of this platform's issuer (earlier runs leave theirs until they expire)
+	private static String bucket(RedisProbe redis, String product, String client) {
+		@SuppressWarnings("unchecked")
+		List<Object> keys = (List<Object>) redis.command("KEYS",
+				"millgate:rl:" + product + ":*:" + platform.url("identity") + ":" + client);
+		return keys.isEmpty() ? null : (String) redis.command("GET", (String) keys.get(0));
+	}
+
+	private static long awaitUsage(RedisProbe redis, String key, long expected, Duration within) {
+		long deadline = System.nanoTime() + within.toNanos();
+		long counted = redis.hashNumber(key, "requests");
+		while (counted < expected && System.nanoTime() < deadline) {
+			pause(Duration.ofMillis(250));
+			counted = redis.hashNumber(key, "requests");
+		}
+		return counted;
+	}
+
+	private static long seconds(long seconds) {
+		return TimeUnit.SECONDS.toNanos(seconds);
+	}
+
+	// --- helpers -----------------------------------------------------------------------
+
+	/**
+	 * Waits until an answer sent after {@code from} is 200.
+	 * @return the send time of that answer, or 0 when none came in time
+	 */
+	private static long awaitOk(LoadLoop load, long from, Duration within) {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (System.nanoTime() < deadline) {
+			long first = load.firstOkSince(from);
+			if (first > 0) {
+				return first;
+			}
+			pause(Duration.ofMillis(100));
+		}
+		return 0;
+	}
+
+	private static boolean unavailableWithRetryAfter(Outcome outcome) {
+		return outcome.status() == 503 && outcome.retryAfter() != null && outcome.retryAfter().matches("\\d+")
+				&& isProblem(outcome);
+	}
+
+	private static boolean isProblem(Outcome outcome) {
+		return outcome.body() != null && outcome.body().contains("\"code\":\"")
+				&& outcome.body().contains("\"correlationId\":\"");
+	}
+
+	private static boolean allOk(List<Outcome> outcomes) {
+		return outcomes.stream().allMatch(Outcome::ok);
+	}
+
+	private static String retryAfters(List<Outcome> outcomes) {
+		return "Retry-After " + String.join("/",
+				outcomes.stream()
+					.map(Outcome::retryAfter)
+					.filter((value) -> value != null)
+					.distinct()
+					.sorted()
+					.toList())
+				+ " s";
+	}
+
+	private static String ms(double millis) {
+		return (millis >= 1000) ? String.format("%.1f s", millis / 1000) : String.format("%.0f ms", millis);
+	}
+
+	private static Map<String, Long> peaks(String sim) {
+		String stats = simulator("GET", sim + "/_sim/stats", null);
+		Map<String, Long> peaks = new java.util.TreeMap<>();
+		Map<String, Map<String, Number>> services = JsonPath.read(stats, "$");
+		services.forEach((service, kinds) -> peaks.put(service,
+				kinds.containsKey("peakConcurrent") ? kinds.get("peakConcurrent").longValue() : 0L));
+		return peaks;
+	}
+
+	private static String simulator(String method, String url, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json");
+		request.method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		HttpResponse<String> response = platform.send(request.build());
+		if (response.statusCode() >= 300) {
+			throw new IllegalStateException(
+					method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	static HttpRequest request(String base, String path, String token) {
+		return HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build();
+	}
+
+	static HttpResponse<String> get(String base, String path, String token) {
+		return platform.send(request(base, path, token));
+	}
+
+	static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
