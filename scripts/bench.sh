@@ -11,8 +11,11 @@
 #            validation in report mode
 # Each at saturation (MILLGATE_BENCH_CONNECTIONS, 64) and at 8 connections, after a
 # warm-up. Also the time from ./millgate start to all healthy and each service's resident
-# memory (when no platform runs). Writes target/bench/report.md and throughput.svg.
+# memory (when no platform runs). Then the JMH micro-benchmarks of the hot policy steps
+# (JWT check, throttle decision, contract validation; module benchmarks). Writes
+# target/bench/report.md, throughput.svg and jmh.json.
 # Needs wrk, nginx and a Redis on loopback; says what to install, installs nothing.
+# ./millgate bench jmh runs the micro-benchmarks alone (Redis only).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +30,48 @@ BACKEND_PORT=18181 NGINX_PORT=18182 GATEWAY_PORT=18180 IDENTITY_PORT=19190
 say() { printf '%s\n' "$*"; }
 fail() { printf 'millgate bench: %s\n' "$*" >&2; exit 2; }
 
+MODE="${1:-all}"
+case "$MODE" in all|jmh) ;; *) fail "unknown argument '$MODE'; ./millgate bench [jmh]" ;; esac
+
+redis_host_port="${REDIS_URL#redis://}"; redis_host_port="${redis_host_port%%/*}"; redis_host_port="${redis_host_port##*@}"
+timeout 2 bash -c "exec 3<>/dev/tcp/${redis_host_port%%:*}/${redis_host_port##*:}" 2>/dev/null \
+  || fail "the throttle runs in Redis, and nothing answers at $REDIS_URL: start Redis (./millgate test starts an installed one) or set MILLGATE_REDIS_URL"
+
+# --- JMH: one thread, microseconds per operation ------------------------------------------
+run_jmh() {
+  local classes="$ROOT/benchmarks/target/classes" classpath="$ROOT/benchmarks/target/runtime-classpath.txt"
+  mkdir -p "$OUT/logs"
+  say "Building the micro-benchmarks (module benchmarks)..."
+  (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true -pl benchmarks -am package) \
+    >"$OUT/logs/jmh-build.log" 2>&1 || fail "building the micro-benchmarks failed; see $OUT/logs/jmh-build.log"
+  say "Running the micro-benchmarks (about 3 minutes)..."
+  java -cp "$classes:$(cat "$classpath")" org.openjdk.jmh.Main -f 1 -wi "${MILLGATE_JMH_WARMUPS:-4}" -w 2s \
+    -i "${MILLGATE_JMH_ITERATIONS:-5}" -r 2s -rf json -rff "$OUT/jmh.json" \
+    -jvmArgsAppend "-Dmillgate.bench.root=$ROOT -Dmillgate.bench.redis=$REDIS_URL" \
+    >"$OUT/logs/jmh.txt" 2>&1 || fail "the micro-benchmarks failed; see $OUT/logs/jmh.txt"
+  {
+    say "## Micro-benchmarks (JMH $(sed -n 's/^# JMH version: //p' "$OUT/logs/jmh.txt" | head -n 1), one thread, µs per operation, mean ± 99.9 % error)"
+    say ""
+    say "| benchmark | µs/op | ± |"
+    say "|---|---|---|"
+    awk '/^Benchmark / {table=1; next} table && NF >= 6 {printf "| %s | %s | %s |\n", $1, $4, $6}' "$OUT/logs/jmh.txt"
+    say ""
+    local first remembered
+    first="$(awk '$1 == "TokenCheckBenchmark.firstSight" {print $4}' "$OUT/logs/jmh.txt")"
+    remembered="$(awk '$1 == "TokenCheckBenchmark.remembered" {print $4}' "$OUT/logs/jmh.txt")"
+    say "A remembered token costs $(awk -v a="$remembered" -v b="$first" 'BEGIN { if (b > 0) printf "%.4f", a / b; else print "—" }') of a first sight (RS256 signature and claims); the Redis bucket's figure is a loopback round trip, which the gateway waits for without blocking a thread."
+  } >"$OUT/jmh.md"
+}
+
+if [ "$MODE" = jmh ]; then
+  rm -f "$OUT/jmh.json" "$OUT/jmh.md"
+  run_jmh
+  cat "$OUT/jmh.md"
+  say ""
+  say "Written: $OUT/jmh.md, $OUT/jmh.json (JMH output in $OUT/logs/jmh.txt)"
+  exit 0
+fi
+
 missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
@@ -35,9 +80,6 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fail "needs ${missing[*]}, not installed here. Install them (Debian/Ubuntu: apt-get install ${missing[*]/nginx/nginx-light}) and run it again; nothing was installed."
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-redis_host_port="${REDIS_URL#redis://}"; redis_host_port="${redis_host_port%%/*}"; redis_host_port="${redis_host_port##*@}"
-timeout 2 bash -c "exec 3<>/dev/tcp/${redis_host_port%%:*}/${redis_host_port##*:}" 2>/dev/null \
-  || fail "the full chain throttles in Redis, and nothing answers at $REDIS_URL: start Redis (./millgate test starts an installed one) or set MILLGATE_REDIS_URL"
 
 rm -rf "$OUT"; mkdir -p "$OUT/nginx" "$OUT/data" "$OUT/logs"
 PIDS=()
@@ -273,6 +315,12 @@ java_version="$(java -version 2>&1 | head -n 1)"
   say "p99 added over the direct backend at 8 connections ≤ 1.5 ms: $full_added ms → $(awk -v a="$full_added" 'BEGIN { print (a <= 1.5) ? "met" : "MISSED" }')."
 } >"$OUT/report.md"
 
+# the micro-benchmarks, once the gateway and nginx have stopped
+cleanup
+trap - EXIT
+run_jmh
+{ say ""; cat "$OUT/jmh.md"; } >>"$OUT/report.md"
+
 # a bar chart of throughput at saturation
 {
   max="$(for name in "${NAMES[@]}"; do field "${SAT[$name]}" 1; done | sort -n | tail -n 1)"
@@ -292,4 +340,4 @@ java_version="$(java -version 2>&1 | head -n 1)"
 
 cat "$OUT/report.md"
 say ""
-say "Written: $OUT/report.md, $OUT/throughput.svg (wrk output in $OUT/logs)"
+say "Written: $OUT/report.md, $OUT/throughput.svg, $OUT/jmh.json (wrk and JMH output in $OUT/logs)"

@@ -59,7 +59,7 @@ class TokenVerifierTests {
 		MovableClock clock = new MovableClock(Instant.now());
 		TokenVerifier remembering = new TokenVerifier(
 				List.of(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE)),
-				Duration.ofSeconds(30), Set.of("RS256"), List.of(), clock);
+				Duration.ofSeconds(30), Set.of("RS256"), List.of(), clock, TokenVerifier.REMEMBERED);
 		String token = tokens
 			.signed(tokens.claims("c", "s").expirationTime(Date.from(clock.instant().plusSeconds(60))).build());
 
