@@ -32,9 +32,9 @@ import org.millgate.contracts.testing.TestTokens;
  * developer portal (apps in an H2 file of its own), signing people in at identity.
  *
  * <p>
- * The products reach the ERP, and every service Redis, through a {@link TcpProxy} of
- * the platform's, so that the resilience drills can take either away; a drill may also
- * start a second gateway instance and kill it.
+ * The products reach the ERP, and every service Redis, through a {@link TcpProxy} of the
+ * platform's, so that the resilience drills can take either away; a drill may also start
+ * a second gateway instance and kill it.
  */
 public final class Platform implements AutoCloseable {
 

@@ -297,9 +297,6 @@ class ResilienceDrillsTests {
 		simulator("POST", sim + "/_sim/reset", "");
 		// confirmations take a moment in the ERP, so that the kill finds some in flight
 		simulator("PUT", sim + "/_sim/faults/confirmations", "{\"latencyMs\":1000}");
-		String body = "{\"operation\":\"" + room.operation() + "\",\"yieldQuantity\":1,\"scrapQuantity\":0,"
-				+ "\"unit\":\"" + room.unit() + "\",\"finalConfirmation\":false}";
-		String path = "/v1/production-orders/" + room.orderId() + "/confirmations";
 		Map<String, String> confirmations = new ConcurrentHashMap<>();
 		ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
 		AtomicLong cutInFlight = new AtomicLong();
@@ -324,13 +321,7 @@ class ResilienceDrillsTests {
 						long sent = System.nanoTime();
 						HttpResponse<String> response;
 						try {
-							response = platform.send(HttpRequest.newBuilder(URI.create(base + path))
-								.timeout(Duration.ofSeconds(30))
-								.header("Authorization", "Bearer " + mes)
-								.header("Content-Type", "application/json")
-								.header("Idempotency-Key", key)
-								.POST(HttpRequest.BodyPublishers.ofString(body))
-								.build());
+							response = platform.send(room.confirmation(base, mes, key));
 						}
 						catch (RuntimeException ex) {
 							// cut while in flight, or refused by the dead instance
@@ -398,16 +389,7 @@ class ResilienceDrillsTests {
 		String wms = platform.token("wms-plant-1000");
 		Room room = roomiest(mes, 1);
 		String key = "soak-" + UUID.randomUUID();
-		String body = "{\"operation\":\"" + room.operation() + "\",\"yieldQuantity\":1,\"scrapQuantity\":0,"
-				+ "\"unit\":\"" + room.unit() + "\",\"finalConfirmation\":false}";
-		String path = "/v1/production-orders/" + room.orderId() + "/confirmations";
-		HttpRequest confirmation = HttpRequest.newBuilder(URI.create(platform.gateway() + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Bearer " + mes)
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", key)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
+		HttpRequest confirmation = room.confirmation(platform.gateway(), mes, key);
 		HttpResponse<String> first = platform.send(confirmation);
 		List<String> services = List.of("gateway", "production-order-api", "inventory-api", "shipment-api");
 		// a plant's steady mix: availability, orders, shipments and a repeated
@@ -466,6 +448,21 @@ class ResilienceDrillsTests {
 	 * An operation of a released order in plant 1000 and how much it can still take.
 	 */
 	private record Room(String orderId, String operation, String unit, double confirmedYield, double room) {
+
+		/**
+		 * A confirmation of one unit of yield, as MES posts it.
+		 */
+		HttpRequest confirmation(String base, String token, String key) {
+			String body = "{\"operation\":\"" + this.operation + "\",\"yieldQuantity\":1,\"scrapQuantity\":0,"
+					+ "\"unit\":\"" + this.unit + "\",\"finalConfirmation\":false}";
+			return HttpRequest.newBuilder(URI.create(base + "/v1/production-orders/" + this.orderId + "/confirmations"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", key)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build();
+		}
 
 	}
 
