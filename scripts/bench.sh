@@ -16,6 +16,10 @@
 # target/bench/report.md, throughput.svg and jmh.json.
 # Needs wrk, nginx and a Redis on loopback; says what to install, installs nothing.
 # ./millgate bench jmh runs the micro-benchmarks alone (Redis only).
+# For A/B runs while tuning: MILLGATE_BENCH_GATEWAY_ARGS (more gateway arguments, e.g.
+# --millgate.gateway.redis-url= for local buckets), MILLGATE_BENCH_JAVA_OPTS (its JVM),
+# MILLGATE_BENCH_PLATFORM=0 (skip the platform start and shielding), MILLGATE_BENCH_JMH=0
+# (skip the micro-benchmarks).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -125,7 +129,9 @@ erp_shielding() {
 
 # --- the platform: time from ./millgate start to all healthy, memory per service ---------------
 PLATFORM_LINES=()
-if "$ROOT/millgate" status 2>/dev/null | grep -q healthy; then
+if [ "${MILLGATE_BENCH_PLATFORM:-1}" = 0 ]; then
+  PLATFORM_LINES+=("Platform start and memory: skipped (MILLGATE_BENCH_PLATFORM=0).")
+elif "$ROOT/millgate" status 2>/dev/null | grep -q healthy; then
   PLATFORM_LINES+=("Platform start and memory: skipped, a platform started by ./millgate already runs.")
 else
   say "Starting the platform once to build what it needs, then timing a second start..."
@@ -215,6 +221,7 @@ MILLGATE_ISSUER="$ISSUER" MILLGATE_JWK_SET_URI="$ISSUER/oauth2/jwks" MILLGATE_RE
   --spring.cloud.gateway.server.webflux.routes[0].id=bench-bare \
   --spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND_PORT \
   --spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/bare/** \
+  ${MILLGATE_BENCH_GATEWAY_ARGS:-} \
   >"$OUT/logs/gateway.log" 2>&1 &
 PIDS+=($!)
 
@@ -296,6 +303,8 @@ java_version="$(java -version 2>&1 | head -n 1)"
   say "$(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo);"
   say "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), $("$NGINX" -v 2>&1 | sed 's/.*: //'), $java_version, Spring Cloud Gateway $(unzip -l "$(jar gateway)" 2>/dev/null | grep -o 'spring-cloud-gateway-server-webflux-[0-9.]*[0-9]' | head -n 1 | sed 's/.*webflux-//')."
   say "Everything on one machine, loopback: wrk, the backend, nginx and the gateway share the cores."
+  [ -z "${MILLGATE_BENCH_GATEWAY_ARGS:-}${MILLGATE_BENCH_JAVA_OPTS:-}" ] \
+    || say "Not the defaults: gateway arguments '${MILLGATE_BENCH_GATEWAY_ARGS:-}', JVM options '${MILLGATE_BENCH_JAVA_OPTS:-}'."
   say "Each figure is one ${SECONDS_PER_RUN}s run after a ${WARMUP_SECONDS}s warm-up of each gateway route; saturation is $CONNECTIONS connections (2 wrk threads), then 8 (1 thread)."
   say ""
   say "| setup | req/s at $CONNECTIONS conns | vs nginx | p50 ms | p99 ms | req/s at 8 conns | p50 ms | p99 ms | p99 added over direct (8 conns) | errors |"
@@ -318,8 +327,10 @@ java_version="$(java -version 2>&1 | head -n 1)"
 # the micro-benchmarks, once the gateway and nginx have stopped
 cleanup
 trap - EXIT
-run_jmh
-{ say ""; cat "$OUT/jmh.md"; } >>"$OUT/report.md"
+if [ "${MILLGATE_BENCH_JMH:-1}" != 0 ]; then
+  run_jmh
+  { say ""; cat "$OUT/jmh.md"; } >>"$OUT/report.md"
+fi
 
 # a bar chart of throughput at saturation
 {
