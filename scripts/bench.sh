@@ -19,7 +19,7 @@
 # For A/B runs while tuning: MILLGATE_BENCH_GATEWAY_ARGS (more gateway arguments, e.g.
 # --millgate.gateway.redis-url= for local buckets), MILLGATE_BENCH_JAVA_OPTS (its JVM),
 # MILLGATE_BENCH_PLATFORM=0 (skip the platform start and shielding), MILLGATE_BENCH_JMH=0
-# (skip the micro-benchmarks).
+# (skip the micro-benchmarks), MILLGATE_BENCH_RESPONSE_VALIDATION (report; off or enforce).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -215,7 +215,7 @@ MILLGATE_ISSUER="$ISSUER" MILLGATE_JWK_SET_URI="$ISSUER/oauth2/jwks" MILLGATE_RE
   MILLGATE_REDIS_URL="$REDIS_URL" MILLGATE_CATALOG_DIR="$OUT/catalog" \
   MILLGATE_SHIPMENTS_URL="http://127.0.0.1:$BACKEND_PORT" \
   java ${MILLGATE_BENCH_JAVA_OPTS:-} -jar "$(jar gateway)" --server.port=$GATEWAY_PORT \
-  --millgate.gateway.products.shipments.response-validation.v1=report \
+  --millgate.gateway.products.shipments.response-validation.v1="${MILLGATE_BENCH_RESPONSE_VALIDATION:-report}" \
   --millgate.gateway.products.shipments.capacity=100000 \
   --logging.level.millgate.access=WARN \
   --spring.cloud.gateway.server.webflux.routes[0].id=bench-bare \

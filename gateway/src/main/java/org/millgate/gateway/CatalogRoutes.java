@@ -106,7 +106,7 @@ class CatalogRoutes {
 				filters.add(breakers.byProduct().get(product.id()).filter());
 				filters.add(ResiliencePolicy.retries());
 				filters.add(new ResponseValidationPolicy(route, productSettings.responseValidation(version.version()),
-						problems, meters)
+						productSettings.reportChecksPerSecond(), problems, meters)
 					.filter());
 				Map<String, Object> metadata = new HashMap<>();
 				metadata.put(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, productSettings.timeout().toMillis());

@@ -54,7 +54,7 @@ public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers, L
 	public ProductSettings product(String product) {
 		return (this.products != null && this.products.containsKey(product)) ? this.products.get(product)
 				: new ProductSettings(RedisDownMode.FAIL_OPEN, 64, 65536, Duration.ofSeconds(15), Map.of(),
-						ResponseValidationMode.ENFORCE, null);
+						ResponseValidationMode.ENFORCE, null, 100);
 	}
 
 	/**
@@ -81,12 +81,15 @@ public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers, L
 	 * @param responseValidation the response validation mode per version
 	 * @param defaultResponseValidation the mode of versions not listed
 	 * @param circuitBreaker the circuit breaker in front of the service
+	 * @param reportChecksPerSecond in response validation's report mode, how many
+	 * responses a second each route checks (the rest pass unchecked); enforce mode checks
+	 * every one
 	 */
 	public record ProductSettings(@DefaultValue("fail-open") RedisDownMode redisDown, @DefaultValue("64") int capacity,
 			@DefaultValue("65536") int maxBodyBytes, @DefaultValue("15s") Duration timeout,
 			Map<String, ResponseValidationMode> responseValidation,
 			@DefaultValue("enforce") ResponseValidationMode defaultResponseValidation,
-			CircuitBreakerSettings circuitBreaker) {
+			CircuitBreakerSettings circuitBreaker, @DefaultValue("100") int reportChecksPerSecond) {
 
 		public CircuitBreakerSettings breaker() {
 			return (this.circuitBreaker != null) ? this.circuitBreaker

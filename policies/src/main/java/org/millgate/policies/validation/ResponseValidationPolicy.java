@@ -33,7 +33,8 @@ import org.millgate.policies.core.Problems;
  * Policy {@code response-validation}: the product's response checked against the contract
  * of the called version, in mode {@code enforce} (withheld, 502
  * {@code response.invalid}), {@code report} (passed through, counted in
- * {@code millgate.gateway.response.violations} and logged) or {@code off}. Failure code:
+ * {@code millgate.gateway.response.violations} and logged; at most so many responses a
+ * second are checked per route, the rest pass unchecked) or {@code off}. Failure code:
  * {@code response.invalid}.
  */
 public final class ResponseValidationPolicy implements Policy {
@@ -53,10 +54,35 @@ public final class ResponseValidationPolicy implements Policy {
 
 	private final Counter violations;
 
+	private final CheckBudget reportBudget;
+
+	/**
+	 * A policy checking every response in enforce mode, and at most 100 a second in
+	 * report mode.
+	 * @param route the route
+	 * @param mode the mode
+	 * @param problems the problem writer
+	 * @param meters where violations are counted
+	 */
 	public ResponseValidationPolicy(ApiRoute route, ResponseValidationMode mode, Problems problems,
 			MeterRegistry meters) {
+		this(route, mode, 100, problems, meters);
+	}
+
+	/**
+	 * A policy.
+	 * @param route the route
+	 * @param mode the mode
+	 * @param reportChecksPerSecond in report mode, how many responses a second are
+	 * checked
+	 * @param problems the problem writer
+	 * @param meters where violations are counted
+	 */
+	public ResponseValidationPolicy(ApiRoute route, ResponseValidationMode mode, int reportChecksPerSecond,
+			Problems problems, MeterRegistry meters) {
 		this.route = route;
 		this.mode = mode;
+		this.reportBudget = new CheckBudget(reportChecksPerSecond);
 		this.problems = problems;
 		this.violations = Counter.builder("millgate.gateway.response.violations")
 			.description("Product responses that broke their contract")
@@ -77,6 +103,9 @@ public final class ResponseValidationPolicy implements Policy {
 
 	Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain) {
 		if (this.mode == ResponseValidationMode.OFF) {
+			return chain.filter(exchange);
+		}
+		if (this.mode == ResponseValidationMode.REPORT && !this.reportBudget.tryTake()) {
 			return chain.filter(exchange);
 		}
 		return chain.filter(exchange.mutate().response(new Checked(exchange)).build());
