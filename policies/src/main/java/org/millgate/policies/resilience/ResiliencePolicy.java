@@ -88,7 +88,12 @@ public final class ResiliencePolicy implements Policy {
 
 	/**
 	 * Retries of GET requests that failed before any response arrived (connection refused
-	 * or reset), twice with a short backoff. Writes and timeouts are never retried.
+	 * or reset), twice with a short backoff. Writes and timeouts are never retried, nor
+	 * is a failure once the answer has begun to go out (the caller hanging up mid-answer,
+	 * say): Spring Cloud Gateway's retry would reset the committed answer's read-only
+	 * headers and fail with {@code UnsupportedOperationException}, which the circuit
+	 * breaker took for a product failure ({@code ./millgate bench} found it, when wrk
+	 * closes its connections at the end of a run).
 	 * @return the filter
 	 */
 	public static OrderedGatewayFilter retries() {
@@ -98,7 +103,14 @@ public final class ResiliencePolicy implements Policy {
 			.setStatuses()
 			.setExceptions(IOException.class)
 			.setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false);
-		return new OrderedGatewayFilter(new RetryGatewayFilterFactory().apply(retry), PolicyOrder.RETRY);
+		org.springframework.cloud.gateway.filter.GatewayFilter retrying = new RetryGatewayFilterFactory().apply(retry);
+		return new OrderedGatewayFilter(
+				(exchange,
+						chain) -> retrying.filter(exchange,
+								(attempt) -> chain.filter(attempt)
+									.onErrorMap((failure) -> attempt.getResponse().isCommitted()
+											&& failure instanceof IOException, AnswerInterrupted::new)),
+				PolicyOrder.RETRY);
 	}
 
 	Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -116,7 +128,7 @@ public final class ResiliencePolicy implements Policy {
 				this.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
 			}
 		})).doOnCancel(this.breaker::releasePermission).onErrorResume((failure) -> {
-			if (isCallerGone(failure)) {
+			if (isCallerGone(exchange, failure)) {
 				// the caller hung up before the answer could be sent: nothing the product
 				// did
 				this.breaker.releasePermission();
@@ -152,8 +164,22 @@ public final class ResiliencePolicy implements Policy {
 				|| failure instanceof java.util.concurrent.TimeoutException;
 	}
 
-	// Reactor Netty's "Connection has been closed BEFORE send operation": the caller's
-	// connection, not the product's, is gone.
+	// Reactor Netty's "Connection has been closed BEFORE send operation", or any failure
+	// once the caller's own connection is closed: the caller, not the product, is gone.
+	static boolean isCallerGone(ServerWebExchange exchange, Throwable failure) {
+		try {
+			Object nativeResponse = org.springframework.http.server.reactive.ServerHttpResponseDecorator
+				.getNativeResponse(exchange.getResponse());
+			if (nativeResponse instanceof reactor.netty.Connection connection && !connection.channel().isActive()) {
+				return true;
+			}
+		}
+		catch (IllegalStateException | IllegalArgumentException noNettyResponse) {
+			// not served by Reactor Netty (a test's mock): the failure alone tells
+		}
+		return isCallerGone(failure);
+	}
+
 	static boolean isCallerGone(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof reactor.netty.channel.AbortedException) {
@@ -170,6 +196,20 @@ public final class ResiliencePolicy implements Policy {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * An I/O failure after the answer began to go out: too late to retry or to answer
+	 * otherwise. The failure is kept as suppressed, not as cause, since the retry filter
+	 * matches causes too.
+	 */
+	static final class AnswerInterrupted extends RuntimeException {
+
+		AnswerInterrupted(Throwable failure) {
+			super("The answer was interrupted after it began: " + failure);
+			addSuppressed(failure);
+		}
+
 	}
 
 	/**
