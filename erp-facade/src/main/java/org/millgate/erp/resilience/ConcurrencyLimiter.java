@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import reactor.core.Disposable;
@@ -60,6 +61,41 @@ public final class ConcurrencyLimiter {
 	public <T> Mono<T> run(Supplier<Mono<T>> call) {
 		return Mono.usingWhen(acquire(), (permit) -> call.get(), Permit::release, (permit, error) -> permit.release(),
 				Permit::release);
+	}
+
+	/**
+	 * Runs a call that keeps its slot until it ends, even when its caller stops waiting
+	 * sooner: a call the caller gave up on (a timeout, a hang-up) still loads the ERP,
+	 * which goes on working on it, so its slot is not handed to another call before it
+	 * ends. The drill of a slow ERP measured 17 calls in flight at the ERP with a cap of
+	 * 16 when slots were freed at the caller's timeout.
+	 * @param <T> the result type
+	 * @param call the call, subscribed once, when the caller's view is first subscribed
+	 * @param caller what the caller waits for, given the running call (a timeout, a
+	 * circuit breaker); the call is started only when this subscribes to it
+	 * @param abandonAfter how long the call may hold its slot at most
+	 * @return the caller's view of the call, or {@link LimitExceeded}
+	 */
+	public <T> Mono<T> runToEnd(Supplier<Mono<T>> call, Function<Mono<T>, Mono<T>> caller, Duration abandonAfter) {
+		return acquire().flatMap((permit) -> {
+			AtomicBoolean started = new AtomicBoolean();
+			Mono<T> running = Mono.defer(call).timeout(abandonAfter).doFinally((signal) -> permit.free()).cache();
+			Mono<T> startedOnce = Mono.deferContextual((context) -> {
+				if (started.compareAndSet(false, true)) {
+					// to its end, whoever still waits for it
+					running.contextWrite(context).subscribe(null, (ignored) -> {
+					});
+				}
+				return running;
+			});
+			// a caller refused before the call started (an open circuit) gives the slot
+			// back
+			return caller.apply(startedOnce).doFinally((signal) -> {
+				if (!started.get()) {
+					permit.free();
+				}
+			});
+		});
 	}
 
 	private Mono<Permit> acquire() {

@@ -45,6 +45,36 @@ class ConcurrencyLimiterTests {
 	}
 
 	@Test
+	void should_keep_the_slot_of_a_call_its_caller_gave_up_on_until_the_call_ends() {
+		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, 10, Duration.ofSeconds(5));
+		Sinks.One<String> erp = Sinks.one();
+
+		assertThatThrownBy(() -> limiter
+			.runToEnd(erp::asMono, (running) -> running.timeout(Duration.ofMillis(50)), Duration.ofSeconds(30))
+			.block()).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+
+		assertThat(limiter.running()).as("the ERP still works on it").isEqualTo(1);
+		erp.tryEmitValue("answered late");
+		assertThat(limiter.running()).isZero();
+		assertThat(limiter.runToEnd(() -> Mono.just("next"), (running) -> running, Duration.ofSeconds(1)).block())
+			.isEqualTo("next");
+	}
+
+	@Test
+	void should_give_the_slot_back_when_the_caller_refuses_before_the_call_starts() {
+		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, 10, Duration.ofSeconds(5));
+		AtomicInteger started = new AtomicInteger();
+
+		assertThatThrownBy(() -> limiter
+			.runToEnd(() -> Mono.fromCallable(started::incrementAndGet),
+					(running) -> Mono.error(new IllegalStateException("circuit open")), Duration.ofSeconds(1))
+			.block()).hasMessage("circuit open");
+
+		assertThat(started).hasValue(0);
+		assertThat(limiter.running()).isZero();
+	}
+
+	@Test
 	void should_refuse_when_the_line_is_full_and_time_out_waiters() {
 		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, 1, Duration.ofMillis(100));
 		Sinks.One<String> blocker = Sinks.one();
