@@ -70,9 +70,8 @@ public final class ErpCalls {
 	private <T> Mono<T> protect(Supplier<Mono<T>> call, Duration timeout) {
 		// The bulkhead is outside the breaker: local overload says nothing about the
 		// ERP's health and must not open the circuit. A call the caller stopped waiting
-		// for keeps its bulkhead slot until the ERP answers (at most four timeouts),
-		// since
-		// the ERP is still working on it.
+		// for keeps its slot until the ERP answers (at most four timeouts): the ERP is
+		// still working on it.
 		return this.bulkhead
 			.runToEnd(call,
 					(running) -> running.timeout(timeout)

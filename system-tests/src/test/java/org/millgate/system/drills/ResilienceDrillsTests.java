@@ -72,7 +72,9 @@ class ResilienceDrillsTests {
 	private static List<String> orders1000;
 
 	@BeforeAll
-	static void platform() {
+	static void platform() throws java.io.IOException {
+		// the verdicts of this run only, not of earlier runs in the same tree
+		java.nio.file.Files.deleteIfExists(Verdict.FILE);
 		platform = Platform.get();
 		String mes = platform.token("mes-plant-1000");
 		orders1000 = JsonPath.read(get(platform.gateway(), "/v1/production-orders?plant=1000&limit=20", mes).body(),
