@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.ContractDocument;
-import org.millgate.contracts.pacts.PactCheck;
-import org.millgate.contracts.pacts.PactInteraction;
+import org.millgate.contracts.tools.pacts.PactCheck;
+import org.millgate.contracts.tools.pacts.PactInteraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,10 +7,13 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The walls of the api-contracts module, each with the reason it exists.
+ * The walls of the api-contracts module, each with the reason it exists. The design-time
+ * tools (cli, compat, governance, review, pacts, erp-impact) live in contract-tools;
+ * their rules are in its architecture test.
  */
 @AnalyzeClasses(packages = "org.millgate.contracts", importOptions = ImportOption.DoNotIncludeTests.class)
 class ApiContractsArchitectureTests {
@@ -24,54 +27,47 @@ class ApiContractsArchitectureTests {
 		.because("api-contracts is the base every module builds on and may depend on none of them");
 
 	/**
-	 * The gateway (WebFlux), the portal and CLI tools all load contracts: no framework
-	 * here.
+	 * The gateway (WebFlux), the products, the portal and the contract tools all load
+	 * contracts: no framework here.
 	 */
 	@ArchTest
 	static final ArchRule is_framework_free = noClasses().should()
 		.dependOnClassesThat()
 		.resideInAPackage("org.springframework..")
-		.because("the catalog is loaded by reactive and servlet applications and by the CLI alike");
+		.because("the catalog is loaded by reactive and servlet applications and by the command-line tools alike");
 
 	/**
-	 * The catalog is the base of the module: rules and checker read it, never the
-	 * reverse.
+	 * Only what services need at run time: every service jar ships this module, so a new
+	 * package here is a decision, not an accident. Tooling goes to contract-tools.
 	 */
 	@ArchTest
-	static final ArchRule catalog_knows_no_tooling = noClasses().that()
-		.resideInAPackage("..contracts.catalog..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("..contracts.governance..", "..contracts.compat..", "..contracts.cli..",
-				"..contracts.openapi..")
-		.because("the gateway and portal load the catalog without pulling in governance tooling");
+	static final ArchRule holds_only_what_services_need_at_run_time = classes().should()
+		.resideInAnyPackage("org.millgate.contracts.access", "org.millgate.contracts.catalog",
+				"org.millgate.contracts.openapi", "org.millgate.contracts.paging", "org.millgate.contracts.problems",
+				"org.millgate.contracts.usage", "org.millgate.contracts.validation")
+		.because("every service and the gateway ship this jar; design-time tooling (diff, lint, reviews, "
+				+ "pact checks, erp-impact) belongs in contract-tools, which depends on this module");
 
-	/** Tree reading is shared infrastructure below the rules and the checker. */
+	/**
+	 * The catalog is the base of the module: scopes, validation and problem types read
+	 * it, never the reverse.
+	 */
 	@ArchTest
-	static final ArchRule openapi_reading_is_a_leaf = noClasses().that()
-		.resideInAPackage("..contracts.openapi..")
+	static final ArchRule catalog_depends_on_nothing_else_here = classes().that()
+		.resideInAPackage("org.millgate.contracts.catalog..")
 		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("..contracts.governance..", "..contracts.compat..", "..contracts.cli..",
-				"..contracts.catalog..")
-		.because("it is shared by the rules and the checker and must not tie them together");
+		.onlyDependOnClassesThat(
+				resideInAPackage("org.millgate.contracts.catalog..").or(resideOutsideOfPackage("org.millgate..")))
+		.because("every service loads the catalog, and loading it must not pull in anything else");
 
-	/** Rules and checker evolve separately; only the CLI combines them. */
+	/** Tree reading is shared infrastructure below the scopes and the contract tools. */
 	@ArchTest
-	static final ArchRule governance_and_compat_are_independent = noClasses().that()
-		.resideInAPackage("..contracts.governance..")
+	static final ArchRule openapi_reading_is_a_leaf = classes().that()
+		.resideInAPackage("org.millgate.contracts.openapi..")
 		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("..contracts.compat..", "..contracts.cli..")
-		.because("governance rules judge one version; compatibility compares two");
-
-	/** See {@link #governance_and_compat_are_independent}. */
-	@ArchTest
-	static final ArchRule compat_does_not_use_governance = noClasses().that()
-		.resideInAPackage("..contracts.compat..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("..contracts.governance..", "..contracts.cli..")
-		.because("governance rules judge one version; compatibility compares two");
+		.onlyDependOnClassesThat(
+				resideInAPackage("org.millgate.contracts.openapi..").or(resideOutsideOfPackage("org.millgate..")))
+		.because("it is shared by the operation scopes here and by the rules and the checker of contract-tools, "
+				+ "and must not tie them to anything else");
 
 }

@@ -13,8 +13,8 @@ import org.millgate.contracts.catalog.Lifecycle;
 import org.millgate.contracts.catalog.Plan;
 import org.millgate.contracts.catalog.Product;
 import org.millgate.contracts.catalog.ProductVersion;
-import org.millgate.contracts.compat.Change;
-import org.millgate.contracts.compat.CompatibilityChecker;
+import org.millgate.contracts.tools.compat.Change;
+import org.millgate.contracts.tools.compat.CompatibilityChecker;
 
 /**
  * What the portal's pages show of the catalog. Drafts are never shown; changelogs are

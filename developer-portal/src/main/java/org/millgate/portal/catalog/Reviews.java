@@ -15,8 +15,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.ContractDocument;
-import org.millgate.contracts.pacts.PactInteraction;
-import org.millgate.contracts.review.ContractReview;
+import org.millgate.contracts.tools.pacts.PactInteraction;
+import org.millgate.contracts.tools.review.ContractReview;
 
 /**
  * The contract reviews API owners read: built from the catalog, the released baselines

@@ -1,4 +1,0 @@
-/**
- * Consumer pacts (Pact V4 files) read and checked against contracts offline.
- */
-package org.millgate.contracts.pacts;

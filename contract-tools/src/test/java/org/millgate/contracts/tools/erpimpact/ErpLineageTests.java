@@ -1,0 +1,310 @@
+package org.millgate.contracts.tools.erpimpact;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.openapi.OpenApiTree;
+import org.millgate.contracts.tools.erpimpact.ErpLineage.ApiField;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lineage files say the truth: every ERP element they name exists in a release, every
+ * ERP name the SAP adapter's code uses is in them, every canonical name the products use
+ * is the facade's, and every API field exists in its contract.
+ */
+class ErpLineageTests {
+
+	private static final Path ROOT = Path.of("..");
+
+	private static final ErpLineage LINEAGE = ErpLineage.read(ROOT);
+
+	private static final List<ErpMetadata> RELEASES = Stream.of("2020", "2022", "2023")
+		.map(new MetadataSource(LINEAGE, SimulatorReleases.directory(), Map.of())::load)
+		.toList();
+
+	private static final ContractCatalog CATALOG = ContractCatalog
+		.load(ROOT.resolve("api-contracts/src/main/resources/millgate/contracts"));
+
+	@Test
+	void should_name_only_elements_some_release_has() {
+		List<String> missing = new ArrayList<>();
+		LINEAGE.mappings()
+			.forEach((canonical, elements) -> elements.stream()
+				.filter((element) -> RELEASES.stream().noneMatch(element::existsIn))
+				.forEach((element) -> missing.add(canonical + " ← " + element)));
+
+		assertThat(LINEAGE.mappings()).hasSizeGreaterThan(50);
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void should_cover_every_erp_name_the_sap_adapter_uses() throws IOException {
+		Set<String> erpNames = new TreeSet<>();
+		for (ErpMetadata release : RELEASES) {
+			release.services().values().forEach((service) -> {
+				service.entitySets().forEach((set, properties) -> {
+					erpNames.add(set);
+					erpNames.addAll(properties.keySet());
+				});
+				erpNames.addAll(service.actions());
+			});
+		}
+		Set<String> covered = new TreeSet<>();
+		LINEAGE.mappings().values().forEach((elements) -> elements.forEach((element) -> {
+			Stream.of(element.entitySet(), element.property(), element.action())
+				.filter(java.util.Objects::nonNull)
+				.forEach(covered::add);
+		}));
+		Set<String> used = literals();
+		used.retainAll(erpNames);
+
+		assertThat(used).as("ERP names in the SAP adapter's code").hasSizeGreaterThan(40);
+		assertThat(used).as("ERP names the adapter uses but the lineage does not name").isSubsetOf(covered);
+	}
+
+	@Test
+	void should_use_the_facades_canonical_names_and_fields_of_the_contracts() {
+		List<String> wrong = new ArrayList<>();
+		LINEAGE.apiFields().forEach((canonical, fields) -> {
+			if (!LINEAGE.mappings().containsKey(canonical)) {
+				wrong.add(canonical + ": not a canonical name of the facade's lineage");
+			}
+			for (ApiField field : fields) {
+				if (!exists(field)) {
+					wrong.add(canonical + " → " + field + ": not in the contract");
+				}
+			}
+		});
+
+		assertThat(LINEAGE.apiFields().values().stream().flatMap(List::stream).map(ApiField::product).distinct())
+			.containsExactlyInAnyOrder("production-orders", "inventory", "shipments");
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void should_follow_each_routed_version_of_each_product() {
+		CATALOG.products()
+			.forEach((product) -> product.versions()
+				.stream()
+				.filter((version) -> version.state().isReleased())
+				.forEach((version) -> assertThat(LINEAGE.apiFields().values())
+					.as("%s %s in the lineage", product.id(), version.version())
+					.anyMatch((fields) -> fields.stream()
+						.anyMatch((field) -> field.product().equals(product.id())
+								&& field.version().equals(version.version())))));
+	}
+
+	/**
+	 * Fields the product fills without the ERP: echoes of the request, the clock, the
+	 * product's own paging and texts.
+	 */
+	private static final Set<String> NOT_FROM_THE_ERP = Set.of("inventory v1 getAvailability asOf",
+			"inventory v1 getAvailability material", "inventory v1 getAvailability plant",
+			"inventory v1 getAvailability storageLocation", "inventory v1 getAvailability batch",
+			"inventory v1 queryAvailability asOf", "inventory v1 queryAvailability plant",
+			"inventory v1 queryAvailability request:breakdown", "inventory v1 queryAvailability request:items[].batch",
+			"inventory v1 queryAvailability request:items[].storageLocation",
+			"inventory v1 queryAvailability request:items[].unit", "inventory v1 queryAvailability results[].material",
+			"inventory v1 queryAvailability results[].storageLocation",
+			"inventory v1 queryAvailability results[].batch", "inventory v1 queryAvailability results[].problem.detail",
+			"production-orders v1 releaseProductionOrder orderId", "production-orders v1 releaseProductionOrder status",
+			"production-orders v1 releaseProductionOrder releasedAt",
+			"production-orders v2 releaseProductionOrder orderId", "production-orders v2 releaseProductionOrder status",
+			"production-orders v2 releaseProductionOrder releasedAt",
+			"production-orders v1 listConfirmations nextCursor", "production-orders v2 listConfirmations nextCursor");
+
+	@Test
+	void should_trace_every_field_of_every_routed_version_to_the_erp_or_say_why_not() {
+		List<String> untraced = new ArrayList<>();
+		CATALOG.products()
+			.forEach((
+					product) -> product.versions().stream().filter((v) -> v.state().isReleased()).forEach((version) -> {
+						OpenApiTree tree = new OpenApiTree(
+								CATALOG.contract(product.id(), version.version()).orElseThrow().tree());
+						tree.operations().forEach((operation) -> {
+							String operationId = operation.node().path("operationId").asText();
+							Set<String> fields = new TreeSet<>();
+							LINEAGE.apiFields()
+								.values()
+								.forEach((list) -> list.stream()
+									.filter((field) -> field.product().equals(product.id())
+											&& field.version().equals(version.version())
+											&& field.operation().equals(operationId))
+									.forEach((field) -> fields.add(field.field())));
+							Set<String> leaves = new TreeSet<>();
+							JsonNode responses = operation.node().path("responses");
+							for (String status : List.of("200", "201")) {
+								leaves(tree,
+										tree.resolve(responses.path(status))
+											.path("content")
+											.path("application/json")
+											.path("schema"),
+										"", leaves, 0);
+							}
+							Set<String> requestLeaves = new TreeSet<>();
+							leaves(tree,
+									tree.resolve(operation.node().path("requestBody"))
+										.path("content")
+										.path("application/json")
+										.path("schema"),
+									"", requestLeaves, 0);
+							requestLeaves.forEach((leaf) -> leaves.add("request:" + leaf));
+							for (String leaf : leaves) {
+								boolean traced = fields.stream()
+									.anyMatch((field) -> leaf.equals(field) || leaf.startsWith(field + ".")
+											|| leaf.startsWith(field + "[]"));
+								String name = product.id() + " " + version.version() + " " + operationId + " " + leaf;
+								if (!traced && !NOT_FROM_THE_ERP.contains(name)) {
+									untraced.add(name);
+								}
+							}
+						});
+					}));
+
+		assertThat(untraced).as("API fields no lineage traces to the ERP").isEmpty();
+	}
+
+	// The leaf fields of a schema: a.b, items[].c; through $ref and allOf.
+	private static void leaves(OpenApiTree tree, JsonNode node, String at, Set<String> leaves, int depth) {
+		JsonNode schema = tree.resolve(node);
+		if (schema.isMissingNode() || depth > 12) {
+			return;
+		}
+		java.util.Map<String, JsonNode> properties = new java.util.LinkedHashMap<>();
+		for (JsonNode part : schema.path("allOf")) {
+			JsonNode resolved = tree.resolve(part);
+			resolved.path("properties").fields().forEachRemaining((e) -> properties.put(e.getKey(), e.getValue()));
+		}
+		schema.path("properties").fields().forEachRemaining((e) -> properties.put(e.getKey(), e.getValue()));
+		if (!properties.isEmpty()) {
+			properties.forEach((name, property) -> leaves(tree, property, at.isEmpty() ? name : at + "." + name, leaves,
+					depth + 1));
+		}
+		else if ("array".equals(schema.path("type").asText())) {
+			leaves(tree, schema.path("items"), at + "[]", leaves, depth + 1);
+		}
+		else if (!at.isEmpty()) {
+			leaves.add(at);
+		}
+	}
+
+	@Test
+	void should_name_navigations_some_release_has_and_every_navigation_the_adapter_expands() throws IOException {
+		List<String> missing = LINEAGE.navigations()
+			.stream()
+			.filter((navigation) -> RELEASES.stream()
+				.noneMatch((release) -> release.service(navigation.service())
+					.map((service) -> service.navigations()
+						.getOrDefault(navigation.entitySet(), java.util.Map.of())
+						.containsKey(navigation.navigation()))
+					.orElse(false)))
+			.map(Object::toString)
+			.toList();
+		Set<String> declared = new TreeSet<>();
+		RELEASES.forEach((release) -> release.services()
+			.values()
+			.forEach((service) -> service.navigations().values().forEach((links) -> declared.addAll(links.keySet()))));
+		Set<String> used = literals();
+		used.retainAll(declared);
+		Set<String> listed = new TreeSet<>();
+		LINEAGE.navigations().forEach((navigation) -> listed.add(navigation.navigation()));
+
+		assertThat(missing).isEmpty();
+		assertThat(used).as("navigations the adapter expands").hasSizeGreaterThanOrEqualTo(6).isSubsetOf(listed);
+	}
+
+	// the string literals of the SAP adapter's code
+	private static Set<String> literals() throws IOException {
+		Set<String> used = new TreeSet<>();
+		Pattern literal = Pattern.compile("\"([A-Za-z][A-Za-z0-9_]*)\"");
+		try (Stream<Path> sources = Files.list(ROOT.resolve("erp-facade/src/main/java/org/millgate/erp/sap"))) {
+			for (Path source : sources.toList()) {
+				Matcher matcher = literal.matcher(Files.readString(source));
+				while (matcher.find()) {
+					used.add(matcher.group(1));
+				}
+			}
+		}
+		return used;
+	}
+
+	private static boolean exists(ApiField field) {
+		var contract = CATALOG.contract(field.product(), field.version());
+		if (contract.isEmpty()) {
+			return false;
+		}
+		OpenApiTree tree = new OpenApiTree(contract.get().tree());
+		var operation = tree.operations()
+			.stream()
+			.filter((candidate) -> field.operation().equals(candidate.node().path("operationId").asText()))
+			.findFirst();
+		if (operation.isEmpty()) {
+			return false;
+		}
+		String path = field.field();
+		if (path.equals("*")) {
+			return true;
+		}
+		if (path.startsWith("query:")) {
+			String name = path.substring("query:".length());
+			return tree.parameters(operation.get())
+				.stream()
+				.anyMatch((parameter) -> name.equals(parameter.node().path("name").asText())
+						&& "query".equals(parameter.node().path("in").asText()));
+		}
+		JsonNode schema;
+		if (path.startsWith("request:")) {
+			path = path.substring("request:".length());
+			schema = operation.get().node().path("requestBody");
+			schema = tree.resolve(schema).path("content").path("application/json").path("schema");
+		}
+		else {
+			JsonNode responses = operation.get().node().path("responses");
+			JsonNode success = responses.has("200") ? responses.get("200") : responses.path("201");
+			schema = tree.resolve(success).path("content").path("application/json").path("schema");
+		}
+		for (String segment : path.split("\\.")) {
+			boolean array = segment.endsWith("[]");
+			String name = array ? segment.substring(0, segment.length() - 2) : segment;
+			schema = property(tree, schema, name);
+			if (schema == null) {
+				return false;
+			}
+			if (array) {
+				schema = tree.resolve(schema).path("items");
+			}
+		}
+		return true;
+	}
+
+	// A property of an object schema, through $ref and allOf.
+	private static JsonNode property(OpenApiTree tree, JsonNode schema, String name) {
+		JsonNode resolved = tree.resolve(schema);
+		JsonNode direct = resolved.path("properties").get(name);
+		if (direct != null) {
+			return direct;
+		}
+		for (JsonNode part : resolved.path("allOf")) {
+			JsonNode found = property(tree, part, name);
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
+	}
+
+}
