@@ -1,0 +1,62 @@
+package org.millgate.web;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON text for bodies written outside the codecs, and canonical digests of request
+ * bodies.
+ */
+public final class JsonText {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private JsonText() {
+	}
+
+	public static byte[] write(Object value) {
+		return JSON.writeValueAsBytes(value);
+	}
+
+	public static String string(Object value) {
+		return JSON.writeValueAsString(value);
+	}
+
+	public static JsonNode read(byte[] body) {
+		return JSON.readTree(body);
+	}
+
+	/**
+	 * The body with object members sorted, so that the same content always gives the same
+	 * text whatever order and spacing the client used.
+	 */
+	public static String canonical(JsonNode node) {
+		if (node.isObject()) {
+			StringBuilder text = new StringBuilder("{");
+			node.propertyNames()
+				.stream()
+				.sorted()
+				.forEach((name) -> text.append(JSON.writeValueAsString(name))
+					.append(':')
+					.append(canonical(node.get(name)))
+					.append(','));
+			if (text.length() > 1) {
+				text.setLength(text.length() - 1);
+			}
+			return text.append('}').toString();
+		}
+		if (node.isArray()) {
+			StringBuilder text = new StringBuilder("[");
+			node.forEach((item) -> text.append(canonical(item)).append(','));
+			if (text.length() > 1) {
+				text.setLength(text.length() - 1);
+			}
+			return text.append(']').toString();
+		}
+		if (node.isNumber()) {
+			return node.decimalValue().stripTrailingZeros().toPlainString();
+		}
+		return node.toString();
+	}
+
+}
