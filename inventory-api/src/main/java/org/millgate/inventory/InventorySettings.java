@@ -3,10 +3,7 @@ package org.millgate.inventory;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.constraints.NotBlank;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -14,16 +11,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param productionSupply the storage locations of each plant that supply production;
  * their unrestricted stock is {@code productionConsumable}
- * @param issuer the issuer every access token must come from
- * @param jwkSetUri where the issuer publishes its signing keys
- * @param audience the audience every access token must name
  */
 @Validated
 @ConfigurationProperties("millgate.inventory")
-public record InventorySettings(Map<String, List<String>> productionSupply,
-		@DefaultValue("http://localhost:9000") @NotBlank String issuer,
-		@DefaultValue("http://localhost:9000/oauth2/jwks") @NotBlank String jwkSetUri,
-		@DefaultValue("millgate-api") @NotBlank String audience) {
+public record InventorySettings(Map<String, List<String>> productionSupply) {
 
 	public InventorySettings {
 		productionSupply = (productionSupply != null) ? Map.copyOf(productionSupply) : Map.of();

@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,12 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultOverDeliveryTolerancePercent the share for plants not listed
  * @param plantZones the time zone of each plant, for the ERP's local dates and times
  * @param defaultZone the zone of plants not listed
- * @param issuer the issuer every access token must come from
- * @param jwkSetUri where the issuer publishes its signing keys
- * @param audience the audience every access token must name
- * @param cursorSecret the secret signing pagination cursors (at least 32 bytes; the same
- * on every instance); set it through {@code MILLGATE_CURSOR_SECRET}; when empty a random
- * one is made at start and cursors do not survive a restart
  * @param idempotency how idempotency keys are kept
  */
 @Validated
@@ -36,9 +29,6 @@ import org.springframework.validation.annotation.Validated;
 public record ProductionOrderSettings(Map<String, BigDecimal> overDeliveryTolerancePercent,
 		@DefaultValue("10") @DecimalMin("0") @DecimalMax("100") BigDecimal defaultOverDeliveryTolerancePercent,
 		Map<String, ZoneId> plantZones, @DefaultValue("UTC") ZoneId defaultZone,
-		@DefaultValue("http://localhost:9000") @NotBlank String issuer,
-		@DefaultValue("http://localhost:9000/oauth2/jwks") @NotBlank String jwkSetUri,
-		@DefaultValue("millgate-api") @NotBlank String audience, @DefaultValue("") String cursorSecret,
 		@DefaultValue @Valid Idempotency idempotency) {
 
 	public ProductionOrderSettings {

@@ -1,4 +1,4 @@
-package org.millgate.contracts.testing;
+package org.millgate.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Real RS256 tokens for tests, signed with a key whose JWK set is served over HTTP, as an
- * issuer would. Shared with the product services' tests through this module's test jar.
+ * issuer would. Shared by every module's tests through test-support.
  */
 public final class TestTokens {
 

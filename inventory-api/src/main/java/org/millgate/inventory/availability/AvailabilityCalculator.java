@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.Material;
 import org.millgate.erp.model.MaterialRequirement;
 import org.millgate.erp.model.Quantity;

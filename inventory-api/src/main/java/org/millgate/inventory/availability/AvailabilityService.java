@@ -8,13 +8,14 @@ import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.millgate.contracts.access.Caller;
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.Material;
 import org.millgate.erp.model.UnitOfMeasure;
 import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.Reservations;
 import org.millgate.erp.port.StockLevels;
-import org.millgate.inventory.security.Caller;
 
 /**
  * Availability of one material, or of many at once (a bill of materials), within the

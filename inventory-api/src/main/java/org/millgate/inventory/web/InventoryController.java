@@ -14,8 +14,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,12 +21,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.millgate.contracts.access.Caller;
 import org.millgate.erp.model.UnitOfMeasure;
 import org.millgate.inventory.availability.AvailabilityService;
 import org.millgate.inventory.availability.Breakdown;
 import org.millgate.inventory.availability.MaterialAvailability;
 import org.millgate.inventory.availability.StockFigures;
-import org.millgate.inventory.security.Caller;
+import org.millgate.web.JsonText;
 
 /**
  * Availability of one material, or of many at once.
@@ -50,18 +49,18 @@ final class InventoryController {
 	}
 
 	@GetMapping
-	Mono<ResponseEntity<Map<String, Object>>> one(@AuthenticationPrincipal Jwt jwt, @RequestParam String material,
+	Mono<ResponseEntity<Map<String, Object>>> one(Caller caller, @RequestParam String material,
 			@RequestParam String plant, @RequestParam(required = false) String storageLocation,
 			@RequestParam(required = false) String batch, @RequestParam(required = false) String unit,
 			@RequestParam(defaultValue = "NONE") Breakdown breakdown) {
 		AvailabilityService.Item item = new AvailabilityService.Item(material, plant, storageLocation, batch,
 				(unit != null) ? UnitOfMeasure.of(unit) : null, breakdown);
-		return this.availability.one(Caller.of(jwt), item)
+		return this.availability.one(caller, item)
 			.map((found) -> ResponseEntity.ok().header("Cache-Control", cacheControl(found.asOf())).body(json(found)));
 	}
 
 	@PostMapping("/queries")
-	Mono<ResponseEntity<Map<String, Object>>> many(@AuthenticationPrincipal Jwt jwt, @RequestBody byte[] body) {
+	Mono<ResponseEntity<Map<String, Object>>> many(Caller caller, @RequestBody byte[] body) {
 		JsonNode query = JsonText.read(body);
 		String plant = query.path("plant").asString();
 		Breakdown breakdown = Breakdown.valueOf(query.path("breakdown").asString("NONE"));
@@ -70,7 +69,7 @@ final class InventoryController {
 			.forEach((item) -> items.add(new AvailabilityService.Item(item.path("material").asString(), plant,
 					text(item, "storageLocation"), text(item, "batch"),
 					(text(item, "unit") != null) ? UnitOfMeasure.of(text(item, "unit")) : null, breakdown)));
-		return this.availability.many(Caller.of(jwt), plant, items).map((outcomes) -> {
+		return this.availability.many(caller, plant, items).map((outcomes) -> {
 			Instant asOf = outcomes.stream()
 				.filter((outcome) -> outcome.availability() != null)
 				.map((outcome) -> outcome.availability().asOf())

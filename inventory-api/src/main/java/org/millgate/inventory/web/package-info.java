@@ -1,5 +1,6 @@
 /**
- * The HTTP face of the inventory product: controller, JSON representations, request
- * validation against the contract, correlation headers and RFC 9457 problems.
+ * The HTTP face of the inventory product: the controller and its JSON representations.
+ * Security, the contract check, correlation and problems come from the product-web
+ * starter.
  */
 package org.millgate.inventory.web;

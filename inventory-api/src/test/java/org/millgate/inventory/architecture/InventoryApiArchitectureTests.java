@@ -1,55 +1,21 @@
 package org.millgate.inventory.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import org.millgate.testing.architecture.ProductArchitectureRules;
 
 /**
- * The walls of the inventory service, each with the reason it exists.
+ * The walls of the inventory service: those of every product (see
+ * {@link ProductArchitectureRules}), with {@code availability} as its application.
  */
 @AnalyzeClasses(packages = "org.millgate.inventory", importOptions = ImportOption.DoNotIncludeTests.class)
 class InventoryApiArchitectureTests {
 
-	/** DESIGN: services call each other never, and know no gateway or simulator. */
 	@ArchTest
-	static final ArchRule depends_on_no_other_service = noClasses().should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.millgate.orders..", "org.millgate.shipments..", "org.millgate.gateway..",
-				"org.millgate.erpsim..")
-		.because("a product service depends on api-contracts and erp-facade only");
-
-	/**
-	 * Consumers must never see ERP names: only the facade's canonical model and ports.
-	 */
-	@ArchTest
-	static final ArchRule knows_no_erp_adapter = noClasses().should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.millgate.erp.sap..", "org.millgate.erp.resilience..")
-		.because("the ERP is reached through ports; which ERP answers is configuration");
-
-	/** Web calls application, application calls ports: never the other way round. */
-	@ArchTest
-	static final ArchRule application_knows_no_web = noClasses().that()
-		.resideInAPackage("..inventory.availability..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("..inventory.web..", "org.springframework.web..", "org.springframework.http..")
-		.because("the rules of the product hold whatever the transport");
-
-	/**
-	 * The web layer goes through the use cases, not straight to the ERP ports; it may map
-	 * ERP failures to problems and pass correlation to ERP calls.
-	 */
-	@ArchTest
-	static final ArchRule web_does_not_call_erp_ports = noClasses().that()
-		.resideInAPackage("..inventory.web..")
-		.should()
-		.dependOnClassesThat(
-				JavaClass.Predicates.resideInAPackage("org.millgate.erp.port..").and(JavaClass.Predicates.INTERFACES))
-		.because("every ERP call passes the product's checks in the application layer");
+	static final ArchRule keeps_the_walls_of_a_product = ProductArchitectureRules.of("org.millgate.inventory",
+			"availability");
 
 }

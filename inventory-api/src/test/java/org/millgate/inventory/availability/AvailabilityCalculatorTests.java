@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.Material;
 import org.millgate.erp.model.MaterialRequirement;
 import org.millgate.erp.model.Quantity;

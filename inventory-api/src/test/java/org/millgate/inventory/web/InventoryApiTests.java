@@ -1,42 +1,40 @@
 package org.millgate.inventory.web;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import org.millgate.inventory.support.ContractResponses;
-import org.millgate.inventory.support.Simulator;
-import org.millgate.contracts.testing.TestTokens;
+import org.millgate.testing.TestTokens;
+import org.millgate.testing.contracts.ContractResponses;
+import org.millgate.testing.erp.ErpSimulator;
+import org.millgate.testing.product.ProductTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
 
 /**
  * Both operations over HTTP against the ERP simulator, with real signed tokens; every
  * response is checked against the contract.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// A cold JVM on a 2-core CI machine can take seconds for a first request; a real hang
-// still fails.
-@AutoConfigureWebTestClient
+@ProductTest
 class InventoryApiTests {
+
+	private static final ContractResponses CONTRACT = ContractResponses.of("inventory");
 
 	private static final String WMS_1000 = TestTokens.get().token("wms-plant-1000", "inventory:read", List.of("1000"));
 
@@ -48,20 +46,9 @@ class InventoryApiTests {
 	@LocalServerPort
 	int port;
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("millgate.inventory.issuer", () -> TestTokens.ISSUER);
-		registry.add("millgate.inventory.jwk-set-uri", () -> TestTokens.get().jwkSetUri());
-		registry.add("millgate.erp.base-url", Simulator::baseUrl);
-		registry.add("millgate.erp.retry.max-attempts", () -> "1");
-		registry.add("millgate.erp.circuit-breaker.minimum-calls", () -> "1000");
-		registry.add("millgate.erp.cache.stock", () -> "0s");
-		registry.add("millgate.erp.timeouts.read", () -> "1s");
-	}
-
 	@BeforeEach
 	void resetErp() {
-		Simulator.reset();
+		ErpSimulator.reset();
 	}
 
 	@Test
@@ -132,8 +119,8 @@ class InventoryApiTests {
 		assertThat((List<String>) JsonPath.read(body(result), "$.results[*].outcome")).containsExactly("FOUND", "FOUND",
 				"MATERIAL_NOT_FOUND", "UNIT_NOT_CONVERTIBLE");
 		assertThat(number(result, "$.results[0].availability.quantities.available")).isEqualByComparingTo("380");
-		assertThat(Simulator.calls("material-stock", "total")).isEqualTo(1);
-		assertThat(Simulator.calls("reservations", "total")).isEqualTo(1);
+		assertThat(ErpSimulator.calls("material-stock", "total")).isEqualTo(1);
+		assertThat(ErpSimulator.calls("reservations", "total")).isEqualTo(1);
 	}
 
 	@Test
@@ -197,7 +184,7 @@ class InventoryApiTests {
 
 	@Test
 	void should_answer_503_when_the_erp_is_down() {
-		Simulator.fault("material-stock", "{\"outage\":true}");
+		ErpSimulator.fault("material-stock", "{\"outage\":true}");
 
 		EntityExchangeResult<byte[]> result = get(AVAILABILITY + "?material=FG-100&plant=1000", WMS_1000);
 
@@ -207,7 +194,7 @@ class InventoryApiTests {
 
 	@Test
 	void should_answer_504_when_the_erp_is_too_slow() {
-		Simulator.fault("material-stock", "{\"latencyMs\":1500}");
+		ErpSimulator.fault("material-stock", "{\"latencyMs\":1500}");
 
 		assertProblem(get(AVAILABILITY + "?material=FG-100&plant=1000", WMS_1000), 504, "erp.timeout");
 	}
@@ -231,7 +218,7 @@ class InventoryApiTests {
 	private static EntityExchangeResult<byte[]> exchange(WebTestClient.RequestHeadersSpec<?> request) {
 		EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
 		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isNotBlank();
-		ContractResponses.assertKeepsContract(result);
+		CONTRACT.assertKeepsContract(result);
 		return result;
 	}
 
@@ -244,14 +231,7 @@ class InventoryApiTests {
 	}
 
 	private static String body(EntityExchangeResult<byte[]> result) {
-		return new String(result.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
-	}
-
-	private static void assertProblem(EntityExchangeResult<byte[]> result, int status, String code) {
-		assertThat(result.getStatus().value()).as(body(result)).isEqualTo(status);
-		assertThat(result.getResponseHeaders().getContentType()).hasToString("application/problem+json");
-		assertThat((String) JsonPath.read(body(result), "$.code")).isEqualTo(code);
-		assertThat(body(result)).doesNotContain("Exception", "at org.");
+		return new String(result.getResponseBody(), StandardCharsets.UTF_8);
 	}
 
 }

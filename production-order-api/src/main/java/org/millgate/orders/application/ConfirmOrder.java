@@ -9,6 +9,8 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
+import org.millgate.contracts.access.Caller;
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.Confirmation;
 import org.millgate.erp.model.ConfirmationRequest;
 import org.millgate.erp.model.Operation;
@@ -17,7 +19,6 @@ import org.millgate.erp.model.Quantity;
 import org.millgate.erp.port.Confirmations;
 import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.port.Materials;
-import org.millgate.orders.security.Caller;
 
 /**
  * Confirming an operation, checked before anything reaches the ERP: the order is RELEASED

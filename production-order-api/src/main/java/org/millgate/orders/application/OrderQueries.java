@@ -8,13 +8,14 @@ import java.util.TreeSet;
 
 import reactor.core.publisher.Mono;
 
+import org.millgate.contracts.access.Caller;
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.Confirmation;
 import org.millgate.erp.model.ProductionOrder;
 import org.millgate.erp.port.Confirmations;
 import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.port.OrderQuery;
 import org.millgate.erp.port.ProductionOrders;
-import org.millgate.orders.security.Caller;
 
 /**
  * Reading production orders and their confirmations within the caller's plants. An order

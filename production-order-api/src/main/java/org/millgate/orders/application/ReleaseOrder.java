@@ -5,8 +5,9 @@ import java.time.Instant;
 
 import reactor.core.publisher.Mono;
 
+import org.millgate.contracts.access.Caller;
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.port.ProductionOrders;
-import org.millgate.orders.security.Caller;
 
 /**
  * Releasing a production order: only a CREATED order of one of the caller's plants.

@@ -16,8 +16,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,15 +25,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.paging.Cursors;
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.UnitOfMeasure;
 import org.millgate.orders.application.ConfirmOrder;
 import org.millgate.orders.application.ConfirmationCommand;
 import org.millgate.orders.application.OrderQueries;
-import org.millgate.orders.application.Rejection;
 import org.millgate.orders.idempotency.Claim;
 import org.millgate.orders.idempotency.IdempotencyStore;
-import org.millgate.orders.security.Caller;
+import org.millgate.web.JsonText;
 
 /**
  * Confirmations of production order operations: posted once per idempotency key, and
@@ -65,9 +64,8 @@ final class ConfirmationController {
 	}
 
 	@PostMapping
-	Mono<ResponseEntity<String>> post(@AuthenticationPrincipal Jwt jwt, @PathVariable String version,
-			@PathVariable String orderId, @RequestHeader("Idempotency-Key") String key, @RequestBody byte[] body) {
-		Caller caller = Caller.of(jwt);
+	Mono<ResponseEntity<String>> post(Caller caller, @PathVariable String version, @PathVariable String orderId,
+			@RequestHeader("Idempotency-Key") String key, @RequestBody byte[] body) {
 		JsonNode json = JsonText.read(body);
 		boolean v2 = "v2".equals(version);
 		// matched on the v1 shape: the same confirmation under one key in either version
@@ -99,12 +97,11 @@ final class ConfirmationController {
 	}
 
 	@GetMapping
-	Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String version,
-			@PathVariable String orderId, @RequestParam(defaultValue = "50") int limit,
-			@RequestParam(required = false) String cursor) {
+	Mono<Map<String, Object>> list(Caller caller, @PathVariable String version, @PathVariable String orderId,
+			@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
 		String query = "orderId=" + orderId + "&limit=" + limit;
 		int from = (cursor != null) ? offset(query, cursor) : 0;
-		return this.queries.confirmations(Caller.of(jwt), orderId).map((all) -> {
+		return this.queries.confirmations(caller, orderId).map((all) -> {
 			List<Map<String, Object>> items = all.confirmations()
 				.stream()
 				.skip(from)

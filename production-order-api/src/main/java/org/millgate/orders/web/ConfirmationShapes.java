@@ -1,8 +1,12 @@
 package org.millgate.orders.web;
 
+import java.nio.charset.StandardCharsets;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.millgate.web.JsonText;
 
 /**
  * One confirmation, two shapes: v1's {@code yieldQuantity}, {@code scrapQuantity} and
@@ -45,7 +49,7 @@ final class ConfirmationShapes {
 	 * @return the answer in its shape
 	 */
 	static String answerIn(String body, boolean v2) {
-		JsonNode stored = JsonText.read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		JsonNode stored = JsonText.read(body.getBytes(StandardCharsets.UTF_8));
 		boolean storedV2 = stored.has("yield");
 		if (!stored.isObject() || storedV2 == v2) {
 			return body;

@@ -8,8 +8,6 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,12 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.paging.Cursors;
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.orders.application.OrderQueries;
 import org.millgate.orders.application.OrderStatus;
-import org.millgate.orders.application.Rejection;
 import org.millgate.orders.application.ReleaseOrder;
-import org.millgate.orders.security.Caller;
 
 /**
  * Production orders: list, read, release; v1 and v2 from the same queries, each in its
@@ -49,7 +47,7 @@ final class ProductionOrderController {
 	}
 
 	@GetMapping
-	Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String version,
+	Mono<Map<String, Object>> list(Caller caller, @PathVariable String version,
 			@RequestParam(required = false) String plant, @RequestParam(required = false) OrderStatus status,
 			@RequestParam(required = false) OffsetDateTime changedSince, @RequestParam(defaultValue = "50") int limit,
 			@RequestParam(required = false) String cursor) {
@@ -57,8 +55,7 @@ final class ProductionOrderController {
 				+ "&changedSince=" + ((changedSince != null) ? changedSince.toInstant() : "") + "&limit=" + limit;
 		OrderQueries.Position after = (cursor != null) ? position(query, cursor) : null;
 		return this.queries
-			.orders(Caller.of(jwt), plant, status, (changedSince != null) ? changedSince.toInstant() : null, after,
-					limit)
+			.orders(caller, plant, status, (changedSince != null) ? changedSince.toInstant() : null, after, limit)
 			.map((page) -> Representations.page(
 					page.orders()
 						.stream()
@@ -71,9 +68,9 @@ final class ProductionOrderController {
 	}
 
 	@GetMapping("/{orderId}")
-	Mono<ResponseEntity<Map<String, Object>>> read(@AuthenticationPrincipal Jwt jwt, @PathVariable String version,
+	Mono<ResponseEntity<Map<String, Object>>> read(Caller caller, @PathVariable String version,
 			@PathVariable String orderId) {
-		return this.queries.order(Caller.of(jwt), orderId)
+		return this.queries.order(caller, orderId)
 			.map((order) -> ResponseEntity.ok()
 				.eTag("\"" + order.id() + "-"
 						+ ((order.lastChanged() != null) ? order.lastChanged().getEpochSecond() : 0) + "\"")
@@ -82,8 +79,8 @@ final class ProductionOrderController {
 	}
 
 	@PostMapping("/{orderId}/release")
-	Mono<Map<String, Object>> release(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
-		return this.release.release(Caller.of(jwt), orderId)
+	Mono<Map<String, Object>> release(Caller caller, @PathVariable String orderId) {
+		return this.release.release(caller, orderId)
 			.map((releasedAt) -> Map.of("orderId", orderId, "status", "RELEASED", "releasedAt",
 					releasedAt.atOffset(java.time.ZoneOffset.UTC)));
 	}

@@ -1,6 +1,7 @@
 /**
- * The HTTP face of the product, exactly as the v1 contract describes it: controllers, the
- * JSON representations, request validation against the contract, correlation headers, and
- * RFC 9457 problem responses with the codes of {@code problems.yaml}.
+ * The HTTP face of the product, exactly as its contracts (v1, v2) describe it:
+ * controllers, the JSON representations and the confirmation's own request checks.
+ * Security, the contract check, correlation and problems come from the product-web
+ * starter.
  */
 package org.millgate.orders.web;

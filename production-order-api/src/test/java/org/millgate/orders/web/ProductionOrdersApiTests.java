@@ -1,5 +1,6 @@
 package org.millgate.orders.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,37 +10,34 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import org.millgate.orders.support.ContractResponses;
-import org.millgate.orders.support.Simulator;
-import org.millgate.contracts.testing.TestTokens;
+import org.millgate.testing.TestTokens;
+import org.millgate.testing.contracts.ContractResponses;
+import org.millgate.testing.erp.ErpSimulator;
+import org.millgate.testing.product.ProductTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
 
 /**
  * Every operation over HTTP against the ERP simulator, with real signed tokens; every
  * response is checked against the contract.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// A cold JVM on a 2-core CI machine can take seconds for a first request; a real hang
-// still fails.
-@AutoConfigureWebTestClient
+@ProductTest
 class ProductionOrdersApiTests {
+
+	private static final ContractResponses CONTRACT = ContractResponses.of("production-orders");
 
 	private static final String MES_1000 = TestTokens.get()
 		.token("mes-plant-1000", "production-orders:read production-orders:write", List.of("1000"));
@@ -59,21 +57,9 @@ class ProductionOrdersApiTests {
 	@Autowired
 	org.millgate.orders.idempotency.IdempotencyStore keys;
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("millgate.production-orders.issuer", () -> TestTokens.ISSUER);
-		registry.add("millgate.production-orders.jwk-set-uri", () -> TestTokens.get().jwkSetUri());
-		registry.add("millgate.production-orders.cursor-secret", () -> "a-test-cursor-secret-of-32-bytes-at-least");
-		registry.add("millgate.erp.base-url", Simulator::baseUrl);
-		registry.add("millgate.erp.timeouts.read", () -> "1s");
-		registry.add("millgate.erp.retry.max-attempts", () -> "1");
-		registry.add("millgate.erp.circuit-breaker.minimum-calls", () -> "1000");
-		registry.add("millgate.erp.cache.stock", () -> "0s");
-	}
-
 	@BeforeEach
 	void resetErp() {
-		Simulator.reset();
+		ErpSimulator.reset();
 	}
 
 	@Test
@@ -185,7 +171,7 @@ class ProductionOrdersApiTests {
 		assertThat(replay.getStatus().value()).isEqualTo(201);
 		assertThat(replay.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
 		assertThat(body(replay)).isEqualTo(body(first));
-		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
 		assertProblem(confirm("1000001", key, CONFIRMATION.formatted("11", "H87")), 422, "idempotency.keyReused");
 	}
 
@@ -193,7 +179,7 @@ class ProductionOrdersApiTests {
 	void should_book_a_confirmation_whose_caller_hung_up_and_replay_it_to_the_retry() throws Exception {
 		// the ERP takes a moment, and the caller (a client timing out, a gateway instance
 		// dying) hangs up before it answers
-		Simulator.fault("confirmations", "{\"latencyMs\":600}");
+		ErpSimulator.fault("confirmations", "{\"latencyMs\":600}");
 		String key = "key-" + UUID.randomUUID();
 		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 		java.net.http.HttpRequest hungUp = java.net.http.HttpRequest
@@ -219,7 +205,7 @@ class ProductionOrdersApiTests {
 
 		assertThat(retry.getStatus().value()).as(body(retry)).isEqualTo(201);
 		assertThat(retry.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
-		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
 	@Test
@@ -233,7 +219,7 @@ class ProductionOrdersApiTests {
 		assertThat(again.getStatus().value()).isEqualTo(201);
 		assertThat((String) JsonPath.read(body(again), "$.confirmationId"))
 			.isEqualTo(JsonPath.read(body(first), "$.confirmationId"));
-		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
 	@Test
@@ -258,7 +244,7 @@ class ProductionOrdersApiTests {
 
 		// Each answer is the confirmation (first or replayed) or "still in flight".
 		assertThat(statuses).hasSize(20).containsOnly(201, 409).contains(201);
-		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
 	@Test
@@ -275,7 +261,7 @@ class ProductionOrdersApiTests {
 				"confirmation.quantityExceeded");
 		assertProblem(confirm("1000001", "key-" + UUID.randomUUID(), CONFIRMATION.formatted("1", "KGM")), 422,
 				"confirmation.unitNotConvertible");
-		assertThat(Simulator.calls("confirmations", "POST")).isZero();
+		assertThat(ErpSimulator.calls("confirmations", "POST")).isZero();
 	}
 
 	@Test
@@ -364,7 +350,7 @@ class ProductionOrdersApiTests {
 		assertThat((String) JsonPath.read(body(first), "$.scrap.unit")).isEqualTo("H87");
 		assertThat(replay.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
 		assertThat(body(replay)).isEqualTo(body(first));
-		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
 
 		EntityExchangeResult<byte[]> mixed = confirmV2("1000001", "key-" + UUID.randomUUID(),
 				confirmation.formatted("KGM"));
@@ -376,7 +362,7 @@ class ProductionOrdersApiTests {
 				MES_1000, null, (headers) -> {
 				});
 		assertThat((List<String>) JsonPath.read(body(listed), "$.items[*].yield.unit")).containsExactly("H87");
-		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
 	@Test
@@ -392,7 +378,7 @@ class ProductionOrdersApiTests {
 		assertThat((String) JsonPath.read(body(v2), "$.confirmationId"))
 			.isEqualTo(JsonPath.read(body(v1), "$.confirmationId"));
 		assertThat((String) JsonPath.read(body(v2), "$.yield.unit")).isEqualTo("H87");
-		assertThat(Simulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
 	@Test
@@ -421,12 +407,12 @@ class ProductionOrdersApiTests {
 			.returnResult();
 		assertProblem(v3, 404, "version.unknown");
 		assertThat(body(v3)).contains("v1, v2");
-		assertThat(Simulator.calls("confirmations", "POST")).isZero();
+		assertThat(ErpSimulator.calls("confirmations", "POST")).isZero();
 	}
 
 	@Test
 	void should_answer_503_with_retry_after_when_the_erp_is_down_and_504_when_it_is_slow() {
-		Simulator.fault("production-orders", "{\"outage\":true}");
+		ErpSimulator.fault("production-orders", "{\"outage\":true}");
 		EntityExchangeResult<byte[]> down = call(HttpMethod.GET, "/v1/production-orders/1000001", MES_1000, null,
 				(headers) -> {
 				});
@@ -434,7 +420,7 @@ class ProductionOrdersApiTests {
 		assertThat(down.getResponseHeaders().getFirst("Retry-After")).matches("\\d+");
 		assertThat(body(down)).doesNotContain("IWFND", "Service Unavailable", "html");
 
-		Simulator.fault("production-orders", "{\"latencyMs\":1500}");
+		ErpSimulator.fault("production-orders", "{\"latencyMs\":1500}");
 		assertProblem(call(HttpMethod.GET, "/v1/production-orders/1000001", MES_1000, null, (headers) -> {
 		}), 504, "erp.timeout");
 	}
@@ -521,19 +507,12 @@ class ProductionOrdersApiTests {
 				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
 		EntityExchangeResult<byte[]> result = spec.exchange().expectBody().returnResult();
 		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isNotBlank();
-		ContractResponses.assertKeepsContract(result);
+		CONTRACT.assertKeepsContract(result);
 		return result;
 	}
 
 	private static String body(EntityExchangeResult<byte[]> result) {
-		return new String(result.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
-	}
-
-	private static void assertProblem(EntityExchangeResult<byte[]> result, int status, String code) {
-		assertThat(result.getStatus().value()).as(body(result)).isEqualTo(status);
-		assertThat(result.getResponseHeaders().getContentType()).hasToString("application/problem+json");
-		assertThat((String) JsonPath.read(body(result), "$.code")).isEqualTo(code);
-		assertThat(body(result)).doesNotContain("Exception", "at org.");
+		return new String(result.getResponseBody(), StandardCharsets.UTF_8);
 	}
 
 }

@@ -16,6 +16,8 @@ import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.millgate.contracts.access.Caller;
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.Shipment;
 import org.millgate.erp.model.ShipmentItem;
 import org.millgate.erp.model.StockPosition;
@@ -25,7 +27,6 @@ import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.ShipmentQuery;
 import org.millgate.erp.port.StockLevels;
-import org.millgate.shipments.security.Caller;
 
 /**
  * Shipments within a caller's reach, each with its quality release, checks and canonical
@@ -106,7 +107,7 @@ public final class ShipmentTracking {
 	 * @return the page
 	 */
 	public Mono<ShipmentList> shipments(Caller caller, Filter filter, Position after, int limit) {
-		Set<String> plants = narrow(caller.plants(), filter.plant());
+		Set<String> plants = narrow(plantLimit(caller), filter.plant());
 		Set<String> shipTos = narrow(
 				(caller.partnerId() != null) ? this.shipTosOfPartner.apply(caller.partnerId()) : null, filter.shipTo());
 		if ((plants != null && plants.isEmpty()) || (shipTos != null && shipTos.isEmpty())) {
@@ -171,8 +172,15 @@ public final class ShipmentTracking {
 		return (reach == null || reach.contains(wanted)) ? Set.of(wanted) : Set.of();
 	}
 
+	// A partner token without a plants claim is limited by its partner's ship-to parties
+	// alone; every other token sees the plants it lists, none when it lists none.
+	private static Set<String> plantLimit(Caller caller) {
+		return caller.reachedThroughPartnerOnly() ? null : caller.plants();
+	}
+
 	private boolean reaches(Caller caller, Shipment shipment) {
-		if (caller.plants() != null && !caller.plants().contains(plantOf(shipment))) {
+		Set<String> plants = plantLimit(caller);
+		if (plants != null && !plants.contains(plantOf(shipment))) {
 			return false;
 		}
 		return caller.partnerId() == null

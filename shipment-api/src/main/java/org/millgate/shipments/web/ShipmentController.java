@@ -14,20 +14,18 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.paging.Cursors;
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.Shipment;
 import org.millgate.erp.model.ShipmentItem;
-import org.millgate.shipments.security.Caller;
 import org.millgate.shipments.tracking.Checks;
-import org.millgate.shipments.tracking.Rejection;
 import org.millgate.shipments.tracking.ShipmentStatus;
 import org.millgate.shipments.tracking.ShipmentTracking;
 import org.millgate.shipments.tracking.TrackedShipment;
@@ -49,7 +47,7 @@ final class ShipmentController {
 	}
 
 	@GetMapping
-	Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String plant,
+	Mono<Map<String, Object>> list(Caller caller, @RequestParam(required = false) String plant,
 			@RequestParam(required = false) String shipTo, @RequestParam(required = false) ShipmentStatus status,
 			@RequestParam(required = false) OffsetDateTime changedSince, @RequestParam(defaultValue = "50") int limit,
 			@RequestParam(required = false) String cursor) {
@@ -58,7 +56,7 @@ final class ShipmentController {
 		String query = "plant=" + text(plant) + "&shipTo=" + text(shipTo) + "&status=" + text(status) + "&changedSince="
 				+ text(filter.changedSince()) + "&limit=" + limit;
 		ShipmentTracking.Position after = (cursor != null) ? position(query, cursor) : null;
-		return this.tracking.shipments(Caller.of(jwt), filter, after, limit).map((page) -> {
+		return this.tracking.shipments(caller, filter, after, limit).map((page) -> {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("items", page.items().stream().map(ShipmentController::summary).toList());
 			json.put("nextCursor",
@@ -70,8 +68,8 @@ final class ShipmentController {
 	}
 
 	@GetMapping("/{shipmentId}")
-	Mono<ResponseEntity<Map<String, Object>>> read(@AuthenticationPrincipal Jwt jwt, @PathVariable String shipmentId) {
-		return this.tracking.shipment(Caller.of(jwt), shipmentId).map((tracked) -> {
+	Mono<ResponseEntity<Map<String, Object>>> read(Caller caller, @PathVariable String shipmentId) {
+		return this.tracking.shipment(caller, shipmentId).map((tracked) -> {
 			Map<String, Object> json = detail(tracked);
 			return ResponseEntity.ok().eTag(etag(tracked.shipment().id(), json)).body(json);
 		});

@@ -13,35 +13,32 @@ import java.util.Set;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import org.millgate.shipments.support.ContractResponses;
-import org.millgate.shipments.support.Simulator;
-import org.millgate.contracts.testing.TestTokens;
+import org.millgate.testing.TestTokens;
+import org.millgate.testing.contracts.ContractResponses;
+import org.millgate.testing.erp.ErpSimulator;
+import org.millgate.testing.product.ProductTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
 
 /**
  * Both operations over HTTP against the ERP simulator, with real signed tokens; every
  * response is checked against the contract. The fixtures: 80000001 (ACME, ready),
  * 80000002 (BETA, shipped), 80000003 (ACME, picking), all from plant 1000.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// A cold JVM on a 2-core CI machine can take seconds for a first request; a real hang
-// still fails.
-@AutoConfigureWebTestClient
+@ProductTest
 class ShipmentApiTests {
+
+	private static final ContractResponses CONTRACT = ContractResponses.of("shipments");
 
 	private static final String WMS_1000 = TestTokens.get().token("wms-plant-1000", "shipments:read", List.of("1000"));
 
@@ -58,20 +55,9 @@ class ShipmentApiTests {
 	@LocalServerPort
 	int port;
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("millgate.shipments.issuer", () -> TestTokens.ISSUER);
-		registry.add("millgate.shipments.jwk-set-uri", () -> TestTokens.get().jwkSetUri());
-		registry.add("millgate.erp.base-url", Simulator::baseUrl);
-		registry.add("millgate.erp.retry.max-attempts", () -> "1");
-		registry.add("millgate.erp.circuit-breaker.minimum-calls", () -> "1000");
-		registry.add("millgate.erp.cache.stock", () -> "0s");
-		registry.add("millgate.erp.timeouts.read", () -> "1s");
-	}
-
 	@BeforeEach
 	void resetErp() {
-		Simulator.reset();
+		ErpSimulator.reset();
 	}
 
 	@Test
@@ -129,6 +115,17 @@ class ShipmentApiTests {
 		// A partner nobody registered sees nothing at all.
 		assertThat((List<?>) JsonPath.read(body(get(SHIPMENTS, partner("GAMMA"))), "$.items")).isEmpty();
 		assertProblem(get(SHIPMENTS + "/80000001", partner("GAMMA")), 404, "resource.notFound");
+	}
+
+	@Test
+	void should_show_nothing_to_a_plant_or_warehouse_token_without_a_plants_claim() {
+		// given a token that is no partner's and lists no plant
+		Map<String, Object> claims = new HashMap<>();
+		claims.put("plants", null);
+		String token = TestTokens.get().tokenWith("shipments:read", claims);
+		// then it sees no plant's shipments, as in every product
+		assertThat((List<?>) JsonPath.read(body(get(SHIPMENTS, token)), "$.items")).isEmpty();
+		assertProblem(get(SHIPMENTS + "/80000001", token), 404, "resource.notFound");
 	}
 
 	@Test
@@ -229,8 +226,8 @@ class ShipmentApiTests {
 		EntityExchangeResult<byte[]> page = get(SHIPMENTS + "?limit=100", WMS_ALL);
 
 		assertThat((List<?>) JsonPath.read(body(page), "$.items")).hasSize(100);
-		assertThat(Simulator.calls("deliveries", "total")).isEqualTo(1);
-		assertThat(Simulator.calls("material-stock", "total")).isBetween(1L, 2L);
+		assertThat(ErpSimulator.calls("deliveries", "total")).isEqualTo(1);
+		assertThat(ErpSimulator.calls("material-stock", "total")).isBetween(1L, 2L);
 	}
 
 	@Test
@@ -336,7 +333,7 @@ class ShipmentApiTests {
 
 	@Test
 	void should_answer_503_when_the_erp_is_down() {
-		Simulator.fault("deliveries", "{\"outage\":true}");
+		ErpSimulator.fault("deliveries", "{\"outage\":true}");
 
 		EntityExchangeResult<byte[]> result = get(SHIPMENTS + "/80000001", WMS_1000);
 
@@ -368,7 +365,7 @@ class ShipmentApiTests {
 
 	@Test
 	void should_answer_504_when_the_erp_is_too_slow() {
-		Simulator.fault("deliveries", "{\"latencyMs\":1500}");
+		ErpSimulator.fault("deliveries", "{\"latencyMs\":1500}");
 
 		assertProblem(get(SHIPMENTS + "/80000001", WMS_1000), 504, "erp.timeout");
 	}
@@ -385,7 +382,7 @@ class ShipmentApiTests {
 		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isEqualTo("dock-7-scan-000123");
 		assertThat(result.getResponseHeaders().getFirst("traceparent"))
 			.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01");
-		Map<?, ?> erpCall = Simulator.lastRequest("deliveries");
+		Map<?, ?> erpCall = ErpSimulator.lastRequest("deliveries");
 		assertThat(erpCall.get("correlationId")).isEqualTo("dock-7-scan-000123");
 		assertThat((String) erpCall.get("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
 	}
@@ -407,7 +404,7 @@ class ShipmentApiTests {
 			}
 		}).exchange().expectBody().returnResult();
 		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isNotBlank();
-		ContractResponses.assertKeepsContract(result);
+		CONTRACT.assertKeepsContract(result);
 		return result;
 	}
 
@@ -417,13 +414,6 @@ class ShipmentApiTests {
 
 	private static String body(EntityExchangeResult<byte[]> result) {
 		return new String(result.getResponseBody(), StandardCharsets.UTF_8);
-	}
-
-	private static void assertProblem(EntityExchangeResult<byte[]> result, int status, String code) {
-		assertThat(result.getStatus().value()).as(body(result)).isEqualTo(status);
-		assertThat(result.getResponseHeaders().getContentType()).hasToString("application/problem+json");
-		assertThat((String) JsonPath.read(body(result), "$.code")).isEqualTo(code);
-		assertThat(body(result)).doesNotContain("Exception", "at org.");
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.millgate.system;
+package org.millgate.testing.net;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP relay on loopback between the platform and a dependency of it (the ERP, Redis),
- * so that a drill can take the dependency away as a network would: {@link #cut()} resets
- * every open connection and every new one, until {@link #restore()}. The dependency
- * itself keeps running, untouched, for the other tests of the machine.
+ * A TCP relay on loopback between a service and a dependency of it (the ERP, Redis), so
+ * that a test can take the dependency away as a network would: {@link #cut()} resets
+ * every open connection and every new one, until {@link #restore()};
+ * {@link #hold(boolean)} keeps connections open but relays nothing, as a dependency that
+ * hangs. The dependency itself keeps running, untouched, for the other tests of the
+ * machine.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -32,6 +34,10 @@ public final class TcpProxy implements AutoCloseable {
 	private final AtomicLong refused = new AtomicLong();
 
 	private volatile boolean cut;
+
+	private volatile boolean held;
+
+	private final Object gate = new Object();
 
 	private volatile boolean closed;
 
@@ -73,6 +79,18 @@ public final class TcpProxy implements AutoCloseable {
 	/** Relays again. */
 	public void restore() {
 		this.cut = false;
+	}
+
+	/**
+	 * Keeps connections open but relays nothing while held: the dependency hangs for its
+	 * clients.
+	 * @param hold true to hold, false to relay again
+	 */
+	public void hold(boolean hold) {
+		synchronized (this.gate) {
+			this.held = hold;
+			this.gate.notifyAll();
+		}
 	}
 
 	/**
@@ -137,6 +155,7 @@ public final class TcpProxy implements AutoCloseable {
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				int read;
 				while ((read = in.read(buffer)) >= 0) {
+					awaitRelease();
 					out.write(buffer, 0, read);
 					out.flush();
 				}
@@ -159,6 +178,20 @@ public final class TcpProxy implements AutoCloseable {
 		}, "proxy-" + this.name + "-" + direction);
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	private void awaitRelease() throws IOException {
+		synchronized (this.gate) {
+			while (this.held) {
+				try {
+					this.gate.wait();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IOException("interrupted while held", ex);
+				}
+			}
+		}
 	}
 
 	// RST rather than FIN: the peer sees "connection reset", as when a host goes away.

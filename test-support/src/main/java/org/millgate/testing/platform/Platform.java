@@ -1,4 +1,4 @@
-package org.millgate.system;
+package org.millgate.testing.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,19 +17,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.millgate.contracts.testing.TestTokens;
+import org.millgate.testing.TestTokens;
+import org.millgate.testing.net.TcpProxy;
 
 /**
- * The whole platform as separate processes on loopback, started once for all system tests
- * from the services' executable jars: identity (demo clients, an H2 file of its own), the
- * ERP simulator, the three products (idempotency keys in the real Redis) and the gateway
- * (throttling and usage in the real Redis), which also trusts a second, test issuer so
- * that token attacks can be signed by a trusted key; and, for the system tests, the
- * developer portal (apps in an H2 file of its own), signing people in at identity.
+ * The whole platform as separate processes on loopback, started from the services'
+ * executable jars as {@code services.conf} lists them ({@link Topology}: the services,
+ * their stages, their links), each on a free port: identity (demo clients, an H2 file of
+ * its own), the ERP simulator, the products (idempotency keys in the real Redis) and the
+ * gateway (throttling and usage in the real Redis), which also trusts a second, test
+ * issuer so that token attacks can be signed by a trusted key; and, for the system tests,
+ * the developer portal (apps in an H2 file of its own), signing people in at identity.
  *
  * <p>
  * The products reach the ERP, and every service Redis, through a {@link TcpProxy} of the
@@ -38,12 +41,22 @@ import org.millgate.contracts.testing.TestTokens;
  */
 public final class Platform implements AutoCloseable {
 
+	private static final String IDENTITY = "identity";
+
+	private static final String ERP = "erp-simulator";
+
+	private static final String GATEWAY = "gateway";
+
+	private static final String PORTAL = "developer-portal";
+
 	public static final String REDIS = System.getenv()
 		.getOrDefault("MILLGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
 
 	private static Platform instance;
 
-	private final Path root = Path.of("").toAbsolutePath().getParent();
+	private final Path root = repositoryRoot();
+
+	private final Topology topology = Topology.read(this.root);
 
 	private final Path logs = Path.of("target", "platform").toAbsolutePath();
 
@@ -66,6 +79,8 @@ public final class Platform implements AutoCloseable {
 	private TcpProxy redisLink;
 
 	private String issuer;
+
+	private Map<String, String> launchEnvironment = Map.of();
 
 	private Platform(String erpRelease, boolean portal) {
 		this.erpRelease = erpRelease;
@@ -121,38 +136,31 @@ public final class Platform implements AutoCloseable {
 		try {
 			Files.createDirectories(this.logs);
 			Path data = Files.createTempDirectory("millgate-system-data");
-			for (String name : List.of("identity", "erp-simulator", "production-order-api", "inventory-api",
-					"shipment-api", "gateway", "developer-portal")) {
-				this.ports.put(name, freePort());
+			for (Topology.Service service : this.topology.services()) {
+				this.ports.put(service.name(), freePort());
 			}
 			URI redis = URI.create(REDIS);
 			this.redisLink = new TcpProxy("redis", redis.getHost(), (redis.getPort() > 0) ? redis.getPort() : 6379);
-			this.erpLink = new TcpProxy("erp", "127.0.0.1", port("erp-simulator"));
-			String redisUrl = redis();
-			this.issuer = "http://localhost:" + port("identity");
-			String issuer = this.issuer;
-			String jwks = issuer + "/oauth2/jwks";
-			Map<String, String> common = Map.of("MILLGATE_ISSUER", issuer, "MILLGATE_JWK_SET_URI", jwks,
-					"MILLGATE_ERP_BASEURL", "http://localhost:" + this.erpLink.port(), "MILLGATE_REDIS_URL", redisUrl,
-					"MILLGATE_DATA_DIR", data.toString(), "MILLGATE_CURSOR_SECRET",
-					"system-tests-cursor-secret-0123456789abcdef", "MILLGATE_ERP_RELEASE", this.erpRelease);
-			Map<String, String> identity = new LinkedHashMap<>(common);
-			// the portal signs people in from its own port
-			identity.put("MILLGATE_PORTAL_URL", url("developer-portal"));
-			launch("identity", identity, "--spring.profiles.active=demo");
-			launch("erp-simulator", common, "--erp.release=" + this.erpRelease);
-			awaitHealthy("identity", "erp-simulator");
-			launch("production-order-api", common);
-			launch("inventory-api", common);
-			launch("shipment-api", common);
-			awaitHealthy("production-order-api", "inventory-api", "shipment-api");
-			launchGateway("gateway");
-			awaitHealthy("gateway");
-			if (this.portal) {
-				launch("developer-portal", Map.of("MILLGATE_ISSUER", issuer, "MILLGATE_GATEWAY_URL", url("gateway"),
-						"MILLGATE_REDIS_URL", redisUrl, "MILLGATE_DATA_DIR", data.toString()),
-						"--spring.profiles.active=demo");
-				awaitHealthy("developer-portal");
+			this.erpLink = new TcpProxy("erp", "127.0.0.1", port(ERP));
+			this.issuer = url(IDENTITY);
+			Map<String, String> environment = new LinkedHashMap<>(
+					this.topology.environment((service) -> port(service.name())));
+			// the products reach the ERP through the link a drill can cut
+			environment.put("MILLGATE_ERP_BASEURL", "http://localhost:" + this.erpLink.port());
+			environment.putAll(Map.of("MILLGATE_REDIS_URL", redis(), "MILLGATE_DATA_DIR", data.toString(),
+					"MILLGATE_CURSOR_SECRET", "system-tests-cursor-secret-0123456789abcdef", "MILLGATE_ERP_RELEASE",
+					this.erpRelease));
+			this.launchEnvironment = Map.copyOf(environment);
+			for (List<Topology.Service> stage : this.topology.stages().values()) {
+				List<String> started = new ArrayList<>();
+				for (Topology.Service service : stage) {
+					if (!this.portal && service.name().equals(PORTAL)) {
+						continue;
+					}
+					launch(service, environment);
+					started.add(service.name());
+				}
+				awaitHealthy(started.toArray(String[]::new));
 			}
 		}
 		catch (IOException ex) {
@@ -160,13 +168,24 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
-	private void launchGateway(String name) throws IOException {
+	// what a service needs beyond the links: the demo profile, the ERP release, the
+	// gateway's test issuer
+	private void launch(Topology.Service service, Map<String, String> environment) throws IOException {
+		switch (service.name()) {
+			case IDENTITY, PORTAL ->
+				launch(service.name(), service.module(), environment, "--spring.profiles.active=demo");
+			case ERP -> launch(service.name(), service.module(), environment, "--erp.release=" + this.erpRelease);
+			case GATEWAY -> launchGateway(service.name(), environment);
+			default -> launch(service.name(), service.module(), environment);
+		}
+	}
+
+	private void launchGateway(String name, Map<String, String> environment) throws IOException {
 		String jwks = this.issuer + "/oauth2/jwks";
 		TestTokens attacker = TestTokens.get();
-		launch(name, "gateway",
-				Map.of("MILLGATE_REDIS_URL", redis(), "MILLGATE_PRODUCTION_ORDERS_URL", url("production-order-api"),
-						"MILLGATE_INVENTORY_URL", url("inventory-api"), "MILLGATE_SHIPMENTS_URL", url("shipment-api"),
-						"MILLGATE_PORTAL_ORIGIN", url("developer-portal")),
+		// a list property is bound from one source: the first issuer is given again
+		// beside the second, the test issuer
+		launch(name, this.topology.service(GATEWAY).module(), environment,
 				"--millgate.gateway.issuers[0].issuer=" + this.issuer,
 				"--millgate.gateway.issuers[0].jwk-set-uri=" + jwks,
 				"--millgate.gateway.issuers[0].revocations-uri=" + this.issuer + "/oauth2/revocations",
@@ -184,7 +203,7 @@ public final class Platform implements AutoCloseable {
 	public synchronized String startGateway(String name) {
 		try {
 			this.ports.put(name, freePort());
-			launchGateway(name);
+			launchGateway(name, this.launchEnvironment);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -203,7 +222,7 @@ public final class Platform implements AutoCloseable {
 		if (process != null) {
 			process.destroyForcibly();
 			try {
-				process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+				process.waitFor(10, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -314,12 +333,8 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
-	CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+	public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private void launch(String name, Map<String, String> environment, String... args) throws IOException {
-		launch(name, name, environment, args);
 	}
 
 	private void launch(String name, String module, Map<String, String> environment, String... args)
@@ -357,7 +372,7 @@ public final class Platform implements AutoCloseable {
 			while (true) {
 				try {
 					HttpResponse<String> health = this.http.send(
-							HttpRequest.newBuilder(URI.create(url(name) + "/actuator/health")).build(),
+							HttpRequest.newBuilder(URI.create(url(name) + healthPath(name))).build(),
 							HttpResponse.BodyHandlers.ofString());
 					if (health.statusCode() == 200) {
 						break;
@@ -392,7 +407,7 @@ public final class Platform implements AutoCloseable {
 		}
 		for (Process process : started) {
 			try {
-				if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+				if (!process.waitFor(10, TimeUnit.SECONDS)) {
 					process.destroyForcibly();
 				}
 			}
@@ -406,6 +421,27 @@ public final class Platform implements AutoCloseable {
 		if (this.redisLink != null) {
 			this.redisLink.close();
 		}
+	}
+
+	// a further gateway instance is not in the topology: it is checked as the gateway is
+	private String healthPath(String name) {
+		return this.topology.services()
+			.stream()
+			.filter((service) -> service.name().equals(name))
+			.findFirst()
+			.orElseGet(() -> this.topology.service(GATEWAY))
+			.health();
+	}
+
+	// the directory of services.conf, from the module the tests run in or the root
+	private static Path repositoryRoot() {
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			if (Files.exists(dir.resolve(Topology.FILE))) {
+				return dir;
+			}
+		}
+		throw new IllegalStateException(
+				"No " + Topology.FILE + " in " + Path.of("").toAbsolutePath() + " or a directory above it");
 	}
 
 	private static int freePort() throws IOException {

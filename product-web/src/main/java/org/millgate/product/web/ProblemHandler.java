@@ -1,0 +1,73 @@
+package org.millgate.product.web;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+import org.millgate.contracts.problems.Rejection;
+import org.millgate.web.Correlation;
+import org.millgate.web.Problems;
+
+/**
+ * The one place where a product's failures become RFC 9457 problems: rejections of the
+ * application with their code, Spring's own refusals, and anything unexpected as 500,
+ * logged with the correlation id and never shown. Runs after any more specific advice
+ * (the ERP's, see {@code ErpProblemHandler}).
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+final class ProblemHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private final Problems problems;
+
+	ProblemHandler(Problems problems) {
+		this.problems = problems;
+	}
+
+	@ExceptionHandler(Rejection.class)
+	ResponseEntity<ProblemDetail> rejected(Rejection rejection, ServerWebExchange exchange) {
+		return answer(rejection.code(), rejection.getMessage(), exchange);
+	}
+
+	@ExceptionHandler(ServerWebInputException.class)
+	ResponseEntity<ProblemDetail> badInput(ServerWebInputException error, ServerWebExchange exchange) {
+		return answer("request.invalid", "The request cannot be read: " + error.getReason(), exchange);
+	}
+
+	// Spring's own refusals: no such resource or method, unreadable or unsupported body
+	@ExceptionHandler(ResponseStatusException.class)
+	ResponseEntity<ProblemDetail> refused(ResponseStatusException error, ServerWebExchange exchange) {
+		if (error.getStatusCode().value() == 404) {
+			return answer("resource.notFound", "There is no such resource.", exchange);
+		}
+		return answer("request.invalid", "The request cannot be processed: " + error.getReason(), exchange);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception error, ServerWebExchange exchange) {
+		logger.error("Unexpected error [correlationId={}]", Correlation.id(exchange), error);
+		return answer("server.internalError",
+				"An unexpected error occurred; quote the correlation id when reporting it.", exchange);
+	}
+
+	private ResponseEntity<ProblemDetail> answer(String code, String detail, ServerWebExchange exchange) {
+		Problems.answered(exchange, code);
+		return ResponseEntity.status(this.problems.status(code))
+			.contentType(Problems.PROBLEM_JSON)
+			.body(this.problems.problem(code, detail, exchange, List.of()));
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.millgate.product.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import org.millgate.web.NettyKeepAlive;
+
+/**
+ * The settings every product service shares, written once: the lowest-precedence property
+ * source, so that a product's {@code application.yaml}, the environment and the command
+ * line still override each. Also applies the Reactor Netty keep-alive setting before the
+ * server starts.
+ */
+final class ProductDefaults implements EnvironmentPostProcessor {
+
+	static final String NAME = "millgateProductDefaults";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		NettyKeepAlive.apply();
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("millgate.product.issuer", "${MILLGATE_ISSUER:http://localhost:9000}");
+		defaults.put("millgate.product.jwk-set-uri", "${MILLGATE_JWK_SET_URI:http://localhost:9000/oauth2/jwks}");
+		defaults.put("millgate.product.cursor-secret", "${MILLGATE_CURSOR_SECRET:}");
+		defaults.put("millgate.erp.base-url", "${MILLGATE_ERP_BASEURL:http://localhost:8089}");
+		defaults.put("millgate.erp.release", "${MILLGATE_ERP_RELEASE:2022}");
+		defaults.put("spring.main.banner-mode", "off");
+		// the Swagger UI shows the contract documents themselves; no generated
+		// description
+		defaults.put("springdoc.api-docs.enabled", "false");
+		defaults.put("springdoc.swagger-ui.enabled", "false");
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+		// the contract validator says on every request that it leaves OAuth2 to others
+		defaults.put("logging.level.com.atlassian.oai.validator.interaction.request.SecurityValidator", "warn");
+		defaults.put("logging.structured.format.console", "ecs");
+		environment.getPropertySources().addLast(new MapPropertySource(NAME, defaults));
+	}
+
+}

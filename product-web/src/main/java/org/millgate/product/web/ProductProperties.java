@@ -1,0 +1,35 @@
+package org.millgate.product.web;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What every product service is configured with, bound under {@code millgate.product}.
+ * The issuer, its keys and the cursor secret default to the embedded platform's (see
+ * {@code ProductDefaults}); everything else is the product's own settings record.
+ *
+ * @param id the product's id in the contract catalog (e.g. {@code inventory}); the
+ * service serves every released version of it
+ * @param issuer the issuer every access token must come from ({@code MILLGATE_ISSUER})
+ * @param jwkSetUri where the issuer publishes its signing keys
+ * ({@code MILLGATE_JWK_SET_URI})
+ * @param audience the audience every access token must name
+ * @param clockSkew the clock difference tolerated for a token's {@code exp} and
+ * {@code nbf}
+ * @param cursorSecret the secret signing pagination cursors, the same on every instance
+ * ({@code MILLGATE_CURSOR_SECRET}); when empty a random one is made at start and cursors
+ * do not survive a restart
+ * @param maxBodyBytes the largest request body the contract check reads
+ */
+@Validated
+@ConfigurationProperties("millgate.product")
+public record ProductProperties(@NotBlank String id, @NotBlank String issuer, @NotBlank String jwkSetUri,
+		@DefaultValue("millgate-api") @NotBlank String audience, @DefaultValue("30s") Duration clockSkew,
+		@DefaultValue("") String cursorSecret, @DefaultValue("65536") int maxBodyBytes) {
+
+}

@@ -1,0 +1,94 @@
+package org.millgate.product.web;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+
+import org.millgate.web.Problems;
+
+/**
+ * The product as an OAuth2 resource server: RS256 tokens of the configured issuer for the
+ * configured audience, the scope each operation's contract names, problem answers for 401
+ * and 403. The gateway checks the same before; this is defence in depth.
+ */
+// before Boot's own security auto-configuration, which backs off once a chain exists
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration" })
+@EnableWebFluxSecurity
+class ProductSecurityAutoConfiguration {
+
+	private static final String INSUFFICIENT_SCOPE = "The access token lacks the scope this operation requires.";
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(ProductProperties product) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(product.jwkSetUri())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
+				(values) -> values != null && values.contains(product.audience()));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(product.clockSkew()),
+				new JwtIssuerValidator(product.issuer()), audience));
+		return decoder;
+	}
+
+	@Bean
+	SecurityWebFilterChain productSecurity(ServerHttpSecurity http, ProductContracts contracts, Problems problems,
+			ReactiveJwtDecoder decoder) {
+		ServerAuthenticationEntryPoint invalidToken = (exchange, failure) -> {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			return problems.write(exchange, "auth.tokenInvalid",
+					"A valid access token is required (missing, expired, or from an untrusted issuer).");
+		};
+		ServerAuthenticationEntryPoint noToken = (exchange, failure) -> {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			return problems.write(exchange, "auth.tokenInvalid", "A valid access token is required.");
+		};
+		ServerAccessDeniedHandler denied = (exchange, failure) -> problems.write(exchange, "auth.insufficientScope",
+				INSUFFICIENT_SCOPE);
+		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.authorizeExchange((exchanges) -> {
+				contracts.operations()
+					.all()
+					.forEach((operation) -> exchanges
+						.pathMatchers(HttpMethod.valueOf(operation.method()), operation.template())
+						.hasAuthority("SCOPE_" + operation.scope()));
+				exchanges
+					.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/contracts/**",
+							"/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+					.permitAll();
+				// any other versioned path: a caller with a valid token learns from the
+				// contract check that the version or operation does not exist (404)
+				exchanges.pathMatchers("/v*/**").authenticated();
+				exchanges.anyExchange().denyAll();
+			})
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtDecoder(decoder))
+				.authenticationEntryPoint(invalidToken)
+				.accessDeniedHandler(denied))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(noToken).accessDeniedHandler(denied));
+		return http.build();
+	}
+
+}

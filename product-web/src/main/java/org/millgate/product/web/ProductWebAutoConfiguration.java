@@ -1,0 +1,99 @@
+package org.millgate.product.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+
+import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.paging.Cursors;
+import org.millgate.contracts.problems.ProblemTypes;
+import org.millgate.web.Problems;
+
+/**
+ * Everything a product service has besides its application and controllers: the contracts
+ * of the versions it serves, problems, correlation, the contract check, the contract and
+ * Swagger UI route, signed cursors and the caller as a plain record.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ProductProperties.class)
+class ProductWebAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProductWebAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProductContracts productContracts(ProductProperties product) {
+		return ProductContracts.of(ContractCatalog.load(), product.id());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Problems problems() {
+		return new Problems(ProblemTypes.load());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Cursors cursors(ProductProperties product) {
+		byte[] secret = product.cursorSecret().getBytes(StandardCharsets.UTF_8);
+		if (secret.length == 0) {
+			logger.warn("No cursor secret configured (MILLGATE_CURSOR_SECRET): using a random one; cursors issued "
+					+ "before a restart or by another instance will be refused");
+			secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+		}
+		return new Cursors(secret);
+	}
+
+	@Bean
+	CorrelationFilter correlationFilter(ObjectProvider<CorrelationPropagation> propagations) {
+		return new CorrelationFilter(propagations.orderedStream().toList());
+	}
+
+	@Bean
+	ContractValidationFilter contractValidationFilter(ProductContracts contracts, ObjectProvider<RequestCheck> checks,
+			Problems problems, ProductProperties product) {
+		return new ContractValidationFilter(contracts, checks.orderedStream().toList(), problems,
+				product.maxBodyBytes());
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> contractRoutes(ProductContracts contracts) {
+		return ContractRoutes.of(contracts);
+	}
+
+	@Bean
+	ProblemHandler problemHandler(Problems problems) {
+		return new ProblemHandler(problems);
+	}
+
+	@Bean
+	WebFluxConfigurer callerArgument() {
+		return new WebFluxConfigurer() {
+			@Override
+			public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+				configurer.addCustomResolver(new CallerArgumentResolver());
+			}
+		};
+	}
+
+}

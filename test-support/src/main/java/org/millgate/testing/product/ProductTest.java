@@ -1,0 +1,37 @@
+package org.millgate.testing.product;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+/**
+ * A product service over real HTTP on a random port, trusting {@code TestTokens}' issuer
+ * and talking to the shared {@code ErpSimulator} (when the module has it on its test
+ * classpath), with ERP settings that fail fast: one attempt, a 1 s read timeout, no stock
+ * cache, a circuit breaker that does not open. One Spring context per product: every test
+ * class with this annotation and no further properties shares it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(ProductTestExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "millgate.product.issuer=" + ProductTestExtension.ISSUER,
+				"millgate.product.jwk-set-uri=${" + ProductTestExtension.JWK_SET_URI_PROPERTY + "}",
+				"millgate.product.cursor-secret=a-test-cursor-secret-of-32-bytes-at-least",
+				"millgate.erp.base-url=${millgate.test.erp-base-url:http://127.0.0.1:9}",
+				"millgate.erp.retry.max-attempts=1", "millgate.erp.circuit-breaker.minimum-calls=1000",
+				"millgate.erp.cache.stock=0s", "millgate.erp.timeouts.read=1s" })
+@AutoConfigureWebTestClient
+public @interface ProductTest {
+
+}
