@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR/../..
 # ./millgate bench: what the gateway costs per request, side by side in one run on
 # loopback, measured with wrk:
 #   direct   a fixed-response backend (nginx answering a shipment from memory)
@@ -15,6 +16,8 @@
 # (JWT check, throttle decision, contract validation; module benchmarks). Writes
 # target/bench/report.md, throughput.svg and jmh.json.
 # Needs wrk, nginx and a Redis on loopback; says what to install, installs nothing.
+# The platform (services, modules, health paths, links) is services.conf's; the bench's
+# own instances of identity and the gateway run on ports of their own (18180..).
 # ./millgate bench jmh runs the micro-benchmarks alone (Redis only).
 # For A/B runs while tuning: MILLGATE_BENCH_GATEWAY_ARGS (more gateway arguments, e.g.
 # --millgate.gateway.redis-url= for local buckets), MILLGATE_BENCH_JAVA_OPTS (its JVM),
@@ -22,7 +25,17 @@
 # (skip the micro-benchmarks), MILLGATE_BENCH_RESPONSE_VALIDATION (report; off or enforce).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=scripts/lib/common.sh
+source "$ROOT/scripts/lib/common.sh"
+# shellcheck source=scripts/lib/topology.sh
+source "$ROOT/scripts/lib/topology.sh"
+# shellcheck source=scripts/lib/services.sh
+source "$ROOT/scripts/lib/services.sh"
+require_java
+# the bench's own failures exit 2, under its own name
+fail() { printf 'millgate bench: %s\n' "$*" >&2; exit 2; }
+
 OUT="$ROOT/target/bench"
 SECONDS_PER_RUN="${MILLGATE_BENCH_SECONDS:-15}"
 # the JIT compilers share the cores with the load: on 2 cores the C2 queue takes minutes to drain
@@ -31,14 +44,11 @@ CONNECTIONS="${MILLGATE_BENCH_CONNECTIONS:-64}"
 REDIS_URL="${MILLGATE_REDIS_URL:-redis://127.0.0.1:6379}"
 BACKEND_PORT=18181 NGINX_PORT=18182 GATEWAY_PORT=18180 IDENTITY_PORT=19190
 
-say() { printf '%s\n' "$*"; }
-fail() { printf 'millgate bench: %s\n' "$*" >&2; exit 2; }
-
 MODE="${1:-all}"
 case "$MODE" in all|jmh) ;; *) fail "unknown argument '$MODE'; ./millgate bench [jmh]" ;; esac
 
-redis_host_port="${REDIS_URL#redis://}"; redis_host_port="${redis_host_port%%/*}"; redis_host_port="${redis_host_port##*@}"
-timeout 2 bash -c "exec 3<>/dev/tcp/${redis_host_port%%:*}/${redis_host_port##*:}" 2>/dev/null \
+read -r redis_host redis_port <<<"$(url_host_port "$REDIS_URL" 6379)"
+port_open "$redis_host" "$redis_port" \
   || fail "the throttle runs in Redis, and nothing answers at $REDIS_URL: start Redis (./millgate test starts an installed one) or set MILLGATE_REDIS_URL"
 
 # --- JMH: one thread, microseconds per operation ------------------------------------------
@@ -85,17 +95,24 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
+load_topology
+require_service identity
+require_service gateway
+IDENTITY_MODULE="${SERVICE_MODULE[identity]}" GATEWAY_MODULE="${SERVICE_MODULE[gateway]}"
+
 rm -rf "$OUT"; mkdir -p "$OUT/nginx" "$OUT/data" "$OUT/logs"
 PIDS=()
 cleanup() {
   "$NGINX" -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx" -s quit 2>/dev/null || true
-  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]:-}"; do
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
+  done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
 
 for port in $BACKEND_PORT $NGINX_PORT $GATEWAY_PORT $IDENTITY_PORT; do
-  if timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+  if port_open 127.0.0.1 "$port"; then
     fail "port $port is taken; stop what runs there"
   fi
 done
@@ -104,13 +121,15 @@ done
 # ERP calls per 100 answered client calls (the simulator's /_sim/stats), and the most ERP calls
 # in flight at once against the facade's bulkhead cap (millgate.erp.bulkhead, 16 per product).
 erp_shielding() {
-  local sim="http://localhost:8089" gateway="http://localhost:8080" url tokens=() client
+  local sim gateway url tokens=() client
+  sim="$(service_url erp-simulator)"
+  gateway="$(service_url gateway)"
   url="$gateway/v1/inventory/availability?material=FG-100&plant=1000"
   for client in mes-plant-1000 wms-plant-1000; do
     tokens+=("$("$ROOT/millgate" token "$client" 2>/dev/null || true)")
   done
   curl -s -o /dev/null -X POST "$sim/_sim/reset"
-  local before after answered=0 rc
+  local before after answered=0
   before="$(curl -s "$gateway/actuator/prometheus" | awk -F'[{}]' '/^millgate_gateway_requests_seconds_count\{/ && /product="inventory"/ && /outcome="ok"/ {n += $3} END {printf "%d", n}')"
   for token in "${tokens[@]}"; do
     [ -n "$token" ] && wrk -t1 -c16 -d"$SECONDS_PER_RUN"s -H "Authorization: Bearer $token" "$url" >>"$OUT/logs/wrk-erp-shielding.txt" 2>&1 &
@@ -131,7 +150,7 @@ erp_shielding() {
 PLATFORM_LINES=()
 if [ "${MILLGATE_BENCH_PLATFORM:-1}" = 0 ]; then
   PLATFORM_LINES+=("Platform start and memory: skipped (MILLGATE_BENCH_PLATFORM=0).")
-elif "$ROOT/millgate" status 2>/dev/null | grep -q healthy; then
+elif "$ROOT/millgate" status 2>/dev/null | grep -q " healthy (pid"; then
   PLATFORM_LINES+=("Platform start and memory: skipped, a platform started by ./millgate already runs.")
 else
   say "Starting the platform once to build what it needs, then timing a second start..."
@@ -141,11 +160,11 @@ else
       took="$(awk -v a="$started_at" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
       PLATFORM_LINES+=("\`./millgate start\` to all services healthy (nothing to build): ${took} s.")
       PLATFORM_LINES+=("" "| service | resident memory after start, MiB |" "|---|---|")
-      while read -r name _rest; do
-        pid="$(cat "${MILLGATE_STATE_DIR:-$ROOT/.millgate}/pids/$name.pid" 2>/dev/null || true)"
-        rss="$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status" 2>/dev/null || true)"
+      for name in "${SERVICE_NAMES[@]}"; do
+        pid="$(running_pid "$name" || true)"
+        rss="$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/${pid:-none}/status" 2>/dev/null || true)"
         PLATFORM_LINES+=("| $name | ${rss:-?} |")
-      done < <(grep -Ev '^[[:space:]]*(#|$)' "$ROOT/services.conf")
+      done
       erp_shielding
 
     else
@@ -158,12 +177,13 @@ else
 fi
 
 say "Building identity and gateway (tests skipped) if needed..."
-(cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true -pl identity,gateway -am package) \
-  || fail "build failed"
-jar() { ls "$ROOT/$1"/target/*-exec.jar | head -n 1; }
+(cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true \
+  -pl "$IDENTITY_MODULE,$GATEWAY_MODULE" -am package) || fail "build failed"
+IDENTITY_JAR="$(service_jar "$IDENTITY_MODULE")" GATEWAY_JAR="$(service_jar "$GATEWAY_MODULE")"
+if [ -z "$IDENTITY_JAR" ] || [ -z "$GATEWAY_JAR" ]; then fail "no jar of identity or gateway after the build"; fi
 
 # --- the backend and nginx ----------------------------------------------------------------
-BODY="$(tr -d '\n' <"$ROOT/gateway/src/test/resources/stub/shipment.json")"
+BODY="$(tr -d '\n' <"$(module_dir "$GATEWAY_MODULE")/src/test/resources/stub/shipment.json")"
 cat >"$OUT/nginx/nginx.conf" <<EOF
 worker_processes auto;
 pid $OUT/nginx/nginx.pid;
@@ -199,29 +219,33 @@ EOF
 
 # --- identity (for a real token) and the gateway --------------------------------------------
 mkdir -p "$OUT/catalog"
-cp -r "$ROOT/api-contracts/src/main/resources/millgate/contracts/." "$OUT/catalog/"
+cp -r "$CONTRACTS_DIR/." "$OUT/catalog/"
 # the plan of the bench client with limits no run reaches
 awk '/- name: plant-standard/ {p=1} /- name: partner-basic/ {p=0}
      p && /burst:/ {sub(/burst: .*/, "burst: 1000000000")}
      p && /sustainedPerSecond:/ {sub(/sustainedPerSecond: .*/, "sustainedPerSecond: 1000000000")}
-     {print}' "$ROOT/api-contracts/src/main/resources/millgate/contracts/catalog.yaml" >"$OUT/catalog/catalog.yaml"
+     {print}' "$CONTRACTS_DIR/catalog.yaml" >"$OUT/catalog/catalog.yaml"
 
 ISSUER="http://localhost:$IDENTITY_PORT"
-MILLGATE_DATA_DIR="$OUT/data" MILLGATE_ISSUER="$ISSUER" \
-  java -jar "$(jar identity)" --server.port=$IDENTITY_PORT --spring.profiles.active=demo \
+# services.conf's links, with identity and the gateway on the bench's ports; the shipments
+# product is the fixed backend
+mapfile -t LINKS < <(link_env identity="$IDENTITY_PORT" gateway="$GATEWAY_PORT")
+read -r -a JAVA_OPTS <<<"${MILLGATE_BENCH_JAVA_OPTS:-}"
+read -r -a GATEWAY_ARGS <<<"${MILLGATE_BENCH_GATEWAY_ARGS:-}"
+env "${LINKS[@]}" MILLGATE_DATA_DIR="$OUT/data" \
+  java -jar "$IDENTITY_JAR" --server.port=$IDENTITY_PORT --spring.profiles.active=demo \
   >"$OUT/logs/identity.log" 2>&1 &
 PIDS+=($!)
-MILLGATE_ISSUER="$ISSUER" MILLGATE_JWK_SET_URI="$ISSUER/oauth2/jwks" MILLGATE_REVOCATIONS_URI="$ISSUER/oauth2/revocations" \
-  MILLGATE_REDIS_URL="$REDIS_URL" MILLGATE_CATALOG_DIR="$OUT/catalog" \
+env "${LINKS[@]}" MILLGATE_REDIS_URL="$REDIS_URL" MILLGATE_CATALOG_DIR="$OUT/catalog" \
   MILLGATE_SHIPMENTS_URL="http://127.0.0.1:$BACKEND_PORT" \
-  java ${MILLGATE_BENCH_JAVA_OPTS:-} -jar "$(jar gateway)" --server.port=$GATEWAY_PORT \
+  java "${JAVA_OPTS[@]}" -jar "$GATEWAY_JAR" --server.port=$GATEWAY_PORT \
   --millgate.gateway.products.shipments.response-validation.v1="${MILLGATE_BENCH_RESPONSE_VALIDATION:-report}" \
   --millgate.gateway.products.shipments.capacity=100000 \
   --logging.level.millgate.access=WARN \
   --spring.cloud.gateway.server.webflux.routes[0].id=bench-bare \
   --spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND_PORT \
   --spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/bare/** \
-  ${MILLGATE_BENCH_GATEWAY_ARGS:-} \
+  "${GATEWAY_ARGS[@]}" \
   >"$OUT/logs/gateway.log" 2>&1 &
 PIDS+=($!)
 
@@ -232,8 +256,8 @@ await() {
     sleep 0.5
   done
 }
-await "$ISSUER/actuator/health"
-await "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
+await "$ISSUER${SERVICE_HEALTH[identity]}"
+await "http://127.0.0.1:$GATEWAY_PORT${SERVICE_HEALTH[gateway]}"
 TOKEN="$(curl -s -u wms-plant-1000:wms-plant-1000-secret -d grant_type=client_credentials "$ISSUER/oauth2/token" \
   | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
 [ -n "$TOKEN" ] || fail "no token from identity; see $OUT/logs/identity.log"
@@ -301,7 +325,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   say "# Millgate gateway benchmark"
   say ""
   say "$(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo);"
-  say "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), $("$NGINX" -v 2>&1 | sed 's/.*: //'), $java_version, Spring Cloud Gateway $(unzip -l "$(jar gateway)" 2>/dev/null | grep -o 'spring-cloud-gateway-server-webflux-[0-9.]*[0-9]' | head -n 1 | sed 's/.*webflux-//')."
+  say "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), $("$NGINX" -v 2>&1 | sed 's/.*: //'), $java_version, Spring Cloud Gateway $(unzip -l "$GATEWAY_JAR" 2>/dev/null | grep -o 'spring-cloud-gateway-server-webflux-[0-9.]*[0-9]' | head -n 1 | sed 's/.*webflux-//')."
   say "Everything on one machine, loopback: wrk, the backend, nginx and the gateway share the cores."
   [ -z "${MILLGATE_BENCH_GATEWAY_ARGS:-}${MILLGATE_BENCH_JAVA_OPTS:-}" ] \
     || say "Not the defaults: gateway arguments '${MILLGATE_BENCH_GATEWAY_ARGS:-}', JVM options '${MILLGATE_BENCH_JAVA_OPTS:-}'."

@@ -1,0 +1,94 @@
+# shellcheck shell=bash
+# The design-time tools of module contract-tools (./millgate contracts, ./millgate
+# erp-impact) and the independent OpenAPI lint. Needs common.sh and prerequisites.sh.
+
+REDOCLY="@redocly/cli@2.77.0"
+TOOLS_CLASSPATH="$ROOT/contract-tools/target/runtime-classpath.txt"
+# the last build of erp-simulator's $metadata with the tools; contracts builds leave it alone
+ERP_IMPACT_BUILT="$ROOT/contract-tools/target/erp-impact.built"
+
+# tools_build MARKER MODULES SOURCE..: builds MODULES (and what they need) when MARKER is
+# missing or a SOURCE file is newer than it. Build failures exit 2, as the tools do on
+# unreadable input.
+tools_build() {
+  local marker="$1" modules="$2"
+  shift 2
+  if [ -f "$marker" ] && [ -f "$TOOLS_CLASSPATH" ] \
+      && [ -z "$(find "$@" -newer "$marker" -type f -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  say "Building ${modules//,/ and }..." >&2
+  (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true -pl "$modules" -am package) >&2 \
+    || { say "millgate: building ${modules//,/ and } failed" >&2; exit 2; }
+  [ -s "$TOOLS_CLASSPATH" ] || { say "millgate: the build wrote no $TOOLS_CLASSPATH" >&2; exit 2; }
+  # Maven leaves an unchanged file alone; mark the build as fresh
+  touch "$TOOLS_CLASSPATH" "$marker"
+}
+
+tools_java() {
+  java -Dslf4j.internal.verbosity=ERROR -cp "$ROOT/contract-tools/target/classes:$(cat "$TOOLS_CLASSPATH")" "$@"
+}
+
+contracts_java() {
+  tools_build "$TOOLS_CLASSPATH" contract-tools "$ROOT/contract-tools/src/main" "$ROOT/contract-tools/pom.xml" \
+    "$ROOT/api-contracts/src/main" "$ROOT/api-contracts/pom.xml" "$ROOT/pom.xml"
+  tools_java org.millgate.contracts.tools.cli.ContractsCli "$@"
+}
+
+cmd_contracts() {
+  local sub="${1:-}"
+  [ $# -eq 0 ] || shift
+  case "$sub" in
+    diff|lint) require_java; contracts_java "$sub" "$@" ;;
+    publish)
+      [ $# -eq 2 ] || { usage >&2; exit 2; }
+      require_java
+      contracts_java publish "$1" "$2" "$CONTRACTS_DIR" "$ROOT/api-contracts/released" ;;
+    impact)
+      [ $# -eq 2 ] || { usage >&2; exit 2; }
+      require_java
+      contracts_java impact "$1" "$2" "$ROOT/contract-tests/pacts" ;;
+    review)
+      [ $# -eq 1 ] || { usage >&2; exit 2; }
+      require_java
+      contracts_java review "$1" "$CONTRACTS_DIR" "$ROOT/api-contracts/released" "$ROOT/contract-tests/pacts" \
+        "$ROOT/target/contract-review" ;;
+    openapi-lint) openapi_lint ;;
+    *) usage >&2; exit 2 ;;
+  esac
+}
+
+# erp-impact reads the simulator's releases ($metadata the simulator's build writes under
+# erp-simulator/target/erp-metadata/<release>/), the lineage of the facade and the
+# products, the contracts and the pacts.
+cmd_erp_impact() {
+  [ $# -eq 2 ] || { usage >&2; exit 2; }
+  require_java
+  [ -d "$ROOT/erp-simulator/target/erp-metadata" ] || rm -f "$ERP_IMPACT_BUILT"
+  tools_build "$ERP_IMPACT_BUILT" contract-tools,erp-simulator "$ROOT/contract-tools/src/main" \
+    "$ROOT/contract-tools/pom.xml" "$ROOT/api-contracts/src/main" "$ROOT/api-contracts/pom.xml" \
+    "$ROOT/erp-simulator/src/main" "$ROOT/erp-simulator/pom.xml" "$ROOT/pom.xml"
+  tools_java org.millgate.contracts.tools.erpimpact.ErpImpactCli "$ROOT" "$1" "$2"
+}
+
+# Redocly CLI comes through npx: fetched into npx's cache when missing, so announced first
+# and not fetched at all with MILLGATE_INSTALL=never.
+openapi_lint() {
+  if ! command -v npx >/dev/null 2>&1; then
+    say "Skipping the independent OpenAPI lint: npx (Node.js) is not installed."
+    return 0
+  fi
+  if ! (cd "$ROOT/api-contracts" && npx --no -- "$REDOCLY" --version) >/dev/null 2>&1; then
+    if ! install_allowed; then
+      say "Skipping the independent OpenAPI lint: Redocly CLI ($REDOCLY) is not in npx's cache, and MILLGATE_INSTALL=never installs nothing."
+      say "To run it: npx --yes $REDOCLY --version (fetches it), then ./millgate contracts openapi-lint."
+      return 0
+    fi
+    announce_install "$REDOCLY from the npm registry, into npx's cache" \
+      "the independent OpenAPI lint of the contracts runs Redocly CLI" \
+      "set MILLGATE_INSTALL=never to skip this lint"
+  fi
+  say "Linting the contracts with Redocly CLI ($REDOCLY)..."
+  (cd "$ROOT/api-contracts" && npx --yes "$REDOCLY" lint --format=stylish \
+    src/main/resources/millgate/contracts/*/v*.yaml) || fail "the independent OpenAPI lint failed"
+}

@@ -1,0 +1,106 @@
+# shellcheck shell=bash
+# What the tests need besides a JDK: Redis, PostgreSQL (an installed one is started), and
+# for the portal's browser tests Chromium with ChromeDriver. Needs common.sh.
+#
+# Nothing is installed without a banner first saying what, why and how to avoid it, and
+# with MILLGATE_INSTALL=never nothing is installed at all.
+
+# run or skip: whether the browser tests can run (set by ensure_chromium)
+# shellcheck disable=SC2034 # read by scripts/cmd/test.sh
+BROWSER_TESTS=run
+
+# Whether the launcher may install a missing package: MILLGATE_INSTALL unset (announced
+# first) or never.
+install_allowed() {
+  case "${MILLGATE_INSTALL:-}" in
+    "") return 0 ;;
+    never) return 1 ;;
+    *) fail "MILLGATE_INSTALL is '$MILLGATE_INSTALL': leave it unset (install what a command needs, announced first) or set it to never" ;;
+  esac
+}
+
+# announce_install WHAT WHY HOW-TO-AVOID
+announce_install() {
+  local rule
+  rule="$(printf '%78s' '' | tr ' ' '=')"
+  printf '%s\n' "$rule" \
+    "millgate is about to install $1" \
+    "  why:          $2" \
+    "  to avoid it:  $3" \
+    "$rule"
+}
+
+ensure_redis() {
+  local host port
+  read -r host port <<<"$(url_host_port "${MILLGATE_REDIS_URL:-redis://127.0.0.1:6379}" 6379)"
+  port_open "$host" "$port" && { say "Redis answers on $host:$port."; return 0; }
+  is_loopback "$host" || fail "Redis at $host:$port (MILLGATE_REDIS_URL) does not answer"
+  command -v redis-server >/dev/null 2>&1 || fail "Redis is not installed and nothing answers on $host:$port. Install it (Debian/Ubuntu: apt-get install redis-server) or set MILLGATE_REDIS_URL to a reachable Redis."
+  say "Redis does not answer on $host:$port; starting the installed redis-server..."
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save "" --appendonly no \
+    --dir "${TMPDIR:-/tmp}" >/dev/null
+  await_port "$host" "$port" || fail "redis-server was started but does not answer on $host:$port"
+  say "Redis started on $host:$port."
+}
+
+ensure_postgres() {
+  local host port clusters=() cluster
+  read -r host port <<<"$(url_host_port "${MILLGATE_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}" 5432)"
+  port_open "$host" "$port" && { say "PostgreSQL answers on $host:$port."; return 0; }
+  is_loopback "$host" || fail "PostgreSQL at $host:$port (MILLGATE_DB_URL) does not answer"
+  for cluster in /etc/postgresql/*/; do
+    if [ -d "$cluster" ]; then clusters+=("$(basename "$cluster")"); fi
+  done
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ "${#clusters[@]}" -gt 0 ]; then
+    say "PostgreSQL does not answer on $host:$port; starting the installed cluster..."
+    for cluster in "${clusters[@]}"; do
+      pg_ctlcluster --skip-systemctl-redirect "$cluster" main start >/dev/null 2>&1 || true
+    done
+    await_port "$host" "$port" || fail "PostgreSQL was started but does not answer on $host:$port; check /var/log/postgresql"
+    say "PostgreSQL started on $host:$port."
+    return 0
+  fi
+  fail "PostgreSQL is not installed and nothing answers on $host:$port. Install it (Debian/Ubuntu: apt-get install postgresql) or set MILLGATE_DB_URL to a reachable server."
+}
+
+# The developer portal's browser tests drive Debian's Chromium through ChromeDriver
+# (/usr/bin/chromium, /usr/bin/chromedriver). Where they are missing: installed with
+# apt-get after a banner, or with MILLGATE_INSTALL=never the browser tests are skipped.
+ensure_chromium() {
+  local browser="${MILLGATE_CHROMIUM:-/usr/bin/chromium}" driver="${MILLGATE_CHROMEDRIVER:-/usr/bin/chromedriver}"
+  local missing=() packages=(chromium chromium-driver) sudo=()
+  BROWSER_TESTS=run
+  [ -x "$browser" ] || missing+=("$browser")
+  [ -x "$driver" ] || missing+=("$driver")
+  [ "${#missing[@]}" -gt 0 ] || return 0
+  local absent get
+  absent="$(printf '%s and ' "${missing[@]}")" absent="${absent% and }"
+  get="install them (Debian/Ubuntu: apt-get install ${packages[*]}) or point MILLGATE_CHROMIUM and MILLGATE_CHROMEDRIVER at a Chromium and its driver"
+  if ! install_allowed; then
+    say "Skipping the portal's browser tests: $absent missing, and MILLGATE_INSTALL=never installs nothing."
+    say "To run them, $get."
+    BROWSER_TESTS=skip
+    return 0
+  fi
+  command -v apt-get >/dev/null 2>&1 \
+    || fail "The browser tests need Chromium and ChromeDriver ($absent missing): $get; or skip them with MILLGATE_INSTALL=never."
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 \
+      || fail "The browser tests need Chromium and ChromeDriver ($absent missing): install them as root (apt-get install ${packages[*]}), or skip them with MILLGATE_INSTALL=never."
+    sudo=(sudo)
+  fi
+  announce_install "Debian's packages ${packages[*]} (apt-get install --no-install-recommends${sudo[*]:+, through sudo})" \
+    "the developer portal's browser tests drive Chromium through ChromeDriver; $absent missing" \
+    "install them yourself, point MILLGATE_CHROMIUM and MILLGATE_CHROMEDRIVER at a Chromium and its driver, or set MILLGATE_INSTALL=never (skips the browser tests)"
+  local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
+  if ! "${apt[@]}" install -y -q --no-install-recommends "${packages[@]}" >/dev/null; then
+    # the package lists may be stale or missing (a fresh container)
+    if ! { "${apt[@]}" update -q >/dev/null && "${apt[@]}" install -y -q --no-install-recommends "${packages[@]}" >/dev/null; }; then
+      fail "Installing ${packages[*]} failed; install them by hand (apt-get install ${packages[*]}), or skip the browser tests with MILLGATE_INSTALL=never"
+    fi
+  fi
+  if [ ! -x "$browser" ] || [ ! -x "$driver" ]; then
+    fail "${packages[*]} installed, but $browser or $driver is missing"
+  fi
+  say "Installed $("$browser" --version 2>/dev/null | head -n 1) and its driver."
+}

@@ -1,0 +1,224 @@
+# shellcheck shell=bash
+# The services' life cycle: build, start stage by stage, wait until healthy, status, logs,
+# stop. Needs common.sh and topology.sh.
+
+START_TIMEOUT="${MILLGATE_START_TIMEOUT:-180}"
+LAUNCH_ENV=()
+
+module_dir() {
+  case "$1" in /*) say "$1" ;; *) say "$ROOT/$1" ;; esac
+}
+
+# The runnable jar of a module: the Spring Boot "-exec" jar where there is one.
+service_jar() {
+  local dir jar
+  dir="$(module_dir "$1")/target"
+  for jar in "$dir"/*-exec.jar "$dir"/*.jar; do
+    case "$jar" in *-plain.jar|*-sources.jar|*-javadoc.jar|*-tests.jar) continue ;; esac
+    if [ -f "$jar" ]; then say "$jar"; return 0; fi
+  done
+}
+
+pid_file() { say "$STATE/pids/$1.pid"; }
+log_file() { say "$STATE/logs/$1.log"; }
+
+# The pid of a service this launcher started, if it still runs; checked by the marker on
+# its command line, so a recycled pid is never mistaken for ours.
+running_pid() {
+  local file pid
+  file="$(pid_file "$1")"
+  [ -f "$file" ] || return 1
+  pid="$(cat "$file")"
+  if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "-Dmillgate.service=$1 "; then
+    say "$pid"
+    return 0
+  fi
+  rm -f "$file"
+  return 1
+}
+
+# Builds the given modules when a jar is missing or a main source or pom of any module (a
+# service is built from the modules it depends on too, product-web or erp-facade) is newer.
+build_modules() {
+  local modules=() module jar stale=0
+  for module in "$@"; do
+    case "$module" in /*) continue ;; esac
+    modules+=("$module")
+    jar="$(service_jar "$module")"
+    if [ -z "$jar" ] || [ -n "$(find "$ROOT" -newer "$jar" -type f \( -path '*/src/main/*' -o -name pom.xml \) \
+        -not -path '*/target/*' -not -path '*/.git/*' -not -path '*/node_modules/*' -print -quit 2>/dev/null)" ]; then
+      stale=1
+    fi
+  done
+  [ "${#modules[@]}" -gt 0 ] && [ "$stale" -eq 1 ] || return 0
+  say "Building ${modules[*]} (tests skipped)..."
+  (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true \
+    -pl "$(IFS=,; say "${modules[*]}")" -am package) || fail "build failed; see the output above"
+}
+
+refuse_taken_port() {
+  if port_open 127.0.0.1 "${SERVICE_PORT[$1]}"; then
+    fail "port ${SERVICE_PORT[$1]}, needed by $1, is taken by a process this launcher did not start; stop it or change services.conf"
+  fi
+}
+
+# The link variables every service is started with (LAUNCH_ENV); one set in the
+# environment wins over services.conf.
+link_launch_env() {
+  local entries entry
+  LAUNCH_ENV=()
+  mapfile -t entries < <(link_env)
+  for entry in "${entries[@]}"; do
+    if printenv "${entry%%=*}" >/dev/null; then
+      say "${entry%%=*} from the environment: $(printenv "${entry%%=*}") (services.conf would give ${entry#*=})"
+    else
+      LAUNCH_ENV+=("$entry")
+    fi
+  done
+}
+
+# Starts one service in the background unless it already runs; does not wait for it.
+launch() {
+  local name="$1" port="${SERVICE_PORT[$1]}" jar pid java_opts=()
+  if pid="$(running_pid "$name")"; then
+    say "$name already runs (pid $pid) on port $port."
+    return 0
+  fi
+  refuse_taken_port "$name"
+  jar="$(service_jar "${SERVICE_MODULE[$name]}")"
+  [ -n "$jar" ] || fail "no jar for $name in $(module_dir "${SERVICE_MODULE[$name]}")/target"
+  read -r -a java_opts <<<"${MILLGATE_JAVA_OPTS:-}"
+  # The demo profile gives identity its demo clients; nothing else uses it. Embedded
+  # data (identity's H2 file) lives under .millgate/data.
+  MILLGATE_DATA_DIR="${MILLGATE_DATA_DIR:-$STATE/data}" nohup env "${LAUNCH_ENV[@]}" \
+    java -Dmillgate.service="$name" "${java_opts[@]}" -jar "$jar" --server.port="$port" \
+    --spring.profiles.active="${MILLGATE_PROFILES:-demo}" \
+    >>"$(log_file "$name")" 2>&1 </dev/null &
+  local started=$! tries=0
+  # Until the child has exec'd, its command line is still the shell's; wait for the
+  # marker so that the health wait does not take the child for a stranger.
+  while [ "$tries" -lt 100 ] && [ -r "/proc/$started/cmdline" ] \
+      && ! tr '\0' ' ' <"/proc/$started/cmdline" | grep -q -- "-Dmillgate.service=$name "; do
+    sleep 0.1
+    tries=$((tries + 1))
+  done
+  say "$started" >"$(pid_file "$name")"
+  say "Starting $name on port $port (pid $started, log $(log_file "$name"))"
+}
+
+# Stage by stage: the services of a stage start together, and the next stage starts once
+# all of them are healthy (the products read the ERP's $metadata as they start).
+cmd_start() {
+  require_java
+  load_topology
+  if [ "${#SERVICE_NAMES[@]}" -eq 0 ]; then
+    say "No runnable services are defined in services.conf yet."
+    say "The API contracts and their tools are ready: ./millgate contracts lint"
+    return 0
+  fi
+  mkdir -p "$STATE/pids" "$STATE/logs"
+  local name stage stage_keys=() members=() modules=() waiting
+  for name in "${SERVICE_NAMES[@]}"; do
+    running_pid "$name" >/dev/null || refuse_taken_port "$name"
+    modules+=("${SERVICE_MODULE[$name]}")
+  done
+  build_modules "${modules[@]}"
+  link_launch_env
+  mapfile -t stage_keys < <(stages)
+  for stage in "${stage_keys[@]}"; do
+    mapfile -t members < <(stage_services "$stage")
+    waiting=()
+    for name in "${members[@]}"; do
+      launch "$name"
+      waiting+=("$name ${SERVICE_PORT[$name]} ${SERVICE_HEALTH[$name]}")
+    done
+    wait_healthy "${waiting[@]}"
+  done
+  cmd_status
+}
+
+# Waits until every "NAME PORT HEALTH-PATH" answers 200 on its health path.
+wait_healthy() {
+  local deadline=$((SECONDS + START_TIMEOUT)) pending=("$@") next entry name port health
+  [ "${#pending[@]}" -gt 0 ] || return 0
+  printf 'Waiting for %s to become healthy' "${pending[*]%% *}"
+  while [ "${#pending[@]}" -gt 0 ]; do
+    next=()
+    for entry in "${pending[@]}"; do
+      read -r name port health <<<"$entry"
+      if ! running_pid "$name" >/dev/null; then
+        printf '\n'
+        say "$name exited while starting; the end of its log:" >&2
+        tail -n 30 "$(log_file "$name")" >&2 || true
+        exit 1
+      fi
+      [ "$(http_status "$port" "$health")" = "200" ] || next+=("$entry")
+    done
+    pending=("${next[@]+"${next[@]}"}")
+    [ "${#pending[@]}" -eq 0 ] && break
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      printf '\n'
+      fail "not healthy after ${START_TIMEOUT}s: ${pending[*]%% *}; see ./millgate logs"
+    fi
+    printf '.'
+    sleep 1
+  done
+  printf ' done\n'
+}
+
+# Stops what the pid files name, so a service removed from services.conf since it was
+# started is stopped too.
+cmd_stop() {
+  local file name pid stopped=0
+  for file in "$STATE"/pids/*.pid; do
+    [ -e "$file" ] || continue
+    name="$(basename "$file" .pid)"
+    if pid="$(running_pid "$name")"; then
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
+      rm -f "$(pid_file "$name")"
+      say "Stopped $name (pid $pid)."
+      stopped=$((stopped + 1))
+    fi
+  done
+  [ "$stopped" -gt 0 ] || say "Nothing to stop: no service started by ./millgate start is running."
+}
+
+cmd_status() {
+  local name port pid verdict
+  load_topology
+  if [ "${#SERVICE_NAMES[@]}" -eq 0 ]; then
+    say "No services are defined in services.conf yet."
+    return 0
+  fi
+  printf '%-22s %-6s %-34s %s\n' SERVICE PORT URL STATE
+  for name in "${SERVICE_NAMES[@]}"; do
+    port="${SERVICE_PORT[$name]}"
+    if pid="$(running_pid "$name")"; then
+      if [ "$(http_status "$port" "${SERVICE_HEALTH[$name]}")" = "200" ]; then
+        verdict="healthy (pid $pid)"
+      else
+        verdict="starting or unhealthy (pid $pid)"
+      fi
+    else
+      verdict="stopped"
+    fi
+    printf '%-22s %-6s %-34s %s\n' "$name" "$port" "$(service_url "$name")" "$verdict"
+  done
+}
+
+cmd_logs() {
+  local follow=() names=() files=() arg name
+  for arg in "$@"; do
+    case "$arg" in -f|--follow) follow=(-F) ;; *) names+=("$arg") ;; esac
+  done
+  load_topology
+  [ "${#names[@]}" -gt 0 ] || names=("${SERVICE_NAMES[@]}")
+  for name in "${names[@]}"; do
+    [ -n "${SERVICE_PORT[$name]+set}" ] || fail "unknown service '$name'; see services.conf"
+    if [ -f "$(log_file "$name")" ]; then files+=("$(log_file "$name")"); fi
+  done
+  [ "${#files[@]}" -gt 0 ] || { say "No logs yet: start the platform with ./millgate start."; return 0; }
+  tail -n 100 "${follow[@]}" "${files[@]}"
+}
