@@ -8,7 +8,7 @@ import java.util.Map;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 
-import org.millgate.system.Platform;
+import org.millgate.testing.platform.Platform;
 
 /**
  * What the provider verifications share: the demo client each consumer calls with, the

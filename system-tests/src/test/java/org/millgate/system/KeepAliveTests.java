@@ -12,6 +12,8 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import org.millgate.testing.platform.Platform;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

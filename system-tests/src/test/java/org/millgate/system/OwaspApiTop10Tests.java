@@ -24,7 +24,8 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.millgate.contracts.testing.TestTokens;
+import org.millgate.testing.TestTokens;
+import org.millgate.testing.platform.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

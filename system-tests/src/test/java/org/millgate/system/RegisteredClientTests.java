@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import org.millgate.testing.platform.Platform;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.millgate.system.Platform;
+import org.millgate.testing.platform.Platform;
 
 /**
  * The heap a service keeps after a full collection: {@code jcmd <pid> GC.run}, then the

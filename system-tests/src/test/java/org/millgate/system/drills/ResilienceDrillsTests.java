@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import org.millgate.system.Platform;
 import org.millgate.system.drills.LoadLoop.Outcome;
+import org.millgate.testing.platform.Platform;
 
 /**
  * The platform's worst days, under a steady load from a bounded load loop on loopback:

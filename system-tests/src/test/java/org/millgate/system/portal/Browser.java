@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through ChromeDriver ({@code ./millgate test}
- * installs both where missing), with a screenshot of each page kept under
+ * installs both where missing, saying so, unless {@code MILLGATE_INSTALL=never}), with a
+ * screenshot of each page kept under
  * {@code target/screenshots/<journey>/}.
  */
 final class Browser implements AutoCloseable {
