@@ -1,0 +1,164 @@
+package org.millgate.product.web;
+
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import org.millgate.testing.TestTokens;
+import org.millgate.testing.product.ProductTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
+import static org.millgate.testing.problems.ProblemAssertions.body;
+
+/**
+ * The starter on its own, in the smallest product there is: a controller of the inventory
+ * contract and a request check of the product's.
+ */
+@ProductTest
+class ProductWebTests {
+
+	private static final String READER = TestTokens.get().token("wms-plant-1000", "inventory:read", List.of("1000"));
+
+	private static final String AVAILABILITY = "/v1/inventory/availability?plant=1000&material=";
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void should_give_the_controller_the_caller_as_a_plain_record() {
+		EntityExchangeResult<byte[]> result = get(AVAILABILITY + "FG-100", READER);
+
+		assertThat(result.getStatus().value()).as(body(result)).isEqualTo(200);
+		assertThat((String) JsonPath.read(body(result), "$.clientId")).isEqualTo("wms-plant-1000");
+		assertThat((List<String>) JsonPath.read(body(result), "$.plants")).containsExactly("1000");
+		assertThat((Boolean) JsonPath.read(body(result), "$.limitedByPlants")).isTrue();
+	}
+
+	@Test
+	void should_refuse_a_missing_or_foreign_token_with_a_problem() {
+		EntityExchangeResult<byte[]> none = get(AVAILABILITY + "FG-100", null);
+		String foreign = TestTokens.issuer("http://elsewhere.test").token("x", "inventory:read", List.of("1000"));
+
+		assertProblem(none, 401, "auth.tokenInvalid");
+		assertThat(none.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+		assertProblem(get(AVAILABILITY + "FG-100", foreign), 401, "auth.tokenInvalid");
+	}
+
+	@Test
+	void should_refuse_a_token_without_the_operations_scope() {
+		String other = TestTokens.get().token("mes-plant-1000", "shipments:read", List.of("1000"));
+
+		assertProblem(get(AVAILABILITY + "FG-100", other), 403, "auth.insufficientScope");
+	}
+
+	@Test
+	void should_check_the_request_against_the_contract_before_the_controller() {
+		EntityExchangeResult<byte[]> result = get("/v1/inventory/availability?plant=1000", READER);
+
+		assertProblem(result, 400, "request.invalid");
+		assertThat((List<String>) JsonPath.read(body(result), "$.errors[*].pointer")).isNotEmpty();
+	}
+
+	@Test
+	void should_refuse_a_version_it_does_not_serve_and_an_operation_its_contract_lacks() {
+		assertProblem(get("/v9/inventory/availability?plant=1000&material=FG-100", READER), 404, "version.unknown");
+		assertProblem(get("/v1/inventory/nothing-here", READER), 404, "resource.notFound");
+	}
+
+	@Test
+	void should_consult_the_products_own_checks_before_and_after_the_contract() {
+		EntityExchangeResult<byte[]> before = exchange(this.client.get()
+			.uri("/v1/inventory/availability?plant=1000")
+			.headers((headers) -> headers.setBearerAuth(READER))
+			.header("X-Test-Refuse", "yes"));
+		EntityExchangeResult<byte[]> after = get(AVAILABILITY + "BAD-1", READER);
+
+		// refused before the contract: the missing material is not reported
+		assertProblem(before, 400, "idempotency.keyMissing");
+		assertProblem(after, 400, "request.invalid");
+		assertThat((List<String>) JsonPath.read(body(after), "$.errors[*].pointer")).containsExactly("/query/material");
+	}
+
+	@Test
+	void should_answer_rejections_and_erp_failures_as_their_problems() {
+		EntityExchangeResult<byte[]> down = get(AVAILABILITY + "ERP-DOWN", READER);
+
+		assertProblem(get(AVAILABILITY + "REJECTED", READER), 404, "material.notFound");
+		assertProblem(down, 503, "erp.unavailable");
+		assertThat(down.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
+		assertThat(body(down)).doesNotContain("stock read refused");
+		assertProblem(get(AVAILABILITY + "ERP-SLOW", READER), 504, "erp.timeout");
+	}
+
+	@Test
+	void should_answer_an_unexpected_failure_as_500_quoting_the_correlation_id_only() {
+		EntityExchangeResult<byte[]> result = this.client.get()
+			.uri(AVAILABILITY + "BROKEN")
+			.headers((headers) -> headers.setBearerAuth(READER))
+			.header("X-Correlation-Id", "line-4-call-000042")
+			.exchange()
+			.expectBody()
+			.returnResult();
+
+		assertProblem(result, 500, "server.internalError");
+		assertThat((String) JsonPath.read(body(result), "$.correlationId")).isEqualTo("line-4-call-000042");
+		assertThat(body(result)).doesNotContain("internal detail");
+	}
+
+	@Test
+	void should_keep_a_correlation_id_the_contract_allows_and_replace_any_other() {
+		String kept = this.client.get()
+			.uri(AVAILABILITY + "FG-100")
+			.headers((headers) -> headers.setBearerAuth(READER))
+			.header("X-Correlation-Id", "dock-7-scan-000123")
+			.exchange()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Correlation-Id");
+		String replaced = this.client.get()
+			.uri(AVAILABILITY + "FG-100")
+			.headers((headers) -> headers.setBearerAuth(READER))
+			.header("X-Correlation-Id", "short")
+			.exchange()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Correlation-Id");
+
+		assertThat(kept).isEqualTo("dock-7-scan-000123");
+		assertThat(replaced).matches("[0-9a-f-]{36}");
+	}
+
+	@Test
+	void should_serve_the_contract_itself_and_a_swagger_ui_of_it() {
+		EntityExchangeResult<byte[]> contract = get("/contracts/inventory/v1.yaml", null);
+		EntityExchangeResult<byte[]> initializer = get("/webjars/swagger-ui/swagger-initializer.js", null);
+
+		assertThat(contract.getStatus().value()).isEqualTo(200);
+		assertThat(contract.getResponseHeaders().getContentType()).hasToString("application/yaml");
+		assertThat(body(contract)).startsWith("openapi: 3.0.3");
+		assertThat(body(initializer)).contains("url: '/contracts/inventory/v1.yaml'");
+	}
+
+	private EntityExchangeResult<byte[]> get(String uri, String token) {
+		return exchange(this.client.get().uri(uri).headers((headers) -> {
+			if (token != null) {
+				headers.setBearerAuth(token);
+			}
+		}));
+	}
+
+	private static EntityExchangeResult<byte[]> exchange(WebTestClient.RequestHeadersSpec<?> request) {
+		EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
+		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isNotBlank();
+		assertThat(result.getResponseHeaders().getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+		return result;
+	}
+
+}
