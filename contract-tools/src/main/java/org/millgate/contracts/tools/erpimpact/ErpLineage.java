@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +34,8 @@ public record ErpLineage(List<ServicePaths> services, Map<String, List<ErpElemen
 	/** The facade's lineage, relative to the repository. */
 	public static final String FACADE = "erp-facade/src/main/resources/millgate/erp/lineage.yaml";
 
-	/** The product services whose lineage is read, relative to the repository. */
-	public static final List<String> PRODUCTS = List.of("production-order-api", "inventory-api", "shipment-api");
+	/** Where a product module keeps its lineage, relative to the module. */
+	public static final String PRODUCT_LINEAGE = "src/main/resources/millgate/lineage.yaml";
 
 	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -140,8 +141,8 @@ public record ErpLineage(List<ServicePaths> services, Map<String, List<ErpElemen
 					navigation.path("navigation").asText()));
 		}
 		Map<String, List<ApiField>> apiFields = new LinkedHashMap<>();
-		for (String module : PRODUCTS) {
-			JsonNode lineage = yaml(root.resolve(module).resolve("src/main/resources/millgate/lineage.yaml"));
+		for (Path module : productModules(root)) {
+			JsonNode lineage = yaml(module.resolve(PRODUCT_LINEAGE));
 			String product = lineage.path("product").asText();
 			for (JsonNode field : lineage.path("fields")) {
 				List<ApiField> fields = apiFields.computeIfAbsent(field.path("canonical").asText(),
@@ -153,6 +154,21 @@ public record ErpLineage(List<ServicePaths> services, Map<String, List<ErpElemen
 			}
 		}
 		return new ErpLineage(List.copyOf(services), mappings, apiFields, List.copyOf(navigations));
+	}
+
+	/**
+	 * The product modules of a repository: every module with a lineage of its own, so
+	 * that a new product is followed as soon as it has one.
+	 * @param root the repository root
+	 * @return the modules, by name
+	 */
+	static List<Path> productModules(Path root) {
+		try (Stream<Path> modules = Files.list(root)) {
+			return modules.filter((module) -> Files.isRegularFile(module.resolve(PRODUCT_LINEAGE))).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.tools.fixtures.ContractFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,7 +123,13 @@ class ContractsCliTests {
 	@Test
 	void should_lint_the_catalog_contracts_clean() {
 		assertThat(this.cli.run("lint")).isZero();
-		assertThat(out()).contains("0 violation(s) in 4 contract(s).");
+		long contracts = ContractCatalog.load()
+			.products()
+			.stream()
+			.mapToLong((product) -> product.versions().size())
+			.sum();
+		assertThat(contracts).isGreaterThanOrEqualTo(4);
+		assertThat(out()).contains("0 violation(s) in " + contracts + " contract(s).");
 	}
 
 	@Test

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.openapi.OpenApiTree;
@@ -27,6 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is the facade's, and every API field exists in its contract.
  */
 class ErpLineageTests {
+
+	@Test
+	void should_follow_every_module_with_a_lineage_of_its_own(@TempDir Path root) throws IOException {
+		// given two product modules with a lineage and a module without
+		for (String module : List.of("b-api", "a-api")) {
+			Path lineage = root.resolve(module).resolve(ErpLineage.PRODUCT_LINEAGE);
+			Files.createDirectories(lineage.getParent());
+			Files.writeString(lineage, "product: " + module + "\nfields: []\n");
+		}
+		Files.createDirectories(root.resolve("library/src/main/java"));
+		// then the product modules are found, by name
+		assertThat(ErpLineage.productModules(root)).containsExactly(root.resolve("a-api"), root.resolve("b-api"));
+	}
 
 	private static final Path ROOT = Path.of("..");
 
@@ -66,7 +82,7 @@ class ErpLineageTests {
 		Set<String> covered = new TreeSet<>();
 		LINEAGE.mappings().values().forEach((elements) -> elements.forEach((element) -> {
 			Stream.of(element.entitySet(), element.property(), element.action())
-				.filter(java.util.Objects::nonNull)
+				.filter(Objects::nonNull)
 				.forEach(covered::add);
 		}));
 		Set<String> used = literals();
@@ -184,7 +200,7 @@ class ErpLineageTests {
 		if (schema.isMissingNode() || depth > 12) {
 			return;
 		}
-		java.util.Map<String, JsonNode> properties = new java.util.LinkedHashMap<>();
+		Map<String, JsonNode> properties = new LinkedHashMap<>();
 		for (JsonNode part : schema.path("allOf")) {
 			JsonNode resolved = tree.resolve(part);
 			resolved.path("properties").fields().forEachRemaining((e) -> properties.put(e.getKey(), e.getValue()));
@@ -209,7 +225,7 @@ class ErpLineageTests {
 			.filter((navigation) -> RELEASES.stream()
 				.noneMatch((release) -> release.service(navigation.service())
 					.map((service) -> service.navigations()
-						.getOrDefault(navigation.entitySet(), java.util.Map.of())
+						.getOrDefault(navigation.entitySet(), Map.of())
 						.containsKey(navigation.navigation()))
 					.orElse(false)))
 			.map(Object::toString)
