@@ -1,5 +1,7 @@
 package org.millgate.providers;
 
+import java.util.function.UnaryOperator;
+
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
@@ -208,7 +210,7 @@ class ProvidersKeepThePactsTests {
 				});
 			}
 
-			private Events verifyThrough(java.util.function.UnaryOperator<String> tamper) {
+			private Events verifyThrough(UnaryOperator<String> tamper) {
 				HttpServer proxy = TamperedProvider.proxy(platform().port("production-order-api"), tamper);
 				try {
 					TamperedProvider.port = proxy.getAddress().getPort();

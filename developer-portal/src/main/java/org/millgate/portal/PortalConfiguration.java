@@ -1,19 +1,20 @@
 package org.millgate.portal;
 
 import java.nio.file.Path;
-
+import java.time.Clock;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.context.annotation.Configuration;
 
 import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.portal.apps.Apps;
 import org.millgate.portal.apps.Registrar;
 import org.millgate.portal.catalog.CatalogView;
+import org.millgate.portal.catalog.Reviews;
 import org.millgate.portal.usage.UsageFigures;
 
 /**
@@ -30,13 +31,13 @@ class PortalConfiguration {
 	}
 
 	@Bean
-	java.time.Clock clock() {
-		return java.time.Clock.systemUTC();
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 	@Bean
-	org.millgate.portal.catalog.Reviews reviews(ContractCatalog catalog) {
-		return new org.millgate.portal.catalog.Reviews(catalog);
+	Reviews reviews(ContractCatalog catalog) {
+		return new Reviews(catalog);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package org.millgate.portal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Who may see what: the catalog, the reference and the changelogs are public; apps are
@@ -45,14 +47,13 @@ class SecurityConfiguration {
 			.oauth2Login((login) -> login.loginPage("/oauth2/authorization/millgate"))
 			// scripts and styles from the portal only (Swagger UI sets style attributes,
 			// hence 'unsafe-inline' for styles, never for scripts); try-it calls reach
-			// only
-			// the gateway; no framing, no referrer beyond the origin
+			// only the gateway; no framing, no referrer beyond the origin
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
 							+ "connect-src 'self' " + settings.gatewayUrl() + "; frame-ancestors 'none'; "
 							+ "form-action 'self' " + settings.issuerUrl() + "; base-uri 'none'; object-src 'none'"))
-				.referrerPolicy((referrer) -> referrer.policy(
-						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+				.referrerPolicy((referrer) -> referrer
+					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.logout((logout) -> logout.logoutSuccessHandler(new SignOut(settings.issuerUrl().toString())));
 		return http.build();
 	}
@@ -89,8 +90,8 @@ class SecurityConfiguration {
 				if (authority instanceof OidcUserAuthority oidc) {
 					Collection<String> roles = oidc.getIdToken().getClaimAsStringList("roles");
 					if (roles != null) {
-						roles.forEach((role) -> mapped.add(new SimpleGrantedAuthority(
-								"ROLE_" + role.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
+						roles.forEach((role) -> mapped.add(
+								new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT).replace('-', '_'))));
 					}
 				}
 			}

@@ -1,6 +1,8 @@
 package org.millgate.portal;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import io.lettuce.core.RedisClient;
@@ -17,6 +19,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -185,7 +188,7 @@ class AppsTests {
 		try (var connection = redis.connect()) {
 			String key = "millgate:usage:production-orders:v1:" + clientId;
 			connection.sync()
-				.hset(key, java.util.Map.of("requests", "40", "4xx", "3", "429", "1", "b0", "30", "b2", "10", "last",
+				.hset(key, Map.of("requests", "40", "4xx", "3", "429", "1", "b0", "30", "b2", "10", "last",
 						Long.toString(System.currentTimeMillis())));
 			connection.sync().sadd("millgate:usage:keys", key);
 			try {
@@ -240,25 +243,22 @@ class AppsTests {
 		return created.getResponse().getRedirectedUrl().substring("/apps/".length());
 	}
 
-	private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-			String partner) throws Exception {
+	private String page(MockHttpServletRequestBuilder request, String partner) throws Exception {
 		MvcResult result = as(partner, request);
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		return result.getResponse().getContentAsString();
 	}
 
-	private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-			String partner) throws Exception {
+	private int status(MockHttpServletRequestBuilder request, String partner) throws Exception {
 		return as(partner, request).getResponse().getStatus();
 	}
 
-	private MvcResult as(String partner,
-			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+	private MvcResult as(String partner, MockHttpServletRequestBuilder request) throws Exception {
 		return this.mvc.perform((partner != null) ? request.with(partner(partner)) : request).andReturn();
 	}
 
 	private static OidcLoginRequestPostProcessor partner(String partner) {
-		String user = partner.toLowerCase(java.util.Locale.ROOT) + "-dev";
+		String user = partner.toLowerCase(Locale.ROOT) + "-dev";
 		return oidcLogin()
 			.idToken((token) -> token.subject(user)
 				.claim("preferred_username", user)
@@ -277,7 +277,7 @@ class AppsTests {
 
 	// a partner of its own per test: the database outlives test runs
 	private static String partnerId() {
-		return "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+		return "P" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.millgate.portal;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,10 +11,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
@@ -93,8 +98,8 @@ class SignInTests {
 	@Test
 	void signing_out_signs_out_at_identity_too() throws Exception {
 		MvcResult out = this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/logout")
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.perform(MockMvcRequestBuilders.post("/logout")
+				.with(SecurityMockMvcRequestPostProcessors.csrf())
 				.with(oidcLogin().idToken((token) -> token.subject("acme-dev"))))
 			.andReturn();
 
@@ -104,14 +109,13 @@ class SignInTests {
 	}
 
 	@Autowired
-	org.springframework.security.oauth2.client.registration.ClientRegistrationRepository registrations;
+	ClientRegistrationRepository registrations;
 
 	@Test
 	void an_id_token_from_another_issuer_is_refused() {
 		var registration = this.registrations.findByRegistrationId("millgate");
-		java.time.Instant now = java.time.Instant.now();
-		org.springframework.security.oauth2.jwt.Jwt.Builder token = org.springframework.security.oauth2.jwt.Jwt
-			.withTokenValue("t")
+		Instant now = Instant.now();
+		Jwt.Builder token = Jwt.withTokenValue("t")
 			.header("alg", "RS256")
 			.subject("acme-dev")
 			.audience(List.of("developer-portal"))

@@ -1,5 +1,7 @@
 package org.millgate.erpsim;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -25,7 +27,7 @@ public class ErpSimulatorApplication {
 		// here: 31 of 300 connections hung without it, none with it.
 		System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead",
 				System.getProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true"));
-		String[] withName = java.util.Arrays.copyOf(args, args.length + 1);
+		String[] withName = Arrays.copyOf(args, args.length + 1);
 		withName[args.length] = CONFIG_NAME;
 		SpringApplication.run(ErpSimulatorApplication.class, withName);
 	}

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -115,9 +118,9 @@ class SimulatorConfiguration {
 
 	// One line an operator can read: which ERP this is and where its services are.
 	@Bean
-	org.springframework.boot.ApplicationRunner announce(ErpRelease release, ServiceRegistry registry, ErpData data,
+	ApplicationRunner announce(ErpRelease release, ServiceRegistry registry, ErpData data,
 			SimulatorProperties properties) {
-		return (arguments) -> org.slf4j.LoggerFactory.getLogger(ErpSimulatorApplication.class)
+		return (arguments) -> LoggerFactory.getLogger(ErpSimulatorApplication.class)
 			.info("Simulating SAP S/4HANA {} (sap-client {}, seed scale {}: {} production orders, {} deliveries); "
 					+ "services: {}", release.id(), properties.sapClient(), properties.seed().scale(),
 					data.table("ProductionOrder").rows().size(), data.table("DeliveryHeader").rows().size(),

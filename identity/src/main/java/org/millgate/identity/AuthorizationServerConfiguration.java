@@ -3,37 +3,33 @@ package org.millgate.identity;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -44,7 +40,12 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * The authorization server: the client-credentials grant at {@code /oauth2/token}, the
@@ -73,8 +74,8 @@ class AuthorizationServerConfiguration {
 							registration.setRegisteredClientConverter(registrations.toClient());
 							registration.setClientRegistrationConverter(registrations.toRegistration());
 							registration.setPasswordEncoder(encoder);
-							// scopes are checked against the allowed list by the
-							// converter
+							// scopes are checked against
+							// the allowed list by the converter
 							registration.setAuthenticationValidator(
 									OAuth2ClientRegistrationAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR
 										.andThen(
@@ -125,8 +126,8 @@ class AuthorizationServerConfiguration {
 		return http.build();
 	}
 
-	// The login form of sign-in (with CSRF protection), health for the launcher; nothing
-	// else.
+	// The login form of sign-in (with CSRF protection),
+	// health for the launcher; nothing else.
 	@Bean
 	@Order(3)
 	SecurityFilterChain everythingElseChain(HttpSecurity http) throws Exception {
@@ -147,7 +148,7 @@ class AuthorizationServerConfiguration {
 	// Requests that ask for HTML by name (a browser); "*/*" and no Accept are machines.
 	private static MediaTypeRequestMatcher browsers() {
 		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
-		html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		return html;
 	}
 
@@ -213,7 +214,7 @@ class AuthorizationServerConfiguration {
 			IdentitySettings settings) {
 		Map<String, IdentitySettings.User> users = settings.users()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(IdentitySettings.User::username, (user) -> user));
+			.collect(Collectors.toMap(IdentitySettings.User::username, (user) -> user));
 		return (context) -> {
 			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 				// who signed in: name, roles and, for a partner, the partner

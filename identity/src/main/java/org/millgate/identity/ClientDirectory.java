@@ -1,14 +1,18 @@
 package org.millgate.identity;
 
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -18,7 +22,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The registered clients, kept in the database ({@code api_client}) with the Millgate
@@ -195,10 +198,10 @@ final class ClientDirectory implements RegisteredClientRepository {
 	 * @param since revocations before this moment are left out
 	 * @return the revoked clients and the current generations
 	 */
-	Revocations revocations(java.time.Instant since) {
+	Revocations revocations(Instant since) {
 		List<String> revoked = this.jdbc
 			.sql("SELECT client_id FROM revoked_client WHERE revoked_at >= ? ORDER BY client_id")
-			.param(java.sql.Timestamp.from(since))
+			.param(Timestamp.from(since))
 			.query(String.class)
 			.list();
 		Map<String, Integer> generations = new LinkedHashMap<>();
@@ -240,11 +243,10 @@ final class ClientDirectory implements RegisteredClientRepository {
 			// screen (the only such clients are configured, not registered)
 			client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 				.redirectUris((uris) -> uris.addAll(redirectUris))
-				// signing out (OpenID Connect RP-initiated logout) returns to the
-				// client's
-				// home page
-				.postLogoutRedirectUris((uris) -> redirectUris
-					.forEach((uri) -> uris.add(java.net.URI.create(uri).resolve("/").toString())))
+				// signing out (OpenID Connect RP-initiated logout)
+				// returns to the client's home page
+				.postLogoutRedirectUris(
+						(uris) -> redirectUris.forEach((uri) -> uris.add(URI.create(uri).resolve("/").toString())))
 				.scopes((granted) -> granted.addAll(List.of(OidcScopes.OPENID, OidcScopes.PROFILE)))
 				.clientSettings(
 						ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build());

@@ -2,11 +2,13 @@ package org.millgate.identity;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,8 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Managing the clients a registrar (the developer portal) registered, in the spirit of
@@ -46,7 +48,7 @@ class ClientManagement {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private static final java.util.regex.Pattern PLANT = java.util.regex.Pattern.compile("[A-Z0-9]{4}");
+	private static final Pattern PLANT = Pattern.compile("[A-Z0-9]{4}");
 
 	private final ClientDirectory clients;
 
@@ -80,7 +82,7 @@ class ClientManagement {
 		if (!(plan instanceof String name) || !this.settings.registration().plans().contains(name)) {
 			return refused("plan must be one of " + this.settings.registration().plans());
 		}
-		List<String> plants = new java.util.ArrayList<>();
+		List<String> plants = new ArrayList<>();
 		Object listed = body.get("plants");
 		if (listed != null) {
 			if (!(listed instanceof List<?> values)) {

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * previous one stays published until the next rotation)
  * @param clients the registered clients (the demo clients live in the {@code demo}
  * profile only)
+ * @param registration what clients registered dynamically (by a registrar such as the
+ * developer portal) may ask for
  * @param users the people who sign in to clients that sign users in (the developer
  * portal); the demo users live in the {@code demo} profile only
  */

@@ -1,6 +1,7 @@
 package org.millgate.identity;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,8 @@ class ClientClaimsTests {
 
 	@Test
 	void should_give_a_plant_client_its_plants_and_plan() {
-		assertThat(new ClientDirectory.Attributes(List.of("1000"), null, "line-critical").claims()).containsExactly(
-				java.util.Map.entry("plants", List.of("1000")), java.util.Map.entry("plan", "line-critical"));
+		assertThat(new ClientDirectory.Attributes(List.of("1000"), null, "line-critical").claims())
+			.containsExactly(Map.entry("plants", List.of("1000")), Map.entry("plan", "line-critical"));
 	}
 
 	@Test

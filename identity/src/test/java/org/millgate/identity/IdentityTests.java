@@ -1,13 +1,19 @@
 package org.millgate.identity;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -240,20 +246,18 @@ class IdentityTests {
 	@Test
 	void should_sign_a_partner_in_with_the_authorization_code_and_pkce() throws Exception {
 		HttpClient browser = HttpClient.newBuilder()
-			.cookieHandler(new java.net.CookieManager())
+			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		String verifier = java.util.Base64.getUrlEncoder()
+		String verifier = Base64.getUrlEncoder()
 			.withoutPadding()
-			.encodeToString(java.security.SecureRandom.getInstanceStrong().generateSeed(32));
-		String challenge = java.util.Base64.getUrlEncoder()
+			.encodeToString(SecureRandom.getInstanceStrong().generateSeed(32));
+		String challenge = Base64.getUrlEncoder()
 			.withoutPadding()
-			.encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-				.digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 		String redirect = "http://localhost:8090/login/oauth2/code/millgate";
 		String authorize = "/oauth2/authorize?response_type=code&client_id=developer-portal&scope=openid"
-				+ "&state=s1&redirect_uri="
-				+ java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8) + "&code_challenge="
+				+ "&state=s1&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&code_challenge="
 				+ challenge + "&code_challenge_method=S256";
 
 		HttpResponse<String> toLogin = browse(browser, "GET", authorize, null);
@@ -283,12 +287,12 @@ class IdentityTests {
 		assertThat(toClient.headers().firstValue("Location").orElseThrow()).contains("state=s1");
 
 		String form2 = "grant_type=authorization_code&code=" + code + "&redirect_uri="
-				+ java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8) + "&code_verifier=";
+				+ URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&code_verifier=";
 		HttpResponse<String> withoutVerifier = tokenRequest(form2 + "wrong-verifier-of-43-characters-at-least-xxxxx");
 		assertThat(withoutVerifier.statusCode()).as("a code is bound to its PKCE challenge").isEqualTo(400);
 
-		// a code is single-use, and a failed attempt spends it: start again for the real
-		// one
+		// a code is single-use, and a failed attempt spends it:
+		// start again for the real one
 		HttpResponse<String> again = browse(browser, "GET", authorize, null);
 		String code2 = again.headers()
 			.firstValue("Location")
@@ -307,9 +311,8 @@ class IdentityTests {
 		assertThat(claims.getStringClaim("partner_id")).isEqualTo("ACME");
 
 		// signing out ends the session at identity too: the next sign-in asks again
-		HttpResponse<String> signedOut = browse(browser, "GET",
-				"/connect/logout?id_token_hint=" + idToken.serialize() + "&post_logout_redirect_uri="
-						+ java.net.URLEncoder.encode("http://localhost:8090/", java.nio.charset.StandardCharsets.UTF_8),
+		HttpResponse<String> signedOut = browse(browser, "GET", "/connect/logout?id_token_hint=" + idToken.serialize()
+				+ "&post_logout_redirect_uri=" + URLEncoder.encode("http://localhost:8090/", StandardCharsets.UTF_8),
 				null);
 		assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(302);
 		assertThat(signedOut.headers().firstValue("Location")).hasValue("http://localhost:8090/");
@@ -320,13 +323,12 @@ class IdentityTests {
 	@Test
 	void should_refuse_a_sign_in_without_pkce() throws Exception {
 		HttpClient browser = HttpClient.newBuilder()
-			.cookieHandler(new java.net.CookieManager())
+			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		HttpResponse<String> refused = browse(browser, "GET",
 				"/oauth2/authorize?response_type=code&client_id=developer-portal&scope=openid&state=s2&redirect_uri="
-						+ java.net.URLEncoder.encode("http://localhost:8090/login/oauth2/code/millgate",
-								java.nio.charset.StandardCharsets.UTF_8),
+						+ URLEncoder.encode("http://localhost:8090/login/oauth2/code/millgate", StandardCharsets.UTF_8),
 				null);
 
 		assertThat(refused.statusCode()).isIn(302, 400);
@@ -349,9 +351,7 @@ class IdentityTests {
 
 	// the CSRF token of the login form
 	private static String csrf(HttpResponse<String> form) {
-		java.util.regex.Matcher token = java.util.regex.Pattern
-			.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
-			.matcher(form.body());
+		Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(form.body());
 		assertThat(token.find()).as("a CSRF token in the login form").isTrue();
 		return token.group(1);
 	}
@@ -359,7 +359,7 @@ class IdentityTests {
 	private HttpResponse<String> tokenRequest(String form) throws Exception {
 		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/oauth2/token"))
 			.header("Authorization",
-					"Basic " + java.util.Base64.getEncoder()
+					"Basic " + Base64.getEncoder()
 						.encodeToString("developer-portal:developer-portal-secret".getBytes()))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
@@ -405,8 +405,7 @@ class IdentityTests {
 
 	// The token response is flat JSON; its string fields are read without a JSON library.
 	private static String field(String json, String name) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"")
-			.matcher(json);
+		Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
 		assertThat(matcher.find()).as(json).isTrue();
 		return matcher.group(1);
 	}

@@ -3,6 +3,7 @@ package org.millgate.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -89,12 +90,12 @@ class SigningKeysTests {
 		}
 
 		@Override
-		public java.time.ZoneId getZone() {
+		public ZoneId getZone() {
 			return ZoneOffset.UTC;
 		}
 
 		@Override
-		public Clock withZone(java.time.ZoneId zone) {
+		public Clock withZone(ZoneId zone) {
 			return this;
 		}
 

@@ -6,8 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,7 +84,7 @@ class OwaspApiTop10Tests {
 	@Test
 	void api2TokenAttacksAreRefusedAtTheGateway() {
 		TestTokens trusted = TestTokens.get();
-		Map<String, String> attacks = new java.util.LinkedHashMap<>();
+		Map<String, String> attacks = new LinkedHashMap<>();
 		attacks.put("no token", null);
 		attacks.put("alg none", new PlainJWT(trusted.claims("mes-plant-1000", "shipments:read").build()).serialize());
 		attacks.put("HS256 signed with the public key", hs256WithPublicKey(trusted));
@@ -218,13 +221,12 @@ class OwaspApiTop10Tests {
 	@Test
 	void api9OnlyCatalogVersionsAndOperationsAnswer() {
 		problem(get("/v3/production-orders?plant=1000", mes1000), 404, "version.unknown");
-		// the deprecated version says so, with its sunset and successor; the successor
-		// answers
+		// the deprecated version says so, with its sunset and
+		// successor; the successor answers
 		HttpResponse<String> v1 = get("/v1/production-orders?plant=1000&limit=1", mes1000);
 		assertThat(v1.statusCode()).isEqualTo(200);
 		assertThat(v1.headers().firstValue("Deprecation")).as("since v2's release")
-			.hasValue("@"
-					+ java.time.LocalDate.parse("2026-11-26").atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond());
+			.hasValue("@" + LocalDate.parse("2026-11-26").atStartOfDay(ZoneOffset.UTC).toEpochSecond());
 		assertThat(v1.headers().firstValue("Sunset")).hasValue("Wed, 30 Jun 2027 00:00:00 GMT");
 		assertThat(v1.headers().firstValue("Link")).hasValue("</v2/production-orders>; rel=\"successor-version\"");
 		HttpResponse<String> v2 = get("/v2/production-orders?plant=1000&limit=1", mes1000);
@@ -237,8 +239,8 @@ class OwaspApiTop10Tests {
 		problem(get("/_sim/stats", mes1000), 404, "route.notFound");
 	}
 
-	// Injection (API8/API10): OData syntax, quotes and control characters in every
-	// parameter
+	// Injection (API8/API10): OData syntax, quotes and control
+	// characters in every parameter
 
 	@Test
 	void injectionInEveryParameterIsRefusedBeforeTheErp() {

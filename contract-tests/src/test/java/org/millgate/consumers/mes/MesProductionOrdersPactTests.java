@@ -1,6 +1,7 @@
 package org.millgate.consumers.mes;
 
 import java.util.List;
+import java.util.Map;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
@@ -133,7 +134,7 @@ class MesProductionOrdersPactTests {
 			.body(report)
 			.willRespondWith()
 			.status(201)
-			.headers(java.util.Map.of("Idempotency-Replayed", "true"))
+			.headers(Map.of("Idempotency-Replayed", "true"))
 			.body(confirmation)
 			.toPact(V4Pact.class);
 	}

@@ -1,6 +1,7 @@
 package org.millgate.portal.apps;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A partner's application.
@@ -22,9 +23,8 @@ public record App(String id, String partnerId, String name, String description, 
 	 * The plants its tokens carry.
 	 * @return the plant codes
 	 */
-	public java.util.List<String> plantList() {
-		return (this.plants == null || this.plants.isBlank()) ? java.util.List.of()
-				: java.util.List.of(this.plants.trim().split("\\s+"));
+	public List<String> plantList() {
+		return (this.plants == null || this.plants.isBlank()) ? List.of() : List.of(this.plants.trim().split("\\s+"));
 	}
 
 	/**

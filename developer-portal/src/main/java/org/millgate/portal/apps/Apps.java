@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -136,7 +138,7 @@ public class Apps {
 		for (Subscription subscription : existing) {
 			if (subscription.product().equals(product.id()) && !subscription.state().equals(Subscription.REJECTED)) {
 				throw new Refused("This app is already subscribed to " + product.title() + " ("
-						+ subscription.state().toLowerCase(java.util.Locale.ROOT) + ").");
+						+ subscription.state().toLowerCase(Locale.ROOT) + ").");
 			}
 			if (!subscription.plan().equals(plan) && !subscription.state().equals(Subscription.REJECTED)) {
 				throw new Refused("This app runs on plan " + subscription.plan()
@@ -272,7 +274,7 @@ public class Apps {
 			.orElseThrow(() -> new NotFound("There is no subscription '" + subscriptionId + "'."));
 		App app = this.store.app(subscription.appId()).orElseThrow();
 		String state = approve ? Subscription.APPROVED : Subscription.REJECTED;
-		java.util.Set<String> granted = new java.util.TreeSet<>(app.plantList());
+		Set<String> granted = new TreeSet<>(app.plantList());
 		List<String> added = plants(plants);
 		granted.addAll(added);
 		boolean decided = this.transactions.execute((status) -> {
@@ -308,9 +310,8 @@ public class Apps {
 	}
 
 	// An app with credentials gets the scopes of every approved subscription at once.
-	// When
-	// identity cannot be told, the approval stands and the scopes are set again at the
-	// app's next approval or rotation: the answer says so.
+	// When identity cannot be told, the approval stands and the scopes are set again at
+	// the app's next approval or rotation: the answer says so.
 	private String grantScopes(App app) {
 		App current = this.store.app(app.id()).orElseThrow();
 		List<Subscription> approved = approved(current);

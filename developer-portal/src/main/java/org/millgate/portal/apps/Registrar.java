@@ -1,18 +1,24 @@
 package org.millgate.portal.apps;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -171,7 +177,7 @@ public class Registrar {
 		}
 		Map<String, Object> answer = call(() -> this.http.post()
 			.uri("/oauth2/token")
-			.headers((headers) -> headers.setBasicAuth(client, secret, java.nio.charset.StandardCharsets.UTF_8))
+			.headers((headers) -> headers.setBasicAuth(client, secret, StandardCharsets.UTF_8))
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(form)
 			.retrieve()
@@ -182,10 +188,9 @@ public class Registrar {
 				String.valueOf(answer.getOrDefault("scope", "")));
 	}
 
-	private static Map<String, Object> call(
-			java.util.function.Supplier<org.springframework.http.ResponseEntity<Map<String, Object>>> exchange,
-			int expected, String what) {
-		org.springframework.http.ResponseEntity<Map<String, Object>> response;
+	private static Map<String, Object> call(Supplier<ResponseEntity<Map<String, Object>>> exchange, int expected,
+			String what) {
+		ResponseEntity<Map<String, Object>> response;
 		try {
 			response = exchange.get();
 		}
@@ -217,8 +222,8 @@ public class Registrar {
 
 	private static boolean notConnected(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof java.net.ConnectException || cause instanceof java.net.http.HttpConnectTimeoutException
-					|| cause instanceof java.net.UnknownHostException) {
+			if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+					|| cause instanceof UnknownHostException) {
 				return true;
 			}
 		}

@@ -1,7 +1,9 @@
 package org.millgate.portal.catalog;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +57,7 @@ public final class CatalogView {
 	public List<ProductVersion> visibleVersions(Product product) {
 		List<ProductVersion> versions = new ArrayList<>(
 				product.versions().stream().filter((version) -> version.state() != Lifecycle.DRAFT).toList());
-		java.util.Collections.reverse(versions);
+		Collections.reverse(versions);
 		return versions;
 	}
 
@@ -107,7 +109,7 @@ public final class CatalogView {
 	 * @return the days, empty without a sunset
 	 */
 	public Optional<Long> daysToSunset(ProductVersion version, LocalDate today) {
-		return version.sunset().map((sunset) -> java.time.temporal.ChronoUnit.DAYS.between(today, sunset));
+		return version.sunset().map((sunset) -> ChronoUnit.DAYS.between(today, sunset));
 	}
 
 	private List<VersionChanges> computeChangelog(Product product) {
@@ -124,7 +126,7 @@ public final class CatalogView {
 			changelog.add(new VersionChanges(from, to,
 					new CompatibilityChecker().compareAcrossVersions(before, from.version(), after, to.version())));
 		}
-		java.util.Collections.reverse(changelog);
+		Collections.reverse(changelog);
 		return List.copyOf(changelog);
 	}
 

@@ -6,13 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import org.millgate.contracts.catalog.CatalogException;
 import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.ContractDocument;
 import org.millgate.contracts.tools.pacts.PactInteraction;
@@ -31,7 +34,7 @@ public final class Reviews {
 	public static final int MAX_DRAFT_CHARS = 1_000_000;
 
 	// the catalog, baselines and pacts do not change while the portal runs
-	private final java.util.Map<String, List<ContractReview.VersionReport>> reports = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, List<ContractReview.VersionReport>> reports = new ConcurrentHashMap<>();
 
 	public Reviews(ContractCatalog catalog) {
 		this.review = new ContractReview(catalog, Reviews::released, pacts());
@@ -57,8 +60,7 @@ public final class Reviews {
 	 */
 	public ContractReview.DraftImpact impact(String productId, String version, String draft) {
 		if (draft.length() > MAX_DRAFT_CHARS) {
-			throw new org.millgate.contracts.catalog.CatalogException(
-					"The draft is larger than " + MAX_DRAFT_CHARS + " characters.");
+			throw new CatalogException("The draft is larger than " + MAX_DRAFT_CHARS + " characters.");
 		}
 		return this.review.impact(productId, version, ContractDocument.of("the draft", draft));
 	}

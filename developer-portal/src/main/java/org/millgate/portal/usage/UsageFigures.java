@@ -1,15 +1,22 @@
 package org.millgate.portal.usage;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 
 import org.millgate.contracts.usage.LatencyBuckets;
 
@@ -30,9 +37,9 @@ public class UsageFigures implements AutoCloseable {
 
 	private final RedisURI uri;
 
-	private final java.net.URI gatewayUsage;
+	private final URI gatewayUsage;
 
-	private final org.springframework.web.client.RestClient http;
+	private final RestClient http;
 
 	private StatefulRedisConnection<String, String> connection;
 
@@ -41,12 +48,12 @@ public class UsageFigures implements AutoCloseable {
 	 * @param url e.g. {@code redis://127.0.0.1:6379}; empty when there is none
 	 * @param gatewayUsage the gateway's {@code /actuator/usage}, read without Redis
 	 */
-	public UsageFigures(String url, java.net.URI gatewayUsage) {
+	public UsageFigures(String url, URI gatewayUsage) {
 		this.gatewayUsage = gatewayUsage;
-		org.springframework.http.client.JdkClientHttpRequestFactory requests = new org.springframework.http.client.JdkClientHttpRequestFactory(
-				java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
 		requests.setReadTimeout(Duration.ofSeconds(3));
-		this.http = org.springframework.web.client.RestClient.builder().requestFactory(requests).build();
+		this.http = RestClient.builder().requestFactory(requests).build();
 		if (url == null || url.isBlank()) {
 			this.client = null;
 			this.uri = null;
@@ -119,7 +126,7 @@ public class UsageFigures implements AutoCloseable {
 			answer = this.http.get()
 				.uri(this.gatewayUsage)
 				.retrieve()
-				.body(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+				.body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
 				});
 		}
 		catch (RuntimeException ex) {
@@ -127,7 +134,7 @@ public class UsageFigures implements AutoCloseable {
 		}
 		List<Row> rows = new ArrayList<>();
 		for (Map<String, Object> fields : (answer != null) ? answer : List.<Map<String, Object>>of()) {
-			Map<String, String> text = new java.util.HashMap<>();
+			Map<String, String> text = new HashMap<>();
 			fields.forEach((name, value) -> text.put(name, String.valueOf(value)));
 			rows.add(row(text.get("product"), text.get("version"), text.get("client"), text));
 		}

@@ -2,6 +2,7 @@ package org.millgate.portal.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,7 @@ class OwnerController {
 										.filter((version) -> version.version().equals(row.version()))
 										.findFirst())
 									.orElse(null),
-								row.product(), row.version(), new java.util.ArrayList<>()))
+								row.product(), row.version(), new ArrayList<>()))
 				.rows()
 				.add(new Caller(row, apps.get(row.client())));
 		}

@@ -1,5 +1,7 @@
 package org.millgate.portal.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -31,7 +33,7 @@ class PageNotFound {
 
 	@ExceptionHandler(Apps.TooMany.class)
 	@ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
-	String tooMany(Apps.TooMany tooMany, Model model, jakarta.servlet.http.HttpServletResponse response) {
+	String tooMany(Apps.TooMany tooMany, Model model, HttpServletResponse response) {
 		response.setHeader("Retry-After", "3600");
 		model.addAttribute("title", "Too many new apps");
 		model.addAttribute("message", tooMany.getMessage());

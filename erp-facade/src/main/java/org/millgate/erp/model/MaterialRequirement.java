@@ -1,5 +1,6 @@
 package org.millgate.erp.model;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -33,7 +34,7 @@ public record MaterialRequirement(String reservation, String item, String orderI
 		if (this.finallyIssued) {
 			return Quantity.zero(this.required.unit());
 		}
-		return new Quantity(this.required.value().subtract(this.withdrawn.value()).max(java.math.BigDecimal.ZERO),
+		return new Quantity(this.required.value().subtract(this.withdrawn.value()).max(BigDecimal.ZERO),
 				this.required.unit());
 	}
 

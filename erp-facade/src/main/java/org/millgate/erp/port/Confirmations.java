@@ -1,5 +1,8 @@
 package org.millgate.erp.port;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +29,7 @@ public interface Confirmations {
 	 * @param externalId the external id sent with the confirmation
 	 * @return the confirmation, or empty
 	 */
-	Mono<java.util.Optional<Confirmation>> findByExternalId(java.util.UUID externalId);
+	Mono<Optional<Confirmation>> findByExternalId(UUID externalId);
 
 	/**
 	 * The confirmations of an order, oldest first.

@@ -1,5 +1,7 @@
 package org.millgate.erp.port;
 
+import java.time.Duration;
+
 /**
  * Why an ERP call failed, typed so that products can answer with the right problem.
  * Messages are for logs: they may quote the ERP and must never reach consumers.
@@ -52,11 +54,11 @@ public abstract sealed class ErpFailure extends RuntimeException permits ErpFail
 	/** The ERP cannot be reached or is failing; try again later. */
 	public static final class Unavailable extends ErpFailure {
 
-		private final java.time.Duration retryAfter;
+		private final Duration retryAfter;
 
 		private final boolean transientFailure;
 
-		public Unavailable(String message, java.time.Duration retryAfter, Throwable cause) {
+		public Unavailable(String message, Duration retryAfter, Throwable cause) {
 			this(message, retryAfter, cause, true);
 		}
 
@@ -68,7 +70,7 @@ public abstract sealed class ErpFailure extends RuntimeException permits ErpFail
 		 * @param transientFailure whether an immediate retry may succeed; false for
 		 * refused credentials or a missing service, which only an operator can fix
 		 */
-		public Unavailable(String message, java.time.Duration retryAfter, Throwable cause, boolean transientFailure) {
+		public Unavailable(String message, Duration retryAfter, Throwable cause, boolean transientFailure) {
 			super(message, null, cause);
 			this.retryAfter = retryAfter;
 			this.transientFailure = transientFailure;
@@ -86,7 +88,7 @@ public abstract sealed class ErpFailure extends RuntimeException permits ErpFail
 		 * When trying again makes sense.
 		 * @return the delay to suggest
 		 */
-		public java.time.Duration retryAfter() {
+		public Duration retryAfter() {
 			return this.retryAfter;
 		}
 

@@ -88,8 +88,8 @@ public final class ConcurrencyLimiter {
 				}
 				return running;
 			});
-			// a caller refused before the call started (an open circuit) gives the slot
-			// back
+			// a caller refused before the call started (an open circuit)
+			// gives the slot back
 			return caller.apply(startedOnce).doFinally((signal) -> {
 				if (!started.get()) {
 					permit.free();
@@ -211,8 +211,7 @@ public final class ConcurrencyLimiter {
 			}
 			else if (this.state.get() == GRANTED) {
 				// Granted while being cancelled: the call may never run, so the permit
-				// frees
-				// the slot here (and only once, whoever else releases it).
+				// frees the slot here (and only once, whoever else releases it).
 				this.permit.free();
 			}
 		}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
@@ -20,7 +21,7 @@ public final class SharedReads<K, V> {
 
 	private static final int SWEEP_EVERY = 256;
 
-	private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger reads = new AtomicInteger();
 
 	private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
 

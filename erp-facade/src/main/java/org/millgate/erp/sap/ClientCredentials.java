@@ -62,9 +62,8 @@ final class ClientCredentials {
 				if (this.clock.instant().isBefore(value.expiresAt())) {
 					return Mono.just("Bearer " + value.value());
 				}
-				// Only the caller that sees this expired token replaces it; the others
-				// get
-				// the replacement.
+				// Only the caller that sees this expired token replaces it;
+				// the others get the replacement.
 				this.current.compareAndSet(used, null);
 				return authorization();
 			}).onErrorResume((error) -> {
@@ -96,8 +95,8 @@ final class ClientCredentials {
 			.bodyToMono(JsonNode.class)
 			.map((body) -> {
 				Duration lifetime = Duration.ofSeconds(Math.max(1, body.path("expires_in").asLong(300)));
-				// Renew early, but never so early that a short-lived token is renewed at
-				// once.
+				// Renew early, but never so early that
+				// a short-lived token is renewed at once.
 				Duration early = (lifetime.compareTo(EARLY.multipliedBy(2)) > 0) ? EARLY : lifetime.dividedBy(2);
 				return new Token(body.path("access_token").asString(),
 						this.clock.instant().plus(lifetime).minus(early));

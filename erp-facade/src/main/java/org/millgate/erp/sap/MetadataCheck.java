@@ -1,6 +1,7 @@
 package org.millgate.erp.sap;
 
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +77,7 @@ final class MetadataCheck {
 	private static boolean unreachable(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof TimeoutException
-					|| cause instanceof java.net.UnknownHostException
-					|| cause.getClass().getName().contains("ConnectTimeout")) {
+					|| cause instanceof UnknownHostException || cause.getClass().getName().contains("ConnectTimeout")) {
 				return true;
 			}
 		}

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,7 +71,7 @@ final class ODataFilter {
 	 * @return the conjunction
 	 */
 	static ODataFilter all(List<ODataFilter> conditions) {
-		List<String> present = conditions.stream().filter(java.util.Objects::nonNull).map((c) -> c.text).toList();
+		List<String> present = conditions.stream().filter(Objects::nonNull).map((c) -> c.text).toList();
 		if (present.isEmpty()) {
 			throw new IllegalArgumentException("no condition");
 		}

@@ -1,6 +1,7 @@
 package org.millgate.erp.sap;
 
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,7 +113,7 @@ final class OrderMapping {
 
 	private static LocalDateTime at(JsonNode entity, String dateField, String timeField) {
 		LocalDateTime date = dateTime(entity, dateField);
-		java.time.LocalTime time = SapValues.time(entity, timeField);
+		LocalTime time = SapValues.time(entity, timeField);
 		return (date == null) ? null : (time == null) ? date : date.toLocalDate().atTime(time);
 	}
 

@@ -1,7 +1,13 @@
 package org.millgate.erp.sap;
 
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -75,7 +81,7 @@ final class SapConfirmations implements Confirmations {
 	}
 
 	@Override
-	public Mono<java.util.Optional<Confirmation>> findByExternalId(java.util.UUID externalId) {
+	public Mono<Optional<Confirmation>> findByExternalId(UUID externalId) {
 		Map<String, String> query = new LinkedHashMap<>();
 		query.put("$filter",
 				ODataFilter.eq("ExternalSystemConfirmation", externalId)
@@ -94,17 +100,17 @@ final class SapConfirmations implements Confirmations {
 			.flatMapIterable((entities) -> entities.stream()
 				.map(this::confirmation)
 				// Counters are numbers; ERPs that do not pad them sort 10 before 2.
-				.sorted(java.util.Comparator.comparing((Confirmation c) -> c.id().substring(0, c.id().indexOf('-')))
+				.sorted(Comparator.comparing((Confirmation c) -> c.id().substring(0, c.id().indexOf('-')))
 					.thenComparingLong((c) -> Long.parseLong(c.id().substring(c.id().indexOf('-') + 1))))
 				.toList());
 	}
 
 	private Confirmation confirmation(JsonNode entity) {
 		UnitOfMeasure unit = this.units.canonical(text(entity, "ConfirmationUnit"));
-		java.time.LocalDateTime start = dateTime(entity, "ConfirmedExecutionStartDate");
-		java.time.LocalDateTime end = dateTime(entity, "ConfirmedExecutionEndDate");
-		java.time.LocalTime startTime = SapValues.time(entity, "ConfirmedExecutionStartTime");
-		java.time.LocalTime endTime = SapValues.time(entity, "ConfirmedExecutionEndTime");
+		LocalDateTime start = dateTime(entity, "ConfirmedExecutionStartDate");
+		LocalDateTime end = dateTime(entity, "ConfirmedExecutionEndDate");
+		LocalTime startTime = SapValues.time(entity, "ConfirmedExecutionStartTime");
+		LocalTime endTime = SapValues.time(entity, "ConfirmedExecutionEndTime");
 		JsonNode entered = entity.path("ConfirmationEntryDateTime");
 		return new Confirmation(text(entity, "ConfirmationGroup") + "-" + text(entity, "ConfirmationCount"),
 				text(entity, "OrderID"), text(entity, "OrderOperation"),
@@ -113,8 +119,8 @@ final class SapConfirmations implements Confirmations {
 				flag(entity, "IsReversed"), flag(entity, "IsReversal"), date(entity, "PostingDate"),
 				(start != null && startTime != null) ? start.toLocalDate().atTime(startTime) : start,
 				(end != null && endTime != null) ? end.toLocalDate().atTime(endTime) : end,
-				SapValues.uuid(entity, "ExternalSystemConfirmation"), entered.isString()
-						? dateTime(entity, "ConfirmationEntryDateTime").toInstant(java.time.ZoneOffset.UTC) : null);
+				SapValues.uuid(entity, "ExternalSystemConfirmation"),
+				entered.isString() ? dateTime(entity, "ConfirmationEntryDateTime").toInstant(ZoneOffset.UTC) : null);
 	}
 
 }

@@ -1,7 +1,10 @@
 package org.millgate.erp.sap;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -55,7 +58,7 @@ public final class SapErpFacade {
 	private SapErpFacade(ErpProperties properties, WebClient client, MeterRegistry meters, Clock clock) {
 		this.release = SapRelease.of(properties.release());
 		ErpProperties.Auth auth = properties.auth();
-		java.util.function.Supplier<Mono<String>> authorization;
+		Supplier<Mono<String>> authorization;
 		Runnable unauthorized = () -> {
 		};
 		if (auth.tokenUri() != null) {
@@ -65,9 +68,8 @@ public final class SapErpFacade {
 			unauthorized = credentials::invalidate;
 		}
 		else {
-			String basic = "Basic " + java.util.Base64.getEncoder()
-				.encodeToString(
-						(auth.user() + ":" + auth.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			String basic = "Basic " + Base64.getEncoder()
+				.encodeToString((auth.user() + ":" + auth.password()).getBytes(StandardCharsets.UTF_8));
 			authorization = () -> Mono.just(basic);
 		}
 		this.http = new SapHttp(client, properties.baseUrl(), properties.sapClient(), authorization, unauthorized);

@@ -29,9 +29,8 @@ final class SapErrors {
 			message = text.isString() ? text.asString() : text.path("value").asString(message);
 		}
 		catch (RuntimeException ex) {
-			// Not an OData error body (an HTML page from a web dispatcher, say): the
-			// status
-			// decides.
+			// Not an OData error body (an HTML page from a web dispatcher, say):
+			// the status decides.
 		}
 		String described = "the ERP answered " + status + ((code != null) ? " " + code : "") + ": " + message;
 		return switch (status) {

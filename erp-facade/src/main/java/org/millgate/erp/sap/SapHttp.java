@@ -1,6 +1,7 @@
 package org.millgate.erp.sap;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -256,7 +257,7 @@ final class SapHttp {
 				return URI.create(this.url.getScheme() + "://" + this.url.getRawAuthority() + resolved.getRawPath()
 						+ ((resolved.getRawQuery() != null) ? "?" + resolved.getRawQuery() : ""));
 			}
-			catch (java.net.URISyntaxException ex) {
+			catch (URISyntaxException ex) {
 				throw new ErpFailure.Malformed("the ERP's next link cannot be read: " + next.asString(), ex);
 			}
 		}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.millgate.erp.model.MaterialRequirement;
@@ -51,7 +52,7 @@ final class SapReservations implements Reservations {
 	}
 
 	private Mono<Snapshot<MaterialRequirement>> read(String plant, List<String> materials) {
-		return reactor.core.publisher.Flux.fromIterable(Chunks.of(materials)).concatMap((chunk) -> {
+		return Flux.fromIterable(Chunks.of(materials)).concatMap((chunk) -> {
 			Map<String, String> query = new LinkedHashMap<>();
 			query.put("$filter",
 					ODataFilter.eq("Plant", plant)

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -68,7 +69,7 @@ final class SapStockLevels implements StockLevels {
 
 	// At most CHUNK materials per call keep the URL within what gateways accept.
 	private Mono<Snapshot<StockPosition>> read(String plant, List<String> materials) {
-		return reactor.core.publisher.Flux.fromIterable(Chunks.of(materials)).concatMap((chunk) -> {
+		return Flux.fromIterable(Chunks.of(materials)).concatMap((chunk) -> {
 			Map<String, String> query = new LinkedHashMap<>();
 			query.put("$filter", ODataFilter.eq("Plant", plant).and(ODataFilter.in("Material", chunk)).toString());
 			return this.calls.read("stock.read", () -> this.http.getAll(this.release.stockService(), SET, query));

@@ -1,10 +1,13 @@
 package org.millgate.erp.sap;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -94,7 +97,7 @@ final class SapValues {
 			}
 			// v4 date-times carry an offset; the canonical model keeps UTC.
 			boolean offset = text.endsWith("Z") || text.matches(".*[+-]\\d{2}:\\d{2}$");
-			return offset ? java.time.OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
+			return offset ? OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
 					: LocalDateTime.parse(text);
 		}
 		catch (DateTimeParseException | NumberFormatException ex) {
@@ -116,12 +119,12 @@ final class SapValues {
 		try {
 			if (text.startsWith("PT")) {
 				// SAP writes the end of a day as PT24H00M00S.
-				long seconds = java.time.Duration.parse(text).getSeconds();
+				long seconds = Duration.parse(text).getSeconds();
 				return (seconds >= 86_400) ? LocalTime.MAX.withNano(0) : LocalTime.ofSecondOfDay(seconds);
 			}
 			return LocalTime.parse(text);
 		}
-		catch (java.time.DateTimeException ex) {
+		catch (DateTimeException ex) {
 			throw malformed(field, value);
 		}
 	}

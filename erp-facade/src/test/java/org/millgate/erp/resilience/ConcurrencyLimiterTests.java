@@ -2,6 +2,7 @@ package org.millgate.erp.resilience;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class ConcurrencyLimiterTests {
 
@@ -51,7 +53,7 @@ class ConcurrencyLimiterTests {
 
 		assertThatThrownBy(() -> limiter
 			.runToEnd(erp::asMono, (running) -> running.timeout(Duration.ofMillis(50)), Duration.ofSeconds(30))
-			.block()).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+			.block()).hasCauseInstanceOf(TimeoutException.class);
 
 		assertThat(limiter.running()).as("the ERP still works on it").isEqualTo(1);
 		erp.tryEmitValue("answered late");
@@ -104,9 +106,7 @@ class ConcurrencyLimiterTests {
 				.blockLast(Duration.ofSeconds(10));
 		}
 
-		org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(limiter.running()).isZero());
+		await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(limiter.running()).isZero());
 		assertThat(limiter.queued()).isZero();
 		assertThat(limiter.run(() -> Mono.just("still usable")).block()).isEqualTo("still usable");
 	}

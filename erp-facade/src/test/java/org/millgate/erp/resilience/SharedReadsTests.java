@@ -3,6 +3,7 @@ package org.millgate.erp.resilience;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,12 +63,12 @@ class SharedReadsTests {
 		}
 
 		@Override
-		public java.time.ZoneId getZone() {
+		public ZoneId getZone() {
 			return ZoneOffset.UTC;
 		}
 
 		@Override
-		public Clock withZone(java.time.ZoneId zone) {
+		public Clock withZone(ZoneId zone) {
 			return this;
 		}
 

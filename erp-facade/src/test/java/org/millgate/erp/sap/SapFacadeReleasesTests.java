@@ -2,6 +2,8 @@ package org.millgate.erp.sap;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -199,8 +201,8 @@ class SapFacadeReleasesTests {
 	@ValueSource(strings = { "2020", "2022", "2023" })
 	void should_walk_every_order_of_a_plant_one_small_page_at_a_time(String release) {
 		SapErpFacade facade = facade(release);
-		java.util.List<String> seen = new java.util.ArrayList<>();
-		java.time.Instant afterChange = null;
+		List<String> seen = new ArrayList<>();
+		Instant afterChange = null;
 		String afterId = null;
 		Page<ProductionOrder> page;
 		do {

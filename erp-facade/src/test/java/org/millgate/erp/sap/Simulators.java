@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -45,8 +46,8 @@ final class Simulators {
 						ErpSimulatorApplication.CONFIG_NAME, "--server.port=0", "--erp.release=" + release,
 						"--erp.page-size=" + pageSize, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
 						"--logging.level.org.millgate=WARN",
-						// The facade is on this test classpath; the simulator must not
-						// configure it.
+						// The facade is on this test classpath;
+						// the simulator must not configure it.
 						"--spring.autoconfigure.exclude=org.millgate.erp.autoconfigure.ErpFacadeAutoConfiguration"));
 		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
@@ -62,7 +63,7 @@ final class Simulators {
 		return facade(new SimpleMeterRegistry(), release, settings);
 	}
 
-	static SapErpFacade facade(io.micrometer.core.instrument.MeterRegistry meters, String release, String... settings) {
+	static SapErpFacade facade(MeterRegistry meters, String release, String... settings) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("millgate.erp.base-url", baseUrl(release));
 		values.put("millgate.erp.release", release);

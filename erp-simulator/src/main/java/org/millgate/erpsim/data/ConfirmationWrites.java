@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -147,7 +148,7 @@ public final class ConfirmationWrites {
 				"ConfirmedExecutionEndDate", "ConfirmedExecutionEndTime", "ExternalSystemConfirmation")) {
 			row.put(column, given.get(column));
 		}
-		row.put("EnteredByUser", user.toUpperCase(java.util.Locale.ROOT));
+		row.put("EnteredByUser", user.toUpperCase(Locale.ROOT));
 		row.put("ConfirmationEntryDateTime", OffsetDateTime.now(this.clock));
 		return row;
 	}

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.millgate.erpsim.odata.Etags;
 import org.millgate.erpsim.odata.ODataException;
 
 /**
@@ -136,7 +137,7 @@ public final class OrderWrites {
 		synchronized (this.data) {
 			Map<String, Object> row = order(order);
 			// Checked under the lock: two updates sent with the same tag cannot both win.
-			if (!"*".equals(ifMatch) && !org.millgate.erpsim.odata.Etags.of(row).equals(ifMatch)) {
+			if (!"*".equals(ifMatch) && !Etags.of(row).equals(ifMatch)) {
 				throw new ODataException(412, "/IWBEP/CM_MGW_RT/025",
 						"Precondition failed: the entity was changed by someone else");
 			}

@@ -1,5 +1,7 @@
 package org.millgate.erpsim.data;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +34,7 @@ public final class Table {
 	 * @return the rows, read-only
 	 */
 	public List<Map<String, Object>> rows() {
-		return java.util.Collections.unmodifiableList(this.rows);
+		return Collections.unmodifiableList(this.rows);
 	}
 
 	/**
@@ -81,7 +83,7 @@ public final class Table {
 
 	// Map.copyOf refuses null values, and ERP rows have many empty fields.
 	private static Map<String, Object> copy(Map<String, Object> row) {
-		return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(row));
+		return Collections.unmodifiableMap(new LinkedHashMap<>(row));
 	}
 
 }

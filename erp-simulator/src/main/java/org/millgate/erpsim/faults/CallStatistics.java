@@ -3,6 +3,7 @@ package org.millgate.erpsim.faults;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,19 +40,17 @@ public final class CallStatistics {
 		return new TreeMap<>(this.lastRequests);
 	}
 
-	private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new ConcurrentHashMap<>();
+	private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-	private final Map<String, java.util.concurrent.atomic.AtomicInteger> peaks = new ConcurrentHashMap<>();
+	private final Map<String, AtomicInteger> peaks = new ConcurrentHashMap<>();
 
 	/**
 	 * A call to a service starts.
 	 * @param serviceId the service
 	 */
 	public void started(String serviceId) {
-		int now = this.inFlight.computeIfAbsent(serviceId, (id) -> new java.util.concurrent.atomic.AtomicInteger())
-			.incrementAndGet();
-		this.peaks.computeIfAbsent(serviceId, (id) -> new java.util.concurrent.atomic.AtomicInteger())
-			.accumulateAndGet(now, Math::max);
+		int now = this.inFlight.computeIfAbsent(serviceId, (id) -> new AtomicInteger()).incrementAndGet();
+		this.peaks.computeIfAbsent(serviceId, (id) -> new AtomicInteger()).accumulateAndGet(now, Math::max);
 	}
 
 	/**
@@ -59,7 +58,7 @@ public final class CallStatistics {
 	 * @param serviceId the service
 	 */
 	public void finished(String serviceId) {
-		java.util.concurrent.atomic.AtomicInteger calls = this.inFlight.get(serviceId);
+		AtomicInteger calls = this.inFlight.get(serviceId);
 		if (calls != null) {
 			calls.decrementAndGet();
 		}
@@ -81,7 +80,7 @@ public final class CallStatistics {
 		this.counts.forEach((service, kinds) -> {
 			Map<String, Long> values = new TreeMap<>();
 			kinds.forEach((kind, count) -> values.put(kind, count.get()));
-			java.util.concurrent.atomic.AtomicInteger peak = this.peaks.get(service);
+			AtomicInteger peak = this.peaks.get(service);
 			if (peak != null) {
 				values.put("peakConcurrent", (long) peak.get());
 			}

@@ -2,7 +2,12 @@ package org.millgate.erpsim.faults;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -10,8 +15,10 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -25,7 +32,7 @@ import org.springframework.web.server.WebFilterChain;
  * latency with jitter, an error rate, cut-off bodies and slow bodies. Delays are timers,
  * never sleeps.
  */
-public final class FaultFilter implements WebFilter, org.springframework.core.Ordered {
+public final class FaultFilter implements WebFilter, Ordered {
 
 	private final Faults faults;
 
@@ -58,12 +65,12 @@ public final class FaultFilter implements WebFilter, org.springframework.core.Or
 		}
 		this.statistics.count(service.get(), "total");
 		this.statistics.count(service.get(), exchange.getRequest().getMethod().name());
-		java.util.Map<String, String> summary = new java.util.LinkedHashMap<>();
+		Map<String, String> summary = new LinkedHashMap<>();
 		summary.put("method", exchange.getRequest().getMethod().name());
 		summary.put("path", exchange.getRequest().getURI().getRawPath());
-		org.springframework.http.HttpHeaders headers = exchange.getRequest().getHeaders();
-		summary.put("correlationId", java.util.Objects.toString(headers.getFirst("X-Correlation-Id"), ""));
-		summary.put("traceparent", java.util.Objects.toString(headers.getFirst("traceparent"), ""));
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		summary.put("correlationId", Objects.toString(headers.getFirst("X-Correlation-Id"), ""));
+		summary.put("traceparent", Objects.toString(headers.getFirst("traceparent"), ""));
 		this.statistics.remember(service.get(), summary);
 		// how many calls a service has in flight at once, injected latency included (what
 		// a bulkhead in front of the ERP must cap)
@@ -95,7 +102,7 @@ public final class FaultFilter implements WebFilter, org.springframework.core.Or
 	private static String injectedError(int status) {
 		return "{\"error\":{\"code\":\"/IWFND/CM_BEC/" + status
 				+ "\",\"message\":{\"lang\":\"en\",\"value\":\"Injected fault: the backend failed\"},"
-				+ "\"innererror\":{\"transactionid\":\"" + java.util.UUID.randomUUID().toString().replace("-", "")
+				+ "\"innererror\":{\"transactionid\":\"" + UUID.randomUUID().toString().replace("-", "")
 				+ "\",\"errordetails\":[]}}}";
 	}
 
@@ -129,7 +136,7 @@ public final class FaultFilter implements WebFilter, org.springframework.core.Or
 				buffer.read(bytes);
 				DataBufferUtils.release(buffer);
 				getHeaders().setContentLength(bytes.length / 2);
-				return bufferFactory().wrap(java.util.Arrays.copyOf(bytes, bytes.length / 2));
+				return bufferFactory().wrap(Arrays.copyOf(bytes, bytes.length / 2));
 			});
 			Mono<DataBuffer> delayed = (this.settings.slowBodyMs() > 0)
 					? Mono.delay(Duration.ofMillis(this.settings.slowBodyMs())).then(joined) : joined;

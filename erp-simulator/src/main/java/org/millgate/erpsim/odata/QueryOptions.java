@@ -3,6 +3,7 @@ package org.millgate.erpsim.odata;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ public final class QueryOptions {
 	 * @return name to decoded value
 	 */
 	public Map<String, String> all() {
-		return java.util.Collections.unmodifiableMap(this.options);
+		return Collections.unmodifiableMap(this.options);
 	}
 
 }

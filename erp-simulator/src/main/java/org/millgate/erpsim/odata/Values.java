@@ -1,6 +1,8 @@
 package org.millgate.erpsim.odata;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -8,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -90,7 +93,7 @@ public final class Values {
 			String text = node.asString();
 			Object value = switch (property.type()) {
 				case STRING -> text;
-				case GUID -> java.util.UUID.fromString(text);
+				case GUID -> UUID.fromString(text);
 				case DECIMAL -> new BigDecimal(text);
 				case INT32 -> Integer.valueOf(text);
 				case BOOLEAN -> node.isBoolean() ? node.asBoolean() : Boolean.parseBoolean(text);
@@ -116,7 +119,7 @@ public final class Values {
 
 	// Quantities are Edm.Decimal with scale 3, and SAP writes every digit: "100.000".
 	private static BigDecimal decimal(Object value) {
-		return ((BigDecimal) value).setScale(DECIMAL_SCALE, java.math.RoundingMode.HALF_UP);
+		return ((BigDecimal) value).setScale(DECIMAL_SCALE, RoundingMode.HALF_UP);
 	}
 
 	private static long epochMillis(LocalDateTime value) {
@@ -145,7 +148,7 @@ public final class Values {
 
 	private static LocalTime parseTime(String text) {
 		if (text.startsWith("PT")) {
-			java.time.Duration duration = java.time.Duration.parse(text);
+			Duration duration = Duration.parse(text);
 			return LocalTime.ofSecondOfDay(duration.getSeconds());
 		}
 		return LocalTime.parse(text);

@@ -1,5 +1,6 @@
 package org.millgate.erpsim.web;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +37,8 @@ public final class BearerTokens {
 	private final Clock clock;
 
 	public BearerTokens(String clientId, String clientSecret, Clock clock) {
-		this.clientCredentials = "Basic " + Base64.getEncoder()
-			.encodeToString((clientId + ":" + clientSecret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		this.clientCredentials = "Basic "
+				+ Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
 		this.clock = clock;
 	}
 

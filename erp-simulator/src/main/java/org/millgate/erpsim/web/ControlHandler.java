@@ -2,6 +2,8 @@ package org.millgate.erpsim.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -103,12 +105,11 @@ public final class ControlHandler {
 	// Every field is optional; unknown fields are refused so that a typo does not
 	// silently inject nothing.
 	private static FaultSettings settings(JsonNode body) {
-		java.util.Set<String> known = java.util.Set.of("latencyMs", "jitterMs", "errorRate", "errorStatus", "outage",
-				"malformed", "slowBodyMs");
+		Set<String> known = Set.of("latencyMs", "jitterMs", "errorRate", "errorStatus", "outage", "malformed",
+				"slowBodyMs");
 		body.propertyNames().forEach((name) -> {
 			if (!known.contains(name)) {
-				throw new IllegalArgumentException(
-						"unknown fault '" + name + "'; known: " + new java.util.TreeSet<>(known));
+				throw new IllegalArgumentException("unknown fault '" + name + "'; known: " + new TreeSet<>(known));
 			}
 		});
 		return new FaultSettings(body.path("latencyMs").asLong(0), body.path("jitterMs").asLong(0),

@@ -1,11 +1,16 @@
 package org.millgate.erpsim.web;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -153,8 +158,8 @@ public final class ODataHandler {
 	}
 
 	private Mono<ServerResponse> serviceDocument(ODataService service) {
-		tools.jackson.databind.node.ObjectNode body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-		tools.jackson.databind.node.ArrayNode sets = body.putObject("d").putArray("EntitySets");
+		ObjectNode body = JsonNodeFactory.instance.objectNode();
+		ArrayNode sets = body.putObject("d").putArray("EntitySets");
 		service.entitySets().forEach((set) -> sets.add(set.name()));
 		return ODataResponses.json(HttpStatus.OK, body, service.version());
 	}
@@ -195,7 +200,7 @@ public final class ODataHandler {
 			.filter((candidate) -> navigation.join()
 				.entrySet()
 				.stream()
-				.allMatch((join) -> java.util.Objects.equals(row.get(join.getKey()), candidate.get(join.getValue()))))
+				.allMatch((join) -> Objects.equals(row.get(join.getKey()), candidate.get(join.getValue()))))
 			.toList();
 	}
 
@@ -206,7 +211,7 @@ public final class ODataHandler {
 	}
 
 	private static String serviceUrl(ServerRequest request, ODataService service) {
-		java.net.URI uri = request.uri();
+		URI uri = request.uri();
 		return uri.getScheme() + "://" + uri.getRawAuthority() + service.path();
 	}
 

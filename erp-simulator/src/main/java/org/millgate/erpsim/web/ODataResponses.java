@@ -1,6 +1,7 @@
 package org.millgate.erpsim.web;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -58,8 +59,7 @@ final class ODataResponses {
 		else {
 			content.putObject("message").put("lang", "en").put("value", error.getMessage());
 			ObjectNode inner = content.putObject("innererror");
-			inner.put("transactionid",
-					UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT));
+			inner.put("transactionid", UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT));
 			inner.put("timestamp", Instant.now().toString());
 			inner.putArray("errordetails")
 				.addObject()

@@ -3,6 +3,8 @@ package org.millgate.erpsim.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -11,11 +13,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import org.millgate.erpsim.data.ConfirmationWrites;
 import org.millgate.erpsim.data.OrderWrites;
+import org.millgate.erpsim.odata.EdmType;
 import org.millgate.erpsim.odata.EntityWriter;
 import org.millgate.erpsim.odata.Etags;
 import org.millgate.erpsim.odata.ODataException;
@@ -36,7 +40,7 @@ public final class ODataWrites {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ODataWrites.class);
+	private static final Logger LOG = LoggerFactory.getLogger(ODataWrites.class);
 
 	private final OrderWrites orders;
 
@@ -80,7 +84,7 @@ public final class ODataWrites {
 		})
 			.flatMap((created) -> ServerResponse.status(HttpStatus.CREATED)
 				.header("Location", created.location())
-				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(created.body().toString()));
 	}
 
@@ -170,8 +174,8 @@ public final class ODataWrites {
 				.orElseThrow(() -> ODataException
 					.badRequest("Property '" + field.getKey() + "' is invalid for " + set.entityType()));
 			Object value = Values.parse(field.getValue(), property, service.version());
-			if (property.type() == org.millgate.erpsim.odata.EdmType.STRING && property.maxLength() == 1
-					&& value instanceof String flag && set.table().equals("ProductionOrder")) {
+			if (property.type() == EdmType.STRING && property.maxLength() == 1 && value instanceof String flag
+					&& set.table().equals("ProductionOrder")) {
 				value = "X".equals(flag);
 			}
 			columns.put(property.column(), value);

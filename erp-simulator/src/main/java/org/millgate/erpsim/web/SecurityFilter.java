@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -28,7 +29,7 @@ import org.millgate.erpsim.faults.CallStatistics;
  * read, send it with the cookie on every write; otherwise 403 with
  * {@code X-CSRF-Token: Required}).
  */
-public final class SecurityFilter implements WebFilter, org.springframework.core.Ordered {
+public final class SecurityFilter implements WebFilter, Ordered {
 
 	/** Request attribute holding the authenticated user. */
 	public static final String USER = "erp.user";

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -567,7 +568,7 @@ class SeedDataTests {
 			}
 			types.forEach((column, classes) -> assertThat(classes).as(table + "." + column).hasSize(1));
 			nullable.forEach((column) -> assertThat(types.get(column)).as(table + "." + column)
-				.containsAnyOf(LocalDateTime.class, java.util.UUID.class));
+				.containsAnyOf(LocalDateTime.class, UUID.class));
 		}
 	}
 

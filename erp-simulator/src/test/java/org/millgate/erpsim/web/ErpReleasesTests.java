@@ -1,5 +1,6 @@
 package org.millgate.erpsim.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ class ErpReleasesTests {
 
 	private static final String STOCK_V4 = "/sap/opu/odata4/sap/api_materialstock/srvd_a2x/sap/materialstock/0001";
 
-	private final Map<String, ConfigurableApplicationContext> simulators = new java.util.HashMap<>();
+	private final Map<String, ConfigurableApplicationContext> simulators = new HashMap<>();
 
 	@BeforeAll
 	void startReleases() {

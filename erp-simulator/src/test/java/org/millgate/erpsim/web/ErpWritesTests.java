@@ -1,5 +1,6 @@
 package org.millgate.erpsim.web;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -172,8 +173,8 @@ class ErpWritesTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		String group = com.jayway.jsonpath.JsonPath.read(posted, "$.d.ConfirmationGroup");
-		String count = com.jayway.jsonpath.JsonPath.read(posted, "$.d.ConfirmationCount");
+		String group = JsonPath.read(posted, "$.d.ConfirmationGroup");
+		String count = JsonPath.read(posted, "$.d.ConfirmationCount");
 
 		assertThat(group).hasSize(10);
 		assertThat(count).hasSize(8);

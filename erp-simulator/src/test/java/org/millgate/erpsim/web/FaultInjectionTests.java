@@ -2,13 +2,23 @@ package org.millgate.erpsim.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -102,8 +112,7 @@ class FaultInjectionTests {
 			.getResponseBody();
 
 		assertThat(body).startsWith("{\"d\":");
-		assertThatThrownBy(() -> new tools.jackson.databind.ObjectMapper().readTree(body))
-			.isInstanceOf(tools.jackson.core.JacksonException.class);
+		assertThatThrownBy(() -> new ObjectMapper().readTree(body)).isInstanceOf(JacksonException.class);
 	}
 
 	@Test
@@ -131,15 +140,15 @@ class FaultInjectionTests {
 	@Test
 	void should_count_the_most_calls_a_service_had_in_flight_at_once() throws Exception {
 		fault("production-orders", "{\"latencyMs\":400}");
-		java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+		ExecutorService callers = Executors.newFixedThreadPool(4);
 		try {
-			java.util.List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+			List<Future<?>> calls = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
 				calls.add(callers
 					.submit(() -> this.erp.get(ORDERS + "/A_ProductionOrder_2?$top=1").expectStatus().isOk()));
 			}
-			for (java.util.concurrent.Future<?> call : calls) {
-				call.get(10, java.util.concurrent.TimeUnit.SECONDS);
+			for (Future<?> call : calls) {
+				call.get(10, TimeUnit.SECONDS);
 			}
 		}
 		finally {
@@ -150,9 +159,8 @@ class FaultInjectionTests {
 		Long peak = this.webTestClient.get()
 			.uri("/_sim/stats")
 			.exchange()
-			.expectBody(
-					new org.springframework.core.ParameterizedTypeReference<java.util.Map<String, java.util.Map<String, Long>>>() {
-					})
+			.expectBody(new ParameterizedTypeReference<Map<String, Map<String, Long>>>() {
+			})
 			.returnResult()
 			.getResponseBody()
 			.get("production-orders")

@@ -2,6 +2,7 @@ package org.millgate.erpsim.web;
 
 import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +69,7 @@ class ODataProtocolTests {
 			.value((next) -> assertThat((String) next).contains("$skiptoken=100", "$select=ManufacturingOrder"))
 			.returnResult()
 			.getResponseBody();
-		String next = com.jayway.jsonpath.JsonPath.read(new String(first), "$.d.__next");
+		String next = JsonPath.read(new String(first), "$.d.__next");
 
 		this.erp.get(next.substring(next.indexOf("/sap/")))
 			.expectStatus()

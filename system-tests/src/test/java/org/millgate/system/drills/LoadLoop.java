@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -181,7 +183,7 @@ final class LoadLoop implements AutoCloseable {
 	 * @return e.g. {@code 200×120 503×10 (first 503 at 3.2 s: {...})}
 	 */
 	static String summary(List<Outcome> outcomes, long startedAt) {
-		java.util.Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+		Map<Integer, Long> byStatus = new TreeMap<>();
 		outcomes.forEach((outcome) -> byStatus.merge(outcome.status(), 1L, Long::sum));
 		StringBuilder summary = new StringBuilder();
 		byStatus.forEach((status, count) -> summary.append((summary.length() > 0) ? " " : "")

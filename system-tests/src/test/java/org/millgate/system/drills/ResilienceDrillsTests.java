@@ -1,13 +1,17 @@
 package org.millgate.system.drills;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -72,9 +77,9 @@ class ResilienceDrillsTests {
 	private static List<String> orders1000;
 
 	@BeforeAll
-	static void platform() throws java.io.IOException {
+	static void platform() throws IOException {
 		// the verdicts of this run only, not of earlier runs in the same tree
-		java.nio.file.Files.deleteIfExists(Verdict.FILE);
+		Files.deleteIfExists(Verdict.FILE);
 		platform = Platform.get();
 		String mes = platform.token("mes-plant-1000");
 		orders1000 = JsonPath.read(get(platform.gateway(), "/v1/production-orders?plant=1000&limit=20", mes).body(),
@@ -160,10 +165,8 @@ class ResilienceDrillsTests {
 			simulator("DELETE", sim + "/_sim/faults/material-stock", "");
 			long recovered = awaitOk(load, healed, Duration.ofSeconds(30));
 			// the slowest ERP call in flight when the ERP sped up ends within its
-			// latency, and
-			// a call queued behind it waits at most the bulkhead's 2 s: from then on, all
-			// are
-			// fast
+			// latency, and a call queued behind it waits at most the bulkhead's 2 s:
+			// from then on, all are fast
 			long settled = healed + TimeUnit.MILLISECONDS.toNanos(latency) + seconds(2);
 			pause(Duration.ofNanos(Math.max(0, settled - load.now())).plusSeconds(3));
 			long end = load.now();
@@ -174,13 +177,12 @@ class ResilienceDrillsTests {
 			long late = LoadLoop.count(slow, (outcome) -> outcome.millis() > bound);
 			long timeouts = LoadLoop.count(slow, (outcome) -> outcome.status() == 504 && isProblem(outcome));
 			long unavailable = LoadLoop.count(slow, ResilienceDrillsTests::unavailableWithRetryAfter);
-			// the gateway's capacity per product: calls beyond it are shed by priority
-			// lane
+			// the gateway's capacity per product:
+			// calls beyond it are shed by priority lane
 			long shed = LoadLoop.count(slow, (outcome) -> outcome.status() == 429 && outcome.retryAfter() != null
 					&& isProblem(outcome) && outcome.body().contains("is saturated"));
 			// a call sent while the ERP was slow may still be answered 200 by a retry
-			// after
-			// it sped up; none may be answered 200 while it is slow
+			// after it sped up; none may be answered 200 while it is slow
 			long okWhileSlow = LoadLoop.count(slow, (outcome) -> outcome.ok() && outcome.end() < healed);
 			long okAfter = LoadLoop.count(slow, (outcome) -> outcome.ok() && outcome.end() >= healed);
 			long other = slow.size() - timeouts - unavailable - shed - okWhileSlow - okAfter;
@@ -314,14 +316,14 @@ class ResilienceDrillsTests {
 		AtomicInteger answered = new AtomicInteger();
 		int answeredAtKill;
 		CountDownLatch third = new CountDownLatch(Math.max(1, KEYS / 3));
-		java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+		AtomicBoolean killed = new AtomicBoolean();
 		ExecutorService mesClients = Executors.newFixedThreadPool(6);
 		try {
 			for (int i = 0; i < KEYS; i++) {
 				String key = "drill-" + UUID.randomUUID();
 				mesClients.submit(() -> {
-					// a plant's load balancer: gateway-b until it is gone, then the
-					// survivor
+					// a plant's load balancer: gateway-b
+					// until it is gone, then the survivor
 					long deadline = System.nanoTime() + seconds(120);
 					while (System.nanoTime() < deadline) {
 						String base = killed.get() ? survivor : doomed;
@@ -399,8 +401,8 @@ class ResilienceDrillsTests {
 		HttpRequest confirmation = room.confirmation(platform.gateway(), mes, key);
 		HttpResponse<String> first = platform.send(confirmation);
 		List<String> services = List.of("gateway", "production-order-api", "inventory-api", "shipment-api");
-		// a plant's steady mix: availability, orders, shipments and a repeated
-		// confirmation
+		// a plant's steady mix: availability, orders,
+		// shipments and a repeated confirmation
 		LoadLoop load = new LoadLoop(20, 200, (n) -> switch ((int) (n % 4)) {
 			case 0 -> request(platform.gateway(), "/v1/inventory/availability?material="
 					+ MATERIALS_1000.get((int) (n / 4 % MATERIALS_1000.size())) + "&plant=1000", mes);
@@ -410,8 +412,8 @@ class ResilienceDrillsTests {
 			default -> confirmation;
 		});
 		Duration warmUp = (SOAK.compareTo(Duration.ofMinutes(4)) > 0) ? Duration.ofMinutes(1) : SOAK.dividedBy(4);
-		Map<String, Long> heapBefore = new java.util.LinkedHashMap<>();
-		Map<String, Long> heapAfter = new java.util.LinkedHashMap<>();
+		Map<String, Long> heapBefore = new LinkedHashMap<>();
+		Map<String, Long> heapAfter = new LinkedHashMap<>();
 		List<Outcome> all;
 		try {
 			pause(warmUp);
@@ -590,7 +592,7 @@ class ResilienceDrillsTests {
 
 	private static Map<String, Long> peaks(String sim) {
 		String stats = simulator("GET", sim + "/_sim/stats", null);
-		Map<String, Long> peaks = new java.util.TreeMap<>();
+		Map<String, Long> peaks = new TreeMap<>();
 		Map<String, Map<String, Number>> services = JsonPath.read(stats, "$");
 		services.forEach((service, kinds) -> peaks.put(service,
 				kinds.containsKey("peakConcurrent") ? kinds.get("peakConcurrent").longValue() : 0L));

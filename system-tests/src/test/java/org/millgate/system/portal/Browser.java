@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -22,8 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's Chromium, headless, driven through ChromeDriver ({@code ./millgate test}
  * installs both where missing, saying so, unless {@code MILLGATE_INSTALL=never}), with a
- * screenshot of each page kept under
- * {@code target/screenshots/<journey>/}.
+ * screenshot of each page kept under {@code target/screenshots/<journey>/}.
  */
 final class Browser implements AutoCloseable {
 
@@ -51,8 +51,8 @@ final class Browser implements AutoCloseable {
 		}
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
-		// the closed network here refuses Chromium's background connections: none are
-		// made
+		// the closed network here refuses Chromium's
+		// background connections: none are made
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + this.profile);
@@ -116,8 +116,8 @@ final class Browser implements AutoCloseable {
 	 * @param name the screenshot's name
 	 */
 	void onATablet(String name) {
-		org.openqa.selenium.Dimension laptop = this.driver.manage().window().getSize();
-		this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+		Dimension laptop = this.driver.manage().window().getSize();
+		this.driver.manage().window().setSize(new Dimension(768, 1024));
 		try {
 			Object overflow = script("return document.documentElement.scrollWidth - window.innerWidth;");
 			screenshot(name + "-tablet");

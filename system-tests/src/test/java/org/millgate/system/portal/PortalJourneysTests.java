@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.millgate.testing.platform.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
@@ -138,8 +139,8 @@ class PortalJourneysTests {
 			assertThat(browser.text(By.id("pending"))).contains(name, "BETA", "production-orders", "plant-standard");
 			browser.screenshot("approvals");
 			browser.onATablet("approvals");
-			// production orders show a caller only its plants: the owner grants plant
-			// 1000
+			// production orders show a caller only its plants:
+			// the owner grants plant 1000
 			browser.type(By.cssSelector("form.approve-form input[name='plants']"), "1000");
 			browser.click(By.cssSelector("button[aria-label='Approve " + name + " for production-orders']"));
 			assertThat(browser.text(By.id("notice"))).startsWith("Approved");
@@ -156,8 +157,8 @@ class PortalJourneysTests {
 					.build())
 				.body();
 			browser.choose(By.id("impact-version"), "v1");
-			// pasted as a person would (typing a whole contract key by key would take
-			// minutes)
+			// pasted as a person would (typing a whole contract
+			// key by key would take minutes)
 			browser.script("document.getElementById('draft').value = arguments[0];",
 					v1.replace("plannedQuantity", "targetQuantity"));
 			browser.click(By.id("check-impact"));
@@ -199,8 +200,7 @@ class PortalJourneysTests {
 
 	// the gateway reads identity's revocations every half second here
 	private static void awaitStatus(String path, String token, int status) {
-		org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(15))
+		await().atMost(Duration.ofSeconds(15))
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> get(path, token).statusCode() == status);
 	}

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,10 +14,10 @@ import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.ContractDocument;
 import org.millgate.contracts.tools.compat.Change;
 import org.millgate.contracts.tools.compat.CompatibilityChecker;
-import org.millgate.contracts.tools.pacts.PactCheck;
-import org.millgate.contracts.tools.pacts.PactInteraction;
 import org.millgate.contracts.tools.governance.ContractRules;
 import org.millgate.contracts.tools.governance.Violation;
+import org.millgate.contracts.tools.pacts.PactCheck;
+import org.millgate.contracts.tools.pacts.PactInteraction;
 import org.millgate.contracts.tools.review.ContractReview;
 
 /**
@@ -187,7 +188,7 @@ public final class ContractsCli {
 		ContractDocument contract = readContract(source);
 		// Checked next to every other contract, so that rules across contracts (unique
 		// operationIds, one Problem schema) apply as they do in the build.
-		List<ContractDocument> together = new java.util.ArrayList<>(ContractCatalog.load()
+		List<ContractDocument> together = new ArrayList<>(ContractCatalog.load()
 			.contracts()
 			.stream()
 			.filter((other) -> !other.name().equals(product + "/" + version + ".yaml"))

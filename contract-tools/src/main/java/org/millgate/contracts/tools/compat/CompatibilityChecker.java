@@ -3,6 +3,7 @@ package org.millgate.contracts.tools.compat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.millgate.contracts.catalog.ContractDocument;
 import org.millgate.contracts.openapi.OpenApiTree;
+import org.millgate.contracts.openapi.Operation;
 
 /**
  * Compares two versions of a contract and lists every change, classified as breaking or
@@ -76,7 +78,7 @@ public final class CompatibilityChecker {
 		JsonNode oldItem = oldTree.resolve(oldTree.root().path("paths").path(oldPath));
 		JsonNode newItem = newTree.resolve(newTree.root().path("paths").path(newPath));
 		for (String method : OpenApiTree.METHODS) {
-			String label = method.toUpperCase(java.util.Locale.ROOT) + " " + newPath;
+			String label = method.toUpperCase(Locale.ROOT) + " " + newPath;
 			if (oldItem.has(method) && !newItem.has(method)) {
 				changes
 					.add(new Change(Severity.BREAKING, ChangeKind.OPERATION_REMOVED, label, "", "operation removed"));
@@ -96,7 +98,7 @@ public final class CompatibilityChecker {
 		}
 	}
 
-	private static org.millgate.contracts.openapi.Operation operation(OpenApiTree tree, String path, String method) {
+	private static Operation operation(OpenApiTree tree, String path, String method) {
 		return tree.operations()
 			.stream()
 			.filter((operation) -> operation.path().equals(path) && operation.method().equals(method))

@@ -1,11 +1,16 @@
 package org.millgate.contracts.tools.compat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import org.millgate.contracts.openapi.OpenApiTree;
 
@@ -157,8 +162,8 @@ final class OperationDiff {
 	// Path parameters are matched by their place in the path template, since templates
 	// match regardless of parameter names.
 	private static Map<String, JsonNode> byKey(List<OpenApiTree.Located> parameters, String path) {
-		List<String> template = new java.util.ArrayList<>();
-		java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}]*)}").matcher(path);
+		List<String> template = new ArrayList<>();
+		Matcher names = Pattern.compile("\\{([^}]*)}").matcher(path);
 		while (names.find()) {
 			template.add(names.group(1));
 		}
@@ -175,7 +180,7 @@ final class OperationDiff {
 
 	private static String header(JsonNode parameter, String in) {
 		String name = parameter.path("name").asText();
-		return in.equals("header") ? name.toLowerCase(java.util.Locale.ROOT) : name;
+		return in.equals("header") ? name.toLowerCase(Locale.ROOT) : name;
 	}
 
 	private static JsonNode field(JsonNode headers, String name) {
@@ -184,7 +189,7 @@ final class OperationDiff {
 				return header.getValue();
 			}
 		}
-		return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+		return MissingNode.getInstance();
 	}
 
 	private static String describe(JsonNode parameter) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,9 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.millgate.contracts.access.OperationScopes;
 import org.millgate.contracts.catalog.ContractCatalog;
-import org.millgate.contracts.tools.pacts.PactInteraction;
 import org.millgate.contracts.tools.erpimpact.ErpLineage.ApiField;
 import org.millgate.contracts.tools.erpimpact.ErpLineage.ErpElement;
+import org.millgate.contracts.tools.pacts.PactInteraction;
 
 /**
  * "Can I upgrade the ERP?": every difference between two releases' {@code $metadata},
@@ -424,7 +425,7 @@ public final class ErpImpact {
 					text.append("## ").append(service).append("\n\n");
 				}
 				text.append("- ")
-					.append(difference.kind().name().toLowerCase(java.util.Locale.ROOT))
+					.append(difference.kind().name().toLowerCase(Locale.ROOT))
 					.append(": ")
 					.append(difference.what())
 					.append("\n  ")

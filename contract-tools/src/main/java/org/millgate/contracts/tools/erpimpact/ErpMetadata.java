@@ -2,12 +2,13 @@ package org.millgate.contracts.tools.erpimpact;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -141,8 +142,8 @@ public record ErpMetadata(String name, Map<String, Service> services, boolean co
 					.getOrDefault(qualified(target.substring("association:".length()), aliases), "") : target;
 				targetType = qualified(targetType, aliases);
 				if (!types.containsKey(targetType)) {
-					// SAP's v2 simulator names the target type in ToRole without a
-					// namespace
+					// SAP's v2 simulator names the target
+					// type in ToRole without a namespace
 					String bare = targetType.substring(targetType.lastIndexOf('.') + 1);
 					targetType = types.keySet()
 						.stream()
@@ -213,8 +214,8 @@ public record ErpMetadata(String name, Map<String, Service> services, boolean co
 		}
 	}
 
-	private static java.util.List<Element> children(Element parent, String localName) {
-		java.util.List<Element> found = new java.util.ArrayList<>();
+	private static List<Element> children(Element parent, String localName) {
+		List<Element> found = new ArrayList<>();
 		for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
 			if (node instanceof Element element && localName.equals(element.getLocalName())) {
 				found.add(element);
@@ -223,8 +224,8 @@ public record ErpMetadata(String name, Map<String, Service> services, boolean co
 		return found;
 	}
 
-	private static java.util.List<Element> descendants(Element parent, String localName) {
-		java.util.List<Element> found = new java.util.ArrayList<>();
+	private static List<Element> descendants(Element parent, String localName) {
+		List<Element> found = new ArrayList<>();
 		var nodes = parent.getElementsByTagNameNS("*", localName);
 		for (int i = 0; i < nodes.getLength(); i++) {
 			found.add((Element) nodes.item(i));

@@ -164,8 +164,8 @@ public final class MetadataSource {
 		return new ErpMetadata(name, services, true);
 	}
 
-	// saved documents: whatever was saved, named after the services of the facade's
-	// lineage
+	// saved documents: whatever was saved, named after the
+	// services of the facade's lineage
 	private ErpMetadata saved(Path directory) {
 		Map<String, ErpMetadata.Service> services = new LinkedHashMap<>();
 		for (Path file : xmlFiles(directory)) {
@@ -175,8 +175,8 @@ public final class MetadataSource {
 						+ String.join(", ", this.lineage.services().stream().map(ErpLineage.ServicePaths::id).toList())
 						+ " (.xml)");
 			}
-			// a saved document has no ERP path: "file:" keeps it from looking like a
-			// moved service
+			// a saved document has no ERP path: "file:" keeps it
+			// from looking like a moved service
 			services.put(id, ErpMetadata.parse(id, "file:" + file, read(file)));
 		}
 		if (services.isEmpty()) {
@@ -205,16 +205,15 @@ public final class MetadataSource {
 
 	private ErpMetadata fetch(String base) {
 		// no redirects: a redirect to a login page must not read as a missing service,
-		// and
-		// credentials must not follow one
+		// and credentials must not follow one
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(10))
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		String host = URI.create(base).getHost();
 		boolean loopback = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
-		// the simulator's defaults only toward this machine; elsewhere only what is
-		// configured
+		// the simulator's defaults only toward this machine;
+		// elsewhere only what is configured
 		String user = this.environment.getOrDefault("MILLGATE_ERP_AUTH_USER", loopback ? "millgate" : null);
 		String password = this.environment.getOrDefault("MILLGATE_ERP_AUTH_PASSWORD", loopback ? "millgate" : "");
 		Map<String, ErpMetadata.Service> services = new LinkedHashMap<>();
@@ -251,9 +250,8 @@ public final class MetadataSource {
 					services.put(known.id(), ErpMetadata.parse(known.id(), path, response.body()));
 				}
 				else if (response.statusCode() != 404) {
-					// only "not found" means the release lacks the service; anything else
-					// is no
-					// answer about it
+					// only "not found" means the release lacks the service;
+					// anything else is no answer about it
 					throw new IllegalArgumentException(base + path + "/$metadata answered " + response.statusCode()
 							+ response.headers()
 								.firstValue("Location")

@@ -1,6 +1,7 @@
 package org.millgate.contracts.tools.governance;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.millgate.contracts.openapi.JsonPath;
 import org.millgate.contracts.openapi.OpenApiTree;
+import org.millgate.contracts.openapi.Operation;
 
 /**
  * Every schema property name is lowerCamelCase. The whole document is searched, inline
@@ -35,8 +37,8 @@ final class CamelCasePropertiesRule implements ContractRule {
 	public List<Violation> check(ReviewedContract contract) {
 		List<Violation> violations = new ArrayList<>();
 		search(contract, contract.tree().root(), JsonPath.root(), violations);
-		java.util.Set<String> reported = new java.util.HashSet<>();
-		for (org.millgate.contracts.openapi.Operation operation : contract.tree().operations()) {
+		Set<String> reported = new HashSet<>();
+		for (Operation operation : contract.tree().operations()) {
 			for (OpenApiTree.Located parameter : contract.tree().parameters(operation)) {
 				String name = parameter.node().path("name").asText();
 				String in = parameter.node().path("in").asText();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.millgate.contracts.catalog.ContractDocument;
+import org.millgate.contracts.problems.ProblemTypes;
 
 /**
  * The governance rules every Millgate contract keeps, run together.
@@ -16,7 +17,7 @@ public final class ContractRules {
 			new SharedProblemSchemaRule(), new KebabCasePathsRule(), new CamelCasePropertiesRule(),
 			new OperationSecurityRule(), new PaginatedListsRule(), new ConstrainedStringParametersRule(),
 			new StandardResponseHeadersRule(), new ErrorResponsesDeclaredRule(),
-			new ProblemTypesRegisteredRule(org.millgate.contracts.problems.ProblemTypes.load()));
+			new ProblemTypesRegisteredRule(ProblemTypes.load()));
 
 	private ContractRules() {
 	}

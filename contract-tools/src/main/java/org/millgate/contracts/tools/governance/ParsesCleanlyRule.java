@@ -2,6 +2,8 @@ package org.millgate.contracts.tools.governance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
@@ -13,8 +15,7 @@ import org.millgate.contracts.openapi.JsonPath;
  */
 final class ParsesCleanlyRule implements ContractRule {
 
-	private static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern
-		.compile("^attribute (\\S+) is (?:unexpected|missing)");
+	private static final Pattern ATTRIBUTE = Pattern.compile("^attribute (\\S+) is (?:unexpected|missing)");
 
 	@Override
 	public String id() {
@@ -29,7 +30,7 @@ final class ParsesCleanlyRule implements ContractRule {
 	// swagger-parser says "attribute paths.'/v1/x'(get).foo is unexpected": turn its
 	// attribute path into a JSON path where it names one.
 	static String location(String message) {
-		java.util.regex.Matcher matcher = ATTRIBUTE.matcher(message);
+		Matcher matcher = ATTRIBUTE.matcher(message);
 		if (!matcher.find()) {
 			return "$";
 		}

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.millgate.contracts.openapi.JsonPath;
 import org.millgate.contracts.openapi.OpenApiTree;
+import org.millgate.contracts.openapi.Operation;
 import org.millgate.contracts.problems.ProblemType;
 import org.millgate.contracts.problems.ProblemTypes;
 
@@ -43,7 +44,7 @@ final class ProblemTypesRegisteredRule implements ContractRule {
 			.fields(tree.root().path("components").path("responses"))) {
 			check(contract, response.getValue(), components.field(response.getKey()), violations);
 		}
-		for (org.millgate.contracts.openapi.Operation operation : tree.operations()) {
+		for (Operation operation : tree.operations()) {
 			for (Map.Entry<String, JsonNode> response : OpenApiTree.fields(operation.node().path("responses"))) {
 				if (!response.getValue().has("$ref")) {
 					check(contract, response.getValue(), operation.at().fields("responses", response.getKey()),

@@ -60,8 +60,8 @@ final class UniqueOperationIdsRule implements ContractRule {
 		return violations;
 	}
 
-	// The product a contract belongs to: its x-millgate-product, else the folder of its
-	// name.
+	// The product a contract belongs to: its x-millgate-product,
+	// else the folder of its name.
 	private static String product(ReviewedContract contract) {
 		String declared = contract.tree().root().path("info").path("x-millgate-product").asText("");
 		if (!declared.isEmpty()) {

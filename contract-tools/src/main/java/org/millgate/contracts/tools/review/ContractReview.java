@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 import org.millgate.contracts.access.OperationScopes;
 import org.millgate.contracts.catalog.CatalogException;
@@ -30,7 +32,7 @@ public final class ContractReview {
 
 	private final ContractCatalog catalog;
 
-	private final java.util.function.BiFunction<String, String, java.util.Optional<ContractDocument>> released;
+	private final BiFunction<String, String, Optional<ContractDocument>> released;
 
 	private final List<PactInteraction> pacts;
 
@@ -43,8 +45,7 @@ public final class ContractReview {
 	public ContractReview(ContractCatalog catalog, Path releasedDir, List<PactInteraction> pacts) {
 		this(catalog, (product, version) -> {
 			Path baseline = releasedDir.resolve(product).resolve(version + ".yaml");
-			return Files.isRegularFile(baseline) ? java.util.Optional.of(ContractDocument.read(baseline))
-					: java.util.Optional.empty();
+			return Files.isRegularFile(baseline) ? Optional.of(ContractDocument.read(baseline)) : Optional.empty();
 		}, pacts);
 	}
 
@@ -55,8 +56,7 @@ public final class ContractReview {
 	 * @param released product and version → the released baseline, empty when none
 	 * @param pacts the consumers' pact interactions
 	 */
-	public ContractReview(ContractCatalog catalog,
-			java.util.function.BiFunction<String, String, java.util.Optional<ContractDocument>> released,
+	public ContractReview(ContractCatalog catalog, BiFunction<String, String, Optional<ContractDocument>> released,
 			List<PactInteraction> pacts) {
 		this.catalog = catalog;
 		this.released = released;
@@ -106,7 +106,7 @@ public final class ContractReview {
 			report.table(List.of("Severity", "Where", "Change"), changes.stream().map(ContractReview::row).toList());
 		}
 		report.heading("Changes since the released baseline");
-		java.util.Optional<ContractDocument> baseline = this.released.apply(product.id(), version.version());
+		Optional<ContractDocument> baseline = this.released.apply(product.id(), version.version());
 		if (baseline.isEmpty()) {
 			report.paragraph("No released baseline (`" + product.id() + "/" + version.version()
 					+ ".yaml` in the released directory): every change is still free until it is published.");

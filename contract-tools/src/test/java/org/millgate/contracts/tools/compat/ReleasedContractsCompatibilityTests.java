@@ -42,8 +42,7 @@ class ReleasedContractsCompatibilityTests {
 	}
 
 	// Each interaction that kept the released contract but breaks on the current one,
-	// named
-	// by consumer and description, as ./millgate contracts impact would.
+	// named by consumer and description, as ./millgate contracts impact would.
 	private static String brokenConsumers(Product product, ProductVersion version, ContractDocument released,
 			ContractDocument current) {
 		PactCheck before = new PactCheck(released);

@@ -9,17 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.sun.net.httpserver.HttpServer;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.millgate.contracts.catalog.ContractCatalog;
-import org.millgate.contracts.tools.pacts.PactInteraction;
 import org.millgate.contracts.tools.erpimpact.ErpImpact.Difference;
 import org.millgate.contracts.tools.erpimpact.ErpImpact.Kind;
+import org.millgate.contracts.tools.pacts.PactInteraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * {@code erp-impact} on the simulator's real releases (as its build exports them), on
@@ -182,8 +185,7 @@ class ErpImpactTests {
 		Files.writeString(saved.resolve("API_PRODUCTION_ORDER_2_SRV.xml"),
 				SimulatorReleases.documents("2022").get("production-orders"));
 
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> SOURCE.load(saved.toString()))
+		assertThatIllegalArgumentException().isThrownBy(() -> SOURCE.load(saved.toString()))
 			.withMessageContaining("name the file after the service it describes, one of production-orders");
 	}
 
@@ -202,8 +204,7 @@ class ErpImpactTests {
 
 	@Test
 	void should_name_the_exported_releases_when_a_spec_is_none_of_the_accepted() {
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> SOURCE.load("2021"))
+		assertThatIllegalArgumentException().isThrownBy(() -> SOURCE.load("2021"))
 			.withMessageContaining("'2021' is neither an http(s) URL of an ERP, nor a directory of saved")
 			.withMessageContaining("nor a release the simulator plays (2020, 2022, 2023, exported to ");
 	}
@@ -234,8 +235,7 @@ class ErpImpactTests {
 		Files.writeString(release.resolve("production-orders.xml"),
 				SimulatorReleases.documents("2022").get("production-orders"));
 
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> SOURCE.load(release.toString()))
+		assertThatIllegalArgumentException().isThrownBy(() -> SOURCE.load(release.toString()))
 			.withMessageContaining("lists the service deliveries but")
 			.withMessageContaining("deliveries.xml does not exist");
 
@@ -274,11 +274,10 @@ class ErpImpactTests {
 					"reservations", "deliveries", "products");
 			assertThat(IMPACT.compare(SOURCE.load("2020"), fetched).differences()).isEmpty();
 
-			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-				.isThrownBy(() -> SOURCE.load(url))
+			assertThatIllegalArgumentException().isThrownBy(() -> SOURCE.load(url))
 				.withMessageContaining("answered 401; set MILLGATE_ERP_AUTH_USER and MILLGATE_ERP_AUTH_PASSWORD");
 			failing[0] = true;
-			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			assertThatIllegalArgumentException()
 				.isThrownBy(() -> new MetadataSource(LINEAGE, SimulatorReleases.directory(),
 						Map.of("MILLGATE_ERP_AUTH_USER", "plant", "MILLGATE_ERP_AUTH_PASSWORD", "secret"))
 					.load(url))
@@ -289,7 +288,7 @@ class ErpImpactTests {
 		}
 	}
 
-	private Path saved(String release, Map<String, java.util.function.UnaryOperator<String>> edits) throws IOException {
+	private Path saved(String release, Map<String, UnaryOperator<String>> edits) throws IOException {
 		Path directory = Files.createDirectories(this.dir.resolve(release + "-edited"));
 		for (Map.Entry<String, String> document : SimulatorReleases.documents(release).entrySet()) {
 			String xml = edits.getOrDefault(document.getKey(), (text) -> text).apply(document.getValue());
@@ -310,8 +309,8 @@ class ErpImpactTests {
 			.verdict();
 	}
 
-	private static org.assertj.core.groups.Tuple difference(Kind kind, String what) {
-		return org.assertj.core.groups.Tuple.tuple("production-orders", kind, what);
+	private static Tuple difference(Kind kind, String what) {
+		return Tuple.tuple("production-orders", kind, what);
 	}
 
 }
