@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +34,7 @@ public final class TestTokens {
 
 	private static TestTokens instance;
 
-	private static final Map<String, TestTokens> others = new java.util.HashMap<>();
+	private static final Map<String, TestTokens> others = new HashMap<>();
 
 	private final String issuer;
 

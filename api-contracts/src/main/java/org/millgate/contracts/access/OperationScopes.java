@@ -1,6 +1,7 @@
 package org.millgate.contracts.access;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public final class OperationScopes {
 	 * @param contracts the contracts
 	 * @return the scopes of all their operations
 	 */
-	public static OperationScopes of(java.util.Collection<ContractDocument> contracts) {
+	public static OperationScopes of(Collection<ContractDocument> contracts) {
 		List<Entry> entries = new ArrayList<>();
 		contracts.forEach((contract) -> entries.addAll(of(contract).entries));
 		return new OperationScopes(entries);

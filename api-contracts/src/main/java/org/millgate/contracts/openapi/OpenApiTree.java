@@ -2,6 +2,8 @@ package org.millgate.contracts.openapi;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,7 +104,7 @@ public final class OpenApiTree {
 	 * @return parameter objects with the path where each is declared
 	 */
 	public List<Located> parameters(Operation operation) {
-		Map<String, Located> parameters = new java.util.LinkedHashMap<>();
+		Map<String, Located> parameters = new LinkedHashMap<>();
 		JsonNode item = resolve(this.root.path("paths").path(operation.path()));
 		JsonPath itemAt = JsonPath.root().fields("paths", operation.path());
 		addParameters(item.path("parameters"), itemAt.field("parameters"), parameters);
@@ -138,7 +140,7 @@ public final class OpenApiTree {
 	 * @return the texts
 	 */
 	public static Set<String> texts(JsonNode node) {
-		Set<String> texts = new java.util.LinkedHashSet<>();
+		Set<String> texts = new LinkedHashSet<>();
 		if (node != null && node.isArray()) {
 			node.forEach((item) -> texts.add(item.asText()));
 		}

@@ -1,5 +1,7 @@
 package org.millgate.contracts.openapi;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -17,7 +19,7 @@ public record Operation(String path, String method, JsonNode node, JsonPath at) 
 	 * @return e.g. {@code GET /v1/production-orders}
 	 */
 	public String label() {
-		return this.method.toUpperCase(java.util.Locale.ROOT) + " " + this.path;
+		return this.method.toUpperCase(Locale.ROOT) + " " + this.path;
 	}
 
 }

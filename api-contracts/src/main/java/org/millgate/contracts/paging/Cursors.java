@@ -3,10 +3,10 @@ package org.millgate.contracts.paging;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -84,9 +84,9 @@ public final class Cursors {
 		if (bytes.length <= SIGNATURE_BYTES) {
 			return Optional.empty();
 		}
-		byte[] payload = java.util.Arrays.copyOf(bytes, bytes.length - SIGNATURE_BYTES);
-		byte[] signature = java.util.Arrays.copyOfRange(bytes, payload.length, bytes.length);
-		byte[] expected = java.util.Arrays.copyOf(sign(query, payload), SIGNATURE_BYTES);
+		byte[] payload = Arrays.copyOf(bytes, bytes.length - SIGNATURE_BYTES);
+		byte[] signature = Arrays.copyOfRange(bytes, payload.length, bytes.length);
+		byte[] expected = Arrays.copyOf(sign(query, payload), SIGNATURE_BYTES);
 		if (!MessageDigest.isEqual(signature, expected)) {
 			return Optional.empty();
 		}

@@ -1,5 +1,6 @@
 package org.millgate.contracts.catalog;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -43,7 +44,7 @@ class ContractCatalogTests {
 		assertThat(orders.version("v1")).hasValueSatisfying((v1) -> {
 			assertThat(v1.state()).isEqualTo(Lifecycle.DEPRECATED);
 			assertThat(v1.released()).isPresent();
-			assertThat(v1.sunset()).hasValue(java.time.LocalDate.parse("2027-06-30"));
+			assertThat(v1.sunset()).hasValue(LocalDate.parse("2027-06-30"));
 			assertThat(v1.successor()).hasValue("v2");
 			assertThat(v1.contract()).isEqualTo("production-orders/v1.yaml");
 		});

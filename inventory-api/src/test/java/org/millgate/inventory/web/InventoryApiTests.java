@@ -1,7 +1,9 @@
 package org.millgate.inventory.web;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +101,7 @@ class InventoryApiTests {
 		assertProblem(get(AVAILABILITY + "?material=FG-100' or 1 eq 1&plant=1000", WMS_1000), 400, "request.invalid");
 		// an encoded version segment is checked as the controllers see it
 		assertProblem(this.client.get()
-			.uri(java.net.URI
+			.uri(URI
 				.create("http://127.0.0.1:" + this.port + "/%761/inventory/availability?material=FG-100&plant=10000"))
 			.headers((headers) -> headers.setBearerAuth(WMS_1000))
 			.exchange()
@@ -125,7 +127,7 @@ class InventoryApiTests {
 
 	@Test
 	void should_refuse_more_than_100_materials() {
-		String items = String.join(",", java.util.Collections.nCopies(101, "{\"material\":\"FG-100\"}"));
+		String items = String.join(",", Collections.nCopies(101, "{\"material\":\"FG-100\"}"));
 
 		assertProblem(post(AVAILABILITY + "/queries", WMS_1000, "{\"plant\":\"1000\",\"items\":[" + items + "]}"), 400,
 				"request.invalid");
@@ -143,9 +145,8 @@ class InventoryApiTests {
 	@Test
 	void should_serve_its_contract_and_a_swagger_ui_pointed_at_it() {
 		// Documentation fetches go over connections of their own: right after them, an
-		// API
-		// request on WebTestClient's pooled connection was at times never answered (the
-		// same sequence over one raw keep-alive connection is answered fine).
+		// API request on WebTestClient's pooled connection was at times never answered
+		// (the same sequence over one raw keep-alive connection is answered fine).
 		WebTestClient docs = WebTestClient
 			.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
 			.baseUrl("http://127.0.0.1:" + this.port)

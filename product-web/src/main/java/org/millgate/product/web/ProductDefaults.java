@@ -30,8 +30,7 @@ final class ProductDefaults implements EnvironmentPostProcessor {
 		defaults.put("millgate.erp.base-url", "${MILLGATE_ERP_BASEURL:http://localhost:8089}");
 		defaults.put("millgate.erp.release", "${MILLGATE_ERP_RELEASE:2022}");
 		defaults.put("spring.main.banner-mode", "off");
-		// the Swagger UI shows the contract documents themselves; no generated
-		// description
+		// the Swagger UI shows the contracts themselves, not a generated description
 		defaults.put("springdoc.api-docs.enabled", "false");
 		defaults.put("springdoc.swagger-ui.enabled", "false");
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");

@@ -155,9 +155,9 @@ final class ConfirmationController {
 				json.has("note") ? json.get("note").asString() : null);
 	}
 
-	// v2: yield and scrap as {value, unit}; the filter has checked that both share a
-	// unit, checked here again so that no way around the filter books scrap in a wrong
-	// unit.
+	// v2: yield and scrap as {value, unit}; the request check made sure both share a
+	// unit, and it is checked here again so that no way around it books scrap in the
+	// wrong one.
 	private static ConfirmationCommand commandV2(JsonNode json) {
 		JsonNode yield = json.path("yield");
 		if (json.has("scrap") && !yield.path("unit").asString().equals(json.path("scrap").path("unit").asString())) {

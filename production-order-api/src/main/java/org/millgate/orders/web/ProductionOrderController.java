@@ -2,6 +2,7 @@ package org.millgate.orders.web;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +83,7 @@ final class ProductionOrderController {
 	Mono<Map<String, Object>> release(Caller caller, @PathVariable String orderId) {
 		return this.release.release(caller, orderId)
 			.map((releasedAt) -> Map.of("orderId", orderId, "status", "RELEASED", "releasedAt",
-					releasedAt.atOffset(java.time.ZoneOffset.UTC)));
+					releasedAt.atOffset(ZoneOffset.UTC)));
 	}
 
 	private OrderQueries.Position position(String query, String cursor) {

@@ -149,7 +149,6 @@ public final class Representations {
 	}
 
 	// --- v2: quantities travel with their unit, the status with its qualifiers
-	// ---------------
 
 	Map<String, Object> summaryV2(ProductionOrder order) {
 		ZoneId zone = this.zones.apply(order.plant());

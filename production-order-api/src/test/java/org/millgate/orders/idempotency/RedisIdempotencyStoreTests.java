@@ -1,11 +1,13 @@
 package org.millgate.orders.idempotency;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -28,7 +30,7 @@ class RedisIdempotencyStoreTests {
 	@BeforeAll
 	static void connect() {
 		String url = System.getenv().getOrDefault("MILLGATE_REDIS_URL", "redis://127.0.0.1:6379");
-		java.net.URI uri = java.net.URI.create(url);
+		URI uri = URI.create(url);
 		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(uri.getHost(), uri.getPort()));
 		connections.afterPropertiesSet();
 		connections.start();
@@ -71,7 +73,7 @@ class RedisIdempotencyStoreTests {
 	void should_let_exactly_one_of_many_concurrent_claims_win() {
 		String key = "client:" + UUID.randomUUID();
 
-		long fresh = reactor.core.publisher.Flux.range(0, 50)
+		long fresh = Flux.range(0, 50)
 			.flatMap((i) -> store.claim(key, "fp"), 50)
 			.filter((claim) -> claim instanceof Claim.Fresh)
 			.count()

@@ -1,8 +1,14 @@
 package org.millgate.orders.web;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -10,6 +16,8 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -22,12 +30,14 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import org.millgate.orders.idempotency.IdempotencyStore;
 import org.millgate.testing.TestTokens;
 import org.millgate.testing.contracts.ContractResponses;
 import org.millgate.testing.erp.ErpSimulator;
 import org.millgate.testing.product.ProductTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
 
 /**
@@ -55,7 +65,7 @@ class ProductionOrdersApiTests {
 	int port;
 
 	@Autowired
-	org.millgate.orders.idempotency.IdempotencyStore keys;
+	IdempotencyStore keys;
 
 	@BeforeEach
 	void resetErp() {
@@ -141,9 +151,10 @@ class ProductionOrdersApiTests {
 		}), 401, "auth.tokenInvalid");
 		assertProblem(call(HttpMethod.POST, "/v1/production-orders/1000002/release", READER_1000, null, (headers) -> {
 		}), 403, "auth.insufficientScope");
-		assertProblem(call(HttpMethod.GET, "/v1/production-orders", TestTokens.get()
-			.tokenWith("production-orders:read production-orders:write", java.util.Map.of("aud", "someone-else")), null,
-				(headers) -> {
+		assertProblem(call(HttpMethod.GET, "/v1/production-orders",
+				TestTokens.get()
+					.tokenWith("production-orders:read production-orders:write", Map.of("aud", "someone-else")),
+				null, (headers) -> {
 				}), 401, "auth.tokenInvalid");
 	}
 
@@ -182,22 +193,20 @@ class ProductionOrdersApiTests {
 		ErpSimulator.fault("confirmations", "{\"latencyMs\":600}");
 		String key = "key-" + UUID.randomUUID();
 		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-		java.net.http.HttpRequest hungUp = java.net.http.HttpRequest
-			.newBuilder(java.net.URI
-				.create("http://127.0.0.1:" + this.port + "/v1/production-orders/1000001/confirmations"))
-			.timeout(java.time.Duration.ofMillis(300))
+		HttpRequest hungUp = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/production-orders/1000001/confirmations"))
+			.timeout(Duration.ofMillis(300))
 			.header("Authorization", "Bearer " + MES_1000)
 			.header("Idempotency-Key", key)
 			.header("Content-Type", "application/json")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(CONFIRMATION.formatted("4", "H87")))
+			.POST(HttpRequest.BodyPublishers.ofString(CONFIRMATION.formatted("4", "H87")))
 			.build();
-		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> http.send(hungUp, java.net.http.HttpResponse.BodyHandlers.ofString()))
-			.isInstanceOf(java.net.http.HttpTimeoutException.class);
+		assertThatThrownBy(() -> http.send(hungUp, HttpResponse.BodyHandlers.ofString()))
+			.isInstanceOf(HttpTimeoutException.class);
 
 		// the retry is told to wait while the booking runs, then gets the booked answer
 		EntityExchangeResult<byte[]> retry = confirm("1000001", key, CONFIRMATION.formatted("4", "H87"));
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (retry.getStatus().value() == 409 && System.nanoTime() < deadline) {
 			Thread.sleep(100);
 			retry = confirm("1000001", key, CONFIRMATION.formatted("4", "H87"));
@@ -227,7 +236,7 @@ class ProductionOrdersApiTests {
 		String key = "key-" + UUID.randomUUID();
 
 		List<Integer> statuses = Flux.range(0, 20)
-			.flatMap((i) -> reactor.core.publisher.Mono
+			.flatMap((i) -> Mono
 				.fromCallable(() -> this.client.post()
 					.uri("/v1/production-orders/1000001/confirmations")
 					.headers((headers) -> headers.setBearerAuth(MES_1000))
@@ -238,7 +247,7 @@ class ProductionOrdersApiTests {
 					.returnResult(String.class)
 					.getStatus()
 					.value())
-				.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 20)
+				.subscribeOn(Schedulers.boundedElastic()), 20)
 			.collectList()
 			.block();
 
@@ -388,7 +397,7 @@ class ProductionOrdersApiTests {
 		String negativeScrap = "{\"operation\":\"0010\",\"yield\":{\"value\":4,\"unit\":\"H87\"},"
 				+ "\"scrap\":{\"value\":-1,\"unit\":\"H87\"},\"finalConfirmation\":false}";
 		EntityExchangeResult<byte[]> encoded = this.client.post()
-			.uri(java.net.URI.create("http://127.0.0.1:" + this.port + "/%762/production-orders/1000001/confirmations"))
+			.uri(URI.create("http://127.0.0.1:" + this.port + "/%762/production-orders/1000001/confirmations"))
 			.headers((headers) -> headers.setBearerAuth(MES_1000))
 			.header("Idempotency-Key", "key-" + UUID.randomUUID())
 			.contentType(MediaType.APPLICATION_JSON)
@@ -437,9 +446,8 @@ class ProductionOrdersApiTests {
 	@Test
 	void should_serve_its_contract_and_a_swagger_ui_pointed_at_it() {
 		// Documentation fetches go over connections of their own: right after them, an
-		// API
-		// request on WebTestClient's pooled connection was at times never answered (the
-		// same sequence over one raw keep-alive connection is answered fine).
+		// API request on WebTestClient's pooled connection was at times never answered
+		// (the same sequence over one raw keep-alive connection is answered fine).
 		WebTestClient docs = WebTestClient
 			.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
 			.baseUrl("http://127.0.0.1:" + this.port)

@@ -234,8 +234,7 @@ public final class ShipmentTracking {
 			}
 			else {
 				// No batch: released only when the material is not managed in batches
-				// there.
-				// A material the ERP does not know counts as not released.
+				// there. A material the ERP does not know counts as not released.
 				Set<String> plants = batchManaged.get(item.material());
 				released = plants != null && !plants.contains(plant);
 			}

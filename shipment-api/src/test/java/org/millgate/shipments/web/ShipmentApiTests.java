@@ -1,9 +1,11 @@
 package org.millgate.shipments.web;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -182,8 +184,7 @@ class ShipmentApiTests {
 	void should_refuse_forged_and_foreign_cursors() {
 		String cursor = JsonPath.read(body(get(SHIPMENTS + "?plant=1000&limit=2", WMS_ALL)), "$.nextCursor");
 		// A character in the middle carries six bits of the payload (the last one may
-		// carry
-		// padding bits a decoder ignores).
+		// carry padding bits a decoder ignores).
 		int middle = cursor.length() / 2;
 		String forged = cursor.substring(0, middle) + ((cursor.charAt(middle) == 'A') ? 'B' : 'A')
 				+ cursor.substring(middle + 1);
@@ -282,7 +283,7 @@ class ShipmentApiTests {
 		assertProblem(get(SHIPMENTS + "/99999999", WMS_1000), 404, "resource.notFound");
 		// an encoded version segment is checked as the controllers see it
 		assertProblem(this.client.get()
-			.uri(java.net.URI.create("http://127.0.0.1:" + this.port + "/%761/shipments?limit=0"))
+			.uri(URI.create("http://127.0.0.1:" + this.port + "/%761/shipments?limit=0"))
 			.headers((headers) -> headers.setBearerAuth(WMS_1000))
 			.exchange()
 			.expectBody()
@@ -292,9 +293,8 @@ class ShipmentApiTests {
 	@Test
 	void should_serve_its_contract_and_a_swagger_ui_pointed_at_it() {
 		// Documentation fetches go over connections of their own: right after them, an
-		// API
-		// request on WebTestClient's pooled connection was at times never answered (the
-		// same sequence over one raw keep-alive connection is answered fine).
+		// API request on WebTestClient's pooled connection was at times never answered
+		// (the same sequence over one raw keep-alive connection is answered fine).
 		WebTestClient docs = WebTestClient
 			.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
 			.baseUrl("http://127.0.0.1:" + this.port)
@@ -352,7 +352,7 @@ class ShipmentApiTests {
 			.withoutPadding()
 			.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
 		Map<String, Object> expired = new HashMap<>();
-		expired.put("exp", new java.util.Date(System.currentTimeMillis() - 120_000));
+		expired.put("exp", new Date(System.currentTimeMillis() - 120_000));
 
 		assertThat(payload).contains("\"ACME\"");
 		for (String token : List.of(parts[0] + "." + widened + "." + parts[2], unsigned,

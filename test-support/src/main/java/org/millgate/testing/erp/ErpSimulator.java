@@ -35,9 +35,8 @@ public final class ErpSimulator {
 					ErpSimulatorApplication.CONFIG_NAME, "--server.port=0", "--erp.release=2022",
 					"--spring.main.banner-mode=off", "--logging.level.root=WARN",
 					"--logging.structured.format.console=",
-					// a product's test classpath holds the facade, the product-web
-					// starter and
-					// Spring Security: the simulator must configure none of them
+					// a product's tests hold the facade, product-web and Spring
+					// Security: the simulator configures none of them
 					"--spring.autoconfigure.exclude=" + String.join(",",
 							"org.millgate.erp.autoconfigure.ErpFacadeAutoConfiguration",
 							"org.millgate.product.web.ProductWebAutoConfiguration",
