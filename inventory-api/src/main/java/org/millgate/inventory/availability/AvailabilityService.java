@@ -21,24 +21,14 @@ import org.millgate.erp.port.StockLevels;
  * Availability of one material, or of many at once (a bill of materials), within the
  * caller's plants. Many materials cost one stock read and one reservation read (the
  * facade splits very long lists); material master data comes from the facade's cache.
+ *
+ * @param stock the stock port
+ * @param reservations the reservations port
+ * @param materials the materials port
+ * @param productionSupply the production supply storage locations of a plant
  */
-public final class AvailabilityService {
-
-	private final StockLevels stock;
-
-	private final Reservations reservations;
-
-	private final Materials materials;
-
-	private final Function<String, List<String>> productionSupply;
-
-	public AvailabilityService(StockLevels stock, Reservations reservations, Materials materials,
-			Function<String, List<String>> productionSupply) {
-		this.stock = stock;
-		this.reservations = reservations;
-		this.materials = materials;
-		this.productionSupply = productionSupply;
-	}
+public record AvailabilityService(StockLevels stock, Reservations reservations, Materials materials,
+		Function<String, List<String>> productionSupply) {
 
 	/**
 	 * The availability of one material.
