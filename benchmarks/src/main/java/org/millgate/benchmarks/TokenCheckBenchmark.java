@@ -12,11 +12,12 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import org.millgate.contracts.testing.TestTokens;
 import org.millgate.policies.auth.TokenVerifier;
 import org.millgate.policies.auth.TrustedIssuer;
+import org.millgate.testing.TestTokens;
 
 /**
  * The JWT check of the gateway's authentication policy: a token seen for the first time
@@ -39,8 +40,10 @@ public class TokenCheckBenchmark {
 		TestTokens tokens = TestTokens.get();
 		List<TrustedIssuer> issuers = List
 			.of(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE));
-		this.remembering = new TokenVerifier(issuers, Duration.ofSeconds(30), Set.of("RS256"));
-		this.verifyingEachTime = new TokenVerifier(issuers, Duration.ofSeconds(30), Set.of("RS256"), List.of(), 0);
+		this.remembering = new TokenVerifier(
+				new TokenVerifier.Config(issuers, Duration.ofSeconds(30), Set.of("RS256")));
+		this.verifyingEachTime = new TokenVerifier(
+				new TokenVerifier.Config(issuers, Duration.ofSeconds(30), Set.of("RS256"), 0));
 		this.token = tokens.token("mes-plant-1000", "production-orders:read inventory:read", List.of("1000"));
 		// the keys are fetched once, before measuring
 		this.remembering.verify(this.token).block();

@@ -4,6 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
+import org.millgate.web.NettyKeepAlive;
+
 /**
  * The Millgate gateway: the one door MES, WMS and partners use.
  */
@@ -12,12 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class GatewayApplication {
 
 	public static void main(String[] args) {
-		// Reactor Netty 1.3.6 can stop reading a keep-alive connection whose next request
-		// arrives before the previous exchange has terminated (reactor-netty#4361): the
-		// request then hangs. Flushing the last response first avoids that path. Measured
-		// here: 31 of 300 connections hung without it, none with it.
-		System.setProperty("reactor.netty.http.server.lastFlushWhenNoRead",
-				System.getProperty("reactor.netty.http.server.lastFlushWhenNoRead", "true"));
+		NettyKeepAlive.apply();
 		SpringApplication.run(GatewayApplication.class, args);
 	}
 

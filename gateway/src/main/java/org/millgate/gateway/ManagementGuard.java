@@ -5,32 +5,34 @@ import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import org.millgate.policies.core.Problems;
+import org.millgate.policies.core.AbstractWebPolicy;
+import org.millgate.policies.core.PolicyOrder;
+import org.millgate.web.Problems;
 
 /**
- * Keeps {@code /actuator} (Prometheus metrics name every client and partner) to
- * management clients: only health is public. Others get the same 404 as any unknown path.
+ * Policy {@value #ID}, order {@link PolicyOrder#MANAGEMENT_GUARD}: keeps
+ * {@code /actuator} (Prometheus metrics name every client and partner) to management
+ * clients; only health is public. Configuration: {@link Config}. Failure code:
+ * {@value #ROUTE_NOT_FOUND} (404, the same answer as for any unknown path).
  */
-final class ManagementGuard implements WebFilter, Ordered {
+final class ManagementGuard extends AbstractWebPolicy {
+
+	public static final String ID = "management-guard";
+
+	/** 404: what any unknown path answers. */
+	public static final String ROUTE_NOT_FOUND = "route.notFound";
 
 	private final Pattern managementClients;
 
 	private final Problems problems;
 
-	ManagementGuard(String managementClients, Problems problems) {
-		this.managementClients = Pattern.compile((managementClients == null || managementClients.isBlank())
-				? "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1" : managementClients);
+	ManagementGuard(Config config, Problems problems) {
+		super(ID, PolicyOrder.MANAGEMENT_GUARD);
+		this.managementClients = Pattern.compile(config.managementClients());
 		this.problems = problems;
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 4;
 	}
 
 	@Override
@@ -40,13 +42,31 @@ final class ManagementGuard implements WebFilter, Ordered {
 				|| isManagementClient(exchange.getRequest().getRemoteAddress())) {
 			return chain.filter(exchange);
 		}
-		return this.problems.write(exchange, "route.notFound",
+		return this.problems.write(exchange, ROUTE_NOT_FOUND,
 				"No API operation answers " + exchange.getRequest().getMethod().name() + " " + path + ".");
 	}
 
 	boolean isManagementClient(InetSocketAddress peer) {
 		return peer != null && peer.getAddress() != null
 				&& this.managementClients.matcher(peer.getAddress().getHostAddress()).matches();
+	}
+
+	/**
+	 * Configuration of {@value #ID}.
+	 *
+	 * @param managementClients a regular expression of the addresses that may read
+	 * {@code /actuator} beyond health; blank or null for loopback only
+	 */
+	public record Config(String managementClients) {
+
+		/** IPv4 and IPv6 loopback. */
+		static final String LOOPBACK = "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1";
+
+		public Config {
+			managementClients = (managementClients == null || managementClients.isBlank()) ? LOOPBACK
+					: managementClients;
+		}
+
 	}
 
 }

@@ -1,10 +1,20 @@
 package org.millgate.gateway;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.assertj.core.api.AbstractStringAssert;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,12 +38,17 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import org.millgate.contracts.testing.TestTokens;
-import org.millgate.gateway.support.StubBackend;
 import org.millgate.gateway.support.StubBackend.Answer;
+import org.millgate.gateway.support.StubBackend;
 import org.millgate.gateway.support.TestCatalog;
+import org.millgate.policies.core.Policy;
+import org.millgate.policies.core.PolicyOrder;
+import org.millgate.policies.resilience.CircuitBreakerPolicy;
+import org.millgate.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
+import static org.millgate.testing.problems.ProblemAssertions.body;
 
 /**
  * Every policy through the gateway's real routes: real HTTP in and out, a stub in place
@@ -89,14 +105,17 @@ class GatewayRouteTests {
 	RouteLocator routes;
 
 	@Autowired
-	CatalogRoutes.Breakers breakers;
+	CircuitBreakerPolicy circuitBreakers;
+
+	@Autowired
+	List<Policy> policies;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeEach
 	void stubs() {
-		this.breakers.byProduct().values().forEach((policy) -> policy.breaker().reset());
+		this.circuitBreakers.breakers().forEach(CircuitBreaker::reset);
 		backend.reset();
 		backend.answer("/v1/production-orders", Answer.json(TestCatalog.stub("orders-page.json")));
 		backend.answer("/v2/production-orders", Answer.json(TestCatalog.stub("orders-page.json")));
@@ -122,6 +141,42 @@ class GatewayRouteTests {
 		List<String> ids = this.routes.getRoutes().map(Route::getId).collectList().block();
 		assertThat(ids).containsExactlyInAnyOrder("production-orders-v1", "production-orders-v2", "inventory-v1",
 				"inventory-v2", "shipments-v1", "not-found");
+	}
+
+	@Test
+	void everyApiRouteRunsEveryRoutePolicyInTheOneOrder() {
+		List<Integer> routePolicies = Arrays.stream(PolicyOrder.values())
+			.filter((order) -> order.chain() == PolicyOrder.Chain.ROUTE && order != PolicyOrder.NOT_FOUND)
+			.map(PolicyOrder::value)
+			.toList();
+		List<Route> all = this.routes.getRoutes().collectList().block();
+		assertThat(all).filteredOn((route) -> !route.getId().equals("not-found"))
+			.hasSize(5)
+			.allSatisfy((route) -> assertThat(orders(route)).isEqualTo(routePolicies));
+		assertThat(all).filteredOn((route) -> route.getId().equals("not-found"))
+			.singleElement()
+			.satisfies((route) -> assertThat(orders(route)).containsExactly(PolicyOrder.NOT_FOUND.value()));
+	}
+
+	@Test
+	void eachPlaceOfThePolicyOrderHasOnePolicyOfTheOneShape() throws Exception {
+		assertThat(this.policies).extracting(Policy::order).containsExactlyInAnyOrder(PolicyOrder.values());
+		for (Policy policy : this.policies) {
+			Class<?> type = policy.getClass();
+			assertThat(type.getField("ID").get(null)).as(type.getName()).isEqualTo(policy.id());
+			assertThat(type.getDeclaredClasses()).as(type.getName())
+				.anySatisfy((nested) -> assertThat(nested.getSimpleName() + " " + nested.isRecord())
+					.isEqualTo("Config true"));
+		}
+	}
+
+	private static List<Integer> orders(Route route) {
+		return route.getFilters()
+			.stream()
+			.filter(Ordered.class::isInstance)
+			.map((filter) -> ((Ordered) filter).getOrder())
+			.sorted()
+			.toList();
 	}
 
 	// --- versioning
@@ -199,7 +254,7 @@ class GatewayRouteTests {
 
 		identity.answer("/oauth2/revocations",
 				Answer.json("{\"revoked\":[\"" + revoked + "\"],\"generations\":{\"" + rotated + "\":3}}"));
-		org.awaitility.Awaitility.await()
+		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> this.client.get()
 				.uri("/v1/shipments/80000001")
@@ -222,13 +277,13 @@ class GatewayRouteTests {
 		get("/v1/shipments/80000001", app(clientId, 0)).expectStatus().isOk();
 		get("/v1/shipments/80000002", app(clientId, 0)).expectStatus().isNotFound();
 
-		io.lettuce.core.RedisClient redis = io.lettuce.core.RedisClient.create(USAGE_REDIS);
-		try (var connection = redis.connect()) {
+		RedisClient redis = RedisClient.create(USAGE_REDIS);
+		try (StatefulRedisConnection<String, String> connection = redis.connect()) {
 			String key = "millgate:usage:shipments:v1:" + clientId;
-			org.awaitility.Awaitility.await()
+			Awaitility.await()
 				.atMost(Duration.ofSeconds(10))
 				.until(() -> "2".equals(connection.sync().hget(key, "requests")));
-			java.util.Map<String, String> usage = connection.sync().hgetall(key);
+			Map<String, String> usage = connection.sync().hgetall(key);
 			assertThat(usage).containsEntry("4xx", "1").doesNotContainKey("429");
 			assertThat(Long.parseLong(usage.get("last"))).isGreaterThan(System.currentTimeMillis() - 60_000);
 			assertThat(connection.sync().sismember("millgate:usage:keys", key)).isTrue();
@@ -281,6 +336,22 @@ class GatewayRouteTests {
 			.contains("No plant '2000' is visible");
 		problem(get("/v2/inventory/availability?material=FG-100&plant=2000", mes()), 404, "resource.notFound");
 		assertThat(backend.calls()).isZero();
+	}
+
+	@Test
+	void aTokenWithoutPlantsSeesNoPlantAndNeverReachesTheService() {
+		String noPlants = token("reporting-" + UUID.randomUUID(), "production-orders:read", "plant-standard", null);
+		problem(get("/v1/production-orders?plant=1000", noPlants), 404, "resource.notFound")
+			.contains("No plant '1000' is visible");
+		assertThat(backend.calls()).isZero();
+	}
+
+	@Test
+	void aPartnerTokenWithoutPlantsIsLeftToItsProductToLimit() {
+		backend.answer("/v1/shipments", Answer.json("{\"items\":[]}"));
+		get("/v1/shipments?plant=1000", partner("ACME")).expectStatus().isOk();
+		assertThat(backend.calls()).isOne();
+		assertThat(backend.last().query()).contains("plant=1000");
 	}
 
 	// --- throttling
@@ -409,7 +480,7 @@ class GatewayRouteTests {
 	void aResponseBreakingTheContractPassesInReportModeAndIsCounted() {
 		backend.answer("/v1/shipments/80000001", Answer.json("{\"shipmentId\":\"80000001\",\"status\":\"LOST\"}"));
 		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isOk();
-		awaitMetric(java.util.regex.Pattern
+		awaitMetric(Pattern
 			.quote("millgate_gateway_response_violations_total{mode=\"report\",product=\"shipments\",version=\"v1\"} ")
 				+ "[1-9]");
 	}
@@ -470,8 +541,8 @@ class GatewayRouteTests {
 		assertThat(backend.last().header("X-Correlation-Id")).isEqualTo("plant-1000-line-4");
 		assertThat(backend.last().header("traceparent")).startsWith("00-" + trace + "-")
 			.doesNotContain("b7ad6b7169203331");
-		// the line is written once the answer is out, which may be after the client read
-		// it
+		// the line is written once the answer is out, which may be after the client
+		// read it
 		String line = awaitLine(output, "\"correlationId\":\"plant-1000-line-4\"");
 		assertThat(line).contains("\"logger\":\"millgate.access\"")
 			.contains("\"product\":\"shipments\"")
@@ -484,13 +555,31 @@ class GatewayRouteTests {
 	}
 
 	@Test
+	void aCorrelationIdTheContractsDoNotAllowIsReplacedEverywhere(CapturedOutput output) {
+		EntityExchangeResult<byte[]> result = this.client.get()
+			.uri("/v1/shipments/80000001")
+			.headers(bearer(partner("ACME")))
+			.header("X-Correlation-Id", "line-42")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult();
+		String replaced = result.getResponseHeaders().getFirst("X-Correlation-Id");
+		assertThat(replaced).isNotEqualTo("line-42").matches("[0-9a-f-]{36}");
+		assertThat(backend.last().header("X-Correlation-Id")).isEqualTo(replaced);
+		assertThat(awaitLine(output, "\"correlationId\":\"" + replaced + "\""))
+			.contains("\"logger\":\"millgate.access\"");
+	}
+
+	@Test
 	void metricsAreTaggedByProductVersionClientAndOutcome() {
 		String client = "mes-metrics-" + UUID.randomUUID();
 		get("/v1/production-orders?plant=2000",
 				token(client, "production-orders:read", "line-critical", List.of("1000")))
 			.expectStatus()
 			.isNotFound();
-		awaitMetric(java.util.regex.Pattern.quote("millgate_gateway_requests_seconds_count{client=\"" + client
+		awaitMetric(Pattern.quote("millgate_gateway_requests_seconds_count{client=\"" + client
 				+ "\",outcome=\"resource.notFound\",product=\"production-orders\",version=\"v1\"} 1"));
 	}
 
@@ -588,25 +677,20 @@ class GatewayRouteTests {
 		return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
 	}
 
-	private static org.assertj.core.api.AbstractStringAssert<?> problem(WebTestClient.ResponseSpec response, int status,
-			String code) {
-		EntityExchangeResult<byte[]> result = response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentType("application/problem+json")
-			.expectBody()
-			.returnResult();
-		String body = new String(result.getResponseBody());
-		assertThat(body).contains("\"code\":\"" + code + "\"").contains("\"correlationId\":");
+	private static AbstractStringAssert<?> problem(WebTestClient.ResponseSpec response, int status, String code) {
+		EntityExchangeResult<byte[]> result = response.expectBody().returnResult();
+		assertProblem(result, status, code);
+		String body = body(result);
+		assertThat(body).contains("\"correlationId\":");
 		return assertThat(body);
 	}
 
-	private static java.util.function.Consumer<HttpHeaders> bearer(String token) {
+	private static Consumer<HttpHeaders> bearer(String token) {
 		return (headers) -> headers.setBearerAuth(token);
 	}
 
 	private void awaitMetric(String samplePattern) {
-		java.util.regex.Pattern sample = java.util.regex.Pattern.compile(samplePattern);
+		Pattern sample = Pattern.compile(samplePattern);
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		String metrics = "";
 		while (System.nanoTime() < deadline) {
@@ -621,7 +705,7 @@ class GatewayRouteTests {
 			if (sample.matcher(metrics).find()) {
 				return;
 			}
-			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
 		}
 		assertThat(metrics).containsPattern(sample);
 	}
@@ -634,7 +718,7 @@ class GatewayRouteTests {
 					return line;
 				}
 			}
-			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+			LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
 		}
 		throw new AssertionError("No log line with " + marker);
 	}

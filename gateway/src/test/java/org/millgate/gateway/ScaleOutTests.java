@@ -19,11 +19,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import org.millgate.contracts.testing.TestTokens;
-import org.millgate.gateway.support.StubBackend;
 import org.millgate.gateway.support.StubBackend.Answer;
-import org.millgate.gateway.support.TcpProxy;
+import org.millgate.gateway.support.StubBackend;
 import org.millgate.gateway.support.TestCatalog;
+import org.millgate.testing.TestTokens;
+import org.millgate.testing.net.TcpProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +40,7 @@ class ScaleOutTests {
 
 	static final TestTokens tokens = TestTokens.get();
 
-	static final TcpProxy redisLink = new TcpProxy(URI.create(REDIS).getHost(), URI.create(REDIS).getPort());
+	static final TcpProxy redisLink = new TcpProxy("redis", URI.create(REDIS).getHost(), URI.create(REDIS).getPort());
 
 	static ConfigurableApplicationContext first;
 
@@ -110,8 +110,8 @@ class ScaleOutTests {
 		assertThat(status(gateway, "/v1/shipments/80000001", partner)).isEqualTo(200);
 		redisLink.cut();
 		try {
-			// shipments fail closed, production orders fail open, each decided without
-			// waiting
+			// shipments fail closed, production orders fail open, each decided
+			// without waiting
 			awaitStatus(gateway, "/v1/shipments/80000001", partner, 503);
 			AtomicLong slowest = new AtomicLong();
 			for (int i = 0; i < 20; i++) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -167,7 +168,7 @@ public final class StubBackend implements AutoCloseable {
 		}
 
 		public Answer header(String name, String value) {
-			Map<String, String> more = new java.util.HashMap<>(this.headers);
+			Map<String, String> more = new HashMap<>(this.headers);
 			more.put(name, value);
 			return new Answer(this.status, this.contentType, this.body, this.delayMillis, Map.copyOf(more));
 		}

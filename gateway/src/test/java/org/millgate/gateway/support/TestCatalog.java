@@ -31,9 +31,8 @@ public final class TestCatalog {
 					        sunset: null
 					        successor: null
 					""";
-			// production-orders v1 is deprecated (sunset 2027-06-30) in favour of v2 in
-			// the
-			// built-in catalog itself
+			// production-orders v1 is deprecated (sunset 2027-06-30) in favour of v2
+			// in the built-in catalog itself
 			require(orders, "successor: v2");
 			require(inventory, published);
 			String newInventory = inventory.replace(published, """
@@ -69,8 +68,7 @@ public final class TestCatalog {
 				write(dir, product + "/v1.yaml", read(product + "/v1.yaml"));
 			}
 			// v2 here is v1's contract under /v2, so that the stub backend's canned
-			// answers fit
-			// both
+			// answers fit both
 			write(dir, "production-orders/v2.yaml", read("production-orders/v1.yaml").replace("/v1/", "/v2/"));
 			write(dir, "inventory/v2.yaml", read("inventory/v1.yaml").replace("/v1/", "/v2/"));
 			return dir;

@@ -1,11 +1,14 @@
 package org.millgate.policies.auth;
 
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -43,7 +46,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * by its exact text (signature included, so no other text can match it) until it expires:
  * later calls check only its expiry and the revocations, not the signature again
  * (measured with ./millgate bench: parsing and RSA verification were the largest cost of
- * the policy chain). At most {@value #REMEMBERED} tokens are remembered.
+ * the policy chain). At most {@link Config#rememberUpTo()} tokens are remembered
+ * ({@value #REMEMBERED} unless configured otherwise).
  */
 public final class TokenVerifier {
 
@@ -52,85 +56,59 @@ public final class TokenVerifier {
 	/** How often an unknown key id may make an issuer's keys be fetched again. */
 	static final Duration KEY_REFRESH = Duration.ofSeconds(30);
 
+	/** How many verified tokens are remembered at most, unless configured otherwise. */
+	static final int REMEMBERED = 20_000;
+
 	private final Map<String, NimbusReactiveJwtDecoder> decoders;
 
 	private final Set<String> algorithms;
 
 	private final List<CredentialRevocations> revocations;
 
-	/** How many verified tokens are remembered at most. */
-	static final int REMEMBERED = 20_000;
-
-	private final java.util.concurrent.ConcurrentHashMap<String, Jwt> verified = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
 
 	private final Duration clockSkew;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final int rememberUpTo;
 
 	/**
 	 * A verifier.
-	 * @param issuers the trusted issuers
-	 * @param clockSkew the tolerated clock difference for {@code exp} and {@code nbf}
-	 * @param algorithms the accepted JWS algorithms, e.g. {@code RS256}
+	 * @param config the issuers and rules
 	 */
-	public TokenVerifier(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms) {
-		this(issuers, clockSkew, algorithms, List.of());
+	public TokenVerifier(Config config) {
+		this(config, List.of());
 	}
 
 	/**
 	 * A verifier that also refuses revoked credentials.
-	 * @param issuers the trusted issuers
-	 * @param clockSkew the tolerated clock difference for {@code exp} and {@code nbf}
-	 * @param algorithms the accepted JWS algorithms, e.g. {@code RS256}
+	 * @param config the issuers and rules
 	 * @param revocations the issuers' revocation lists, kept fresh by their owner
 	 */
-	public TokenVerifier(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms,
-			List<CredentialRevocations> revocations) {
-		this(issuers, clockSkew, algorithms, revocations, REMEMBERED);
+	public TokenVerifier(Config config, List<CredentialRevocations> revocations) {
+		this(config, revocations, Clock.systemUTC());
 	}
 
-	/**
-	 * A verifier that remembers at most so many verified tokens.
-	 * @param issuers the trusted issuers
-	 * @param clockSkew the tolerated clock difference for {@code exp} and {@code nbf}
-	 * @param algorithms the accepted JWS algorithms, e.g. {@code RS256}
-	 * @param revocations the issuers' revocation lists, kept fresh by their owner
-	 * @param rememberUpTo how many verified tokens to remember; 0 verifies the signature
-	 * of every call (as the micro-benchmarks measure it)
-	 */
-	public TokenVerifier(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms,
-			List<CredentialRevocations> revocations, int rememberUpTo) {
-		this(issuers, clockSkew, algorithms, revocations, java.time.Clock.systemUTC(), rememberUpTo);
-	}
-
-	TokenVerifier(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms,
-			List<CredentialRevocations> revocations, java.time.Clock clock, int rememberUpTo) {
-		if (rememberUpTo < 0) {
-			throw new IllegalArgumentException("rememberUpTo must be 0 or more");
-		}
-		this.rememberUpTo = rememberUpTo;
+	TokenVerifier(Config config, List<CredentialRevocations> revocations, Clock clock) {
+		this.rememberUpTo = config.rememberUpTo();
 		this.revocations = List.copyOf(revocations);
-		this.clockSkew = clockSkew;
+		this.clockSkew = config.clockSkew();
 		this.clock = clock;
-		if (issuers.isEmpty()) {
-			throw new IllegalArgumentException("At least one trusted issuer is needed");
-		}
-		this.algorithms = Set.copyOf(algorithms);
+		this.algorithms = config.algorithms();
 		WebClient keysClient = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
 				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
 				.responseTimeout(Duration.ofSeconds(3))))
 			.build();
 		Map<String, NimbusReactiveJwtDecoder> byIssuer = new LinkedHashMap<>();
-		for (TrustedIssuer issuer : issuers) {
+		for (TrustedIssuer issuer : config.issuers()) {
 			IssuerKeys keys = new IssuerKeys(issuer.jwkSetUri(), keysClient, KEY_REFRESH);
 			NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
 				.withJwkSource(keys::keysFor);
-			algorithms.forEach((name) -> builder.jwsAlgorithm(SignatureAlgorithm.from(name)));
+			this.algorithms.forEach((name) -> builder.jwsAlgorithm(SignatureAlgorithm.from(name)));
 			NimbusReactiveJwtDecoder decoder = builder.build();
-			JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
+			JwtTimestampValidator timestamps = new JwtTimestampValidator(this.clockSkew);
 			timestamps.setClock(clock);
 			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(timestamps, expiryRequired(),
 					new JwtIssuerValidator(issuer.issuer()), audience(issuer.audience()))));
@@ -188,8 +166,8 @@ public final class TokenVerifier {
 			return;
 		}
 		if (this.verified.size() >= this.rememberUpTo) {
-			// bounded: forget them all (expired ones included) rather than track their
-			// age
+			// bounded: forget them all (expired ones included) rather than track
+			// their age
 			this.verified.clear();
 		}
 		this.verified.put(token, jwt);
@@ -197,7 +175,7 @@ public final class TokenVerifier {
 
 	// expiry and not-before again, with the clock skew, for a token verified before
 	private boolean isCurrent(Jwt jwt) {
-		java.time.Instant now = this.clock.instant();
+		Instant now = this.clock.instant();
 		return jwt.getExpiresAt() != null && now.minus(this.clockSkew).isBefore(jwt.getExpiresAt())
 				&& (jwt.getNotBefore() == null || !now.plus(this.clockSkew).isBefore(jwt.getNotBefore()));
 	}
@@ -246,6 +224,41 @@ public final class TokenVerifier {
 	static String printable(String text) {
 		String cut = (text.length() > 100) ? text.substring(0, 100) + "…" : text;
 		return cut.replaceAll("[^\\x20-\\x7E]", "?");
+	}
+
+	/**
+	 * What a verifier accepts.
+	 *
+	 * @param issuers the trusted issuers, at least one
+	 * @param clockSkew the tolerated clock difference for {@code exp} and {@code nbf}
+	 * @param algorithms the accepted JWS algorithms, e.g. {@code RS256}
+	 * @param rememberUpTo how many verified tokens to remember; 0 verifies the signature
+	 * of every call (as the micro-benchmarks measure it)
+	 */
+	public record Config(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms, int rememberUpTo) {
+
+		public Config {
+			if (issuers.isEmpty()) {
+				throw new IllegalArgumentException("At least one trusted issuer is needed");
+			}
+			if (rememberUpTo < 0) {
+				throw new IllegalArgumentException("rememberUpTo must be 0 or more");
+			}
+			issuers = List.copyOf(issuers);
+			algorithms = Set.copyOf(algorithms);
+		}
+
+		/**
+		 * A configuration that remembers up to {@value TokenVerifier#REMEMBERED} verified
+		 * tokens.
+		 * @param issuers the trusted issuers, at least one
+		 * @param clockSkew the tolerated clock difference for {@code exp} and {@code nbf}
+		 * @param algorithms the accepted JWS algorithms, e.g. {@code RS256}
+		 */
+		public Config(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms) {
+			this(issuers, clockSkew, algorithms, REMEMBERED);
+		}
+
 	}
 
 	/**

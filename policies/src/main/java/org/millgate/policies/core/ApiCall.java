@@ -1,10 +1,17 @@
 package org.millgate.policies.core;
 
+import java.util.Optional;
+
 import org.springframework.web.server.ServerWebExchange;
 
+import org.millgate.contracts.access.Caller;
+import org.millgate.contracts.access.OperationScopes;
+
 /**
- * What the policies learned about one request, for the access log and the metrics. Kept
- * as an exchange attribute; each request has its own.
+ * What the policies learned about one request, for the later policies, the access log and
+ * the metrics: the route and operation called and who calls. Kept as an exchange
+ * attribute; each request has its own. (The code of a problem the gateway answered with
+ * is web-core's {@code Problems.answeredCode}.)
  */
 public final class ApiCall {
 
@@ -14,13 +21,9 @@ public final class ApiCall {
 
 	private volatile String version = "-";
 
-	private volatile String operation = "-";
+	private volatile OperationScopes.Entry operation;
 
-	private volatile String client = "-";
-
-	private volatile String plan = "-";
-
-	private volatile String outcome;
+	private volatile Caller caller;
 
 	private volatile boolean throttled;
 
@@ -40,23 +43,20 @@ public final class ApiCall {
 		this.version = route.versionName();
 	}
 
-	public void operation(String operationId) {
-		this.operation = operationId;
-	}
-
-	public void client(String clientId, String planName) {
-		this.client = clientId;
-		this.plan = planName;
+	/**
+	 * Records the operation the request calls.
+	 * @param called the operation and its scope
+	 */
+	public void operation(OperationScopes.Entry called) {
+		this.operation = called;
 	}
 
 	/**
-	 * Records why the gateway answered itself: the failure code of a policy.
-	 * @param code the problem code
+	 * Records who calls, once the token is verified.
+	 * @param verified the caller
 	 */
-	public void failed(String code) {
-		if (this.outcome == null) {
-			this.outcome = code;
-		}
+	public void caller(Caller verified) {
+		this.caller = verified;
 	}
 
 	public void throttled() {
@@ -75,24 +75,35 @@ public final class ApiCall {
 		return this.version;
 	}
 
-	public String operation() {
-		return this.operation;
-	}
-
-	public String client() {
-		return this.client;
-	}
-
-	public String plan() {
-		return this.plan;
+	/**
+	 * The operation called.
+	 * @return it, or empty before versioning found it
+	 */
+	public Optional<OperationScopes.Entry> calledOperation() {
+		return Optional.ofNullable(this.operation);
 	}
 
 	/**
-	 * The failure code of the policy that answered, or null when the upstream answered.
-	 * @return the code or null
+	 * Who calls.
+	 * @return the caller, or empty before authentication
 	 */
-	public String failure() {
-		return this.outcome;
+	public Optional<Caller> caller() {
+		return Optional.ofNullable(this.caller);
+	}
+
+	public String operation() {
+		OperationScopes.Entry called = this.operation;
+		return (called != null) ? called.operationId() : "-";
+	}
+
+	public String client() {
+		Caller current = this.caller;
+		return (current != null) ? current.clientId() : "-";
+	}
+
+	public String plan() {
+		Caller current = this.caller;
+		return (current != null) ? current.plan() : "-";
 	}
 
 	public boolean isThrottled() {

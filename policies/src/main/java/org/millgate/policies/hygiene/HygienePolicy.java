@@ -7,23 +7,23 @@ import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import org.millgate.policies.core.Policy;
+import org.millgate.policies.core.AbstractWebPolicy;
+import org.millgate.policies.core.PolicyOrder;
 
 /**
- * Policy {@code hygiene}: {@code Forwarded}/{@code X-Forwarded-*} are dropped unless the
- * peer is a trusted proxy; internal ({@code X-Millgate-*}) and {@code Proxy} request
- * headers are dropped; responses lose {@code Server}, {@code X-Powered-By} and internal
- * headers and gain security headers. (Hop-by-hop headers are removed by the gateway's own
- * header filters.) No failure code.
+ * Policy {@value #ID}, order {@link PolicyOrder#HYGIENE}: {@code Forwarded}/
+ * {@code X-Forwarded-*} are dropped unless the peer is a trusted proxy; internal
+ * ({@code X-Millgate-*}) and {@code Proxy} request headers are dropped; responses lose
+ * {@code Server}, {@code X-Powered-By} and internal headers and gain security headers.
+ * (Hop-by-hop headers are removed by the gateway's own header filters.) Configuration:
+ * {@link Config}. No failure code: nothing is refused, only cleaned.
  */
-public final class HygienePolicy implements Policy, WebFilter, Ordered {
+public final class HygienePolicy extends AbstractWebPolicy {
 
 	public static final String ID = "hygiene";
 
@@ -36,24 +36,10 @@ public final class HygienePolicy implements Policy, WebFilter, Ordered {
 
 	private final Pattern trustedProxies;
 
-	/**
-	 * The policy.
-	 * @param trustedProxies a regular expression matching the IP addresses of proxies
-	 * whose forwarding headers are believed; empty trusts none
-	 */
-	public HygienePolicy(String trustedProxies) {
-		this.trustedProxies = (trustedProxies == null || trustedProxies.isBlank()) ? null
-				: Pattern.compile(trustedProxies);
-	}
-
-	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 2;
+	public HygienePolicy(Config config) {
+		super(ID, PolicyOrder.HYGIENE);
+		this.trustedProxies = (config.trustedProxies() == null || config.trustedProxies().isBlank()) ? null
+				: Pattern.compile(config.trustedProxies());
 	}
 
 	@Override
@@ -104,6 +90,16 @@ public final class HygienePolicy implements Policy, WebFilter, Ordered {
 		if (https) {
 			headers.set("Strict-Transport-Security", "max-age=31536000");
 		}
+	}
+
+	/**
+	 * Configuration of {@value #ID}.
+	 *
+	 * @param trustedProxies a regular expression matching the IP addresses of proxies
+	 * whose forwarding headers are believed; empty or null trusts none
+	 */
+	public record Config(String trustedProxies) {
+
 	}
 
 }

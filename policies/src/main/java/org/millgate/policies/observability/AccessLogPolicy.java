@@ -11,26 +11,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import org.millgate.policies.core.AbstractWebPolicy;
 import org.millgate.policies.core.ApiCall;
-import org.millgate.policies.core.Policy;
-import org.millgate.policies.core.Problems;
+import org.millgate.policies.core.PolicyOrder;
+import org.millgate.web.Correlation;
+import org.millgate.web.Problems;
 
 /**
- * Policy {@code access-log}: one line per request on logger {@code millgate.access}, with
- * the fields as key-value pairs, so that structured (JSON) logging shows each as a field
- * (client, product, version, operation, status, latency, throttled, validation outcome,
- * correlation and trace ids) and one sample of timer {@code millgate.gateway.requests}
- * tagged by product, version, client and outcome. The outcome is the failure code of the
- * policy that answered, or {@code ok}, {@code client_error} or {@code server_error} for
- * the product's own answer.
+ * Policy {@value #ID}, order {@link PolicyOrder#ACCESS_LOG}: one line per request (but
+ * {@code /actuator}) on logger {@code millgate.access}, with the fields as key-value
+ * pairs, so that structured (JSON) logging shows each as a field (client, product,
+ * version, operation, status, latency, throttled, validation outcome, correlation and
+ * trace ids); one sample of timer {@code millgate.gateway.requests} tagged by product,
+ * version, client and outcome; and the call counted in the {@link UsageLedger}. The
+ * outcome is the problem code the gateway answered with, or {@code ok},
+ * {@code client_error} or {@code server_error} for the product's own answer.
+ * Configuration: none. No failure code.
  */
-public final class AccessLogPolicy implements Policy, WebFilter, Ordered {
+public final class AccessLogPolicy extends AbstractWebPolicy {
 
 	public static final String ID = "access-log";
 
@@ -46,28 +48,16 @@ public final class AccessLogPolicy implements Policy, WebFilter, Ordered {
 
 	private final UsageLedger usage;
 
-	public AccessLogPolicy(MeterRegistry meters) {
-		this(meters, null);
-	}
-
 	/**
-	 * A policy that also counts each client's calls per product version.
-	 * @param meters the meters
-	 * @param usage the usage ledger, or null for none
+	 * The policy.
+	 * @param meters where the timer is registered
+	 * @param usage where each client's calls per product version are counted, or null for
+	 * nowhere
 	 */
 	public AccessLogPolicy(MeterRegistry meters, UsageLedger usage) {
+		super(ID, PolicyOrder.ACCESS_LOG);
 		this.meters = meters;
 		this.usage = usage;
-	}
-
-	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
 
 	@Override
@@ -83,7 +73,7 @@ public final class AccessLogPolicy implements Policy, WebFilter, Ordered {
 	private void record(ServerWebExchange exchange, ApiCall call, long nanos) {
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		int code = (status != null) ? status.value() : 200;
-		String outcome = outcome(call, code);
+		String outcome = outcome(Problems.answeredCode(exchange), code);
 		timer(call, outcome).record(nanos, TimeUnit.NANOSECONDS);
 		if (this.usage != null && !"-".equals(call.client()) && !"-".equals(call.product())) {
 			this.usage.record(call.client(), call.product(), call.version(), code, nanos);
@@ -105,8 +95,8 @@ public final class AccessLogPolicy implements Policy, WebFilter, Ordered {
 				.addKeyValue("outcome", outcome)
 				.addKeyValue("throttled", call.isThrottled())
 				.addKeyValue("validation", call.validation())
-				.addKeyValue("correlationId", (Object) exchange.getAttribute(Problems.CORRELATION_ID))
-				.addKeyValue("traceId", (Object) exchange.getAttribute(CorrelationPolicy.TRACE_ID))
+				.addKeyValue("correlationId", Correlation.id(exchange))
+				.addKeyValue("traceId", (Object) exchange.getAttribute(Correlation.TRACE_ID_ATTRIBUTE))
 				.log();
 		}
 	}
@@ -121,21 +111,33 @@ public final class AccessLogPolicy implements Policy, WebFilter, Ordered {
 					.tag("version", call.version())
 					.tag("client", call.client())
 					.tag("outcome", outcome)
-					// a few fixed buckets (p95 per client is read from them), not a full
-					// histogram
-					// per client and outcome
+					// a few fixed buckets (p95 per client is read from them), not a
+					// full histogram per client and outcome
 					.serviceLevelObjectives(SLO)
 					.register(this.meters));
 	}
 
-	static String outcome(ApiCall call, int status) {
-		if (call.failure() != null) {
-			return call.failure();
+	/**
+	 * The outcome of a request.
+	 * @param answeredCode the problem code the gateway answered with, or null
+	 * @param status the status answered
+	 * @return the code, or the kind of the product's answer
+	 */
+	static String outcome(String answeredCode, int status) {
+		if (answeredCode != null) {
+			return answeredCode;
 		}
 		if (status >= 500) {
 			return "server_error";
 		}
 		return (status >= 400) ? "client_error" : "ok";
+	}
+
+	/**
+	 * Configuration of {@value #ID}: none; the logger, timer and its buckets are fixed.
+	 */
+	public record Config() {
+
 	}
 
 }

@@ -3,16 +3,20 @@ package org.millgate.policies.observability;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+
+import org.millgate.policies.core.FailFastRedis;
 
 /**
  * Usage in Redis, added up across gateway instances: a hash per client, product and
@@ -32,7 +36,7 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 	public static final String PREFIX = "millgate:usage:";
 
 	/** How long a client's figures are kept after its last call. */
-	public static final java.time.Duration KEEP = java.time.Duration.ofDays(30);
+	public static final Duration KEEP = Duration.ofDays(30);
 
 	// one hash, atomically: named in the set, counts added, the last call kept if later,
 	// expiry renewed. ARGV: last call, seconds to keep, then field/amount pairs.
@@ -53,21 +57,15 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 	 * @param url e.g. {@code redis://127.0.0.1:6379}
 	 */
 	public RedisUsageSink(String url) {
-		this.uri = RedisURI.create(url);
-		this.uri.setTimeout(Duration.ofSeconds(2));
-		this.client = RedisClient.create();
-		this.client.setOptions(ClientOptions.builder()
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.autoReconnect(true)
-			.timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
-			.build());
+		this.uri = FailFastRedis.uri(url);
+		this.client = FailFastRedis.client(Duration.ofSeconds(2));
 	}
 
 	@Override
-	public CompletableFuture<java.util.Set<UsageLedger.Key>> write(List<UsageLedger.Counts> batch) {
+	public CompletableFuture<Set<UsageLedger.Key>> write(List<UsageLedger.Counts> batch) {
 		return connection().thenCompose((open) -> {
 			RedisAsyncCommands<String, String> redis = open.async();
-			java.util.Set<UsageLedger.Key> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+			Set<UsageLedger.Key> written = ConcurrentHashMap.newKeySet();
 			List<CompletableFuture<?>> replies = new ArrayList<>();
 			for (UsageLedger.Counts counts : batch) {
 				UsageLedger.Key key = counts.key();
@@ -81,8 +79,8 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 				for (int i = 0; i < counts.buckets().length; i++) {
 					add(arguments, "b" + i, counts.buckets()[i]);
 				}
-				RedisFuture<Long> reply = redis.eval(ADD, io.lettuce.core.ScriptOutputType.INTEGER,
-						new String[] { hash, KEYS }, arguments.toArray(String[]::new));
+				RedisFuture<Long> reply = redis.eval(ADD, ScriptOutputType.INTEGER, new String[] { hash, KEYS },
+						arguments.toArray(String[]::new));
 				replies
 					.add(reply.toCompletableFuture().thenRun(() -> written.add(key)).exceptionally((failure) -> null));
 			}
@@ -102,15 +100,13 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 		if (open != null) {
 			return CompletableFuture.completedFuture(open);
 		}
-		return this.client.connectAsync(io.lettuce.core.codec.StringCodec.UTF8, this.uri)
-			.toCompletableFuture()
-			.thenApply((fresh) -> {
-				if (!this.connection.compareAndSet(null, fresh)) {
-					fresh.closeAsync();
-					return this.connection.get();
-				}
-				return fresh;
-			});
+		return this.client.connectAsync(StringCodec.UTF8, this.uri).toCompletableFuture().thenApply((fresh) -> {
+			if (!this.connection.compareAndSet(null, fresh)) {
+				fresh.closeAsync();
+				return this.connection.get();
+			}
+			return fresh;
+		});
 	}
 
 	@Override

@@ -1,9 +1,13 @@
 package org.millgate.policies.observability;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAccumulator;
 
@@ -32,7 +36,7 @@ public final class UsageLedger {
 
 	private volatile boolean failing;
 
-	private final java.util.concurrent.atomic.AtomicBoolean flushing = new java.util.concurrent.atomic.AtomicBoolean();
+	private final AtomicBoolean flushing = new AtomicBoolean();
 
 	/**
 	 * A ledger that writes to a store.
@@ -68,7 +72,7 @@ public final class UsageLedger {
 			return Mono.empty();
 		}
 		List<Counts> batch = new ArrayList<>();
-		java.util.Map<Key, Runnable> commits = new java.util.HashMap<>();
+		Map<Key, Runnable> commits = new HashMap<>();
 		this.pending.forEach((key, tally) -> {
 			long[] now = tally.read();
 			Counts delta = tally.since(key, now);
@@ -134,7 +138,7 @@ public final class UsageLedger {
 		 * @param batch the counts since the last write
 		 * @return the keys whose counts were stored
 		 */
-		CompletableFuture<java.util.Set<Key>> write(List<Counts> batch);
+		CompletableFuture<Set<Key>> write(List<Counts> batch);
 
 	}
 

@@ -1,5 +1,5 @@
 /**
- * Policy {@code resilience}: per-product circuit breaker with a problem fallback, and
- * retries of GET requests that failed before any response.
+ * Policies {@code circuit-breaker} (per-product circuit breaker with problem answers) and
+ * {@code retry} (GET requests that failed before any response, tried again).
  */
 package org.millgate.policies.resilience;

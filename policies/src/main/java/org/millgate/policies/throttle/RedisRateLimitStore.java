@@ -17,10 +17,8 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -32,6 +30,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 import org.millgate.contracts.catalog.Priority;
+import org.millgate.policies.core.FailFastRedis;
 
 /**
  * Buckets in Redis, shared by every gateway instance: Bucket4j's compare-and-swap proxy
@@ -64,14 +63,8 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 	 * @param commandTimeout how long one command may take before it fails
 	 */
 	public RedisRateLimitStore(String url, Duration commandTimeout) {
-		this.uri = RedisURI.create(url);
-		this.uri.setTimeout(Duration.ofSeconds(2));
-		this.client = RedisClient.create();
-		this.client.setOptions(ClientOptions.builder()
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.autoReconnect(true)
-			.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-			.build());
+		this.uri = FailFastRedis.uri(url);
+		this.client = FailFastRedis.client(commandTimeout);
 		try {
 			// the first attempt is awaited (at start-up, not on a request), so that a
 			// reachable Redis is in use from the first request on
@@ -109,8 +102,8 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 				.build()
 				.asAsync();
 			Connected fresh = new Connected(connection, buckets, new ConcurrentHashMap<>());
-			// one round trip before traffic, so that the first real decision is not a
-			// cold one
+			// one round trip before traffic, so that the first real decision is not
+			// a cold one
 			fresh.proxy("millgate:rl:warm-up", WARM_UP)
 				.tryConsumeAndReturnRemaining(1)
 				.whenComplete((probe, warmUpFailure) -> {

@@ -1,87 +1,76 @@
 package org.millgate.policies.validation;
 
 import java.util.List;
-import java.util.Optional;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 
 import org.millgate.contracts.validation.RequestViolation;
+import org.millgate.policies.core.AbstractRoutePolicy;
 import org.millgate.policies.core.ApiCall;
 import org.millgate.policies.core.ApiRoute;
-import org.millgate.policies.core.Policy;
 import org.millgate.policies.core.PolicyOrder;
-import org.millgate.policies.core.Problems;
+import org.millgate.policies.core.RouteConfigs;
+import org.millgate.web.Problems;
 
 /**
- * Policy {@code request-validation}: path, query, headers and body checked against the
- * contract of the called version before anything reaches the product; the body is read
- * once, up to a limit, and handed on. Failure codes: {@code request.invalid} (400, one
- * {@code errors[]} entry per violation), {@code request.tooLarge} (413).
+ * Policy {@value #ID}, order {@link PolicyOrder#REQUEST_VALIDATION}: path, query, headers
+ * and body checked against the contract of the called version before anything reaches the
+ * product; the body is read once, up to a limit, and handed on. Configuration:
+ * {@link Config}, per product. Failure codes: {@value #REQUEST_INVALID} (400, one
+ * {@code errors[]} entry per violation), {@value #REQUEST_TOO_LARGE} (413).
  */
-public final class RequestValidationPolicy implements Policy {
+public final class RequestValidationPolicy extends AbstractRoutePolicy<RequestValidationPolicy.Config> {
 
 	public static final String ID = "request-validation";
 
-	private final ApiRoute route;
+	/** 400: the request breaks the contract. */
+	public static final String REQUEST_INVALID = "request.invalid";
 
-	private final Config config;
+	/** 413: the body is larger than the product accepts. */
+	public static final String REQUEST_TOO_LARGE = "request.tooLarge";
 
 	private final Problems problems;
 
-	public RequestValidationPolicy(ApiRoute route, Config config, Problems problems) {
-		this.route = route;
-		this.config = config;
+	public RequestValidationPolicy(RouteConfigs<Config> configs, Problems problems) {
+		super(ID, PolicyOrder.REQUEST_VALIDATION, configs);
 		this.problems = problems;
 	}
 
 	@Override
-	public String id() {
-		return ID;
+	protected GatewayFilter filter(ApiRoute route, Config config) {
+		return (exchange, chain) -> filter(route, config, exchange, chain);
 	}
 
-	public OrderedGatewayFilter filter() {
-		return new OrderedGatewayFilter(this::apply, PolicyOrder.REQUEST_VALIDATION);
-	}
-
-	Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain) {
+	private Mono<Void> filter(ApiRoute route, Config config, ServerWebExchange exchange, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		long declared = request.getHeaders().getContentLength();
-		if (declared > this.config.maxBodyBytes()) {
-			return tooLarge(exchange);
+		if (declared > config.maxBodyBytes()) {
+			return tooLarge(route, config, exchange);
 		}
-		// the limit's error is handled on the read alone, not on what follows downstream
-		return DataBufferUtils.join(request.getBody(), this.config.maxBodyBytes()).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return Optional.of(bytes);
-		})
-			.defaultIfEmpty(Optional.of(new byte[0]))
-			.onErrorResume(DataBufferLimitException.class, (tooLarge) -> Mono.just(Optional.empty()))
-			.flatMap((body) -> body.isPresent() ? validate(exchange, chain, body.get()) : tooLarge(exchange));
+		return Bodies.read(request.getBody(), config.maxBodyBytes())
+			.flatMap((body) -> body.isPresent() ? validate(route, exchange, chain, body.get())
+					: tooLarge(route, config, exchange));
 	}
 
-	private Mono<Void> validate(ServerWebExchange exchange, GatewayFilterChain chain, byte[] body) {
+	private Mono<Void> validate(ApiRoute route, ServerWebExchange exchange, GatewayFilterChain chain, byte[] body) {
 		ServerHttpRequest request = exchange.getRequest();
-		List<RequestViolation> violations = this.route.requestValidator()
+		List<RequestViolation> violations = route.requestValidator()
 			.validate(request.getMethod().name(), request.getPath().value(), request.getQueryParams(),
 					Headers.asMap(request.getHeaders()), body);
 		ApiCall call = ApiCall.of(exchange);
 		if (!violations.isEmpty()) {
 			call.validation("request-invalid");
-			return this.problems.write(exchange, "request.invalid", "The request does not satisfy the "
-					+ this.route.productId() + " " + this.route.versionName() + " contract; see errors.", violations,
+			return this.problems.write(exchange, REQUEST_INVALID, "The request does not satisfy the "
+					+ route.productId() + " " + route.versionName() + " contract; see errors.", violations,
 					HttpHeaders.EMPTY);
 		}
 		call.validation("valid");
@@ -95,16 +84,16 @@ public final class RequestValidationPolicy implements Policy {
 		return chain.filter(exchange.mutate().request(replay).build());
 	}
 
-	private Mono<Void> tooLarge(ServerWebExchange exchange) {
+	private Mono<Void> tooLarge(ApiRoute route, Config config, ServerWebExchange exchange) {
 		ApiCall.of(exchange).validation("request-too-large");
-		return this.problems.write(exchange, "request.tooLarge", "The request body is larger than the "
-				+ this.config.maxBodyBytes() + " bytes " + this.route.productId() + " accepts.");
+		return this.problems.write(exchange, REQUEST_TOO_LARGE, "The request body is larger than the "
+				+ config.maxBodyBytes() + " bytes " + route.productId() + " accepts.");
 	}
 
 	/**
-	 * Request validation settings of a product.
+	 * Configuration of {@value #ID} for a product.
 	 *
-	 * @param maxBodyBytes the largest body accepted
+	 * @param maxBodyBytes the largest request body accepted
 	 */
 	public record Config(int maxBodyBytes) {
 

@@ -3,56 +3,59 @@ package org.millgate.policies.versioning;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
-import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.access.OperationScopes;
 import org.millgate.contracts.catalog.Lifecycle;
 import org.millgate.contracts.catalog.Product;
 import org.millgate.contracts.catalog.ProductVersion;
-import org.millgate.contracts.validation.RequestViolation;
+import org.millgate.policies.core.AbstractRoutePolicy;
 import org.millgate.policies.core.ApiCall;
 import org.millgate.policies.core.ApiRoute;
-import org.millgate.policies.core.Policy;
 import org.millgate.policies.core.PolicyOrder;
-import org.millgate.policies.core.Problems;
+import org.millgate.policies.core.RouteConfigs;
+import org.millgate.web.Problems;
 
 /**
- * Policy {@code versioning}: a deprecated version answers with {@code Deprecation} (RFC
- * 9745), {@code Sunset} (RFC 8594) and a {@code successor-version} link; a retired one
- * with 410 {@code version.retired}; an operation the version does not have with 404
- * {@code route.notFound}. It also records the route and operation for the other policies.
- * Failure codes: {@code version.retired}, {@code route.notFound}.
+ * Policy {@value #ID}, order {@link PolicyOrder#VERSIONING}: a deprecated version answers
+ * with {@code Deprecation} (RFC 9745), {@code Sunset} (RFC 8594) and a
+ * {@code successor-version} link; a retired one with 410 {@value #VERSION_RETIRED}; an
+ * operation the version does not have with 404 {@value #ROUTE_NOT_FOUND}. It records the
+ * route and the operation called for the later policies. Configuration: none, the
+ * lifecycle comes from the catalog.
  */
-public final class VersioningPolicy implements Policy {
+public final class VersioningPolicy extends AbstractRoutePolicy<VersioningPolicy.Config> {
 
 	public static final String ID = "versioning";
 
-	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+	/** 410: the version was retired. */
+	public static final String VERSION_RETIRED = "version.retired";
 
-	private final ApiRoute route;
+	/** 404: the version has no such operation. */
+	public static final String ROUTE_NOT_FOUND = "route.notFound";
+
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
 	private final Problems problems;
 
-	private final Map<String, String> headers;
-
-	public VersioningPolicy(ApiRoute route, Problems problems) {
-		this.route = route;
+	public VersioningPolicy(Problems problems) {
+		super(ID, PolicyOrder.VERSIONING, RouteConfigs.same(new Config()));
 		this.problems = problems;
-		this.headers = lifecycleHeaders(route.product(), route.version());
 	}
 
 	@Override
-	public String id() {
-		return ID;
+	protected GatewayFilter filter(ApiRoute route, Config config) {
+		Map<String, String> headers = lifecycleHeaders(route.product(), route.version());
+		return (exchange, chain) -> filter(route, headers, exchange, chain);
 	}
 
 	/**
@@ -65,7 +68,7 @@ public final class VersioningPolicy implements Policy {
 		if (version.state() != Lifecycle.DEPRECATED && version.state() != Lifecycle.RETIRED) {
 			return Map.of();
 		}
-		Map<String, String> headers = new java.util.LinkedHashMap<>();
+		Map<String, String> headers = new LinkedHashMap<>();
 		// RFC 9745: a structured-field date, the moment the version was deprecated; the
 		// catalog does not say when, so the release of the successor stands for it.
 		version.successor()
@@ -84,87 +87,34 @@ public final class VersioningPolicy implements Policy {
 		return HTTP_DATE.format(date.atStartOfDay(ZoneOffset.UTC));
 	}
 
-	public OrderedGatewayFilter filter() {
-		return new OrderedGatewayFilter(this::apply, PolicyOrder.VERSIONING);
-	}
-
-	Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain) {
+	private Mono<Void> filter(ApiRoute route, Map<String, String> headers, ServerWebExchange exchange,
+			GatewayFilterChain chain) {
 		ApiCall call = ApiCall.of(exchange);
-		call.route(this.route);
+		call.route(route);
 		HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
-		this.headers.forEach(responseHeaders::set);
-		if (this.route.version().state() == Lifecycle.RETIRED) {
-			String detail = "Version " + this.route.versionName() + " of " + this.route.productId() + " was retired"
-					+ this.route.version().sunset().map((date) -> " on " + date).orElse("")
-					+ this.route.version().successor().map((next) -> "; use " + next).orElse("") + ".";
-			return this.problems.write(exchange, "version.retired", detail);
+		headers.forEach(responseHeaders::set);
+		if (route.version().state() == Lifecycle.RETIRED) {
+			String detail = "Version " + route.versionName() + " of " + route.productId() + " was retired"
+					+ route.version().sunset().map((date) -> " on " + date).orElse("")
+					+ route.version().successor().map((next) -> "; use " + next).orElse("") + ".";
+			return this.problems.write(exchange, VERSION_RETIRED, detail);
 		}
 		String method = exchange.getRequest().getMethod().name();
 		String path = exchange.getRequest().getPath().value();
-		Optional<org.millgate.contracts.access.OperationScopes.Entry> operation = this.route.operation(method, path);
+		Optional<OperationScopes.Entry> operation = route.operation(method, path);
 		if (operation.isEmpty()) {
-			return this.problems.write(exchange, "route.notFound", method + " " + path + " is not an operation of "
-					+ this.route.productId() + " " + this.route.versionName() + ".");
+			return this.problems.write(exchange, ROUTE_NOT_FOUND, method + " " + path + " is not an operation of "
+					+ route.productId() + " " + route.versionName() + ".");
 		}
-		call.operation(operation.get().operationId());
-		exchange.getAttributes().put(OPERATION, operation.get());
+		call.operation(operation.get());
 		return chain.filter(exchange);
 	}
 
-	/** The exchange attribute holding the matched operation. */
-	public static final String OPERATION = "millgate.operation";
-
 	/**
-	 * The answer for a path no route matches: 404 {@code version.unknown} when the path
-	 * names a known product with an unknown version, otherwise 404
-	 * {@code route.notFound}.
+	 * Configuration of {@value #ID}: none; a version's lifecycle and operations come from
+	 * the catalog and its contract.
 	 */
-	public static final class NotFound implements Policy {
-
-		private final ContractCatalog catalog;
-
-		private final Problems problems;
-
-		public NotFound(ContractCatalog catalog, Problems problems) {
-			this.catalog = catalog;
-			this.problems = problems;
-		}
-
-		@Override
-		public String id() {
-			return "not-found";
-		}
-
-		public OrderedGatewayFilter filter() {
-			return new OrderedGatewayFilter((exchange, chain) -> answer(exchange), PolicyOrder.VERSIONING);
-		}
-
-		Mono<Void> answer(ServerWebExchange exchange) {
-			String path = exchange.getRequest().getPath().value();
-			String[] segments = path.split("/");
-			if (segments.length >= 3 && segments[1].matches("v[0-9]{1,3}")) {
-				Optional<Product> product = this.catalog.product(segments[2]);
-				if (product.isPresent() && product.get().version(segments[1]).isEmpty()) {
-					List<String> offered = product.get()
-						.versions()
-						.stream()
-						.filter((version) -> version.state() != Lifecycle.DRAFT)
-						.map(ProductVersion::version)
-						.toList();
-					return this.problems.write(
-							exchange, "version.unknown", product.get().id() + " has no version '"
-									+ printable(segments[1]) + "'; it offers " + String.join(", ", offered) + ".",
-							List.<RequestViolation>of(), HttpHeaders.EMPTY);
-				}
-			}
-			return this.problems.write(exchange, "route.notFound", "No API operation answers "
-					+ exchange.getRequest().getMethod().name() + " " + printable(path) + ".");
-		}
-
-		private static String printable(String text) {
-			String cut = (text.length() > 200) ? text.substring(0, 200) + "…" : text;
-			return cut.replaceAll("[^\\x20-\\x7E]", "?");
-		}
+	public record Config() {
 
 	}
 

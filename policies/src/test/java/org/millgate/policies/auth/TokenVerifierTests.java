@@ -3,8 +3,11 @@ package org.millgate.policies.auth;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import org.millgate.contracts.testing.TestTokens;
+import org.millgate.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,10 +36,10 @@ class TokenVerifierTests {
 
 	private static final TestTokens partnerIdp = TestTokens.issuer("http://partner-idp.test");
 
-	private static final TokenVerifier verifier = new TokenVerifier(
+	private static final TokenVerifier verifier = new TokenVerifier(new TokenVerifier.Config(
 			List.of(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE),
 					new TrustedIssuer(partnerIdp.issuer(), partnerIdp.jwkSetUri(), TestTokens.AUDIENCE)),
-			Duration.ofSeconds(30), Set.of("RS256"));
+			Duration.ofSeconds(30), Set.of("RS256")));
 
 	@Test
 	void aValidTokenOfEitherTrustedIssuerIsAccepted() {
@@ -58,8 +61,8 @@ class TokenVerifierTests {
 	void aRememberedTokenIsRefusedOnceItExpires() {
 		MovableClock clock = new MovableClock(Instant.now());
 		TokenVerifier remembering = new TokenVerifier(
-				List.of(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE)),
-				Duration.ofSeconds(30), Set.of("RS256"), List.of(), clock, TokenVerifier.REMEMBERED);
+				config(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE)), List.of(),
+				clock);
 		String token = tokens
 			.signed(tokens.claims("c", "s").expirationTime(Date.from(clock.instant().plusSeconds(60))).build());
 
@@ -71,7 +74,7 @@ class TokenVerifierTests {
 			.hasMessageContaining("expired");
 	}
 
-	static final class MovableClock extends java.time.Clock {
+	static final class MovableClock extends Clock {
 
 		volatile Instant now;
 
@@ -80,12 +83,12 @@ class TokenVerifierTests {
 		}
 
 		@Override
-		public java.time.ZoneId getZone() {
-			return java.time.ZoneOffset.UTC;
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
 		}
 
 		@Override
-		public java.time.Clock withZone(java.time.ZoneId zone) {
+		public Clock withZone(ZoneId zone) {
 			return this;
 		}
 
@@ -177,8 +180,7 @@ class TokenVerifierTests {
 	void anIssuerWhoseKeysCannotBeFetchedIsToldApartFromABadToken() {
 		TestTokens down = TestTokens.issuer("http://down.test");
 		TokenVerifier withDownIssuer = new TokenVerifier(
-				List.of(new TrustedIssuer(down.issuer(), "http://127.0.0.1:1/jwks", TestTokens.AUDIENCE)),
-				Duration.ofSeconds(30), Set.of("RS256"));
+				config(new TrustedIssuer(down.issuer(), "http://127.0.0.1:1/jwks", TestTokens.AUDIENCE)));
 		assertThatThrownBy(() -> withDownIssuer.verify(down.signed(down.claims("c", "s").build())).block())
 			.isInstanceOf(TokenVerifier.IssuerUnavailable.class)
 			.hasMessageContaining("http://down.test");
@@ -200,10 +202,8 @@ class TokenVerifierTests {
 		});
 		server.start();
 		try {
-			TokenVerifier counted = new TokenVerifier(
-					List.of(new TrustedIssuer(issuer.issuer(),
-							"http://127.0.0.1:" + server.getAddress().getPort() + "/jwks", TestTokens.AUDIENCE)),
-					Duration.ofSeconds(30), Set.of("RS256"));
+			TokenVerifier counted = new TokenVerifier(config(new TrustedIssuer(issuer.issuer(),
+					"http://127.0.0.1:" + server.getAddress().getPort() + "/jwks", TestTokens.AUDIENCE)));
 			assertThat(counted.verify(issuer.signed(issuer.claims("c", "s").build())).block()).isNotNull();
 			for (int i = 0; i < 20; i++) {
 				String forged = issuer.signedNaming(issuer.claims("c", "s").build(), "kid-" + i);
@@ -214,6 +214,10 @@ class TokenVerifierTests {
 		finally {
 			server.stop(0);
 		}
+	}
+
+	private static TokenVerifier.Config config(TrustedIssuer issuer) {
+		return new TokenVerifier.Config(List.of(issuer), Duration.ofSeconds(30), Set.of("RS256"));
 	}
 
 	private static void refused(String token, String reason) {

@@ -32,10 +32,11 @@ class HygienePolicyTests {
 
 	@Test
 	void onlyPeersMatchingTheTrustedPatternAreTrusted() {
-		HygienePolicy policy = new HygienePolicy("10\\.1\\.\\d+\\.\\d+");
+		HygienePolicy policy = new HygienePolicy(new HygienePolicy.Config("10\\.1\\.\\d+\\.\\d+"));
 		assertThat(policy.isTrusted(new InetSocketAddress("10.1.2.3", 1234))).isTrue();
 		assertThat(policy.isTrusted(new InetSocketAddress("127.0.0.1", 1234))).isFalse();
-		assertThat(new HygienePolicy("").isTrusted(new InetSocketAddress("127.0.0.1", 1234))).isFalse();
+		assertThat(new HygienePolicy(new HygienePolicy.Config("")).isTrusted(new InetSocketAddress("127.0.0.1", 1234)))
+			.isFalse();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.millgate.policies.observability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class UsageLedgerTests {
 		return CompletableFuture.completedFuture(batch.stream()
 			.map(UsageLedger.Counts::key)
 			.filter((key) -> !key.client().equals(this.refused))
-			.collect(java.util.stream.Collectors.toSet()));
+			.collect(Collectors.toSet()));
 	});
 
 	@Test

@@ -2,7 +2,6 @@ package org.millgate.policies.throttle;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,12 +14,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.catalog.Priority;
 import org.millgate.contracts.problems.ProblemTypes;
-import org.millgate.policies.core.Caller;
-import org.millgate.policies.core.Problems;
+import org.millgate.policies.core.RouteConfigs;
+import org.millgate.policies.core.TestRoutes;
+import org.millgate.web.Problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Decisions against the real Redis on loopback, and against a Redis that is not there.
@@ -31,6 +33,8 @@ class ThrottlingPolicyTests {
 		.getOrDefault("MILLGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
 
 	private static final PlanLimits LIMITS = new PlanLimits("test", Priority.LOW, 20, 1, 0);
+
+	private static final PlanLimits FALLBACK = new PlanLimits("fallback", Priority.LOW, 5, 1, 0);
 
 	private static RedisRateLimitStore redis;
 
@@ -91,9 +95,9 @@ class ThrottlingPolicyTests {
 
 	@Test
 	void failClosedAnswersAtOnceWhenRedisIsDown() {
-		ThrottlingPolicy policy = policy(nowhere, RedisDownMode.FAIL_CLOSED);
+		ProductThrottle throttle = throttle(nowhere, RedisDownMode.FAIL_CLOSED);
 		long start = System.nanoTime();
-		RateLimitDecision decision = policy.decide("k", LIMITS).block();
+		RateLimitDecision decision = throttle.decide("k", LIMITS).block();
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		assertThat(decision).isSameAs(ThrottlingPolicy.STORE_UNAVAILABLE);
 		assertThat(millis).as("decided within the bound").isLessThanOrEqualTo(50);
@@ -101,34 +105,52 @@ class ThrottlingPolicyTests {
 
 	@Test
 	void failOpenFallsBackToALocalBucketWhenRedisIsDown() {
-		ThrottlingPolicy policy = policy(nowhere, RedisDownMode.FAIL_OPEN);
-		RateLimitDecision decision = policy.decide("k", LIMITS).block();
+		ProductThrottle throttle = throttle(nowhere, RedisDownMode.FAIL_OPEN);
+		RateLimitDecision decision = throttle.decide("k", LIMITS).block();
 		assertThat(decision.admitted()).isTrue();
 		assertThat(decision.remaining()).isEqualTo(19);
 	}
 
 	@Test
 	void withoutRedisBucketsAreLocal() {
-		ThrottlingPolicy policy = policy(null, RedisDownMode.FAIL_CLOSED);
-		assertThat(policy.decide("local", new PlanLimits("one", Priority.LOW, 1, 1, 0)).block().admitted()).isTrue();
-		assertThat(policy.decide("local", new PlanLimits("one", Priority.LOW, 1, 1, 0)).block().admitted()).isFalse();
+		ProductThrottle throttle = throttle(null, RedisDownMode.FAIL_CLOSED);
+		assertThat(throttle.decide("local", new PlanLimits("one", Priority.LOW, 1, 1, 0)).block().admitted()).isTrue();
+		assertThat(throttle.decide("local", new PlanLimits("one", Priority.LOW, 1, 1, 0)).block().admitted()).isFalse();
 	}
 
 	@Test
 	void bucketsAreSeparatePerProductPlanIssuerAndClient() {
-		Caller caller = new Caller("http://a.test", "c", "test", Optional.empty(), Optional.empty(), Set.of());
-		Caller sameIdOtherIssuer = new Caller("http://b.test", "c", "test", Optional.empty(), Optional.empty(),
-				Set.of());
+		Caller caller = new Caller("http://a.test", "c", "test", null, Set.of(), false, Set.of());
+		Caller sameIdOtherIssuer = new Caller("http://b.test", "c", "test", null, Set.of(), false, Set.of());
 		String key = ThrottlingPolicy.key("shipments", LIMITS, caller);
 		assertThat(key).isNotEqualTo(ThrottlingPolicy.key("shipments", LIMITS, sameIdOtherIssuer))
 			.isNotEqualTo(ThrottlingPolicy.key("inventory", LIMITS, caller))
 			.isNotEqualTo(ThrottlingPolicy.key("shipments", new PlanLimits("other", Priority.LOW, 5, 1, 0), caller));
 	}
 
-	private static ThrottlingPolicy policy(RateLimitStore shared, RedisDownMode mode) {
-		return new ThrottlingPolicy("test", new ThrottlingPolicy.Config(mode, Duration.ofMillis(50)),
-				Map.of("test", LIMITS), LIMITS, shared, new LocalRateLimitStore(), new PriorityLanes(10),
+	@Test
+	void callersOfAnUnknownPlanGetTheFallbackPlansLimits() {
+		ProductThrottle throttle = throttle(null, RedisDownMode.FAIL_CLOSED);
+		assertThat(throttle.limits("test")).isSameAs(LIMITS);
+		assertThat(throttle.limits("no-such-plan")).isSameAs(FALLBACK);
+	}
+
+	@Test
+	void aFallbackPlanTheCatalogDoesNotKnowIsRefusedWhenApplied() {
+		ThrottlingPolicy policy = new ThrottlingPolicy(
+				RouteConfigs.same(new ThrottlingPolicy.Config(RedisDownMode.FAIL_OPEN, Duration.ofMillis(50), 10,
+						"no-such-plan")),
+				Map.of("test", LIMITS), null, new LocalRateLimitStore(), new Problems(ProblemTypes.load()));
+		assertThatIllegalArgumentException().isThrownBy(() -> policy.apply(TestRoutes.shipments()))
+			.withMessageContaining("no-such-plan");
+	}
+
+	private static ProductThrottle throttle(RateLimitStore shared, RedisDownMode mode) {
+		ThrottlingPolicy.Config config = new ThrottlingPolicy.Config(mode, Duration.ofMillis(50), 10, "fallback");
+		ThrottlingPolicy policy = new ThrottlingPolicy(RouteConfigs.same(config),
+				Map.of("test", LIMITS, "fallback", FALLBACK), shared, new LocalRateLimitStore(),
 				new Problems(ProblemTypes.load()));
+		return policy.throttle(TestRoutes.shipments(), config);
 	}
 
 }

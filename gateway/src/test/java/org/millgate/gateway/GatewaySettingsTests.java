@@ -1,0 +1,59 @@
+package org.millgate.gateway;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import org.millgate.gateway.GatewaySettings.ProductSettings;
+import org.millgate.policies.throttle.RedisDownMode;
+import org.millgate.policies.validation.ResponseValidationMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GatewaySettingsTests {
+
+	@Test
+	void should_give_a_product_without_settings_the_defaults_a_listed_one_gets() {
+		GatewaySettings settings = bind(Map.of("millgate.gateway.products.shipments.capacity", "32",
+				"millgate.gateway.products.inventory.circuit-breaker.minimum-calls", "4"));
+
+		ProductSettings unlisted = settings.product("production-orders");
+		ProductSettings listed = settings.product("shipments");
+		assertThat(unlisted).isEqualTo(new ProductSettings(RedisDownMode.FAIL_OPEN, 64, 65536, Duration.ofSeconds(15),
+				null, ResponseValidationMode.ENFORCE,
+				new GatewaySettings.CircuitBreakerSettings(50, 20, 10, Duration.ofSeconds(5)), 100));
+		assertThat(listed.capacity()).isEqualTo(32);
+		assertThat(listed.circuitBreaker()).isEqualTo(unlisted.circuitBreaker());
+		assertThat(listed.maxBodyBytes()).isEqualTo(unlisted.maxBodyBytes());
+		assertThat(settings.product("inventory").circuitBreaker().minimumCalls()).isEqualTo(4);
+		assertThat(settings.product("inventory").circuitBreaker().window()).isEqualTo(20);
+	}
+
+	@Test
+	void should_read_the_response_validation_mode_per_version() {
+		GatewaySettings settings = bind(Map.of("millgate.gateway.products.shipments.response-validation.v1", "report"));
+
+		assertThat(settings.product("shipments").responseValidation("v1")).isEqualTo(ResponseValidationMode.REPORT);
+		assertThat(settings.product("shipments").responseValidation("v2")).isEqualTo(ResponseValidationMode.ENFORCE);
+		assertThat(settings.product("inventory").responseValidation("v1")).isEqualTo(ResponseValidationMode.ENFORCE);
+	}
+
+	@Test
+	void should_count_usage_in_the_throttling_redis_unless_told_otherwise() {
+		assertThat(bind(Map.of("millgate.gateway.redis-url", "redis://a")).usageRedis()).isEqualTo("redis://a");
+		assertThat(bind(
+				Map.of("millgate.gateway.redis-url", "redis://a", "millgate.gateway.usage-redis-url", "redis://b/15"))
+			.usageRedis()).isEqualTo("redis://b/15");
+		assertThat(bind(Map.of()).algorithms()).containsExactly("RS256");
+	}
+
+	private static GatewaySettings bind(Map<String, String> properties) {
+		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("millgate.gateway",
+				GatewaySettings.class);
+	}
+
+}

@@ -1,0 +1,78 @@
+package org.millgate.policies.resilience;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+
+import org.millgate.policies.core.RouteConfigs;
+import org.millgate.policies.core.TestRoutes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class RetryPolicyTests {
+
+	private final GatewayFilter retries = new RetryPolicy(RouteConfigs.same(RetryPolicy.Config.DEFAULTS))
+		.apply(TestRoutes.shipments());
+
+	@Test
+	void aFailureOnceTheAnswerHasBegunIsNeverRetried() {
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("/v1/shipments/80000001"));
+		// what the routing filter records, and a retry would remove from the answer
+		exchange.getAttributes().put(ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES, Set.of("Content-Type"));
+		AtomicInteger attempts = new AtomicInteger();
+
+		Throwable failure = catchThrowable(() -> this.retries.filter(exchange, (attempt) -> {
+			attempts.incrementAndGet();
+			attempt.getResponse().getHeaders().set("Content-Type", "application/json");
+			return attempt.getResponse()
+				.setComplete()
+				.then(Mono.error(new IOException("writevAddresses(..) failed: Connection reset by peer")));
+		}).block());
+
+		assertThat(attempts).hasValue(1);
+		assertThat(failure).isInstanceOf(RetryPolicy.AnswerInterrupted.class)
+			.hasMessageContaining("Connection reset by peer");
+	}
+
+	@Test
+	void aGetThatFailedBeforeAnyAnswerIsRetried() {
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("/v1/shipments/80000001"));
+		AtomicInteger attempts = new AtomicInteger();
+
+		// the downstream filters do their work on each subscription, as routing does
+		this.retries.filter(exchange,
+				(attempt) -> Mono.defer(() -> (attempts.incrementAndGet() < 3)
+						? Mono.error(new ConnectException("Connection refused")) : attempt.getResponse().setComplete()))
+			.block();
+
+		assertThat(attempts).hasValue(3);
+	}
+
+	@Test
+	void should_never_retry_a_write() {
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.post("/v1/shipments/80000001"));
+		AtomicInteger attempts = new AtomicInteger();
+
+		Throwable failure = catchThrowable(() -> this.retries.filter(exchange, (attempt) -> Mono.defer(() -> {
+			attempts.incrementAndGet();
+			return Mono.error(new ConnectException("Connection refused"));
+		})).block());
+
+		assertThat(attempts).hasValue(1);
+		assertThat(failure).hasRootCauseInstanceOf(ConnectException.class);
+	}
+
+}
