@@ -47,6 +47,7 @@ import org.millgate.policies.resilience.CircuitBreakerPolicy;
 import org.millgate.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
 import static org.millgate.testing.problems.ProblemAssertions.body;
 
@@ -299,17 +300,20 @@ class GatewayRouteTests {
 		String clientId = "app-" + UUID.randomUUID();
 		get("/v1/shipments/80000001", app(clientId, 0)).expectStatus().isOk();
 
-		// this test's client is on loopback, a management client by default
-		String usage = this.client.get()
-			.uri("/actuator/usage")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(usage).contains("\"client\":\"" + clientId + "\"", "\"product\":\"shipments\"",
-				"\"version\":\"v1\"");
+		// this test's client is on loopback, a management client by default; the call is
+		// counted once its exchange has ended, which may be a moment after its answer
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			String usage = this.client.get()
+				.uri("/actuator/usage")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(usage).contains("\"client\":\"" + clientId + "\"", "\"product\":\"shipments\"",
+					"\"version\":\"v1\"");
+		});
 	}
 
 	@Test
