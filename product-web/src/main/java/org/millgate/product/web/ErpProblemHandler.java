@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -39,7 +38,7 @@ final class ErpProblemHandler {
 	}
 
 	@ExceptionHandler(ErpFailure.class)
-	ResponseEntity<ProblemDetail> erp(ErpFailure failure, ServerWebExchange exchange) {
+	ResponseEntity<byte[]> erp(ErpFailure failure, ServerWebExchange exchange) {
 		logger.warn("ERP call failed [correlationId={}]: {}", Correlation.id(exchange), failure.getMessage());
 		if (failure instanceof ErpFailure.Timeout) {
 			return answer("erp.timeout", "The ERP did not answer in time.", exchange, null);
@@ -50,15 +49,14 @@ final class ErpProblemHandler {
 				+ retryAfter.toSeconds() + " seconds.", exchange, retryAfter);
 	}
 
-	private ResponseEntity<ProblemDetail> answer(String code, String detail, ServerWebExchange exchange,
-			Duration retryAfter) {
+	private ResponseEntity<byte[]> answer(String code, String detail, ServerWebExchange exchange, Duration retryAfter) {
 		Problems.answered(exchange, code);
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(this.problems.status(code))
 			.contentType(Problems.PROBLEM_JSON);
 		if (retryAfter != null) {
 			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
 		}
-		return response.body(this.problems.problem(code, detail, exchange, List.of()));
+		return response.body(Problems.json(this.problems.problem(code, detail, exchange, List.of())));
 	}
 
 }

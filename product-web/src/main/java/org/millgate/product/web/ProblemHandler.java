@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,7 +22,8 @@ import org.millgate.web.Problems;
  * The one place where a product's failures become RFC 9457 problems: rejections of the
  * application with their code, Spring's own refusals, and anything unexpected as 500,
  * logged with the correlation id and never shown. Runs after any more specific advice
- * (the ERP's, see {@code ErpProblemHandler}).
+ * (the ERP's, see {@code ErpProblemHandler}). The problem is written by web-core's
+ * {@code Problems}, members in the same order as the gateway's problems.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -38,18 +38,18 @@ final class ProblemHandler {
 	}
 
 	@ExceptionHandler(Rejection.class)
-	ResponseEntity<ProblemDetail> rejected(Rejection rejection, ServerWebExchange exchange) {
+	ResponseEntity<byte[]> rejected(Rejection rejection, ServerWebExchange exchange) {
 		return answer(rejection.code(), rejection.getMessage(), exchange);
 	}
 
 	@ExceptionHandler(ServerWebInputException.class)
-	ResponseEntity<ProblemDetail> badInput(ServerWebInputException error, ServerWebExchange exchange) {
+	ResponseEntity<byte[]> badInput(ServerWebInputException error, ServerWebExchange exchange) {
 		return answer("request.invalid", "The request cannot be read: " + error.getReason(), exchange);
 	}
 
 	// Spring's own refusals: no such resource or method, unreadable or unsupported body
 	@ExceptionHandler(ResponseStatusException.class)
-	ResponseEntity<ProblemDetail> refused(ResponseStatusException error, ServerWebExchange exchange) {
+	ResponseEntity<byte[]> refused(ResponseStatusException error, ServerWebExchange exchange) {
 		if (error.getStatusCode().value() == 404) {
 			return answer("resource.notFound", "There is no such resource.", exchange);
 		}
@@ -57,17 +57,17 @@ final class ProblemHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> unexpected(Exception error, ServerWebExchange exchange) {
+	ResponseEntity<byte[]> unexpected(Exception error, ServerWebExchange exchange) {
 		logger.error("Unexpected error [correlationId={}]", Correlation.id(exchange), error);
 		return answer("server.internalError",
 				"An unexpected error occurred; quote the correlation id when reporting it.", exchange);
 	}
 
-	private ResponseEntity<ProblemDetail> answer(String code, String detail, ServerWebExchange exchange) {
+	private ResponseEntity<byte[]> answer(String code, String detail, ServerWebExchange exchange) {
 		Problems.answered(exchange, code);
 		return ResponseEntity.status(this.problems.status(code))
 			.contentType(Problems.PROBLEM_JSON)
-			.body(this.problems.problem(code, detail, exchange, List.of()));
+			.body(Problems.json(this.problems.problem(code, detail, exchange, List.of())));
 	}
 
 }

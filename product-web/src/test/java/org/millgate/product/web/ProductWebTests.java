@@ -12,6 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import org.millgate.testing.TestTokens;
 import org.millgate.testing.product.ProductTest;
+import org.millgate.web.JsonText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
@@ -90,7 +91,12 @@ class ProductWebTests {
 	void should_answer_rejections_and_erp_failures_as_their_problems() {
 		EntityExchangeResult<byte[]> down = get(AVAILABILITY + "ERP-DOWN", READER);
 
-		assertProblem(get(AVAILABILITY + "REJECTED", READER), 404, "material.notFound");
+		EntityExchangeResult<byte[]> rejected = get(AVAILABILITY + "REJECTED", READER);
+
+		assertProblem(rejected, 404, "material.notFound");
+		// the members in the order the gateway writes them too
+		assertThat(JsonText.read(rejected.getResponseBody()).propertyNames()).containsExactly("type", "title", "status",
+				"detail", "instance", "code", "correlationId");
 		assertProblem(down, 503, "erp.unavailable");
 		assertThat(down.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
 		assertThat(body(down)).doesNotContain("stock read refused");
