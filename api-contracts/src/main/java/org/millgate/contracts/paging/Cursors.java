@@ -10,6 +10,8 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.millgate.contracts.problems.Rejection;
+
 /**
  * Issues and reads cursors: the position after the last item of a page, bound to the
  * query it was issued for and signed with HMAC-SHA256, base64url encoded. A cursor that
@@ -64,6 +66,28 @@ public final class Cursors {
 			throw new IllegalArgumentException("the position is too long for a cursor");
 		}
 		return encoded;
+	}
+
+	/**
+	 * The position a cursor of a list holds, or the documented refusal.
+	 * @param query the filters of the query it is sent with
+	 * @param cursor the cursor
+	 * @param fields how many values the list's positions have
+	 * @return the position's values
+	 * @throws Rejection {@code cursor.invalid} when the cursor is malformed, altered, was
+	 * issued for other filters or holds another kind of position
+	 */
+	public List<String> position(String query, String cursor, int fields) {
+		return read(query, cursor).filter((values) -> values.size() == fields).orElseThrow(Cursors::invalid);
+	}
+
+	/**
+	 * The refusal of a cursor this API did not issue for the query it came with.
+	 * @return {@code cursor.invalid}
+	 */
+	public static Rejection invalid() {
+		return new Rejection("cursor.invalid",
+				"The cursor is not one this API issued for these filters; start again without it.");
 	}
 
 	/**

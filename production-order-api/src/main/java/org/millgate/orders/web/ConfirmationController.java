@@ -117,11 +117,11 @@ final class ConfirmationController {
 	}
 
 	private int offset(String query, String cursor) {
-		return this.cursors.read(query, cursor)
-			.filter((values) -> values.size() == 1 && values.get(0).matches("\\d{1,9}"))
-			.map((values) -> Integer.parseInt(values.get(0)))
-			.orElseThrow(() -> new Rejection("cursor.invalid",
-					"The cursor is not one this API issued for these filters; start again without it."));
+		String offset = this.cursors.position(query, cursor, 1).get(0);
+		if (!offset.matches("\\d{1,9}")) {
+			throw Cursors.invalid();
+		}
+		return Integer.parseInt(offset);
 	}
 
 	/**

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.paging.Cursors;
-import org.millgate.contracts.problems.Rejection;
 import org.millgate.orders.application.OrderQueries;
 import org.millgate.orders.application.OrderStatus;
 import org.millgate.orders.application.ReleaseOrder;
@@ -87,10 +86,7 @@ final class ProductionOrderController {
 	}
 
 	private OrderQueries.Position position(String query, String cursor) {
-		List<String> position = this.cursors.read(query, cursor)
-			.filter((values) -> values.size() == 2)
-			.orElseThrow(() -> new Rejection("cursor.invalid",
-					"The cursor is not one this API issued for these filters; start again without it."));
+		List<String> position = this.cursors.position(query, cursor, 2);
 		return new OrderQueries.Position(Instant.parse(position.get(0)), position.get(1));
 	}
 

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.paging.Cursors;
-import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.Shipment;
 import org.millgate.erp.model.ShipmentItem;
 import org.millgate.shipments.tracking.Checks;
@@ -76,10 +75,7 @@ final class ShipmentController {
 	}
 
 	private ShipmentTracking.Position position(String query, String cursor) {
-		List<String> position = this.cursors.read(query, cursor)
-			.filter((values) -> values.size() == 2)
-			.orElseThrow(() -> new Rejection("cursor.invalid",
-					"The cursor is not one this API issued for these filters; start again without it."));
+		List<String> position = this.cursors.position(query, cursor, 2);
 		return new ShipmentTracking.Position(LocalDate.parse(position.get(0)), position.get(1));
 	}
 
