@@ -76,7 +76,7 @@ class GatewayRouteTests {
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
 		registry.add("millgate.gateway.catalog-dir", () -> TestCatalog.write().toString());
-		for (String product : List.of("production-orders", "inventory", "shipments")) {
+		for (String product : TestCatalog.products()) {
 			registry.add("millgate.gateway.backends." + product, backend::url);
 		}
 		registry.add("millgate.gateway.issuers[0].issuer", () -> TestTokens.ISSUER);

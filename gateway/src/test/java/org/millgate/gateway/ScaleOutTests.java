@@ -200,16 +200,15 @@ class ScaleOutTests {
 	}
 
 	private static ConfigurableApplicationContext gateway(String catalog, String redis) {
-		return new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
-				"--millgate.gateway.catalog-dir=" + catalog,
-				"--millgate.gateway.backends.production-orders=" + backend.url(),
-				"--millgate.gateway.backends.inventory=" + backend.url(),
-				"--millgate.gateway.backends.shipments=" + backend.url(),
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--millgate.gateway.catalog-dir=" + catalog,
 				"--millgate.gateway.issuers[0].issuer=" + TestTokens.ISSUER,
 				"--millgate.gateway.issuers[0].jwk-set-uri=" + tokens.jwkSetUri(),
 				"--millgate.gateway.redis-url=" + redis,
 				"--millgate.gateway.products.shipments.response-validation.v1=off",
-				"--millgate.gateway.products.shipments.capacity=256", "--logging.level.millgate.access=warn");
+				"--millgate.gateway.products.shipments.capacity=256", "--logging.level.millgate.access=warn"));
+		TestCatalog.products()
+			.forEach((product) -> arguments.add("--millgate.gateway.backends." + product + "=" + backend.url()));
+		return new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 }

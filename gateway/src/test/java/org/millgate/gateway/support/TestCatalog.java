@@ -6,6 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.catalog.Product;
+import org.millgate.contracts.catalog.ProductVersion;
 
 /**
  * The built-in catalog with lifecycle variety, written to a directory the gateway is
@@ -15,7 +20,18 @@ import java.nio.file.Path;
  */
 public final class TestCatalog {
 
+	private static final ContractCatalog BUILT_IN = ContractCatalog.load();
+
 	private TestCatalog() {
+	}
+
+	/**
+	 * The products of the built-in catalog, each of which the gateway needs a backend
+	 * for.
+	 * @return their ids
+	 */
+	public static List<String> products() {
+		return BUILT_IN.products().stream().map(Product::id).toList();
 	}
 
 	public static Path write() {
@@ -64,8 +80,12 @@ public final class TestCatalog {
 					catalog.replace(inventory, newInventory)
 						.replace(shipments, newShipments)
 						.replaceFirst("plans:\n", plans.replace("$", "\\$")));
-			for (String product : new String[] { "production-orders", "inventory", "shipments" }) {
-				write(dir, product + "/v1.yaml", read(product + "/v1.yaml"));
+			// every contract of the built-in catalog, so that a product added there is
+			// here too
+			for (Product product : BUILT_IN.products()) {
+				for (ProductVersion version : product.versions()) {
+					write(dir, version.contract(), read(version.contract()));
+				}
 			}
 			// v2 here is v1's contract under /v2, so that the stub backend's canned
 			// answers fit both
