@@ -21,6 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.catalog.Product;
+import org.millgate.contracts.catalog.ProductVersion;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -159,10 +163,13 @@ class PortalPagesTests {
 						"      - version: v2\n        state: draft\n        released: null\n"
 								+ "        sunset: null\n        successor: null\n    consumers:"));
 		Files.writeString(dir.resolve("catalog.yaml"), catalog);
-		for (String contract : List.of("production-orders/v1.yaml", "production-orders/v2.yaml", "inventory/v1.yaml",
-				"shipments/v1.yaml")) {
-			Files.createDirectories(dir.resolve(contract).getParent());
-			Files.writeString(dir.resolve(contract), resource(contract));
+		// every contract of the built-in catalog, so that a product added there is here
+		// too
+		for (Product product : ContractCatalog.load().products()) {
+			for (ProductVersion version : product.versions()) {
+				Files.createDirectories(dir.resolve(version.contract()).getParent());
+				Files.writeString(dir.resolve(version.contract()), resource(version.contract()));
+			}
 		}
 		Files.writeString(dir.resolve("shipments/v2.yaml"), resource("shipments/v1.yaml").replace("/v1/", "/v2/"));
 		return dir;
