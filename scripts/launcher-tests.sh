@@ -207,7 +207,7 @@ link MILLGATE_JWK_SET_URI   one   /oauth2/jwks
 link MILLGATE_THREE_URL     three
 link MILLGATE_MINE_URL      two
 CONF
-MILLGATE_SERVICES_FILE="$WORK/stages.conf" FAKE_DELAY_MS=3000 MILLGATE_MINE_URL=http://mine.example:1234 run start
+MILLGATE_SERVICES_FILE="$WORK/stages.conf" FAKE_DELAY_MS=3000 MILLGATE_START_PARALLEL=4 MILLGATE_MINE_URL=http://mine.example:1234 run start
 rc_is 0 && out_has "Starting one on port $PORT_1" && out_has "Starting three on port $PORT_3" && [ "$(healthy_lines)" = 3 ]
 check "start starts a platform of stages"
 
@@ -228,6 +228,15 @@ check "a variable set in the environment wins over its link, saying so"
 MILLGATE_SERVICES_FILE="$WORK/stages.conf" run stop
 rc_is 0 && out_has "Stopped one" && out_has "Stopped two" && out_has "Stopped three"
 check "stop stops every stage"
+
+MILLGATE_SERVICES_FILE="$WORK/stages.conf" FAKE_DELAY_MS=1500 MILLGATE_START_PARALLEL=1 run start
+rc_is 0 && [ "$(healthy_lines)" = 3 ] && [ "$(at two started)" -gt "$(at one listening)" ]
+check "with MILLGATE_START_PARALLEL=1 the services of a stage start one after the other"
+MILLGATE_SERVICES_FILE="$WORK/stages.conf" run stop
+
+MILLGATE_SERVICES_FILE="$WORK/stages.conf" MILLGATE_START_PARALLEL=many run start
+rc_is 1 && out_has "MILLGATE_START_PARALLEL must be a whole number, not 'many'"
+check "a start parallelism that is no number fails clearly"
 
 printf 'alpha %s %s /actuator/health 1\n\nlink MILLGATE_ISSUER nowhere\n' "$PORT_A" "$WORK/fake" >"$WORK/unknown.conf"
 MILLGATE_SERVICES_FILE="$WORK/unknown.conf" run start

@@ -106,8 +106,11 @@ launch() {
   say "Starting $name on port $port (pid $started, log $(log_file "$name"))"
 }
 
-# Stage by stage: the services of a stage start together, and the next stage starts once
-# all of them are healthy (the products read the ERP's $metadata as they start).
+# Stage by stage: the next stage starts once every service of the one before is healthy
+# (the products read the ERP's $metadata as they start). Within a stage, up to
+# MILLGATE_START_PARALLEL services start together; by default half the cores: JVMs
+# starting side by side on two cores took longer together than one after the other
+# (three products: 17 s each, against 4.5 s each in turn).
 cmd_start() {
   require_java
   load_topology
@@ -125,19 +128,38 @@ cmd_start() {
   build_modules "${modules[@]}"
   link_launch_env
   mapfile -t stage_keys < <(stages)
+  local parallel
+  parallel="$(start_parallel)"
   for stage in "${stage_keys[@]}"; do
     mapfile -t members < <(stage_services "$stage")
     waiting=()
     for name in "${members[@]}"; do
       launch "$name"
       waiting+=("$name ${SERVICE_PORT[$name]} ${SERVICE_HEALTH[$name]}")
+      if [ "${#waiting[@]}" -ge "$parallel" ]; then
+        wait_healthy "${waiting[@]}"
+        waiting=()
+      fi
     done
-    wait_healthy "${waiting[@]}"
+    wait_healthy "${waiting[@]+"${waiting[@]}"}"
   done
   cmd_status
 }
 
 # Waits until every "NAME PORT HEALTH-PATH" answers 200 on its health path.
+# How many services of a stage start at once: MILLGATE_START_PARALLEL, else half the cores.
+start_parallel() {
+  local parallel="${MILLGATE_START_PARALLEL:-}"
+  if [ -z "$parallel" ]; then
+    parallel=$(( $(nproc 2>/dev/null || echo 2) / 2 ))
+  fi
+  case "$parallel" in
+    ''|*[!0-9]*) fail "MILLGATE_START_PARALLEL must be a whole number, not '$parallel'" ;;
+  esac
+  [ "$parallel" -ge 1 ] || parallel=1
+  say "$parallel"
+}
+
 wait_healthy() {
   local deadline=$((SECONDS + START_TIMEOUT)) pending=("$@") next entry name port health
   [ "${#pending[@]}" -gt 0 ] || return 0
