@@ -2,7 +2,6 @@ package org.millgate.inventory.web;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.millgate.testing.product.ProductTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.millgate.testing.contracts.ContractRouteAssertions.assertServesItsContracts;
 import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
+import static org.millgate.testing.problems.ProblemAssertions.body;
 
 /**
  * Both operations over HTTP against the ERP simulator, with real signed tokens; every
@@ -191,10 +191,6 @@ class InventoryApiTests {
 			value = list.get(0);
 		}
 		return new BigDecimal(value.toString());
-	}
-
-	private static String body(EntityExchangeResult<byte[]> result) {
-		return new String(result.getResponseBody(), StandardCharsets.UTF_8);
 	}
 
 }

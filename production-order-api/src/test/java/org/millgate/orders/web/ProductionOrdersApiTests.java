@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.millgate.testing.contracts.ContractRouteAssertions.assertServesItsContracts;
 import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
+import static org.millgate.testing.problems.ProblemAssertions.body;
 
 /**
  * Every operation over HTTP against the ERP simulator, with real signed tokens; every
@@ -471,10 +471,6 @@ class ProductionOrdersApiTests {
 		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isNotBlank();
 		CONTRACT.assertKeepsContract(result);
 		return result;
-	}
-
-	private static String body(EntityExchangeResult<byte[]> result) {
-		return new String(result.getResponseBody(), StandardCharsets.UTF_8);
 	}
 
 }

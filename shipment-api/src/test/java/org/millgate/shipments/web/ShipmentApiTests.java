@@ -29,6 +29,7 @@ import org.millgate.testing.product.ProductTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.millgate.testing.contracts.ContractRouteAssertions.assertServesItsContracts;
 import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
+import static org.millgate.testing.problems.ProblemAssertions.body;
 
 /**
  * Both operations over HTTP against the ERP simulator, with real signed tokens; every
@@ -372,10 +373,6 @@ class ShipmentApiTests {
 
 	private static String text(EntityExchangeResult<byte[]> result, String path) {
 		return JsonPath.read(body(result), path);
-	}
-
-	private static String body(EntityExchangeResult<byte[]> result) {
-		return new String(result.getResponseBody(), StandardCharsets.UTF_8);
 	}
 
 }
