@@ -14,6 +14,7 @@ import org.millgate.erp.model.ConfirmationRequest;
 import org.millgate.erp.model.Quantity;
 import org.millgate.erp.port.CallContext;
 import org.millgate.erp.port.ErpFailure;
+import org.millgate.testing.erp.ErpSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +28,7 @@ class SapFacadeFaultsTests {
 
 	private static final String RELEASE = "2022";
 
-	private final Simulators.Control erp = Simulators.control(RELEASE);
+	private final ErpSimulator erp = ErpSimulator.of(RELEASE);
 
 	@BeforeEach
 	void reset() {

@@ -18,6 +18,7 @@ import org.millgate.erp.model.StockPosition;
 import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.port.OrderQuery;
 import org.millgate.erp.port.ShipmentQuery;
+import org.millgate.testing.erp.ErpSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +33,7 @@ class SapFacadeProtocolTests {
 
 	private static final String INJECTION = "1000' or Plant ne '";
 
-	private final Simulators.Control erp = Simulators.control("2022");
+	private final ErpSimulator erp = ErpSimulator.of("2022");
 
 	@BeforeEach
 	void reset() {
@@ -42,7 +43,7 @@ class SapFacadeProtocolTests {
 	@ParameterizedTest(name = "S/4HANA {0}")
 	@ValueSource(strings = { "2022", "2023" })
 	void should_follow_next_links_until_the_last_page(String release) {
-		SapErpFacade paged = Simulators.facade(release, "base-url", Simulators.baseUrl(release, 3));
+		SapErpFacade paged = Simulators.facade(release, "base-url", ErpSimulator.of(release, 3).baseUrl());
 		SapErpFacade unpaged = Simulators.facade(release);
 
 		List<StockPosition> fromPages = paged.stockLevels().stock("1000", List.of("FG-100", "RM-200")).block().items();
@@ -56,7 +57,7 @@ class SapFacadeProtocolTests {
 
 	@Test
 	void should_authenticate_with_oauth2_client_credentials() {
-		String tokenUri = Simulators.baseUrl("2022") + "/_sim/oauth2/token";
+		String tokenUri = ErpSimulator.of("2022").baseUrl() + "/_sim/oauth2/token";
 		SapErpFacade facade = Simulators.facade("2022", "auth.token-uri", tokenUri, "auth.client-id", "millgate",
 				"auth.client-secret", "millgate");
 		SapErpFacade wrongSecret = Simulators.facade("2022", "auth.token-uri", tokenUri, "auth.client-id", "millgate",
@@ -93,8 +94,8 @@ class SapFacadeProtocolTests {
 
 	@Test
 	void should_report_a_service_the_erp_does_not_serve_as_unavailable_not_as_a_missing_object() {
-		SapErpFacade facade = Simulators.facade("2023", "base-url", Simulators.baseUrl("2022"), "retry.max-attempts",
-				"3");
+		SapErpFacade facade = Simulators.facade("2023", "base-url", ErpSimulator.of("2022").baseUrl(),
+				"retry.max-attempts", "3");
 
 		assertThatThrownBy(() -> facade.stockLevels().stock("1000", List.of("FG-100")).block())
 			.isInstanceOfSatisfying(ErpFailure.Unavailable.class,

@@ -28,6 +28,7 @@ import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.port.OrderQuery;
 import org.millgate.erp.port.Page;
 import org.millgate.erp.port.ShipmentQuery;
+import org.millgate.testing.erp.ErpSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -223,7 +224,7 @@ class SapFacadeReleasesTests {
 	@ValueSource(strings = { "2020", "2022" })
 	void should_refuse_to_start_against_another_release(String release) {
 		String other = release.equals("2020") ? "2022" : "2020";
-		SapErpFacade facade = Simulators.facade(other, "base-url", Simulators.baseUrl(release));
+		SapErpFacade facade = Simulators.facade(other, "base-url", ErpSimulator.of(release).baseUrl());
 
 		assertThatThrownBy(() -> facade.verifyMetadata(Duration.ofSeconds(10)))
 			.isInstanceOf(IllegalStateException.class)
@@ -232,7 +233,7 @@ class SapFacadeReleasesTests {
 	}
 
 	private static SapErpFacade facade(String release) {
-		Simulators.control(release).reset();
+		ErpSimulator.of(release).reset();
 		return Simulators.facade(release);
 	}
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +35,8 @@ class InventoryApiTests {
 
 	private static final ContractResponses CONTRACT = ContractResponses.of("inventory");
 
+	private static final ErpSimulator ERP = ErpSimulator.shared();
+
 	private static final String WMS_1000 = TestTokens.get().token("wms-plant-1000", "inventory:read", List.of("1000"));
 
 	private static final String AVAILABILITY = "/v1/inventory/availability";
@@ -48,7 +49,7 @@ class InventoryApiTests {
 
 	@BeforeEach
 	void resetErp() {
-		ErpSimulator.reset();
+		ERP.reset();
 	}
 
 	@Test
@@ -119,8 +120,8 @@ class InventoryApiTests {
 		assertThat((List<String>) JsonPath.read(body(result), "$.results[*].outcome")).containsExactly("FOUND", "FOUND",
 				"MATERIAL_NOT_FOUND", "UNIT_NOT_CONVERTIBLE");
 		assertThat(number(result, "$.results[0].availability.quantities.available")).isEqualByComparingTo("380");
-		assertThat(ErpSimulator.calls("material-stock", "total")).isEqualTo(1);
-		assertThat(ErpSimulator.calls("reservations", "total")).isEqualTo(1);
+		assertThat(ERP.calls("material-stock", "total")).isEqualTo(1);
+		assertThat(ERP.calls("reservations", "total")).isEqualTo(1);
 	}
 
 	@Test
@@ -147,7 +148,7 @@ class InventoryApiTests {
 
 	@Test
 	void should_answer_503_when_the_erp_is_down() {
-		ErpSimulator.fault("material-stock", "{\"outage\":true}");
+		ERP.fault("material-stock", "{\"outage\":true}");
 
 		EntityExchangeResult<byte[]> result = get(AVAILABILITY + "?material=FG-100&plant=1000", WMS_1000);
 
@@ -157,7 +158,7 @@ class InventoryApiTests {
 
 	@Test
 	void should_answer_504_when_the_erp_is_too_slow() {
-		ErpSimulator.fault("material-stock", "{\"latencyMs\":1500}");
+		ERP.fault("material-stock", "{\"latencyMs\":1500}");
 
 		assertProblem(get(AVAILABILITY + "?material=FG-100&plant=1000", WMS_1000), 504, "erp.timeout");
 	}

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +47,8 @@ class ProductionOrdersApiTests {
 
 	private static final ContractResponses CONTRACT = ContractResponses.of("production-orders");
 
+	private static final ErpSimulator ERP = ErpSimulator.shared();
+
 	private static final String MES_1000 = TestTokens.get()
 		.token("mes-plant-1000", "production-orders:read production-orders:write", List.of("1000"));
 
@@ -68,7 +69,7 @@ class ProductionOrdersApiTests {
 
 	@BeforeEach
 	void resetErp() {
-		ErpSimulator.reset();
+		ERP.reset();
 	}
 
 	@Test
@@ -181,7 +182,7 @@ class ProductionOrdersApiTests {
 		assertThat(replay.getStatus().value()).isEqualTo(201);
 		assertThat(replay.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
 		assertThat(body(replay)).isEqualTo(body(first));
-		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
 		assertProblem(confirm("1000001", key, CONFIRMATION.formatted("11", "H87")), 422, "idempotency.keyReused");
 	}
 
@@ -189,7 +190,7 @@ class ProductionOrdersApiTests {
 	void should_book_a_confirmation_whose_caller_hung_up_and_replay_it_to_the_retry() throws Exception {
 		// the ERP takes a moment, and the caller (a client timing out, a gateway instance
 		// dying) hangs up before it answers
-		ErpSimulator.fault("confirmations", "{\"latencyMs\":600}");
+		ERP.fault("confirmations", "{\"latencyMs\":600}");
 		String key = "key-" + UUID.randomUUID();
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest hungUp = HttpRequest
@@ -213,7 +214,7 @@ class ProductionOrdersApiTests {
 
 		assertThat(retry.getStatus().value()).as(body(retry)).isEqualTo(201);
 		assertThat(retry.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
-		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
 	@Test
@@ -227,7 +228,7 @@ class ProductionOrdersApiTests {
 		assertThat(again.getStatus().value()).isEqualTo(201);
 		assertThat((String) JsonPath.read(body(again), "$.confirmationId"))
 			.isEqualTo(JsonPath.read(body(first), "$.confirmationId"));
-		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
 	@Test
@@ -252,7 +253,7 @@ class ProductionOrdersApiTests {
 
 		// Each answer is the confirmation (first or replayed) or "still in flight".
 		assertThat(statuses).hasSize(20).containsOnly(201, 409).contains(201);
-		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
 	@Test
@@ -269,7 +270,7 @@ class ProductionOrdersApiTests {
 				"confirmation.quantityExceeded");
 		assertProblem(confirm("1000001", "key-" + UUID.randomUUID(), CONFIRMATION.formatted("1", "KGM")), 422,
 				"confirmation.unitNotConvertible");
-		assertThat(ErpSimulator.calls("confirmations", "POST")).isZero();
+		assertThat(ERP.calls("confirmations", "POST")).isZero();
 	}
 
 	@Test
@@ -358,7 +359,7 @@ class ProductionOrdersApiTests {
 		assertThat((String) JsonPath.read(body(first), "$.scrap.unit")).isEqualTo("H87");
 		assertThat(replay.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
 		assertThat(body(replay)).isEqualTo(body(first));
-		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
 
 		EntityExchangeResult<byte[]> mixed = confirmV2("1000001", "key-" + UUID.randomUUID(),
 				confirmation.formatted("KGM"));
@@ -370,7 +371,7 @@ class ProductionOrdersApiTests {
 				MES_1000, null, (headers) -> {
 				});
 		assertThat((List<String>) JsonPath.read(body(listed), "$.items[*].yield.unit")).containsExactly("H87");
-		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
 	@Test
@@ -386,7 +387,7 @@ class ProductionOrdersApiTests {
 		assertThat((String) JsonPath.read(body(v2), "$.confirmationId"))
 			.isEqualTo(JsonPath.read(body(v1), "$.confirmationId"));
 		assertThat((String) JsonPath.read(body(v2), "$.yield.unit")).isEqualTo("H87");
-		assertThat(ErpSimulator.bookedConfirmations("1000001")).isEqualTo(1);
+		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
 	@Test
@@ -415,12 +416,12 @@ class ProductionOrdersApiTests {
 			.returnResult();
 		assertProblem(v3, 404, "version.unknown");
 		assertThat(body(v3)).contains("v1, v2");
-		assertThat(ErpSimulator.calls("confirmations", "POST")).isZero();
+		assertThat(ERP.calls("confirmations", "POST")).isZero();
 	}
 
 	@Test
 	void should_answer_503_with_retry_after_when_the_erp_is_down_and_504_when_it_is_slow() {
-		ErpSimulator.fault("production-orders", "{\"outage\":true}");
+		ERP.fault("production-orders", "{\"outage\":true}");
 		EntityExchangeResult<byte[]> down = call(HttpMethod.GET, "/v1/production-orders/1000001", MES_1000, null,
 				(headers) -> {
 				});
@@ -428,7 +429,7 @@ class ProductionOrdersApiTests {
 		assertThat(down.getResponseHeaders().getFirst("Retry-After")).matches("\\d+");
 		assertThat(body(down)).doesNotContain("IWFND", "Service Unavailable", "html");
 
-		ErpSimulator.fault("production-orders", "{\"latencyMs\":1500}");
+		ERP.fault("production-orders", "{\"latencyMs\":1500}");
 		assertProblem(call(HttpMethod.GET, "/v1/production-orders/1000001", MES_1000, null, (headers) -> {
 		}), 504, "erp.timeout");
 	}

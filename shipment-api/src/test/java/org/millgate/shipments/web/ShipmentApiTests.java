@@ -41,6 +41,8 @@ class ShipmentApiTests {
 
 	private static final ContractResponses CONTRACT = ContractResponses.of("shipments");
 
+	private static final ErpSimulator ERP = ErpSimulator.shared();
+
 	private static final String WMS_1000 = TestTokens.get().token("wms-plant-1000", "shipments:read", List.of("1000"));
 
 	private static final String WMS_ALL = TestTokens.get()
@@ -58,7 +60,7 @@ class ShipmentApiTests {
 
 	@BeforeEach
 	void resetErp() {
-		ErpSimulator.reset();
+		ERP.reset();
 	}
 
 	@Test
@@ -226,8 +228,8 @@ class ShipmentApiTests {
 		EntityExchangeResult<byte[]> page = get(SHIPMENTS + "?limit=100", WMS_ALL);
 
 		assertThat((List<?>) JsonPath.read(body(page), "$.items")).hasSize(100);
-		assertThat(ErpSimulator.calls("deliveries", "total")).isEqualTo(1);
-		assertThat(ErpSimulator.calls("material-stock", "total")).isBetween(1L, 2L);
+		assertThat(ERP.calls("deliveries", "total")).isEqualTo(1);
+		assertThat(ERP.calls("material-stock", "total")).isBetween(1L, 2L);
 	}
 
 	@Test
@@ -296,7 +298,7 @@ class ShipmentApiTests {
 
 	@Test
 	void should_answer_503_when_the_erp_is_down() {
-		ErpSimulator.fault("deliveries", "{\"outage\":true}");
+		ERP.fault("deliveries", "{\"outage\":true}");
 
 		EntityExchangeResult<byte[]> result = get(SHIPMENTS + "/80000001", WMS_1000);
 
@@ -328,7 +330,7 @@ class ShipmentApiTests {
 
 	@Test
 	void should_answer_504_when_the_erp_is_too_slow() {
-		ErpSimulator.fault("deliveries", "{\"latencyMs\":1500}");
+		ERP.fault("deliveries", "{\"latencyMs\":1500}");
 
 		assertProblem(get(SHIPMENTS + "/80000001", WMS_1000), 504, "erp.timeout");
 	}
@@ -345,7 +347,7 @@ class ShipmentApiTests {
 		assertThat(result.getResponseHeaders().getFirst("X-Correlation-Id")).isEqualTo("dock-7-scan-000123");
 		assertThat(result.getResponseHeaders().getFirst("traceparent"))
 			.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01");
-		Map<?, ?> erpCall = ErpSimulator.lastRequest("deliveries");
+		Map<?, ?> erpCall = ERP.lastRequest("deliveries");
 		assertThat(erpCall.get("correlationId")).isEqualTo("dock-7-scan-000123");
 		assertThat((String) erpCall.get("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
 	}

@@ -1,5 +1,6 @@
 package org.millgate.testing.erp;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,51 +12,89 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.millgate.erpsim.ErpSimulatorApplication;
 
 /**
- * The ERP simulator for the whole test run of a module, on a free port, reached over HTTP
- * as the facade reaches a real ERP; with the simulator's control API (reset, faults, call
- * counts) for the tests. Needs {@code erp-simulator} on the test classpath.
+ * ERP simulators for a module's whole test run, one per release and page size, each on a
+ * free port and reached over HTTP as the facade reaches a real ERP; with the simulator's
+ * control API (reset, faults, call counts) for the tests. Needs {@code erp-simulator} on
+ * the test classpath.
  */
 public final class ErpSimulator {
 
-	/** The system property that carries the running simulator's base URL. */
+	/** The system property that carries the shared simulator's base URL. */
 	public static final String BASE_URL_PROPERTY = "millgate.test.erp-base-url";
 
-	private static ConfigurableApplicationContext running;
+	/** The release the products' tests run against. */
+	public static final String DEFAULT_RELEASE = "2022";
 
-	private ErpSimulator() {
+	private static final int DEFAULT_PAGE_SIZE = 100;
+
+	private static final Map<String, ErpSimulator> RUNNING = new HashMap<>();
+
+	private final String baseUrl;
+
+	private final WebClient control;
+
+	private ErpSimulator(String baseUrl) {
+		this.baseUrl = baseUrl;
+		this.control = WebClient.create(baseUrl);
 	}
 
 	/**
-	 * Starts the simulator on first use.
-	 * @return its base URL
+	 * The simulator the products' tests share, of the default release; its URL is also
+	 * the system property {@value #BASE_URL_PROPERTY}.
+	 * @return the running simulator
 	 */
-	public static synchronized String baseUrl() {
-		if (running == null) {
-			running = new SpringApplicationBuilder(ErpSimulatorApplication.class).run(
-					ErpSimulatorApplication.CONFIG_NAME, "--server.port=0", "--erp.release=2022",
-					"--spring.main.banner-mode=off", "--logging.level.root=WARN",
-					"--logging.structured.format.console=",
-					// a product's tests hold the facade, product-web and Spring
-					// Security: the simulator configures none of them
-					"--spring.autoconfigure.exclude=" + String.join(",",
-							"org.millgate.erp.autoconfigure.ErpFacadeAutoConfiguration",
-							"org.millgate.product.web.ProductWebAutoConfiguration",
-							"org.millgate.product.web.ProductSecurityAutoConfiguration",
-							"org.millgate.product.web.ErpWebAutoConfiguration",
-							"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-							"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-							"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-							"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
-							"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration"));
-			String url = "http://127.0.0.1:" + ((WebServerApplicationContext) running).getWebServer().getPort();
-			System.setProperty(BASE_URL_PROPERTY, url);
-		}
-		return System.getProperty(BASE_URL_PROPERTY);
+	public static ErpSimulator shared() {
+		ErpSimulator shared = of(DEFAULT_RELEASE, DEFAULT_PAGE_SIZE);
+		System.setProperty(BASE_URL_PROPERTY, shared.baseUrl);
+		return shared;
+	}
+
+	/**
+	 * The simulator of a release, started on first use.
+	 * @param release the release, e.g. {@code 2023}
+	 * @return the running simulator
+	 */
+	public static ErpSimulator of(String release) {
+		return of(release, DEFAULT_PAGE_SIZE);
+	}
+
+	/**
+	 * The simulator of a release with a given server page size, started on first use.
+	 * @param release the release
+	 * @param pageSize rows per page when a client sends no {@code $top}
+	 * @return the running simulator
+	 */
+	public static synchronized ErpSimulator of(String release, int pageSize) {
+		return RUNNING.computeIfAbsent(release + "/" + pageSize, (key) -> start(release, pageSize));
+	}
+
+	private static ErpSimulator start(String release, int pageSize) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ErpSimulatorApplication.class).run(
+				ErpSimulatorApplication.CONFIG_NAME, "--server.port=0", "--erp.release=" + release,
+				"--erp.page-size=" + pageSize, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+				"--logging.structured.format.console=",
+				// a test classpath may hold the facade, product-web and Spring Security:
+				// the simulator configures none of them
+				"--spring.autoconfigure.exclude=" + String.join(",",
+						"org.millgate.erp.autoconfigure.ErpFacadeAutoConfiguration",
+						"org.millgate.product.web.ProductWebAutoConfiguration",
+						"org.millgate.product.web.ProductSecurityAutoConfiguration",
+						"org.millgate.product.web.ErpWebAutoConfiguration",
+						"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+						"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+						"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+						"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+						"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration"));
+		return new ErpSimulator("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+	public String baseUrl() {
+		return this.baseUrl;
 	}
 
 	/** Back to the seed data, without faults. */
-	public static void reset() {
-		control().post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
+	public void reset() {
+		this.control.post().uri("/_sim/reset").retrieve().toBodilessEntity().block();
 	}
 
 	/**
@@ -63,8 +102,8 @@ public final class ErpSimulator {
 	 * @param service the service, e.g. {@code material-stock}
 	 * @param settings the fault settings as JSON, e.g. <code>{"outage":true}</code>
 	 */
-	public static void fault(String service, String settings) {
-		control().put()
+	public void fault(String service, String settings) {
+		this.control.put()
 			.uri("/_sim/faults/{service}", service)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(settings)
@@ -73,13 +112,23 @@ public final class ErpSimulator {
 			.block();
 	}
 
+	/** Removes every fault, keeping the data. */
+	public void clearFaults() {
+		this.control.delete().uri("/_sim/faults").retrieve().toBodilessEntity().block();
+	}
+
+	/** Makes every CSRF token issued so far invalid, as an ERP session timeout would. */
+	public void expireCsrfTokens() {
+		this.control.post().uri("/_sim/csrf/expire").retrieve().toBodilessEntity().block();
+	}
+
 	/**
 	 * How many confirmations the ERP has booked for an order, reversals included.
 	 * @param orderId the order
 	 * @return the count
 	 */
-	public static long bookedConfirmations(String orderId) {
-		String count = control().get()
+	public long bookedConfirmations(String orderId) {
+		String count = this.control.get()
 			.uri("/sap/opu/odata/sap/API_PROD_ORDER_CONFIRMATION_2_SRV/ProdnOrdConf2/$count?$filter={filter}",
 					"OrderID eq '" + orderId + "'")
 			.headers((headers) -> headers.setBasicAuth("millgate", "millgate"))
@@ -92,11 +141,11 @@ public final class ErpSimulator {
 	/**
 	 * How many calls of a kind a simulated service received.
 	 * @param service the service
-	 * @param kind e.g. {@code reads}
+	 * @param kind e.g. {@code total} or {@code POST}
 	 * @return the count
 	 */
-	public static long calls(String service, String kind) {
-		Map<?, ?> stats = control().get().uri("/_sim/stats").retrieve().bodyToMono(Map.class).block();
+	public long calls(String service, String kind) {
+		Map<?, ?> stats = this.control.get().uri("/_sim/stats").retrieve().bodyToMono(Map.class).block();
 		Object counts = (stats != null) ? stats.get(service) : null;
 		Object count = (counts instanceof Map<?, ?> map) ? map.get(kind) : null;
 		return (count instanceof Number number) ? number.longValue() : 0;
@@ -108,14 +157,11 @@ public final class ErpSimulator {
 	 * @param service the service
 	 * @return the request summary, empty when it received none
 	 */
-	public static Map<?, ?> lastRequest(String service) {
-		Map<?, ?> all = control().get().uri("/_sim/last-requests").retrieve().bodyToMono(Map.class).block();
+	@SuppressWarnings("unchecked") // a JSON object: its names are strings
+	public Map<String, Object> lastRequest(String service) {
+		Map<?, ?> all = this.control.get().uri("/_sim/last-requests").retrieve().bodyToMono(Map.class).block();
 		Object request = (all != null) ? all.get(service) : null;
-		return (request instanceof Map<?, ?> map) ? map : Map.of();
-	}
-
-	private static WebClient control() {
-		return WebClient.create(baseUrl());
+		return (request instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
 	}
 
 }

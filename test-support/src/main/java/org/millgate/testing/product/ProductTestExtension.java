@@ -23,7 +23,7 @@ final class ProductTestExtension implements BeforeAllCallback {
 	public void beforeAll(ExtensionContext context) {
 		System.setProperty(JWK_SET_URI_PROPERTY, TestTokens.get().jwkSetUri());
 		if (isPresent(SIMULATOR)) {
-			ErpSimulator.baseUrl();
+			ErpSimulator.shared();
 		}
 	}
 
