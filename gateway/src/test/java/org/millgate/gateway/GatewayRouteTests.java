@@ -326,18 +326,9 @@ class GatewayRouteTests {
 
 		// this test's client is on loopback, a management client by default; the call is
 		// counted once its exchange has ended, which may be a moment after its answer
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-			String usage = this.client.get()
-				.uri("/actuator/usage")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody();
-			assertThat(usage).contains("\"client\":\"" + clientId + "\"", "\"product\":\"shipments\"",
-					"\"version\":\"v1\"");
-		});
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(management("/actuator/usage")).contains("\"client\":\"" + clientId + "\"",
+					"\"product\":\"shipments\"", "\"version\":\"v1\""));
 	}
 
 	@Test
@@ -719,23 +710,20 @@ class GatewayRouteTests {
 
 	private void awaitMetric(String samplePattern) {
 		Pattern sample = Pattern.compile(samplePattern);
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		String metrics = "";
-		while (System.nanoTime() < deadline) {
-			metrics = this.client.get()
-				.uri("/actuator/prometheus")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody();
-			if (sample.matcher(metrics).find()) {
-				return;
-			}
-			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-		}
-		assertThat(metrics).containsPattern(sample);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(management("/actuator/prometheus")).containsPattern(sample));
+	}
+
+	// this test's client is on loopback, a management client by default
+	private String management(String path) {
+		return this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static String awaitLine(CapturedOutput output, String marker) {
