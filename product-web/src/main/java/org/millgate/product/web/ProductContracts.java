@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.millgate.contracts.access.OperationScopes;
 import org.millgate.contracts.catalog.ContractCatalog;
@@ -54,15 +53,6 @@ public record ProductContracts(String product, Map<String, ContractDocument> byV
 	 */
 	public List<String> versions() {
 		return List.copyOf(this.byVersion.keySet());
-	}
-
-	/**
-	 * The contract of a version.
-	 * @param version e.g. {@code v1}
-	 * @return its contract, empty when not served
-	 */
-	public Optional<ContractDocument> contract(String version) {
-		return Optional.ofNullable(this.byVersion.get(version));
 	}
 
 	/**
