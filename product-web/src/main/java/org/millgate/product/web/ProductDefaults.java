@@ -22,6 +22,11 @@ final class ProductDefaults implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		// only a product: another application on the same class path (the ERP simulator a
+		// product's tests start in-process) keeps its own settings
+		if (!environment.containsProperty("millgate.product.id")) {
+			return;
+		}
 		NettyKeepAlive.apply();
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("millgate.product.issuer", "${MILLGATE_ISSUER:http://localhost:9000}");
