@@ -14,7 +14,8 @@ import org.millgate.web.NettyKeepAlive;
  * The settings every product service shares, written once: the lowest-precedence property
  * source, so that a product's {@code application.yaml}, the environment and the command
  * line still override each. Also applies the Reactor Netty keep-alive setting before the
- * server starts.
+ * server starts. Only for an application that names its product
+ * ({@code millgate.product.id}).
  */
 final class ProductDefaults implements EnvironmentPostProcessor {
 
