@@ -82,6 +82,16 @@ final class Browser implements AutoCloseable {
 		this.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
 	}
 
+	/**
+	 * Clicks a button that posts its form and waits for the page the server answers with,
+	 * so that what is read next is on that page, not on the one the click left.
+	 */
+	void submit(By by) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
+		click(by);
+		this.wait.until(ExpectedConditions.stalenessOf(page));
+	}
+
 	void choose(By by, String value) {
 		new Select(find(by)).selectByValue(value);
 	}

@@ -52,15 +52,15 @@ class PortalJourneysTests {
 			String name = "ACME tracker " + UUID.randomUUID().toString().substring(0, 6);
 			browser.type(By.id("name"), name);
 			browser.type(By.id("description"), "Follows our inbound shipments");
-			browser.click(By.id("create-app"));
+			browser.submit(By.id("create-app"));
 			assertThat(browser.text(By.id("notice"))).contains("created");
 			browser.choose(By.id("offer"), "shipments|partner-basic");
-			browser.click(By.id("subscribe"));
+			browser.submit(By.id("subscribe"));
 			assertThat(browser.text(By.id("notice"))).contains("approved at once");
 			assertThat(browser.text(By.id("subscriptions"))).contains("shipments", "partner-basic", "approved");
 			browser.screenshot("app-subscribed");
 
-			browser.click(By.id("issue-credentials"));
+			browser.submit(By.id("issue-credentials"));
 			String clientId = browser.text(By.id("client-id"));
 			String secret = browser.text(By.id("client-secret"));
 			browser.screenshot("credentials-shown-once");
@@ -103,7 +103,7 @@ class PortalJourneysTests {
 			browser.onATablet("app");
 
 			// rotation: the old secret and its token stop working, the new one works
-			browser.click(By.id("rotate"));
+			browser.submit(By.id("rotate"));
 			String rotated = browser.text(By.id("client-secret"));
 			assertThat(rotated).isNotEqualTo(secret);
 			awaitStatus("/v1/shipments/80000001", token, 401);
@@ -113,7 +113,7 @@ class PortalJourneysTests {
 
 			// revocation: its tokens are refused at the gateway
 			browser.click(By.id("confirm-revoke"));
-			browser.click(By.id("revoke"));
+			browser.submit(By.id("revoke"));
 			assertThat(browser.text(By.id("notice"))).contains("App revoked");
 			awaitStatus("/v1/shipments/80000001", fresh, 401);
 			browser.screenshot("revoked");
@@ -127,9 +127,9 @@ class PortalJourneysTests {
 			partner.signIn(portal, "beta-dev");
 			partner.open(portal + "/apps");
 			partner.type(By.id("name"), name);
-			partner.click(By.id("create-app"));
+			partner.submit(By.id("create-app"));
 			partner.choose(By.id("offer"), "production-orders|plant-standard");
-			partner.click(By.id("subscribe"));
+			partner.submit(By.id("subscribe"));
 			assertThat(partner.text(By.id("notice"))).contains("an API owner will approve or reject it");
 			partner.screenshot("subscription-pending");
 		}
@@ -142,7 +142,7 @@ class PortalJourneysTests {
 			// production orders show a caller only its plants:
 			// the owner grants plant 1000
 			browser.type(By.cssSelector("form.approve-form input[name='plants']"), "1000");
-			browser.click(By.cssSelector("button[aria-label='Approve " + name + " for production-orders']"));
+			browser.submit(By.cssSelector("button[aria-label='Approve " + name + " for production-orders']"));
 			assertThat(browser.text(By.id("notice"))).startsWith("Approved");
 			assertThat(browser.page()).doesNotContain(name);
 			browser.screenshot("approved");
@@ -161,7 +161,7 @@ class PortalJourneysTests {
 			// key by key would take minutes)
 			browser.script("document.getElementById('draft').value = arguments[0];",
 					v1.replace("plannedQuantity", "targetQuantity"));
-			browser.click(By.id("check-impact"));
+			browser.submit(By.id("check-impact"));
 			assertThat(browser.text(By.id("verdict"))).contains("consumer interaction(s) would break")
 				.doesNotStartWith("0 breaking");
 			assertThat(browser.page()).contains("BREAKS", "the released orders of plant 1000");
