@@ -111,7 +111,11 @@ public final class MetadataWriter {
 				xml.append(" MaxLength=\"").append(property.maxLength()).append('"');
 			}
 			if (property.type() == EdmType.DECIMAL) {
-				xml.append(" Precision=\"13\" Scale=\"").append(Values.DECIMAL_SCALE).append('"');
+				xml.append(" Precision=\"")
+					.append(property.precision())
+					.append("\" Scale=\"")
+					.append(property.scale())
+					.append('"');
 			}
 			xml.append("/>\n");
 		}

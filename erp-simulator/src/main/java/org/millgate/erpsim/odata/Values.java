@@ -102,9 +102,10 @@ public final class Values {
 				case DATE -> LocalDate.parse(text);
 				case TIME -> parseTime(text);
 			};
-			if (value instanceof String string && property.maxLength() > 0 && string.length() > property.maxLength()) {
-				throw ODataException.badRequest("Value of property '" + property.name()
-						+ "' exceeds its maximum length " + property.maxLength());
+			String misfit = property.misfit(value);
+			if (misfit != null) {
+				// SAP Gateway refuses the value before any business logic runs
+				throw ODataException.badRequest(misfit);
 			}
 			return value;
 		}

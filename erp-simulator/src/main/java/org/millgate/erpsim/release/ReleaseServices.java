@@ -176,9 +176,10 @@ final class ReleaseServices {
 				List.of(key(text("Product", 40)), key(text("Language", 2)), text("ProductDescription", 40)), List.of());
 		EntitySet plant = set("A_ProductPlant", "ProductPlant", List.of(key(text("Product", 40)), key(text("Plant", 4)),
 				Property.of("IsBatchManagementRequired", EdmType.BOOLEAN), text("MRPType", 2)), List.of());
-		EntitySet units = set(
-				"A_ProductUnitsOfMeasure", "ProductUnitOfMeasure", List.of(key(text("Product", 40)),
-						key(text("AlternativeUnit", 3)), dec("QuantityNumerator"), dec("QuantityDenominator")),
+		EntitySet units = set("A_ProductUnitsOfMeasure", "ProductUnitOfMeasure",
+				List.of(key(text("Product", 40)), key(text("AlternativeUnit", 3)),
+						// UMREZ and UMREN: DEC 5, whole numbers
+						dec("QuantityNumerator").digits(5, 0), dec("QuantityDenominator").digits(5, 0)),
 				List.of());
 		return v2("products", "API_PRODUCT_SRV", List.of(product, description, plant, units), List.of());
 	}

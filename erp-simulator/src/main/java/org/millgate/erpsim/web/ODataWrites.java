@@ -115,7 +115,12 @@ public final class ODataWrites {
 				throw ODataException.badRequest("Parameter '" + parameter.name() + "' of " + action.name()
 						+ " is missing or not a quoted string");
 			}
-			parameters.put(parameter.name(), value.substring(1, value.length() - 1).replace("''", "'"));
+			String text = value.substring(1, value.length() - 1).replace("''", "'");
+			String misfit = parameter.misfit(text);
+			if (misfit != null) {
+				throw ODataException.badRequest(misfit);
+			}
+			parameters.put(parameter.name(), text);
 		}
 		String order = parameters.get("ManufacturingOrder");
 		String message = switch (action.operation()) {

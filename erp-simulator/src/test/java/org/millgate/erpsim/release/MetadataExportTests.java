@@ -60,6 +60,26 @@ class MetadataExportTests {
 	}
 
 	@Test
+	void should_state_sap_s_limits_for_the_properties_the_facade_uses() throws IOException {
+		MetadataExport.export(this.dir);
+		Path release = this.dir.resolve("2022");
+
+		assertThat(release.resolve("confirmations.xml")).content(StandardCharsets.UTF_8)
+			.contains("<Property Name=\"ConfirmationGroup\" Type=\"Edm.String\" Nullable=\"false\" MaxLength=\"10\"/>",
+					"<Property Name=\"ConfirmationText\" Type=\"Edm.String\" MaxLength=\"40\"/>",
+					"<Property Name=\"ConfirmationYieldQuantity\" Type=\"Edm.Decimal\" Precision=\"13\" Scale=\"3\"/>",
+					"<Property Name=\"OrderID\" Type=\"Edm.String\" MaxLength=\"12\"/>",
+					"<Property Name=\"WorkCenter\" Type=\"Edm.String\" MaxLength=\"8\"/>");
+		// UMREZ and UMREN: whole numbers of five digits
+		assertThat(release.resolve("products.xml")).content(StandardCharsets.UTF_8)
+			.contains("<Property Name=\"QuantityNumerator\" Type=\"Edm.Decimal\" Precision=\"5\" Scale=\"0\"/>",
+					"<Property Name=\"Product\" Type=\"Edm.String\" Nullable=\"false\" MaxLength=\"40\"/>");
+		assertThat(release.resolve("material-stock.xml")).content(StandardCharsets.UTF_8)
+			.contains("<Property Name=\"Batch\" Type=\"Edm.String\" Nullable=\"false\" MaxLength=\"10\"/>",
+					"<Property Name=\"MatlWrhsStkQtyInMatlBaseUnit\" Type=\"Edm.Decimal\" Precision=\"13\" Scale=\"3\"/>");
+	}
+
+	@Test
 	void should_replace_an_earlier_export_and_leave_everything_else_alone() throws IOException {
 		Path stale = Files.createDirectories(this.dir.resolve("2019"));
 		Files.writeString(stale.resolve(MetadataExport.INDEX), "old=/old\n");

@@ -165,6 +165,44 @@ class ErpWritesTests {
 	}
 
 	@Test
+	void should_refuse_a_value_beyond_the_limits_its_metadata_states_as_sap_gateway_does() {
+		String confirmation = CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000005");
+		String tooLong = confirmation.replace("\"ConfirmationUnit\"",
+				"\"ConfirmationText\":\"" + "x".repeat(41) + "\",\"ConfirmationUnit\"");
+		String fits = confirmation.replace("\"ConfirmationUnit\"",
+				"\"ConfirmationText\":\"" + "x".repeat(40) + "\",\"ConfirmationUnit\"");
+
+		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", tooLong)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo("/IWBEP/CM_MGW_RT/022")
+			.jsonPath("$.error.message.value")
+			.isEqualTo("The value of property 'ConfirmationText' has 41 characters; the property holds at most 40"
+					+ " (MaxLength 40)");
+		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", confirmation.replace("\"40\"", "\"40.0005\""))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.message.value")
+			.isEqualTo("The value 40.0005 of property 'ConfirmationYieldQuantity' does not fit Edm.Decimal with"
+					+ " Precision 13 and Scale 3");
+		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", confirmation.replace("\"40\"", "\"12345678901\""))
+			.expectStatus()
+			.isBadRequest();
+		// nothing was booked by the refused writes; the value at the limit is kept whole
+		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", fits)
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.d.ConfirmationText")
+			.isEqualTo("x".repeat(40))
+			.jsonPath("$.d.ConfirmationYieldQuantity")
+			.isEqualTo("40.000");
+	}
+
+	@Test
 	void should_cancel_a_confirmation_and_take_its_quantities_back() {
 		String posted = this.erp
 			.post(CONFIRMATIONS + "/ProdnOrdConf2", CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000005"))
