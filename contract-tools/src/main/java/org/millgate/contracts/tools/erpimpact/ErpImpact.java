@@ -124,9 +124,13 @@ public final class ErpImpact {
 					differences.add(removed(id, "property " + set + "." + property, reads, null, to));
 				}
 				else if (!was.equals(is)) {
-					differences
-						.add(removed(id, "property " + set + "." + property + " changed type from " + was + " to " + is,
-								reads, Kind.CHANGED, null));
+					// a narrower limit breaks what the contracts promise a consumer may
+					// write; a wider one what they promise it will read
+					String narrowed = ErpType.parse(is).narrowedFrom(ErpType.parse(was));
+					differences.add(removed(id,
+							"property " + set + "." + property + " changed type from " + was + " to " + is
+									+ ((narrowed != null) ? " (narrowed: " + narrowed + ")" : " (widened)"),
+							reads, Kind.CHANGED, null));
 				}
 			}
 		}

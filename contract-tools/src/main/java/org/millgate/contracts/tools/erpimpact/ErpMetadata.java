@@ -51,7 +51,8 @@ public record ErpMetadata(String name, Map<String, Service> services, boolean co
 	 * @param path its path on the ERP
 	 * @param odataVersion {@code 2.0} or {@code 4.0}
 	 * @param entitySets entity set name → property name → type, e.g.
-	 * {@code Edm.String(40)} or {@code Edm.Decimal[13,3]}
+	 * {@code Edm.String(40)} or {@code Edm.Decimal[13,3]}, followed by {@code  not null}
+	 * when the property is {@code Nullable="false"} (read with {@link ErpType#parse})
 	 * @param navigations entity set name → navigation property → the entity set it leads
 	 * to ({@code ?} when the document does not say)
 	 * @param actions names of its function and action imports
@@ -177,7 +178,8 @@ public record ErpMetadata(String name, Map<String, Service> services, boolean co
 			String scale = property.getAttribute("Scale");
 			properties.put(property.getAttribute("Name"),
 					property.getAttribute("Type") + (maxLength.isEmpty() ? "" : "(" + maxLength + ")")
-							+ (precision.isEmpty() && scale.isEmpty() ? "" : "[" + precision + "," + scale + "]"));
+							+ (precision.isEmpty() && scale.isEmpty() ? "" : "[" + precision + "," + scale + "]")
+							+ ("false".equals(property.getAttribute("Nullable")) ? " not null" : ""));
 		}
 		for (Element navigation : children(element, "NavigationProperty")) {
 			String target = navigation.getAttribute("Type");

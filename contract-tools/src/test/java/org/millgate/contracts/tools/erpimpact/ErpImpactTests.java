@@ -36,8 +36,10 @@ class ErpImpactTests {
 
 	private static final MetadataSource SOURCE = new MetadataSource(LINEAGE, SimulatorReleases.directory(), Map.of());
 
-	private static final ErpImpact IMPACT = new ErpImpact(LINEAGE,
-			ContractCatalog.load(ROOT.resolve("api-contracts/src/main/resources/millgate/contracts")),
+	private static final ContractCatalog CATALOG = ContractCatalog
+		.load(ROOT.resolve("api-contracts/src/main/resources/millgate/contracts"));
+
+	private static final ErpImpact IMPACT = new ErpImpact(LINEAGE, CATALOG,
 			PactInteraction.readAll(ROOT.resolve("contract-tests/pacts")));
 
 	@TempDir
@@ -163,6 +165,27 @@ class ErpImpactTests {
 				"production-orders v2 getProductionOrder routing.operations[]",
 				"mes → production-orders: \"production order 1000043 with its operations and components\"",
 				"- added: navigation A_ProductionOrder_2.to_Operations (to A_ProductionOrderOperation_2)");
+	}
+
+	@Test
+	void should_report_a_release_that_narrows_a_limit_as_a_break_of_the_fields_written_to_it() throws IOException {
+		Path narrowed = saved("2022",
+				Map.of("confirmations",
+						(xml) -> xml.replace(
+								"<Property Name=\"ConfirmationText\" Type=\"Edm.String\" MaxLength=\"40\"/>",
+								"<Property Name=\"ConfirmationText\" Type=\"Edm.String\" MaxLength=\"30\"/>")));
+
+		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2022"), SOURCE.load(narrowed.toString()));
+
+		assertThat(report.apiAffected()).isTrue();
+		assertThat(report.text())
+			.contains("property ProdnOrdConf2.ConfirmationText changed type from Edm.String(40) to Edm.String(30)"
+					+ " (narrowed: MaxLength 40 → 30)", "production-orders v2 createConfirmation request:note");
+		// and the contracts' documented limit no longer is the ERP's
+		assertThat(ErpConstraints.check(LINEAGE, CATALOG, List.of(SOURCE.load(narrowed.toString()))))
+			.map(Object::toString)
+			.anySatisfy((misfit) -> assertThat(misfit).contains("production-orders v1 createConfirmation request:note",
+					"ProdnOrdConf2.ConfirmationText", "x-millgate-erp-limit.maxLength 40", "MaxLength 30"));
 	}
 
 	@Test

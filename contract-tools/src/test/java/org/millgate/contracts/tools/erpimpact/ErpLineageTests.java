@@ -114,6 +114,17 @@ class ErpLineageTests {
 	}
 
 	@Test
+	void should_promise_only_what_every_supported_erp_release_keeps() {
+		List<String> misfits = ErpConstraints.check(LINEAGE, CATALOG, RELEASES)
+			.stream()
+			.map(ErpConstraints.Misfit::toString)
+			.distinct()
+			.toList();
+
+		assertThat(misfits).as("API fields whose contract promises more than the ERP keeps").isEmpty();
+	}
+
+	@Test
 	void should_follow_each_routed_version_of_each_product() {
 		CATALOG.products()
 			.forEach((product) -> product.versions()
