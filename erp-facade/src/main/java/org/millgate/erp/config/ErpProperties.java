@@ -3,6 +3,7 @@ package org.millgate.erp.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -34,6 +35,9 @@ import org.springframework.validation.annotation.Validated;
  * at start and refuse to start on a mismatch
  * @param units SAP unit codes mapped to UN/ECE Rec 20 codes, added to the built-in table
  * (e.g. {@code ZBX: BX})
+ * @param conflictCodes the ERP message codes (class/number) of refusals that are state
+ * conflicts (the order is locked, not released, already closed): answered 409 instead of
+ * 422; the defaults are the simulator's, add your system's
  */
 @Validated
 @ConfigurationProperties("millgate.erp")
@@ -42,10 +46,13 @@ public record ErpProperties(@DefaultValue("http://localhost:8089") @NotNull URI 
 		@DefaultValue("100") @Pattern(regexp = "[0-9]{3}") String sapClient, @DefaultValue @Valid Auth auth,
 		@DefaultValue @Valid Timeouts timeouts, @DefaultValue @Valid Retry retry,
 		@DefaultValue @Valid CircuitBreaker circuitBreaker, @DefaultValue @Valid Bulkhead bulkhead,
-		@DefaultValue @Valid Cache cache, @DefaultValue("true") boolean verifyMetadata, Map<String, String> units) {
+		@DefaultValue @Valid Cache cache, @DefaultValue("true") boolean verifyMetadata, Map<String, String> units,
+		@DefaultValue( {
+				"RU/101", "CO/000" }) Set<String> conflictCodes){
 
 	public ErpProperties {
 		units = (units != null) ? Map.copyOf(units) : Map.of();
+		conflictCodes = (conflictCodes != null) ? Set.copyOf(conflictCodes) : Set.of();
 	}
 
 	/**

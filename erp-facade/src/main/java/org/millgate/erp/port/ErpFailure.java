@@ -6,14 +6,31 @@ import java.time.Duration;
  * Why an ERP call failed, typed so that products can answer with the right problem.
  * Messages are for logs: they may quote the ERP and must never reach consumers.
  */
-public abstract sealed class ErpFailure extends RuntimeException permits ErpFailure.NotFound, ErpFailure.Conflict,
-		ErpFailure.Rejected, ErpFailure.Unavailable, ErpFailure.Timeout, ErpFailure.Malformed {
+public abstract sealed class ErpFailure extends RuntimeException
+		permits ErpFailure.NotFound, ErpFailure.Conflict, ErpFailure.Rejected, ErpFailure.LimitExceeded,
+		ErpFailure.Unavailable, ErpFailure.Timeout, ErpFailure.Malformed {
 
 	private final String erpCode;
 
+	private final String erpMessage;
+
 	ErpFailure(String message, String erpCode, Throwable cause) {
+		this(message, erpCode, null, cause);
+	}
+
+	ErpFailure(String message, String erpCode, String erpMessage, Throwable cause) {
 		super(message, cause);
 		this.erpCode = erpCode;
+		this.erpMessage = erpMessage;
+	}
+
+	/**
+	 * The ERP's own message text for a refusal, the reason a consumer may read.
+	 * @return e.g. {@code Order 1000123 is not released for confirmation}, or null when
+	 * the ERP gave none
+	 */
+	public String erpMessage() {
+		return this.erpMessage;
 	}
 
 	/**
@@ -40,6 +57,16 @@ public abstract sealed class ErpFailure extends RuntimeException permits ErpFail
 			super(message, erpCode, null);
 		}
 
+		/**
+		 * A conflict with the ERP's reason.
+		 * @param message for logs
+		 * @param erpCode the ERP's message code
+		 * @param erpMessage the ERP's message text
+		 */
+		public Conflict(String message, String erpCode, String erpMessage) {
+			super(message, erpCode, erpMessage, null);
+		}
+
 	}
 
 	/** The ERP refused the request as invalid (a business rule or a bad value). */
@@ -47,6 +74,46 @@ public abstract sealed class ErpFailure extends RuntimeException permits ErpFail
 
 		public Rejected(String message, String erpCode) {
 			super(message, erpCode, null);
+		}
+
+		/**
+		 * A refusal with the ERP's reason.
+		 * @param message for logs
+		 * @param erpCode the ERP's message code
+		 * @param erpMessage the ERP's message text
+		 */
+		public Rejected(String message, String erpCode, String erpMessage) {
+			super(message, erpCode, erpMessage, null);
+		}
+
+	}
+
+	/**
+	 * A value is longer, larger or more precise than the ERP field it would be written to
+	 * keeps: refused before the call, so that nothing is cut short or rounded on its way
+	 * to the ERP. The message names the value and the limit and may reach the consumer.
+	 */
+	public static final class LimitExceeded extends ErpFailure {
+
+		private final String field;
+
+		/**
+		 * A value beyond the ERP's limit.
+		 * @param field the canonical field, e.g. {@code ConfirmationRequest.text}
+		 * @param erpProperty the ERP property, e.g. {@code ConfirmationText}
+		 * @param reason what exceeds which limit, for consumers
+		 */
+		public LimitExceeded(String field, String erpProperty, String reason) {
+			super(reason + " (ERP property " + erpProperty + ")", null, reason, null);
+			this.field = field;
+		}
+
+		/**
+		 * The canonical field whose value exceeds the limit.
+		 * @return e.g. {@code ConfirmationRequest.text}
+		 */
+		public String field() {
+			return this.field;
 		}
 
 	}

@@ -18,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.millgate.erp.model.Confirmation;
 import org.millgate.erp.model.ConfirmationRequest;
 import org.millgate.erp.model.Quantity;
+import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.model.UnitOfMeasure;
 import org.millgate.erp.port.Confirmations;
 import org.millgate.erp.resilience.ErpCalls;
@@ -50,6 +51,16 @@ final class SapConfirmations implements Confirmations {
 
 	@Override
 	public Mono<Confirmation> post(ConfirmationRequest request) {
+		try {
+			SapLimits.text("ConfirmationRequest.text", "ConfirmationText", "The note", request.text(), 40);
+			SapLimits.quantity("ConfirmationRequest.yield", "ConfirmationYieldQuantity",
+					"The yield in the operation's unit", request.yield());
+			SapLimits.quantity("ConfirmationRequest.scrap", "ConfirmationScrapQuantity",
+					"The scrap in the operation's unit", request.scrap());
+		}
+		catch (ErpFailure.LimitExceeded ex) {
+			return Mono.error(ex);
+		}
 		ObjectNode body = JsonNodeFactory.instance.objectNode();
 		body.put("OrderID", request.orderId());
 		body.put("OrderOperation", request.operation());

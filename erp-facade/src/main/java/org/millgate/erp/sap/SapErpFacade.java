@@ -72,7 +72,8 @@ public final class SapErpFacade {
 				.encodeToString((auth.user() + ":" + auth.password()).getBytes(StandardCharsets.UTF_8));
 			authorization = () -> Mono.just(basic);
 		}
-		this.http = new SapHttp(client, properties.baseUrl(), properties.sapClient(), authorization, unauthorized);
+		this.http = new SapHttp(client, properties.baseUrl(), properties.sapClient(), authorization, unauthorized,
+				properties.conflictCodes());
 		this.calls = calls(properties, meters);
 		SapUnits units = new SapUnits(properties.units());
 		OrderMapping mapping = new OrderMapping(this.release, units);

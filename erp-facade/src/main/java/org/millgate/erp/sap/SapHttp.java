@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -41,6 +42,9 @@ final class SapHttp {
 
 	private final WebClient client;
 
+	// ERP message codes of refusals that are state conflicts
+	private final Set<String> conflictCodes;
+
 	private final String baseUrl;
 
 	private final String sapClient;
@@ -52,8 +56,9 @@ final class SapHttp {
 	private final Runnable unauthorized;
 
 	SapHttp(WebClient client, URI baseUrl, String sapClient, Supplier<Mono<String>> authorization,
-			Runnable unauthorized) {
+			Runnable unauthorized, Set<String> conflictCodes) {
 		this.unauthorized = unauthorized;
+		this.conflictCodes = conflictCodes;
 		this.client = client;
 		String base = baseUrl.toString();
 		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -109,8 +114,8 @@ final class SapHttp {
 					if (response.statusCode().is2xxSuccessful()) {
 						return Mono.just(body);
 					}
-					return Mono
-						.error(SapErrors.of(response.statusCode().value(), response.headers().asHttpHeaders(), body));
+					return Mono.error(SapErrors.of(response.statusCode().value(), response.headers().asHttpHeaders(),
+							body, this.conflictCodes));
 				})));
 	}
 
@@ -189,7 +194,7 @@ final class SapHttp {
 				this.unauthorized.run();
 			}
 			if (!response.statusCode().is2xxSuccessful()) {
-				return Mono.error(SapErrors.of(status, headers, text));
+				return Mono.error(SapErrors.of(status, headers, text, this.conflictCodes));
 			}
 			if (bytes.length == 0) {
 				return Mono.just(new Answer(JSON.createObjectNode(), headers, url));

@@ -83,9 +83,12 @@ final class SapProductionOrders implements ProductionOrders {
 				JsonNode message = answer.entity().path(this.release.releaseAction);
 				String type = message.path("SystemMessageType").asString("");
 				if (type.equals("E") || type.equals("A")) {
-					return Mono.error(new ErpFailure.Rejected(
-							"the ERP refused the release: " + message.path("SystemMessageLongText").asString(""),
-							message.path("SystemMessageIdentification").asString(null)));
+					String text = message.path("SystemMessageLongText").asString("");
+					String code = message.path("SystemMessageIdentification").asString("")
+							+ (message.has("SystemMessageNumber")
+									? "/" + message.path("SystemMessageNumber").asString("") : "");
+					return Mono.error(new ErpFailure.Rejected("the ERP refused the release: " + text,
+							code.isEmpty() ? null : code, text.isBlank() ? null : text));
 				}
 				return Mono.<Void>empty();
 			});

@@ -53,7 +53,8 @@ final class SapUnits {
 	String sap(UnitOfMeasure unit) {
 		String code = this.toSap.get(unit.code());
 		if (code == null) {
-			throw new ErpFailure.Rejected("the unit " + unit + " has no SAP unit; map it in millgate.erp.units", null);
+			throw new ErpFailure.Rejected("the unit " + unit + " has no SAP unit; map it in millgate.erp.units", null,
+					"the unit " + unit.code() + " has no counterpart in the ERP");
 		}
 		return code;
 	}

@@ -87,8 +87,11 @@ class SapFacadeReleasesTests {
 		facade.productionOrders().release("1000002").block();
 
 		assertThat(facade.productionOrders().order("1000002", false).block().progress().released()).isTrue();
+		// releasing it again is refused for the order's state (CO/000, a configured
+		// conflict code)
 		assertThatThrownBy(() -> facade.productionOrders().release("1000002").block())
-			.isInstanceOf(ErpFailure.Rejected.class);
+			.isInstanceOf(ErpFailure.Conflict.class)
+			.hasMessageContaining("already released");
 	}
 
 	@ParameterizedTest(name = "S/4HANA {0}")

@@ -19,9 +19,13 @@ import org.millgate.web.Correlation;
 import org.millgate.web.Problems;
 
 /**
- * ERP failures a product did not turn into a rejection of its own: unavailable (503, with
- * {@code Retry-After}) or timed out (504). No ERP text reaches a consumer; the log line
- * has it, with the correlation id.
+ * ERP failures a product did not turn into a rejection of its own. A refusal is the
+ * consumer's to fix and is answered as one: a business rule 422 {@code erp.rejected}, a
+ * state conflict 409 {@code erp.conflict}, a missing object 404
+ * {@code resource.notFound}, with the ERP's own reason and message code in
+ * {@code detail}. The ERP being down, failing or slow is not: 503 {@code erp.unavailable}
+ * with {@code Retry-After}, or 504 {@code erp.timeout}. Beyond the ERP's reason no ERP
+ * text reaches a consumer; the log line has the whole answer, with the correlation id.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,6 +43,13 @@ final class ErpProblemHandler {
 
 	@ExceptionHandler(ErpFailure.class)
 	ResponseEntity<byte[]> erp(ErpFailure failure, ServerWebExchange exchange) {
+		String refusal = refusal(failure);
+		if (refusal != null) {
+			// the consumer's to fix: no alert, no failure of the ERP
+			logger.info("ERP refused the request [correlationId={}]: {}", Correlation.id(exchange),
+					failure.getMessage());
+			return answer(refusal, refusalDetail(failure), exchange, null);
+		}
 		logger.warn("ERP call failed [correlationId={}]: {}", Correlation.id(exchange), failure.getMessage());
 		if (failure instanceof ErpFailure.Timeout) {
 			return answer("erp.timeout", "The ERP did not answer in time.", exchange, null);
@@ -47,6 +58,35 @@ final class ErpProblemHandler {
 				: DEFAULT_RETRY_AFTER;
 		return answer("erp.unavailable", "The ERP system cannot serve this request at the moment; retry after "
 				+ retryAfter.toSeconds() + " seconds.", exchange, retryAfter);
+	}
+
+	// the problem code of a refusal, null for a failure of the ERP
+	private static String refusal(ErpFailure failure) {
+		if (failure instanceof ErpFailure.LimitExceeded) {
+			return "erp.limitExceeded";
+		}
+		if (failure instanceof ErpFailure.Rejected) {
+			return "erp.rejected";
+		}
+		if (failure instanceof ErpFailure.Conflict) {
+			return "erp.conflict";
+		}
+		return (failure instanceof ErpFailure.NotFound) ? "resource.notFound" : null;
+	}
+
+	private static String refusalDetail(ErpFailure failure) {
+		if (failure instanceof ErpFailure.LimitExceeded) {
+			return failure.erpMessage() + "; nothing was sent to the ERP.";
+		}
+		String reason = (failure.erpMessage() != null) ? failure.erpMessage() : "no reason given";
+		String code = (failure.erpCode() != null) ? " (ERP message " + failure.erpCode() + ")" : "";
+		if (failure instanceof ErpFailure.NotFound) {
+			return "The ERP does not know the object: " + reason + code + ".";
+		}
+		if (failure instanceof ErpFailure.Conflict) {
+			return "The ERP refused the request in the object's current state: " + reason + code + ".";
+		}
+		return "The ERP refused the request: " + reason + code + ".";
 	}
 
 	private ResponseEntity<byte[]> answer(String code, String detail, ServerWebExchange exchange, Duration retryAfter) {

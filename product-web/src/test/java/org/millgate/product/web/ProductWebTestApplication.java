@@ -57,6 +57,14 @@ class ProductWebTestApplication {
 				case "ERP-DOWN" ->
 					Mono.error(new ErpFailure.Unavailable("stock read refused", Duration.ofSeconds(7), null));
 				case "ERP-SLOW" -> Mono.error(new ErpFailure.Timeout("no answer", null));
+				case "ERP-REFUSED" ->
+					Mono.error(new ErpFailure.Rejected("the ERP answered 400 RU/150 at host sap-internal", "RU/150",
+							"Enter a yield or scrap quantity greater than zero"));
+				case "ERP-LOCKED" ->
+					Mono.error(new ErpFailure.Conflict("the ERP answered 400 RU/101 at host sap-internal", "RU/101",
+							"Order 1000123 is not released for confirmation"));
+				case "ERP-LIMIT" -> Mono.error(new ErpFailure.LimitExceeded("ConfirmationRequest.text",
+						"ConfirmationText", "The note has 41 characters; the ERP keeps at most 40"));
 				case "REJECTED" -> Mono.error(new Rejection("material.notFound", "There is no material REJECTED."));
 				case "BROKEN" -> Mono.error(new IllegalStateException("internal detail that must not leak"));
 				default -> Mono.just(Map.of("clientId", caller.clientId(), "plants", caller.plants(), "limitedByPlants",

@@ -104,6 +104,27 @@ class ProductWebTests {
 	}
 
 	@Test
+	void should_answer_erp_refusals_as_refusals_with_the_erps_reason_and_nothing_else() {
+		EntityExchangeResult<byte[]> refused = get(AVAILABILITY + "ERP-REFUSED", READER);
+		EntityExchangeResult<byte[]> locked = get(AVAILABILITY + "ERP-LOCKED", READER);
+		EntityExchangeResult<byte[]> limit = get(AVAILABILITY + "ERP-LIMIT", READER);
+
+		assertProblem(refused, 422, "erp.rejected");
+		assertThat((String) JsonPath.read(body(refused), "$.detail")).isEqualTo(
+				"The ERP refused the request: Enter a yield or scrap quantity greater than zero (ERP message RU/150).");
+		assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+		assertProblem(locked, 409, "erp.conflict");
+		assertThat((String) JsonPath.read(body(locked), "$.detail")).contains("Order 1000123 is not released",
+				"RU/101");
+		assertProblem(limit, 422, "erp.limitExceeded");
+		assertThat((String) JsonPath.read(body(limit), "$.detail"))
+			.isEqualTo("The note has 41 characters; the ERP keeps at most 40; nothing was sent to the ERP.");
+		for (EntityExchangeResult<byte[]> result : List.of(refused, locked, limit)) {
+			assertThat(body(result)).doesNotContain("sap-internal", "ConfirmationText");
+		}
+	}
+
+	@Test
 	void should_answer_an_unexpected_failure_as_500_quoting_the_correlation_id_only() {
 		EntityExchangeResult<byte[]> result = this.client.get()
 			.uri(AVAILABILITY + "BROKEN")
