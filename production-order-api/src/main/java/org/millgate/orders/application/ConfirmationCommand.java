@@ -24,4 +24,25 @@ public record ConfirmationCommand(String operation, BigDecimal yield, BigDecimal
 		boolean finalConfirmation, OffsetDateTime executionStart, OffsetDateTime executionEnd, LocalDate postingDate,
 		String varianceReason, String note) {
 
+	/**
+	 * What the confirmation means, written the same way whichever version and spelling
+	 * the consumer used: {@code scrapQuantity: 0} in v1 and no {@code scrap} in v2 are
+	 * the same confirmation, as are {@code 120}, {@code 120.0} and {@code 1.2E2}, and two
+	 * spellings of the same instant. An idempotency key is matched on it.
+	 * @return one line per field, in a fixed order
+	 */
+	public String canonical() {
+		return String.join("\n", this.operation, plain(this.yield), plain(this.scrap), this.unit.code(),
+				Boolean.toString(this.finalConfirmation), instant(this.executionStart), instant(this.executionEnd),
+				String.valueOf(this.postingDate), String.valueOf(this.varianceReason), String.valueOf(this.note));
+	}
+
+	private static String plain(BigDecimal value) {
+		return (value.signum() == 0) ? "0" : value.stripTrailingZeros().toPlainString();
+	}
+
+	private static String instant(OffsetDateTime time) {
+		return (time != null) ? time.toInstant().toString() : "null";
+	}
+
 }

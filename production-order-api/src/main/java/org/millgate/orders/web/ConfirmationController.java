@@ -68,9 +68,10 @@ final class ConfirmationController {
 			@RequestHeader("Idempotency-Key") String key, @RequestBody byte[] body) {
 		JsonNode json = JsonText.read(body);
 		boolean v2 = "v2".equals(version);
-		// matched on the v1 shape: the same confirmation under one key in either version
-		String fingerprint = digest(
-				orderId + "\n" + JsonText.canonical(v2 ? ConfirmationShapes.requestAsV1(json) : json));
+		ConfirmationCommand command = v2 ? commandV2(json) : command(json);
+		// matched on what the request means: the same confirmation under one key in
+		// either version, with or without a zero scrap
+		String fingerprint = digest(orderId + "\n" + command.canonical());
 		String scopedKey = caller.clientId() + ":" + key;
 		return this.keys.claim(scopedKey, fingerprint).flatMap((claim) -> {
 			if (claim instanceof Claim.Replay replay) {
@@ -84,8 +85,7 @@ final class ConfirmationController {
 				return Mono.error(new Rejection("idempotency.keyReused",
 						"This Idempotency-Key was used with a different request; use a new key for a new request."));
 			}
-			Mono<String> booking = this.confirm
-				.confirm(caller, orderId, v2 ? commandV2(json) : command(json), ConfirmOrder.externalId(caller, key))
+			Mono<String> booking = this.confirm.confirm(caller, orderId, command, ConfirmOrder.externalId(caller, key))
 				.map((confirmed) -> JsonText
 					.string(v2 ? this.representations.confirmationV2(confirmed.confirmation(), confirmed.plant())
 							: this.representations.confirmation(confirmed.confirmation(), confirmed.plant())))

@@ -11,35 +11,16 @@ import org.millgate.web.JsonText;
 /**
  * One confirmation, two shapes: v1's {@code yieldQuantity}, {@code scrapQuantity} and
  * {@code unit}, v2's {@code yield} and {@code scrap} quantities. Idempotency keys are
- * matched on the v1 shape, so that a consumer moving to v2 that retries a v1 confirmation
- * with its key gets the first answer, in the shape it asked for, instead of a refusal
- * that would push it to a new key and a second booking.
+ * matched on what a request means ({@code ConfirmationCommand.canonical}), so that a
+ * consumer moving to v2 that retries a v1 confirmation with its key gets the first
+ * answer, in the shape it asked for, instead of a refusal that would push it to a new key
+ * and a second booking.
  */
 final class ConfirmationShapes {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private ConfirmationShapes() {
-	}
-
-	/**
-	 * A v2 confirmation request as its v1 twin.
-	 * @param v2 the request body
-	 * @return the same request in v1's shape
-	 */
-	static JsonNode requestAsV1(JsonNode v2) {
-		ObjectNode v1 = NODES.objectNode();
-		v2.properties().forEach((entry) -> {
-			switch (entry.getKey()) {
-				case "yield" -> {
-					v1.set("yieldQuantity", entry.getValue().path("value"));
-					v1.set("unit", entry.getValue().path("unit"));
-				}
-				case "scrap" -> v1.set("scrapQuantity", entry.getValue().path("value"));
-				default -> v1.set(entry.getKey(), entry.getValue());
-			}
-		});
-		return v1;
 	}
 
 	/**

@@ -391,6 +391,46 @@ class ProductionOrdersApiTests {
 	}
 
 	@Test
+	void should_replay_a_v1_confirmation_with_zero_scrap_retried_on_v2_without_scrap_and_in_other_spellings() {
+		String key = "key-" + UUID.randomUUID();
+		EntityExchangeResult<byte[]> v1 = confirm("1000001", key, CONFIRMATION.formatted("7", "H87"));
+		EntityExchangeResult<byte[]> v2 = confirmV2("1000001", key,
+				"{\"operation\":\"0010\",\"yield\":{\"value\":7,\"unit\":\"H87\"},\"finalConfirmation\":false}");
+		EntityExchangeResult<byte[]> spelled = confirm("1000001", key,
+				"{\"finalConfirmation\":false,\"unit\":\"H87\",\"yieldQuantity\":7.0E0,\"operation\":\"0010\"}");
+
+		assertThat(v1.getStatus().value()).as(body(v1)).isEqualTo(201);
+		for (EntityExchangeResult<byte[]> retry : List.of(v2, spelled)) {
+			assertThat(retry.getStatus().value()).as(body(retry)).isEqualTo(201);
+			assertThat(retry.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
+			assertThat((String) JsonPath.read(body(retry), "$.confirmationId"))
+				.isEqualTo(JsonPath.read(body(v1), "$.confirmationId"));
+		}
+		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
+	}
+
+	@Test
+	void should_refuse_a_note_or_a_quantity_beyond_what_the_erp_keeps_whole_and_never_cut_it() {
+		long posts = ERP.calls("confirmations", "POST");
+		String longNote = "{\"operation\":\"0010\",\"yieldQuantity\":1,\"unit\":\"H87\",\"finalConfirmation\":false,"
+				+ "\"note\":\"" + "n".repeat(41) + "\"}";
+		EntityExchangeResult<byte[]> note = confirm("1000001", "key-" + UUID.randomUUID(), longNote);
+		EntityExchangeResult<byte[]> decimals = confirm("1000001", "key-" + UUID.randomUUID(),
+				CONFIRMATION.formatted("1.0005", "H87"));
+
+		assertProblem(note, 422, "erp.limitExceeded");
+		assertThat((String) JsonPath.read(body(note), "$.detail")).contains("41 characters", "at most 40");
+		assertProblem(decimals, 422, "erp.limitExceeded");
+		assertThat((String) JsonPath.read(body(decimals), "$.detail")).contains("1.0005", "at most 3");
+		assertThat(ERP.calls("confirmations", "POST")).as("nothing reached the ERP").isEqualTo(posts);
+		// a refused request frees its key: the same key with a note that fits is booked
+		String key = "key-" + UUID.randomUUID();
+		assertProblem(confirm("1000001", key, longNote), 422, "erp.limitExceeded");
+		EntityExchangeResult<byte[]> fits = confirm("1000001", key, longNote.replace("n".repeat(41), "n".repeat(40)));
+		assertThat(fits.getStatus().value()).as(body(fits)).isEqualTo(201);
+	}
+
+	@Test
 	void should_validate_encoded_version_paths_and_refuse_versions_it_does_not_serve() {
 		// only the contract check refuses a negative scrap: "/%762/" must be checked as
 		// v2
