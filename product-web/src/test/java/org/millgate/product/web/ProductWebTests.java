@@ -22,7 +22,7 @@ import static org.millgate.testing.problems.ProblemAssertions.body;
  * The starter on its own, in the smallest product there is: a controller of the inventory
  * contract and a request check of the product's.
  */
-@ProductTest
+@ProductTest(checkDeclaredAnswers = false)
 class ProductWebTests {
 
 	private static final String READER = TestTokens.get().token("wms-plant-1000", "inventory:read", List.of("1000"));

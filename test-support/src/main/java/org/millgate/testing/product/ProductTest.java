@@ -11,6 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+
+import org.millgate.testing.contracts.DeclaredAnswers;
 
 /**
  * A product service over real HTTP on a random port, trusting {@code TestTokens}' issuer
@@ -18,6 +21,10 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
  * classpath), with ERP settings that fail fast: one attempt, a 1 s read timeout, no stock
  * cache, a circuit breaker that does not open. One Spring context per product: every test
  * class with this annotation and no further properties shares it.
+ * <p>
+ * Every answer the server gives is recorded, and after each test class every answer to an
+ * operation of the product's contracts is checked against the contract of its version:
+ * status declared for the operation, body as declared ({@link DeclaredAnswers}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,6 +39,15 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 				"millgate.erp.retry.max-attempts=1", "millgate.erp.circuit-breaker.minimum-calls=1000",
 				"millgate.erp.cache.stock=0s", "millgate.erp.timeouts.read=1s" })
 @AutoConfigureWebTestClient
+@Import(DeclaredAnswers.Recorder.class)
 public @interface ProductTest {
+
+	/**
+	 * Whether to check every answer against the contract after the test class; only a
+	 * test of the starter itself, which provokes every kind of answer on one operation of
+	 * a borrowed contract, turns it off.
+	 * @return true to check
+	 */
+	boolean checkDeclaredAnswers() default true;
 
 }
