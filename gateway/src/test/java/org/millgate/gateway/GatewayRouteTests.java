@@ -496,6 +496,22 @@ class GatewayRouteTests {
 	}
 
 	@Test
+	void aStatusTheOperationDoesNotDeclareIsWithheldInEnforceModeAndCountedInReportMode() {
+		String problem = "{\"type\":\"https://millgate.dev/problems/not-found\",\"title\":\"Resource not found\","
+				+ "\"status\":418,\"detail\":\"a teapot\",\"instance\":\"/x\",\"code\":\"resource.notFound\"}";
+		backend.answer("/v1/production-orders/1000043",
+				Answer.json(problem).status(418).header("X-Correlation-Id", "c-12345678"));
+		backend.answer("/v1/shipments/80000001",
+				Answer.json(problem).status(418).header("X-Correlation-Id", "c-12345678"));
+
+		problem(get("/v1/production-orders/1000043", mes()), 502, "response.invalid");
+		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isEqualTo(418);
+		awaitMetric(Pattern
+			.quote("millgate_gateway_response_violations_total{mode=\"report\",product=\"shipments\",version=\"v1\"} ")
+				+ "[1-9]");
+	}
+
+	@Test
 	void aResponseBreakingTheContractPassesInReportModeAndIsCounted() {
 		backend.answer("/v1/shipments/80000001", Answer.json("{\"shipmentId\":\"80000001\",\"status\":\"LOST\"}"));
 		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isOk();

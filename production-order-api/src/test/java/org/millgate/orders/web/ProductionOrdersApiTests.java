@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.openapi.OpenApiTree;
 import org.millgate.orders.idempotency.IdempotencyStore;
 import org.millgate.testing.TestTokens;
 import org.millgate.testing.contracts.ContractResponses;
@@ -407,6 +410,27 @@ class ProductionOrdersApiTests {
 				.isEqualTo(JsonPath.read(body(v1), "$.confirmationId"));
 		}
 		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
+	}
+
+	@Test
+	void should_book_the_contracts_own_confirmation_examples_on_a_fixture_order() {
+		for (String version : List.of("v1", "v2")) {
+			ERP.reset();
+			JsonNode example = new OpenApiTree(
+					ContractCatalog.load().contract("production-orders", version).orElseThrow().tree())
+				.root()
+				.path("components")
+				.path("schemas")
+				.path("ConfirmationRequest")
+				.path("example");
+			EntityExchangeResult<byte[]> booked = call(HttpMethod.POST,
+					"/" + version + "/production-orders/1000001/confirmations", MES_1000, example.toString(),
+					(headers) -> headers.set("Idempotency-Key", "key-" + UUID.randomUUID()));
+
+			assertThat(example.isObject()).as("%s has an example", version).isTrue();
+			assertThat(booked.getStatus().value()).as("%s example: %s", version, body(booked)).isEqualTo(201);
+			assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
+		}
 	}
 
 	@Test

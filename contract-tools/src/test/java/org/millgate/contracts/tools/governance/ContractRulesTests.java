@@ -62,6 +62,19 @@ class ContractRulesTests {
 	}
 
 	@Test
+	void should_report_a_date_time_as_the_example_of_a_date_only_field() {
+		ContractDocument document = ContractFixture.minimal()
+			.at("/components/schemas/Widget/properties",
+					(properties) -> properties.set("paintedOn",
+							yaml("{type: string, format: date, example: '2026-03-03T21:41:09Z'}")))
+			.document();
+
+		assertThat(violations("examples-valid", document)).singleElement()
+			.satisfies((violation) -> assertThat(violation.at())
+				.isEqualTo("$.components.schemas.Widget.properties.paintedOn.example"));
+	}
+
+	@Test
 	void should_report_an_invalid_named_example_of_a_request_body() {
 		ContractDocument document = ContractFixture.minimal()
 			.at(PAINT + "/requestBody/content/application~1json", (media) -> {
