@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonText {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().addModule(Decimals.module()).build();
 
 	private JsonText() {
 	}

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -20,12 +21,14 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.paging.Cursors;
 import org.millgate.contracts.problems.ProblemTypes;
+import org.millgate.web.Decimals;
 import org.millgate.web.Problems;
 
 /**
  * Everything a product service has besides its application and controllers: the contracts
  * of the versions it serves, problems, correlation, the contract check, the contract and
- * Swagger UI route, signed cursors and the caller as a plain record.
+ * Swagger UI route, signed cursors, the caller as a plain record, and one JSON form for
+ * decimals ({@link Decimals}).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ProductProperties.class)
@@ -37,6 +40,12 @@ class ProductWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	ProductContracts productContracts(ProductProperties product) {
 		return ProductContracts.of(ContractCatalog.load(), product.id());
+	}
+
+	// every decimal of every answer with the same scale (Decimals)
+	@Bean
+	JsonMapperBuilderCustomizer millgateDecimals() {
+		return (builder) -> builder.addModule(Decimals.module());
 	}
 
 	@Bean
