@@ -73,27 +73,38 @@ final class ConfirmationController {
 		// either version, with or without a zero scrap
 		String fingerprint = digest(orderId + "\n" + command.canonical());
 		String scopedKey = caller.clientId() + ":" + key;
-		return this.keys.claim(scopedKey, fingerprint).flatMap((claim) -> {
-			if (claim instanceof Claim.Replay replay) {
-				return Mono.just(answer(replay.status(), ConfirmationShapes.answerIn(replay.body(), v2), true));
-			}
-			if (claim instanceof Claim.InFlight) {
-				return Mono.error(new Rejection("idempotency.inFlight", "A request with this Idempotency-Key is still "
-						+ "being processed; retry in a moment with the same key."));
-			}
-			if (claim instanceof Claim.Mismatch) {
-				return Mono.error(new Rejection("idempotency.keyReused",
-						"This Idempotency-Key was used with a different request; use a new key for a new request."));
-			}
-			Mono<String> booking = this.confirm.confirm(caller, orderId, command, ConfirmOrder.externalId(caller, key))
-				.map((confirmed) -> JsonText
-					.string(v2 ? this.representations.confirmationV2(confirmed.confirmation(), confirmed.plant())
-							: this.representations.confirmation(confirmed.confirmation(), confirmed.plant())))
-				.flatMap((answer) -> this.keys.complete(scopedKey, fingerprint, HttpStatus.CREATED.value(), answer)
-					.thenReturn(answer))
-				.onErrorResume((error) -> this.keys.abandon(scopedKey).then(Mono.error(error)));
-			return evenIfTheCallerLeaves(booking).map((answer) -> answer(HttpStatus.CREATED.value(), answer, false));
-		});
+		// a key claimed before this release, for up to a day, carries the fingerprint of
+		// the body's text: matched on that too, so that a retry across an upgrade is
+		// still
+		// answered from its first booking
+		String legacy = digest(orderId + "\n" + JsonText.canonical(v2 ? ConfirmationShapes.requestAsV1(json) : json));
+		return this.keys.claim(scopedKey, fingerprint)
+			.flatMap((claim) -> (claim instanceof Claim.Mismatch) ? this.keys.claim(scopedKey, legacy)
+					: Mono.just(claim))
+			.flatMap((claim) -> {
+				if (claim instanceof Claim.Replay replay) {
+					return Mono.just(answer(replay.status(), ConfirmationShapes.answerIn(replay.body(), v2), true));
+				}
+				if (claim instanceof Claim.InFlight) {
+					return Mono
+						.error(new Rejection("idempotency.inFlight", "A request with this Idempotency-Key is still "
+								+ "being processed; retry in a moment with the same key."));
+				}
+				if (claim instanceof Claim.Mismatch) {
+					return Mono.error(new Rejection("idempotency.keyReused",
+							"This Idempotency-Key was used with a different request; use a new key for a new request."));
+				}
+				Mono<String> booking = this.confirm
+					.confirm(caller, orderId, command, ConfirmOrder.externalId(caller, key))
+					.map((confirmed) -> JsonText
+						.string(v2 ? this.representations.confirmationV2(confirmed.confirmation(), confirmed.plant())
+								: this.representations.confirmation(confirmed.confirmation(), confirmed.plant())))
+					.flatMap((answer) -> this.keys.complete(scopedKey, fingerprint, HttpStatus.CREATED.value(), answer)
+						.thenReturn(answer))
+					.onErrorResume((error) -> this.keys.abandon(scopedKey).then(Mono.error(error)));
+				return evenIfTheCallerLeaves(booking)
+					.map((answer) -> answer(HttpStatus.CREATED.value(), answer, false));
+			});
 	}
 
 	@GetMapping

@@ -24,6 +24,27 @@ final class ConfirmationShapes {
 	}
 
 	/**
+	 * A v2 confirmation request as its v1 twin, for the fingerprint keys were claimed
+	 * with before they were matched on what a request means (such keys live a day).
+	 * @param v2 the request body
+	 * @return the same request in v1's shape
+	 */
+	static JsonNode requestAsV1(JsonNode v2) {
+		ObjectNode v1 = NODES.objectNode();
+		v2.properties().forEach((entry) -> {
+			switch (entry.getKey()) {
+				case "yield" -> {
+					v1.set("yieldQuantity", entry.getValue().path("value"));
+					v1.set("unit", entry.getValue().path("unit"));
+				}
+				case "scrap" -> v1.set("scrapQuantity", entry.getValue().path("value"));
+				default -> v1.set(entry.getKey(), entry.getValue());
+			}
+		});
+		return v1;
+	}
+
+	/**
 	 * A stored confirmation answer in the shape of the version that asks for it.
 	 * @param body the stored answer (either shape)
 	 * @param v2 whether the caller speaks v2

@@ -5,7 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +37,7 @@ import org.millgate.testing.TestTokens;
 import org.millgate.testing.contracts.ContractResponses;
 import org.millgate.testing.erp.ErpSimulator;
 import org.millgate.testing.product.ProductTest;
+import org.millgate.web.JsonText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -409,6 +413,27 @@ class ProductionOrdersApiTests {
 			assertThat((String) JsonPath.read(body(retry), "$.confirmationId"))
 				.isEqualTo(JsonPath.read(body(v1), "$.confirmationId"));
 		}
+		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
+	}
+
+	@Test
+	void should_replay_a_key_claimed_before_the_upgrade_with_the_fingerprint_of_the_bodys_text() throws Exception {
+		String key = "key-" + UUID.randomUUID();
+		String body = CONFIRMATION.formatted("3", "H87");
+		String legacy = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(("1000001\n" + JsonText.canonical(JsonText.read(body.getBytes(StandardCharsets.UTF_8))))
+					.getBytes(StandardCharsets.UTF_8)));
+		// the first booking, as the release before answered it
+		String booked = body(confirm("1000001", "key-" + UUID.randomUUID(), body));
+		this.keys.claim("mes-plant-1000:" + key, legacy).block();
+		this.keys.complete("mes-plant-1000:" + key, legacy, 201, booked).block();
+
+		EntityExchangeResult<byte[]> retry = confirm("1000001", key, body);
+
+		assertThat(retry.getStatus().value()).as(body(retry)).isEqualTo(201);
+		assertThat(retry.getResponseHeaders().getFirst("Idempotency-Replayed")).isEqualTo("true");
+		assertThat(body(retry)).isEqualTo(booked);
 		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
