@@ -282,6 +282,13 @@ rc_is 0 && out_has "browser tests: skip" && out_has "$WORK/no-chromium and $WORK
   && out_has "apt-get install chromium chromium-driver" && ! out_has "about to install"
 check "with MILLGATE_INSTALL=never a missing Chromium skips the browser tests and says how to get it"
 
+# shellcheck disable=SC2016 # expanded by with_prerequisites
+MILLGATE_INSTALL=never MILLGATE_PACT_CORE_DIR="$WORK/no-pact-core" \
+  with_prerequisites 'ensure_pact_core; echo "reference core: $PACT_CORE_TESTS"'
+rc_is 0 && out_has "reference core: skip" && out_has "npm install --prefix $WORK/no-pact-core @pact-foundation/pact-core@" \
+  && ! out_has "about to install" && [ ! -e "$WORK/no-pact-core" ]
+check "with MILLGATE_INSTALL=never a missing reference core skips its verification and says how to get it"
+
 MILLGATE_INSTALL=always MILLGATE_CHROMIUM="$WORK/no-chromium" with_prerequisites 'ensure_chromium'
 rc_is 1 && out_has "MILLGATE_INSTALL is 'always'"
 check "an unknown MILLGATE_INSTALL fails before installing anything"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR/../..
-# ./millgate test: makes sure Redis, PostgreSQL and (for the portal's browser tests)
-# Chromium with ChromeDriver are there, then every test: ./mvnw verify, the independent
-# OpenAPI lint and the launcher's own tests. With MILLGATE_INSTALL=never nothing is
-# installed, and the browser tests are skipped where Chromium is missing.
+# ./millgate test: makes sure Redis, PostgreSQL, (for the portal's browser tests)
+# Chromium with ChromeDriver and (for the pacts) Pact's reference core are there, then
+# every test: ./mvnw verify, the independent OpenAPI lint and the launcher's own tests.
+# With MILLGATE_INSTALL=never nothing is installed, and the browser tests and the
+# reference core's verification are skipped where what they need is missing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -18,8 +19,14 @@ require_java
 ensure_redis
 ensure_postgres
 ensure_chromium
+ensure_pact_core
 maven=(-B verify)
 if [ "$BROWSER_TESTS" = skip ]; then maven+=(-Dmillgate.browser.skip=true); fi
+if [ "$PACT_CORE_TESTS" = skip ]; then
+  maven+=(-Dmillgate.pactcore.skip=true)
+else
+  maven+=("-Dmillgate.pactcore.dir=$PACT_CORE_DIR")
+fi
 cd "$ROOT"
 ./mvnw "${maven[@]}"
 openapi_lint

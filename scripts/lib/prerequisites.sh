@@ -63,12 +63,34 @@ ensure_postgres() {
   fail "PostgreSQL is not installed and nothing answers on $host:$port. Install it (Debian/Ubuntu: apt-get install postgresql) or set MILLGATE_DB_URL to a reachable server."
 }
 
+# apt_install WHY HOW-TO-AVOID PACKAGE...: Debian's packages, after a banner, through sudo
+# when not root; fails saying how to install them by hand.
+apt_install() {
+  local why="$1" avoid="$2" sudo=()
+  shift 2
+  command -v apt-get >/dev/null 2>&1 \
+    || fail "Needed: $*, and there is no apt-get here: install them by hand, or set MILLGATE_INSTALL=never."
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 \
+      || fail "Needed: $* ($why): install them as root (apt-get install $*), or set MILLGATE_INSTALL=never."
+    sudo=(sudo)
+  fi
+  announce_install "Debian's packages $* (apt-get install --no-install-recommends${sudo[*]:+, through sudo})" "$why" "$avoid"
+  local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
+  if ! "${apt[@]}" install -y -q --no-install-recommends "$@" >/dev/null; then
+    # the package lists may be stale or missing (a fresh container)
+    if ! { "${apt[@]}" update -q >/dev/null && "${apt[@]}" install -y -q --no-install-recommends "$@" >/dev/null; }; then
+      fail "Installing $* failed; install them by hand (apt-get install $*), or set MILLGATE_INSTALL=never"
+    fi
+  fi
+}
+
 # The developer portal's browser tests drive Debian's Chromium through ChromeDriver
 # (/usr/bin/chromium, /usr/bin/chromedriver). Where they are missing: installed with
 # apt-get after a banner, or with MILLGATE_INSTALL=never the browser tests are skipped.
 ensure_chromium() {
   local browser="${MILLGATE_CHROMIUM:-/usr/bin/chromium}" driver="${MILLGATE_CHROMEDRIVER:-/usr/bin/chromedriver}"
-  local missing=() packages=(chromium chromium-driver) sudo=()
+  local missing=() packages=(chromium chromium-driver)
   BROWSER_TESTS=run
   [ -x "$browser" ] || missing+=("$browser")
   [ -x "$driver" ] || missing+=("$driver")
@@ -82,25 +104,44 @@ ensure_chromium() {
     BROWSER_TESTS=skip
     return 0
   fi
-  command -v apt-get >/dev/null 2>&1 \
-    || fail "The browser tests need Chromium and ChromeDriver ($absent missing): $get; or skip them with MILLGATE_INSTALL=never."
-  if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null 2>&1 \
-      || fail "The browser tests need Chromium and ChromeDriver ($absent missing): install them as root (apt-get install ${packages[*]}), or skip them with MILLGATE_INSTALL=never."
-    sudo=(sudo)
-  fi
-  announce_install "Debian's packages ${packages[*]} (apt-get install --no-install-recommends${sudo[*]:+, through sudo})" \
-    "the developer portal's browser tests drive Chromium through ChromeDriver; $absent missing" \
-    "install them yourself, point MILLGATE_CHROMIUM and MILLGATE_CHROMEDRIVER at a Chromium and its driver, or set MILLGATE_INSTALL=never (skips the browser tests)"
-  local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
-  if ! "${apt[@]}" install -y -q --no-install-recommends "${packages[@]}" >/dev/null; then
-    # the package lists may be stale or missing (a fresh container)
-    if ! { "${apt[@]}" update -q >/dev/null && "${apt[@]}" install -y -q --no-install-recommends "${packages[@]}" >/dev/null; }; then
-      fail "Installing ${packages[*]} failed; install them by hand (apt-get install ${packages[*]}), or skip the browser tests with MILLGATE_INSTALL=never"
-    fi
-  fi
+  apt_install "the developer portal's browser tests drive Chromium through ChromeDriver; $absent missing" \
+    "install them yourself, point MILLGATE_CHROMIUM and MILLGATE_CHROMEDRIVER at a Chromium and its driver, or set MILLGATE_INSTALL=never (skips the browser tests)" \
+    "${packages[@]}"
   if [ ! -x "$browser" ] || [ ! -x "$driver" ]; then
     fail "${packages[*]} installed, but $browser or $driver is missing"
   fi
   say "Installed $("$browser" --version 2>/dev/null | head -n 1) and its driver."
+}
+
+# Pact's reference core (the Rust verifier behind PactNet, pact-js, pact-python and pact-go),
+# from npm's @pact-foundation/pact-core, verifies every pact beside Pact JVM. It runs on
+# Node.js (Debian's nodejs and npm where missing) and lives in the user's cache, outside the
+# checkout. Where it cannot be had and MILLGATE_INSTALL=never, its tests are skipped.
+PACT_CORE_VERSION=20.2.0
+# run or skip, and where it is (set by ensure_pact_core; read by scripts/cmd/test.sh)
+# shellcheck disable=SC2034
+PACT_CORE_TESTS=run
+PACT_CORE_DIR="${MILLGATE_PACT_CORE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/millgate/pact-core-$PACT_CORE_VERSION}"
+ensure_pact_core() {
+  PACT_CORE_TESTS=run
+  [ -d "$PACT_CORE_DIR/node_modules/@pact-foundation/pact-core" ] && command -v node >/dev/null 2>&1 && return 0
+  local avoid="install @pact-foundation/pact-core@$PACT_CORE_VERSION with npm into $PACT_CORE_DIR yourself (npm install --prefix $PACT_CORE_DIR @pact-foundation/pact-core@$PACT_CORE_VERSION), or set MILLGATE_INSTALL=never (skips the reference core's verification)"
+  if ! install_allowed; then
+    say "Skipping the pact verification by Pact's reference core: @pact-foundation/pact-core $PACT_CORE_VERSION is not in $PACT_CORE_DIR (or Node.js is missing), and MILLGATE_INSTALL=never installs nothing."
+    say "To run it: npm install --prefix $PACT_CORE_DIR @pact-foundation/pact-core@$PACT_CORE_VERSION"
+    PACT_CORE_TESTS=skip
+    return 0
+  fi
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install "Pact's reference core, which every pact is verified with beside Pact JVM, runs on Node.js; node or npm is missing" \
+      "$avoid" nodejs npm
+  fi
+  announce_install "@pact-foundation/pact-core@$PACT_CORE_VERSION from the npm registry, into $PACT_CORE_DIR" \
+    "every pact is verified with Pact's reference core (the verifier of PactNet, pact-js, pact-python, pact-go) beside Pact JVM" \
+    "$avoid"
+  mkdir -p "$PACT_CORE_DIR"
+  npm install --prefix "$PACT_CORE_DIR" --no-audit --no-fund --loglevel=error \
+    "@pact-foundation/pact-core@$PACT_CORE_VERSION" >/dev/null \
+    || fail "Installing @pact-foundation/pact-core failed; install it by hand ($avoid)"
+  say "Installed @pact-foundation/pact-core $PACT_CORE_VERSION into $PACT_CORE_DIR."
 }

@@ -1,15 +1,24 @@
 package org.millgate.providers;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -180,6 +190,74 @@ class ProvidersKeepThePactsTests {
 			@State("production order 1000043 was confirmed with key " + ProviderVerification.CONFIRMED_KEY)
 			void confirmed() {
 				ProviderVerification.confirmedWithKey(platform());
+			}
+
+		}
+
+		/**
+		 * Every pact file, verified through the gateway by Pact's reference core as well:
+		 * the Rust verifier that PactNet, pact-js, pact-python and pact-go use. A
+		 * consumer team on another Pact implementation must get the same verdict as Pact
+		 * JVM; a pact only Pact JVM accepts is not a contract.
+		 */
+		@Nested
+		class TheReferenceCore {
+
+			@Test
+			void keepsEveryPactThroughTheGateway() throws IOException {
+				String unavailable = ReferenceCore.unavailable();
+				Assumptions.assumeTrue(unavailable == null, unavailable);
+				List<String> states = new CopyOnWriteArrayList<>();
+				HttpServer stateServer = ReferenceCore.stateServer(
+						Map.of("production order 1000043 was confirmed with key " + ProviderVerification.CONFIRMED_KEY,
+								() -> ProviderVerification.confirmedWithKey(platform())),
+						states::add);
+				try (Stream<Path> files = Files.list(Path.of("pacts"))) {
+					List<Path> pacts = files.filter((file) -> file.toString().endsWith(".json")).sorted().toList();
+					assertThat(pacts).hasSizeGreaterThanOrEqualTo(5);
+					for (Path pact : pacts) {
+						String consumer = new ObjectMapper().readTree(pact.toFile())
+							.path("consumer")
+							.path("name")
+							.asText();
+						ReferenceCore.Result result = ReferenceCore.verify(pact, platform().url("gateway"),
+								"http://127.0.0.1:" + stateServer.getAddress().getPort() + "/provider-states",
+								platform().token(ProviderVerification.CLIENTS.get(consumer)));
+						assertThat(result.kept()).as("the reference core on %s:%n%s", pact, result.output()).isTrue();
+						assertThat(result.output()).contains("REFERENCE CORE VERIFIED");
+					}
+				}
+				finally {
+					stateServer.stop(0);
+				}
+				assertThat(states).as("provider states the reference core asked for")
+					.contains("production order 1000043 was confirmed with key " + ProviderVerification.CONFIRMED_KEY);
+			}
+
+			@Test
+			void failsAPactTheProviderDoesNotKeepNamingTheInteraction(@TempDir Path dir) throws IOException {
+				String unavailable = ReferenceCore.unavailable();
+				Assumptions.assumeTrue(unavailable == null, unavailable);
+				Path tampered = dir.resolve("mes-production-orders.json");
+				String pact = Files.readString(Path.of("pacts/mes-production-orders.json"));
+				Files.writeString(tampered, pact.replace("\"planned\":", "\"plannedTotal\":"));
+				assertThat(tampered).content().isNotEqualTo(pact);
+				HttpServer stateServer = ReferenceCore.stateServer(
+						Map.of("production order 1000043 was confirmed with key " + ProviderVerification.CONFIRMED_KEY,
+								() -> ProviderVerification.confirmedWithKey(platform())),
+						(state) -> {
+						});
+				try {
+					ReferenceCore.Result result = ReferenceCore.verify(tampered, platform().url("gateway"),
+							"http://127.0.0.1:" + stateServer.getAddress().getPort() + "/provider-states",
+							platform().token("mes-plant-1000"));
+
+					assertThat(result.kept()).as(result.output()).isFalse();
+					assertThat(result.output()).contains("REFERENCE CORE FAILED", "plannedTotal");
+				}
+				finally {
+					stateServer.stop(0);
+				}
 			}
 
 		}
