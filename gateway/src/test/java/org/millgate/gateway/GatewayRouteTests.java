@@ -479,6 +479,20 @@ class GatewayRouteTests {
 	}
 
 	@Test
+	void aBodyInAnotherMediaTypeIsRefusedWith415BeforeTheService() {
+		int before = backend.received().size();
+
+		problem(this.client.post()
+			.uri("/v1/production-orders/1000043/confirmations")
+			.headers(bearer(mesWriter()))
+			.header("Idempotency-Key", "key-" + UUID.randomUUID())
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("operation=0010")
+			.exchange(), 415, "request.unsupportedMediaType").contains("application/json", "text/plain");
+		assertThat(backend.received()).hasSize(before);
+	}
+
+	@Test
 	void aValidWriteReachesTheServiceWithItsBodyAndIdempotencyKey() {
 		String body = "{\"operation\":\"0010\",\"yieldQuantity\":1,\"scrapQuantity\":0,\"unit\":\"H87\",\"finalConfirmation\":false}";
 		String key = "key-" + UUID.randomUUID();

@@ -65,6 +65,9 @@ public final class RequestValidator {
 	}
 
 	private static String pointer(ValidationReport.Message message) {
+		if ("validation.request.contentType.notAllowed".equals(message.getKey())) {
+			return RequestViolation.CONTENT_TYPE;
+		}
 		var context = message.getContext();
 		if (context.isPresent() && context.get().getParameter().isPresent()) {
 			var parameter = context.get().getParameter().get();

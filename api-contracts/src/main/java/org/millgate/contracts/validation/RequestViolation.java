@@ -1,5 +1,7 @@
 package org.millgate.contracts.validation;
 
+import java.util.List;
+
 /**
  * One broken rule of a request.
  *
@@ -8,5 +10,18 @@ package org.millgate.contracts.validation;
  * @param message what is wrong, for a developer
  */
 public record RequestViolation(String pointer, String message) {
+
+	/** Where a body in a media type the operation does not take is pointed at. */
+	public static final String CONTENT_TYPE = "#/header/Content-Type";
+
+	/**
+	 * Whether any violation is a body in a media type the operation does not take: such a
+	 * request is answered 415, not 400.
+	 * @param violations the violations
+	 * @return true when the request's {@code Content-Type} is not one of the operation's
+	 */
+	public static boolean unsupportedMediaType(List<RequestViolation> violations) {
+		return violations.stream().anyMatch((violation) -> CONTENT_TYPE.equals(violation.pointer()));
+	}
 
 }

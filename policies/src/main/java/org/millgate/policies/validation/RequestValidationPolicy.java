@@ -26,7 +26,8 @@ import org.millgate.web.Problems;
  * and body checked against the contract of the called version before anything reaches the
  * product; the body is read once, up to a limit, and handed on. Configuration:
  * {@link Config}, per product. Failure codes: {@value #REQUEST_INVALID} (400, one
- * {@code errors[]} entry per violation), {@value #REQUEST_TOO_LARGE} (413).
+ * {@code errors[]} entry per violation), {@value #REQUEST_TOO_LARGE} (413),
+ * {@value #UNSUPPORTED_MEDIA_TYPE} (415, a body that is not {@code application/json}).
  */
 public final class RequestValidationPolicy extends AbstractRoutePolicy<RequestValidationPolicy.Config> {
 
@@ -37,6 +38,9 @@ public final class RequestValidationPolicy extends AbstractRoutePolicy<RequestVa
 
 	/** 413: the body is larger than the product accepts. */
 	public static final String REQUEST_TOO_LARGE = "request.tooLarge";
+
+	/** 415: a body in a media type the operation does not take. */
+	public static final String UNSUPPORTED_MEDIA_TYPE = "request.unsupportedMediaType";
 
 	private final Problems problems;
 
@@ -67,6 +71,13 @@ public final class RequestValidationPolicy extends AbstractRoutePolicy<RequestVa
 			.validate(request.getMethod().name(), request.getPath().value(), request.getQueryParams(),
 					Headers.asMap(request.getHeaders()), body);
 		ApiCall call = ApiCall.of(exchange);
+		if (RequestViolation.unsupportedMediaType(violations)) {
+			call.validation("request-invalid");
+			return this.problems.write(exchange, UNSUPPORTED_MEDIA_TYPE,
+					"This " + route.productId() + " " + route.versionName()
+							+ " operation takes a body of Content-Type application/json, not "
+							+ request.getHeaders().getContentType() + ".");
+		}
 		if (!violations.isEmpty()) {
 			call.validation("request-invalid");
 			return this.problems.write(exchange, REQUEST_INVALID, "The request does not satisfy the "

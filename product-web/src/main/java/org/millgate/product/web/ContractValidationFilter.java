@@ -96,6 +96,11 @@ final class ContractValidationFilter implements WebFilter, Ordered {
 			.defaultIfEmpty(new byte[0])
 			.flatMap((body) -> {
 				List<RequestViolation> violations = violations(version, operation, request, path, body);
+				if (RequestViolation.unsupportedMediaType(violations)) {
+					return this.problems.write(exchange, "request.unsupportedMediaType",
+							"This operation takes a body of Content-Type application/json, not "
+									+ request.getHeaders().getContentType() + ".");
+				}
 				if (!violations.isEmpty()) {
 					return this.problems.write(exchange, "request.invalid",
 							"The request has " + violations.size()

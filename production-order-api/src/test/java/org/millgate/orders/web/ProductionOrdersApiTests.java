@@ -1,5 +1,6 @@
 package org.millgate.orders.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,6 +62,8 @@ class ProductionOrdersApiTests {
 
 	private static final String READER_1000 = TestTokens.get()
 		.token("reader-1000", "production-orders:read", List.of("1000"));
+
+	private static final String ORDERS = "/sap/opu/odata/sap/API_PRODUCTION_ORDER_2_SRV";
 
 	private static final String CONFIRMATION = """
 			{"operation":"0010","yieldQuantity":%s,"scrapQuantity":0,"unit":"%s","finalConfirmation":false}""";
@@ -142,6 +145,58 @@ class ProductionOrdersApiTests {
 		assertThat((List<String>) JsonPath.read(body(result), "$.routing.operations[*].operation"))
 			.containsExactly("0010", "0020");
 		assertThat((List<?>) JsonPath.read(body(result), "$.components")).hasSize(3);
+	}
+
+	@Test
+	void should_describe_the_material_with_the_material_masters_text_not_the_orders_own_text() {
+		// a planner renames the order in the ERP; the material stays what it is
+		ERP.write(HttpMethod.PATCH, ORDERS, "A_ProductionOrder_2('1000001')",
+				"{\"ManufacturingOrderText\":\"Rush order for line 4\"}");
+		String material = (String) ERP
+			.read("/sap/opu/odata/sap/API_PRODUCT_SRV/A_ProductDescription(Product='FG-100',Language='EN')")
+			.get(0)
+			.get("ProductDescription");
+
+		for (String version : List.of("v1", "v2")) {
+			EntityExchangeResult<byte[]> order = call(HttpMethod.GET, "/" + version + "/production-orders/1000001",
+					MES_1000, null, (headers) -> {
+					});
+
+			assertThat((String) JsonPath.read(body(order), "$.materialDescription")).as(version)
+				.isEqualTo(material)
+				.isEqualTo("Filter housing FH-100");
+		}
+	}
+
+	@Test
+	void should_show_the_confirmed_available_quantity_the_erp_keeps_for_each_component() {
+		// a component of a plant 1000 order whose availability check confirmed less than
+		// it requires
+		Map<String, Object> shortfall = ERP.read(ORDERS + "/A_ProductionOrderComponent_3?$filter=Plant eq '1000'&$top=500")
+			.stream()
+			.filter((row) -> !((String) row.get("ManufacturingOrder")).isEmpty() && new BigDecimal(
+					(String) row.get("ConfirmedAvailableQuantity"))
+				.compareTo(new BigDecimal((String) row.get("RequiredQuantity"))) != 0)
+			.findFirst()
+			.orElseThrow();
+
+		EntityExchangeResult<byte[]> order = call(HttpMethod.GET,
+				"/v1/production-orders/" + shortfall.get("ManufacturingOrder"), MES_1000, null, (headers) -> {
+				});
+		EntityExchangeResult<byte[]> v2 = call(HttpMethod.GET,
+				"/v2/production-orders/" + shortfall.get("ManufacturingOrder"), MES_1000, null, (headers) -> {
+				});
+
+		String item = "[?(@.reservationItem == '" + shortfall.get("ReservationItem") + "')]";
+		assertThat((List<Number>) JsonPath.read(body(order), "$.components" + item + ".confirmedAvailableQuantity"))
+			.singleElement()
+			.satisfies((confirmed) -> assertThat(new BigDecimal(confirmed.toString()))
+				.isEqualByComparingTo((String) shortfall.get("ConfirmedAvailableQuantity")));
+		assertThat((List<Number>) JsonPath.read(body(v2), "$.components" + item + ".confirmedAvailable.value"))
+			.singleElement()
+			.satisfies((confirmed) -> assertThat(new BigDecimal(confirmed.toString()))
+				.isEqualByComparingTo((String) shortfall.get("ConfirmedAvailableQuantity"))
+				.isNotEqualByComparingTo((String) shortfall.get("RequiredQuantity")));
 	}
 
 	@Test
@@ -281,6 +336,37 @@ class ProductionOrdersApiTests {
 	}
 
 	@Test
+	void should_confirm_only_the_released_operations_of_a_partially_released_order() {
+		// an order of plant 1000 whose first operation alone is released
+		String id = (String) ERP
+			.read(ORDERS + "/A_ProductionOrder_2?$filter=ProductionPlant eq '1000' and OrderIsPartiallyReleased eq 'X'"
+					+ " and OrderIsReleased eq '' and OrderIsLocked eq ''&$orderby=ManufacturingOrder&$top=1")
+			.get(0)
+			.get("ManufacturingOrder");
+		String order = body(call(HttpMethod.GET, "/v1/production-orders/" + id, MES_1000, null, (headers) -> {
+		}));
+		List<String> released = JsonPath.read(order, "$.routing.operations[?(@.status == 'RELEASED')].operation");
+		List<String> created = JsonPath.read(order, "$.routing.operations[?(@.status == 'CREATED')].operation");
+		String unit = JsonPath.read(order, "$.quantities.unit");
+		String confirmation = "{\"operation\":\"%s\",\"yieldQuantity\":1,\"unit\":\"" + unit
+				+ "\",\"finalConfirmation\":false}";
+
+		assertThat((String) JsonPath.read(order, "$.status")).isEqualTo("RELEASED");
+		assertThat(released).hasSize(1);
+		assertThat(created).isNotEmpty();
+		EntityExchangeResult<byte[]> booked = confirm(id, "key-" + UUID.randomUUID(),
+				confirmation.formatted(released.get(0)));
+		assertThat(booked.getStatus().value()).as(body(booked)).isEqualTo(201);
+		EntityExchangeResult<byte[]> refused = confirm(id, "key-" + UUID.randomUUID(),
+				confirmation.formatted(created.get(0)));
+		assertProblem(refused, 409, "order.notConfirmable");
+		assertThat((String) JsonPath.read(body(refused), "$.detail")).contains("Operation " + created.get(0),
+				"not released");
+		assertThat(ERP.calls("confirmations", "POST")).as("only the released operation reached the ERP").isEqualTo(1);
+		assertThat(ERP.bookedConfirmations(id)).isEqualTo(1);
+	}
+
+	@Test
 	void should_refuse_invalid_bodies_and_missing_keys_with_clear_problems() {
 		EntityExchangeResult<byte[]> unknownField = confirm("1000001", "key-" + UUID.randomUUID(),
 				"{\"operation\":\"0010\",\"yieldQuantity\":1,\"unit\":\"H87\",\"finalConfirmation\":false,\"plant\":\"2000\"}");
@@ -414,6 +500,23 @@ class ProductionOrdersApiTests {
 				.isEqualTo(JsonPath.read(body(v1), "$.confirmationId"));
 		}
 		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
+	}
+
+	@Test
+	void should_refuse_a_body_in_another_media_type_with_415() {
+		EntityExchangeResult<byte[]> result = this.client.post()
+			.uri("/v2/production-orders/1000001/confirmations")
+			.headers((headers) -> headers.setBearerAuth(MES_1000))
+			.header("Idempotency-Key", "key-" + UUID.randomUUID())
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("operation=0010&yield=1")
+			.exchange()
+			.expectBody()
+			.returnResult();
+
+		assertProblem(result, 415, "request.unsupportedMediaType");
+		assertThat((String) JsonPath.read(body(result), "$.detail")).contains("application/json", "text/plain");
+		assertThat(ERP.calls("confirmations", "POST")).isZero();
 	}
 
 	@Test
