@@ -16,6 +16,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import org.millgate.erpsim.data.ConfirmationWrites;
 import org.millgate.erpsim.data.ErpData;
+import org.millgate.erpsim.data.MaterialDocumentWrites;
 import org.millgate.erpsim.data.OrderWrites;
 import org.millgate.erpsim.data.SeedData;
 import org.millgate.erpsim.faults.CallStatistics;
@@ -75,7 +76,8 @@ class SimulatorConfiguration {
 
 	@Bean
 	ODataHandler odataHandler(ServiceRegistry registry, ErpData data, Clock clock, SimulatorProperties properties) {
-		ODataWrites writes = new ODataWrites(new OrderWrites(data, clock), new ConfirmationWrites(data, clock));
+		ODataWrites writes = new ODataWrites(new OrderWrites(data, clock), new ConfirmationWrites(data, clock),
+				new MaterialDocumentWrites(data, clock));
 		return new ODataHandler(registry, data, properties.pageSize(), properties.sapClient(), writes);
 	}
 

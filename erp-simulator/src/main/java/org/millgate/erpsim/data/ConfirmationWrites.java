@@ -15,9 +15,10 @@ import org.millgate.erpsim.odata.ODataException;
 
 /**
  * Posting and cancelling production order confirmations, as the ERP books them: checks
- * against the order and operation, numbering within the order's confirmation group,
- * totals on the operation and the order, and refusal of a second confirmation carrying
- * the same {@code ExternalSystemConfirmation}, as a dedupe-aware ERP does.
+ * against the order and operation (a released or partially released order, a released
+ * operation), numbering within the order's confirmation group, totals on the operation
+ * and the order, and refusal of a second confirmation carrying the same
+ * {@code ExternalSystemConfirmation}, as a dedupe-aware ERP does.
  */
 public final class ConfirmationWrites {
 
@@ -44,12 +45,19 @@ public final class ConfirmationWrites {
 			String order = text(given, "OrderID");
 			String operation = text(given, "OrderOperation");
 			Map<String, Object> header = this.orders.order(order);
-			if (!Boolean.TRUE.equals(header.get("OrderIsReleased"))
-					|| Boolean.TRUE.equals(header.get("OrderIsTechnicallyCompleted"))
+			// As in SAP, a partially released order takes confirmations of its released
+			// operations.
+			boolean released = Boolean.TRUE.equals(header.get("OrderIsReleased"))
+					|| Boolean.TRUE.equals(header.get("OrderIsPartiallyReleased"));
+			if (!released || Boolean.TRUE.equals(header.get("OrderIsTechnicallyCompleted"))
 					|| Boolean.TRUE.equals(header.get("OrderIsLocked"))) {
 				throw new ODataException(400, "RU/101", "Order " + order + " is not released for confirmation");
 			}
 			Map<String, Object> op = operation(order, operation);
+			if (!Boolean.TRUE.equals(op.get("OperationIsReleased"))) {
+				throw new ODataException(400, "RU/101",
+						"Operation " + operation + " of order " + order + " is not released for confirmation");
+			}
 			Object external = given.get("ExternalSystemConfirmation");
 			if (external != null && confirmations().stream()
 				.anyMatch((row) -> external.equals(row.get("ExternalSystemConfirmation")))) {

@@ -10,8 +10,8 @@ public final class ErpData {
 
 	/** Table names, shared by every release's entity sets. */
 	public static final String[] TABLES = { "ProductionOrder", "ProductionOrderOperation", "ProductionOrderStatus",
-			"ReservationItem", "Confirmation", "MaterialStock", "DeliveryHeader", "DeliveryItem", "Product",
-			"ProductDescription", "ProductPlant", "ProductUnitOfMeasure" };
+			"ReservationItem", "Confirmation", "MaterialStock", "MaterialDocumentHeader", "MaterialDocumentItem",
+			"DeliveryHeader", "DeliveryItem", "Product", "ProductDescription", "ProductPlant", "ProductUnitOfMeasure" };
 
 	private final Map<String, Table> tables = new TreeMap<>();
 

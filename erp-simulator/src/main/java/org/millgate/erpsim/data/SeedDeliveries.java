@@ -74,8 +74,10 @@ final class SeedDeliveries {
 			boolean issued = stage == SHIPPED || stage == DELIVERED;
 			LocalDate changed = issued ? earliest((stage == DELIVERED) ? arrival : planned, TODAY)
 					: TODAY.minusDays(between(random, 0, (stage == PLANNED) ? 5 : 1));
-			SeedDeliveryRows.write(data, new SeedDelivery(number, plant, shipTo, stage, block, packing, planned,
-					issued ? planned : null, arrival, changed, items));
+			// Created before goods issue is planned, never after its last change.
+			LocalDate created = earliest(planned.minusDays(3), changed);
+			SeedDeliveryRows.write(data, new SeedDelivery(number, plant, plant, shipTo, stage, block, packing, planned,
+					issued ? planned : null, arrival, created, changed, items));
 		}
 	}
 

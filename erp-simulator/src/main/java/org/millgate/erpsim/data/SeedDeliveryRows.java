@@ -1,6 +1,7 @@
 package org.millgate.erpsim.data;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -15,6 +16,12 @@ import static org.millgate.erpsim.data.SeedRows.qty;
  */
 final class SeedDeliveryRows {
 
+	/**
+	 * The shipping points and the plant each belongs to: every plant ships through the
+	 * shipping point named after it, plant 1000 also through its rail dock 1010.
+	 */
+	static final Map<String, String> SHIPPING_POINT_PLANTS = Map.of("1000", "1000", "1010", "1000", "2000", "2000");
+
 	/** These customers confirm receipt: their deliveries wait for proof of delivery. */
 	static final Set<String> PROOF_OF_DELIVERY = Set.of("17100001", "17100002", "17100003", "17100004", "17100005");
 
@@ -22,6 +29,10 @@ final class SeedDeliveryRows {
 	}
 
 	static void write(ErpData data, SeedDelivery delivery) {
+		if (!delivery.plant().equals(SHIPPING_POINT_PLANTS.get(delivery.shippingPoint()))) {
+			throw new IllegalArgumentException(
+					"shipping point " + delivery.shippingPoint() + " is not one of plant " + delivery.plant() + "'s");
+		}
 		List<SeedDelivery.Item> items = delivery.items();
 		String[][] statuses = new String[items.size()][];
 		for (int i = 0; i < items.size(); i++) {
@@ -38,14 +49,14 @@ final class SeedDeliveryRows {
 		String proofStatus = (delivery.stage() == SeedDelivery.Stage.DELIVERED) ? "C" : "A";
 		// Only plant 1000 runs warehouse management, whose transfer orders pick.
 		insert(data, "DeliveryHeader", "DeliveryDocument", delivery.number(), "DeliveryDocumentType", "LF",
-				"ShippingPoint", delivery.plant(), "SoldToParty", soldTo(delivery.shipTo()), "ShipToParty",
+				"ShippingPoint", delivery.shippingPoint(), "SoldToParty", soldTo(delivery.shipTo()), "ShipToParty",
 				delivery.shipTo(), "OverallPickingStatus", picking, "OverallPickingConfStatus", picking,
 				"OverallPackingStatus", overall(statuses, (status) -> status[1]), "OverallGoodsMovementStatus",
 				overall(statuses, (status) -> status[2]), "OverallProofOfDeliveryStatus", proof ? proofStatus : "",
 				"OverallWarehouseActivityStatus", "1000".equals(delivery.plant()) ? picking : "", "TotalBlockStatus",
 				delivery.block(), "PlannedGoodsIssueDate", day(delivery.plannedGoodsIssue()), "ActualGoodsMovementDate",
-				day(delivery.goodsIssue()), "DeliveryDate", day(delivery.deliveryDate()), "LastChangeDate",
-				day(delivery.lastChange()));
+				day(delivery.goodsIssue()), "DeliveryDate", day(delivery.deliveryDate()), "CreationDate",
+				day(delivery.created()), "LastChangeDate", day(delivery.lastChange()));
 	}
 
 	// A distribution center of customer 17100007 receives goods the customer buys.

@@ -71,6 +71,23 @@ final class SeedFixtures {
 		// delivery 80000003: ACME, picking in progress (item 10 picked, 20 not)
 		delivery(data, "80000003", ACME, SeedDelivery.Stage.PICKING, LocalDate.of(2026, 3, 4), null,
 				LocalDate.of(2026, 3, 6), item("FG-100", "", 60), item("FG-120", "", 30));
+		// delivery 81000001: created on 2026-02-27, never changed since (the ERP keeps
+		// no last change date for it); plant 1000, picking not started: planned
+		SeedDeliveryRows.write(data,
+				new SeedDelivery("81000001", "1000", "1000", "17100005", SeedDelivery.Stage.PLANNED, "", true,
+						LocalDate.of(2026, 3, 9), null, LocalDate.of(2026, 3, 11), LocalDate.of(2026, 2, 27), null,
+						List.of(item("FG-150", "", 40))));
+		// delivery 81000002: picked, plant 1000 through its rail dock, point 1010
+		SeedDeliveryRows.write(data,
+				new SeedDelivery("81000002", "1000", "1010", "17100006", SeedDelivery.Stage.PICKED, "", true,
+						LocalDate.of(2026, 3, 5), null, LocalDate.of(2026, 3, 9), LocalDate.of(2026, 2, 26), TODAY,
+						List.of(item("FG-120", "", 30))));
+
+		// material document 4900000001: quality released the batches of delivery 80000001
+		// (321, quality inspection to unrestricted) before it was picked
+		SeedMaterialDocuments.write(data, "4900000001", LocalDate.of(2026, 2, 26),
+				new SeedMaterialDocuments.Item("FG-130", "1000", "0003", "FC260201", "321", 60),
+				new SeedMaterialDocuments.Item("FG-130", "1000", "0003", "FC260202", "321", 24));
 	}
 
 	private static void order(ErpData data, String number, String plant, String material, SeedOrderStage stage,
@@ -79,12 +96,13 @@ final class SeedFixtures {
 				start, 3, false, false, ""));
 	}
 
-	// All three ship from plant 1000, unblocked and with packing.
+	// All three ship from plant 1000 through shipping point 1000, unblocked and with
+	// packing, created three days before goods issue was planned.
 	private static void delivery(ErpData data, String number, String shipTo, SeedDelivery.Stage stage,
 			LocalDate plannedGoodsIssue, LocalDate goodsIssue, LocalDate arrival, SeedDelivery.Item... items) {
 		LocalDate changed = (goodsIssue != null) ? goodsIssue : TODAY;
-		SeedDeliveryRows.write(data, new SeedDelivery(number, "1000", shipTo, stage, "", true, plannedGoodsIssue,
-				goodsIssue, arrival, changed, List.of(items)));
+		SeedDeliveryRows.write(data, new SeedDelivery(number, "1000", "1000", shipTo, stage, "", true,
+				plannedGoodsIssue, goodsIssue, arrival, plannedGoodsIssue.minusDays(3), changed, List.of(items)));
 	}
 
 	private static SeedDelivery.Item item(String material, String batch, long quantity) {

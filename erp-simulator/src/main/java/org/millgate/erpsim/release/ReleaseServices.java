@@ -27,7 +27,8 @@ final class ReleaseServices {
 	}
 
 	List<ODataService> build() {
-		return List.of(productionOrders(), confirmations(), materialStock(), reservations(), deliveries(), products());
+		return List.of(productionOrders(), confirmations(), materialStock(), materialDocuments(), reservations(),
+				deliveries(), products());
 	}
 
 	private boolean old() {
@@ -130,6 +131,27 @@ final class ReleaseServices {
 		return v2("material-stock", "API_MATERIAL_STOCK_SRV", List.of(stock, byAccount), List.of());
 	}
 
+	// Goods movements: a document, created with its items (deep insert), moves stock.
+	private ODataService materialDocuments() {
+		Property year = key(text("MaterialDocumentYear", 4));
+		Property document = key(text("MaterialDocument", 10));
+		EntitySet header = new EntitySet("A_MaterialDocumentHeader", "A_MaterialDocumentHeaderType",
+				"MaterialDocumentHeader",
+				List.of(year, document, date("DocumentDate"), date("PostingDate"), text("GoodsMovementCode", 2),
+						text("CreatedByUser", 12), date("CreationDate")),
+				List.of(new Navigation("to_MaterialDocumentItem", "A_MaterialDocumentItem",
+						Map.of("MaterialDocumentYear", "MaterialDocumentYear", "MaterialDocument", "MaterialDocument"),
+						true)),
+				true);
+		EntitySet items = set("A_MaterialDocumentItem", "MaterialDocumentItem",
+				List.of(year, document, key(text("MaterialDocumentItem", 4)), text("Material", 40), text("Plant", 4),
+						text("StorageLocation", 4), text("Batch", 10), text("GoodsMovementType", 3),
+						text("EntryUnit", 3), dec("QuantityInEntryUnit"), text("MaterialBaseUnit", 3),
+						dec("QuantityInBaseUnit"), Property.of("GoodsMovementIsCancelled", EdmType.BOOLEAN)),
+				List.of());
+		return v2("material-documents", "API_MATERIAL_DOCUMENT_SRV", List.of(header, items), List.of());
+	}
+
 	private ODataService reservations() {
 		EntitySet items = set("A_ReservationDocumentItem", "ReservationItem", List.of(key(text("Reservation", 10)),
 				key(text("ReservationItem", 4)),
@@ -154,7 +176,7 @@ final class ReleaseServices {
 						text("OverallGoodsMovementStatus", 1), text("OverallProofOfDeliveryStatus", 1),
 						text("OverallWarehouseActivityStatus", 1), text("TotalBlockStatus", 1),
 						date("PlannedGoodsIssueDate"), date("ActualGoodsMovementDate"), date("DeliveryDate"),
-						date("LastChangeDate")),
+						date("CreationDate"), date("LastChangeDate")),
 				List.of(many("to_DeliveryDocumentItem", "A_OutbDeliveryItem", "DeliveryDocument")));
 		EntitySet items = set("A_OutbDeliveryItem", "DeliveryItem",
 				List.of(key(text("DeliveryDocument", 10)), key(text("DeliveryDocumentItem", 6)), text("Material", 40),

@@ -1,7 +1,10 @@
 package org.millgate.erpsim.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import org.millgate.erpsim.data.ConfirmationWrites;
+import org.millgate.erpsim.data.MaterialDocumentWrites;
 import org.millgate.erpsim.data.OrderWrites;
 import org.millgate.erpsim.odata.EdmType;
 import org.millgate.erpsim.odata.EntityWriter;
@@ -29,12 +33,14 @@ import org.millgate.erpsim.odata.Shape;
 import org.millgate.erpsim.odata.Values;
 import org.millgate.erpsim.service.Action;
 import org.millgate.erpsim.service.EntitySet;
+import org.millgate.erpsim.service.Navigation;
 import org.millgate.erpsim.service.ODataService;
 import org.millgate.erpsim.service.Property;
 
 /**
- * Creates (confirmations), updates with {@code If-Match} (production orders) and function
- * imports (release, complete, close, deletion flag, cancel).
+ * Creates (confirmations; material documents with their items in one deep insert),
+ * updates with {@code If-Match} (production orders) and function imports (release,
+ * complete, close, deletion flag, cancel).
  */
 public final class ODataWrites {
 
@@ -46,11 +52,14 @@ public final class ODataWrites {
 
 	private final ConfirmationWrites confirmations;
 
+	private final MaterialDocumentWrites materialDocuments;
+
 	private ODataHandler handler;
 
-	public ODataWrites(OrderWrites orders, ConfirmationWrites confirmations) {
+	public ODataWrites(OrderWrites orders, ConfirmationWrites confirmations, MaterialDocumentWrites materialDocuments) {
 		this.orders = orders;
 		this.confirmations = confirmations;
+		this.materialDocuments = materialDocuments;
 	}
 
 	void attach(ODataHandler handler) {
@@ -74,12 +83,21 @@ public final class ODataWrites {
 		String user = request.attribute(SecurityFilter.USER).orElse("SIMULATOR") instanceof String name ? name
 				: "SIMULATOR";
 		return body(request).map((body) -> {
+			EntityWriter writer = new EntityWriter(service, serviceUrl, this.handler::follow);
+			if (set.table().equals("MaterialDocumentHeader")) {
+				Navigation items = set.navigation("to_MaterialDocumentItem").orElseThrow();
+				Map<String, Object> row = this.materialDocuments.post(columns(set, body, service),
+						children(body, items, this.handler.entitySet(service, items.target()), service), user);
+				LOG.info("Posted material document {}/{}", row.get("MaterialDocumentYear"),
+						row.get("MaterialDocument"));
+				return new Created(writer.uri(set, row),
+						writer.single(set, row, new Shape(Set.of(), Set.of(items.name()))));
+			}
 			Map<String, Object> row = this.confirmations.post(columns(set, body, service), user);
 			LOG.info("Posted confirmation {}/{} for order {} operation {} (yield {}, scrap {}, external id {})",
 					row.get("ConfirmationGroup"), row.get("ConfirmationCount"), row.get("OrderID"),
 					row.get("OrderOperation"), row.get("ConfirmationYieldQuantity"),
 					row.get("ConfirmationScrapQuantity"), row.get("ExternalSystemConfirmation"));
-			EntityWriter writer = new EntityWriter(service, serviceUrl, this.handler::follow);
 			return new Created(writer.uri(set, row), writer.single(set, row, Shape.ALL));
 		})
 			.flatMap((created) -> ServerResponse.status(HttpStatus.CREATED)
@@ -169,10 +187,32 @@ public final class ODataWrites {
 		});
 	}
 
+	// The entities of a deep insert, inline under a navigation property: an array,
+	// or an object with the array in "results" (v2).
+	private static List<Map<String, Object>> children(JsonNode body, Navigation navigation, EntitySet target,
+			ODataService service) {
+		JsonNode inline = body.path(navigation.name());
+		JsonNode entities = inline.has("results") ? inline.get("results") : inline;
+		List<Map<String, Object>> children = new ArrayList<>();
+		if (entities.isArray()) {
+			for (JsonNode entity : entities) {
+				if (!entity.isObject()) {
+					throw ODataException.badRequest("Every entity of " + navigation.name() + " must be an object");
+				}
+				children.add(columns(target, entity, service));
+			}
+		}
+		else if (!inline.isMissingNode()) {
+			throw ODataException.badRequest("Navigation property '" + navigation.name() + "' must hold a collection");
+		}
+		return children;
+	}
+
 	private static Map<String, Object> columns(EntitySet set, JsonNode body, ODataService service) {
 		Map<String, Object> columns = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> field : body.properties()) {
-			if (field.getKey().startsWith("__") || field.getKey().startsWith("@odata")) {
+			if (field.getKey().startsWith("__") || field.getKey().startsWith("@odata")
+					|| set.navigation(field.getKey()).isPresent() && set.writable()) {
 				continue;
 			}
 			Property property = set.property(field.getKey())

@@ -77,11 +77,18 @@ class SeedDataTests {
 							"OverallPickingStatus", "OverallPickingConfStatus", "OverallPackingStatus",
 							"OverallGoodsMovementStatus", "OverallProofOfDeliveryStatus",
 							"OverallWarehouseActivityStatus", "TotalBlockStatus", "PlannedGoodsIssueDate",
-							"ActualGoodsMovementDate", "DeliveryDate", "LastChangeDate")),
+							"ActualGoodsMovementDate", "DeliveryDate", "CreationDate", "LastChangeDate")),
 			entry("DeliveryItem",
 					List.of("DeliveryDocument", "DeliveryDocumentItem", "Material", "Plant", "StorageLocation", "Batch",
 							"ActualDeliveryQuantity", "DeliveryQuantityUnit", "PickingStatus", "PackingStatus",
-							"GoodsMovementStatus")));
+							"GoodsMovementStatus")),
+			entry("MaterialDocumentHeader",
+					List.of("MaterialDocumentYear", "MaterialDocument", "DocumentDate", "PostingDate",
+							"GoodsMovementCode", "CreatedByUser", "CreationDate")),
+			entry("MaterialDocumentItem",
+					List.of("MaterialDocumentYear", "MaterialDocument", "MaterialDocumentItem", "Material", "Plant",
+							"StorageLocation", "Batch", "GoodsMovementType", "EntryUnit", "QuantityInEntryUnit",
+							"MaterialBaseUnit", "QuantityInBaseUnit", "GoodsMovementIsCancelled")));
 
 	private static final Map<String, List<String>> KEYS = Map.ofEntries(entry("Product", List.of("Product")),
 			entry("ProductDescription", List.of("Product", "Language")),
@@ -96,7 +103,9 @@ class SeedDataTests {
 					List.of("Material", "Plant", "StorageLocation", "Batch", "Supplier", "Customer",
 							"InventorySpecialStockType", "InventoryStockType")),
 			entry("DeliveryHeader", List.of("DeliveryDocument")),
-			entry("DeliveryItem", List.of("DeliveryDocument", "DeliveryDocumentItem")));
+			entry("DeliveryItem", List.of("DeliveryDocument", "DeliveryDocumentItem")),
+			entry("MaterialDocumentHeader", List.of("MaterialDocumentYear", "MaterialDocument")),
+			entry("MaterialDocumentItem", List.of("MaterialDocumentYear", "MaterialDocument", "MaterialDocumentItem")));
 
 	// Each system status mirrors one order flag; CRTD is the exception, see below.
 	private static final Map<String, String> STATUS_FLAGS = Map.ofEntries(entry("I0042", "OrderIsPartiallyReleased"),
@@ -295,6 +304,59 @@ class SeedDataTests {
 	}
 
 	@Test
+	void should_leave_the_last_change_of_delivery_81000001_empty_as_it_was_never_changed() {
+		Map<String, Object> delivery = one(DATA, "DeliveryHeader", Map.of("DeliveryDocument", "81000001"));
+
+		assertThat(delivery).containsEntry("LastChangeDate", null)
+			.containsEntry("CreationDate", LocalDate.of(2026, 2, 27).atStartOfDay())
+			.containsEntry("ShippingPoint", "1000")
+			.containsEntry("OverallPickingStatus", "A");
+		assertThat(rows(DATA, "DeliveryHeader")).filteredOn((row) -> row.get("LastChangeDate") == null)
+			.extracting((row) -> row.get("DeliveryDocument"))
+			.containsExactly("81000001");
+	}
+
+	@Test
+	void should_ship_delivery_81000002_of_plant_1000_through_shipping_point_1010() {
+		assertThat(one(DATA, "DeliveryHeader", Map.of("DeliveryDocument", "81000002")))
+			.containsEntry("ShippingPoint", "1010")
+			.containsEntry("OverallPickingStatus", "C")
+			.containsEntry("OverallPackingStatus", "A");
+		assertThat(rows(DATA, "DeliveryItem", "DeliveryDocument", "81000002")).isNotEmpty()
+			.allSatisfy((item) -> assertThat(item).containsEntry("Plant", "1000"));
+	}
+
+	@Test
+	void should_create_every_delivery_before_or_on_its_last_change() {
+		assertThat(rows(DATA, "DeliveryHeader")).allSatisfy((row) -> {
+			assertThat(row.get("CreationDate")).isNotNull();
+			if (row.get("LastChangeDate") != null) {
+				assertThat((LocalDateTime) row.get("CreationDate"))
+					.isBeforeOrEqualTo((LocalDateTime) row.get("LastChangeDate"));
+			}
+		});
+	}
+
+	@Test
+	void should_record_the_quality_release_of_the_batches_of_delivery_80000001_before_it_changed_last() {
+		Map<String, Object> document = one(DATA, "MaterialDocumentHeader", Map.of("MaterialDocument", "4900000001"));
+		List<Map<String, Object>> items = rows(DATA, "MaterialDocumentItem", "MaterialDocument", "4900000001");
+
+		assertThat(document).containsEntry("MaterialDocumentYear", "2026")
+			.containsEntry("PostingDate", LocalDate.of(2026, 2, 26).atStartOfDay());
+		assertThat((LocalDateTime) document.get("PostingDate"))
+			.isBefore((LocalDateTime) one(DATA, "DeliveryHeader", Map.of("DeliveryDocument", "80000001"))
+				.get("LastChangeDate"));
+		assertThat(items).extracting((row) -> row.get("Batch")).containsExactly("FC260201", "FC260202");
+		assertThat(items).allSatisfy((item) -> {
+			assertThat(item).containsEntry("GoodsMovementType", "321").containsEntry("GoodsMovementIsCancelled", false);
+			// what it released is unrestricted now
+			assertThat(batchStock(DATA, item)).isNotEmpty()
+				.allSatisfy((row) -> assertThat(row).containsEntry("InventoryStockType", "01"));
+		});
+	}
+
+	@Test
 	void should_generate_at_least_50_materials_with_descriptions_plants_and_units() {
 		List<Map<String, Object>> products = rows(DATA, "Product");
 
@@ -476,8 +538,10 @@ class SeedDataTests {
 		Map<Object, List<Map<String, Object>>> items = groupBy(rows(DATA, "DeliveryItem"), "DeliveryDocument");
 		for (Map<String, Object> delivery : rows(DATA, "DeliveryHeader")) {
 			List<Map<String, Object>> ofDelivery = items.get(delivery.get("DeliveryDocument"));
+			// The items ship from the plant the shipping point belongs to.
 			assertThat(ofDelivery).isNotEmpty()
-				.allSatisfy((item) -> assertThat(item).containsEntry("Plant", delivery.get("ShippingPoint")));
+				.allSatisfy((item) -> assertThat(item).containsEntry("Plant",
+						SeedDeliveryRows.SHIPPING_POINT_PLANTS.get(delivery.get("ShippingPoint"))));
 			assertThat(delivery.get("OverallPickingStatus")).isEqualTo(overall(ofDelivery, "PickingStatus"));
 			assertThat(delivery.get("OverallPackingStatus")).isEqualTo(overall(ofDelivery, "PackingStatus"));
 			assertThat(delivery.get("OverallGoodsMovementStatus"))
@@ -617,7 +681,9 @@ class SeedDataTests {
 		int fixtures = 4;
 		assertThat(rows(tripled, "ProductionOrder"))
 			.hasSize(3 * (rows(DATA, "ProductionOrder").size() - fixtures) + fixtures);
-		assertThat(rows(tripled, "DeliveryHeader")).hasSize(3 * (rows(DATA, "DeliveryHeader").size() - 3) + 3);
+		int deliveryFixtures = 5;
+		assertThat(rows(tripled, "DeliveryHeader"))
+			.hasSize(3 * (rows(DATA, "DeliveryHeader").size() - deliveryFixtures) + deliveryFixtures);
 		assertThat(rows(tripled, "ReservationItem").size()).isGreaterThan(2 * rows(DATA, "ReservationItem").size());
 		assertThat(rows(tripled, "MaterialStock").size()).isGreaterThan(rows(DATA, "MaterialStock").size());
 		assertThat(rows(tripled, "Product")).isEqualTo(rows(DATA, "Product"));
@@ -627,7 +693,7 @@ class SeedDataTests {
 			assertThat(rows(tripled, "ReservationItem", "ManufacturingOrder", number))
 				.isEqualTo(rows(DATA, "ReservationItem", "ManufacturingOrder", number));
 		}
-		for (String number : List.of("80000001", "80000002", "80000003")) {
+		for (String number : List.of("80000001", "80000002", "80000003", "81000001", "81000002")) {
 			assertThat(rows(tripled, "DeliveryHeader", "DeliveryDocument", number))
 				.isEqualTo(rows(DATA, "DeliveryHeader", "DeliveryDocument", number));
 		}

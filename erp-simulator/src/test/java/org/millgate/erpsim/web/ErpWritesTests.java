@@ -11,11 +11,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.millgate.erpsim.web.SimulatorClient.CONFIRMATIONS;
+import static org.millgate.erpsim.web.SimulatorClient.MATERIAL_DOCUMENTS;
 import static org.millgate.erpsim.web.SimulatorClient.ORDERS;
+import static org.millgate.erpsim.web.SimulatorClient.STOCK;
 
 /**
  * Writes as the ERP books them: the CSRF handshake, actions, confirmations with dedupe,
- * and updates guarded by ETags.
+ * goods movements between stock types, and updates guarded by ETags.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.config.name=erp-simulator")
@@ -162,6 +164,104 @@ class ErpWritesTests {
 			.jsonPath("$.error.message.value")
 			.isEqualTo("Property 'Bogus' is invalid for ProdnOrdConf2Type");
 		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", "not json").expectStatus().isBadRequest();
+	}
+
+	@Test
+	void should_confirm_the_released_operations_of_a_partially_released_order_only() {
+		// order 1000002 is created; releasing its first operation releases it partially
+		this.erp.post(ORDERS + "/ReleaseOperation?ManufacturingOrder='1000002'&ManufacturingOrderOperation='0010'", "")
+			.expectStatus()
+			.isOk();
+		this.erp.get(ORDERS + "/A_ProductionOrder_2('1000002')")
+			.expectBody()
+			.jsonPath("$.d.OrderIsReleased")
+			.isEqualTo("")
+			.jsonPath("$.d.OrderIsPartiallyReleased")
+			.isEqualTo("X");
+		String confirmation = CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000010")
+			.replace("1000001", "1000002")
+			.replace("\"40\"", "\"4\"")
+			.replace("\"2\"", "\"0\"");
+
+		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", confirmation)
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.d.OrderOperation")
+			.isEqualTo("0010");
+		this.erp
+			.post(CONFIRMATIONS + "/ProdnOrdConf2",
+					confirmation.replace("0010", "0020").replace("000000000010", "000000000011"))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo("RU/101")
+			.jsonPath("$.error.message.value")
+			.isEqualTo("Operation 0020 of order 1000002 is not released for confirmation");
+	}
+
+	@Test
+	void should_post_a_quality_release_as_a_material_document_that_moves_the_batch_stock() {
+		// RM-200 batch B2 in plant 1000: 500 KG in quality inspection at 0001
+		String release = """
+				{"GoodsMovementCode":"04","to_MaterialDocumentItem":[
+				 {"Material":"RM-200","Plant":"1000","StorageLocation":"0001","Batch":"B2","GoodsMovementType":"321",
+				  "QuantityInEntryUnit":"8","EntryUnit":"PAK"}]}""";
+		String posted = this.erp.post(MATERIAL_DOCUMENTS + "/A_MaterialDocumentHeader", release)
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat((String) JsonPath.read(posted, "$.d.MaterialDocument")).isEqualTo("4900000002");
+		assertThat((String) JsonPath.read(posted, "$.d.PostingDate")).startsWith("/Date(");
+		assertThat((String) JsonPath.read(posted, "$.d.to_MaterialDocumentItem.results[0].QuantityInBaseUnit"))
+			.isEqualTo("200.000");
+		String batch = STOCK + "/A_MatlStkInAcctMod?$filter=Material eq 'RM-200' and Plant eq '1000' and Batch eq 'B2'";
+		this.erp.get(batch + " and InventoryStockType eq '02'")
+			.expectBody()
+			.jsonPath("$.d.results[0].MatlWrhsStkQtyInMatlBaseUnit")
+			.isEqualTo("300.000");
+		this.erp.get(batch + " and InventoryStockType eq '01'")
+			.expectBody()
+			.jsonPath("$.d.results[0].MatlWrhsStkQtyInMatlBaseUnit")
+			.isEqualTo("200.000");
+		this.erp
+			.get(MATERIAL_DOCUMENTS + "/A_MaterialDocumentHeader(MaterialDocumentYear='"
+					+ JsonPath.read(posted, "$.d.MaterialDocumentYear") + "',MaterialDocument='4900000002')"
+					+ "/to_MaterialDocumentItem")
+			.expectBody()
+			.jsonPath("$.d.results[0].GoodsMovementType")
+			.isEqualTo("321");
+	}
+
+	@Test
+	void should_refuse_a_whole_material_document_when_one_item_lacks_the_stock_it_moves() {
+		String deficit = """
+				{"to_MaterialDocumentItem":{"results":[
+				 {"Material":"RM-200","Plant":"1000","StorageLocation":"0001","Batch":"B2","GoodsMovementType":"321",
+				  "QuantityInEntryUnit":"300","EntryUnit":"KG"},
+				 {"Material":"RM-200","Plant":"1000","StorageLocation":"0001","Batch":"B2","GoodsMovementType":"321",
+				  "QuantityInEntryUnit":"300","EntryUnit":"KG"}]}}""";
+
+		this.erp.post(MATERIAL_DOCUMENTS + "/A_MaterialDocumentHeader", deficit)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error.code")
+			.isEqualTo("M7/021");
+		this.erp.post(MATERIAL_DOCUMENTS + "/A_MaterialDocumentHeader", deficit.replace("\"321\"", "\"101\""))
+			.expectStatus()
+			.isBadRequest();
+		this.erp
+			.get(STOCK + "/A_MatlStkInAcctMod?$filter=Material eq 'RM-200' and Plant eq '1000' and Batch eq 'B2'"
+					+ " and InventoryStockType eq '02'")
+			.expectBody()
+			.jsonPath("$.d.results[0].MatlWrhsStkQtyInMatlBaseUnit")
+			.isEqualTo("500.000");
+		this.erp.get(MATERIAL_DOCUMENTS + "/A_MaterialDocumentHeader/$count").expectBody(String.class).isEqualTo("1");
 	}
 
 	@Test

@@ -21,6 +21,8 @@ final class SimulatorClient {
 
 	static final String DELIVERIES = "/sap/opu/odata/sap/API_OUTBOUND_DELIVERY_SRV;v=0002";
 
+	static final String MATERIAL_DOCUMENTS = "/sap/opu/odata/sap/API_MATERIAL_DOCUMENT_SRV";
+
 	private final WebTestClient client;
 
 	SimulatorClient(WebTestClient client) {

@@ -1,12 +1,18 @@
 package org.millgate.testing.erp;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import org.millgate.erpsim.ErpSimulatorApplication;
@@ -14,8 +20,9 @@ import org.millgate.erpsim.ErpSimulatorApplication;
 /**
  * ERP simulators for a module's whole test run, one per release and page size, each on a
  * free port and reached over HTTP as the facade reaches a real ERP; with the simulator's
- * control API (reset, faults, call counts) for the tests. Needs {@code erp-simulator} on
- * the test classpath.
+ * control API (reset, faults, call counts) for the tests, and OData reads and writes as
+ * an ERP user, to set up or check what the ERP keeps. Needs {@code erp-simulator} on the
+ * test classpath.
  */
 public final class ErpSimulator {
 
@@ -27,6 +34,10 @@ public final class ErpSimulator {
 
 	private static final int DEFAULT_PAGE_SIZE = 100;
 
+	private static final String USER = "millgate";
+
+	private static final String PASSWORD = "millgate";
+
 	private static final Map<String, ErpSimulator> RUNNING = new HashMap<>();
 
 	private final String baseUrl;
@@ -35,7 +46,10 @@ public final class ErpSimulator {
 
 	private ErpSimulator(String baseUrl) {
 		this.baseUrl = baseUrl;
-		this.control = WebClient.create(baseUrl);
+		this.control = WebClient.builder()
+			.baseUrl(baseUrl)
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+			.build();
 	}
 
 	/**
@@ -131,11 +145,83 @@ public final class ErpSimulator {
 		String count = this.control.get()
 			.uri("/sap/opu/odata/sap/API_PROD_ORDER_CONFIRMATION_2_SRV/ProdnOrdConf2/$count?$filter={filter}",
 					"OrderID eq '" + orderId + "'")
-			.headers((headers) -> headers.setBasicAuth("millgate", "millgate"))
+			.headers((headers) -> headers.setBasicAuth(USER, PASSWORD))
 			.retrieve()
 			.bodyToMono(String.class)
 			.block();
 		return Long.parseLong(count.trim());
+	}
+
+	/**
+	 * Reads entities as any OData client does, to compare what a product shows with what
+	 * the ERP keeps.
+	 * @param path a collection or entity path below the simulator's root, with its query,
+	 * e.g. {@code /sap/opu/odata/sap/API_PRODUCT_SRV/A_Product?$top=1}
+	 * @return the entities of a collection, or the one entity, as OData v2 JSON objects
+	 */
+	@SuppressWarnings("unchecked") // JSON objects: their names are strings
+	public List<Map<String, Object>> read(String path) {
+		Map<String, Object> answer = this.control.get()
+			.uri(this.baseUrl + path)
+			.headers((headers) -> headers.setBasicAuth(USER, PASSWORD))
+			.accept(MediaType.APPLICATION_JSON)
+			.retrieve()
+			.bodyToMono(Map.class)
+			.block();
+		Map<String, Object> data = (Map<String, Object>) answer.get("d");
+		Object results = data.get("results");
+		return (results instanceof List<?> list) ? (List<Map<String, Object>>) list : List.of(data);
+	}
+
+	/**
+	 * Changes the ERP as one of its users would, with SAP's CSRF handshake: a create
+	 * ({@code POST}) or a change ({@code PATCH}, with {@code If-Match: *}).
+	 * @param method {@code POST} or {@code PATCH}
+	 * @param service the service root, e.g.
+	 * {@code /sap/opu/odata/sap/API_PRODUCTION_ORDER_2_SRV}
+	 * @param resource the entity set or entity below it, e.g.
+	 * {@code A_ProductionOrder_2('1000001')}
+	 * @param json the body
+	 * @return the entity the ERP answers with ({@code d}), empty for a change
+	 * @throws IllegalStateException when the ERP refuses it, with the ERP's answer
+	 */
+	@SuppressWarnings("unchecked") // JSON objects: their names are strings
+	public Map<String, Object> write(HttpMethod method, String service, String resource, String json) {
+		ResponseEntity<Void> fetched = this.control.get()
+			.uri(this.baseUrl + service + "/$metadata")
+			.headers((headers) -> {
+				headers.setBasicAuth(USER, PASSWORD);
+				headers.set("X-CSRF-Token", "Fetch");
+			})
+			.retrieve()
+			.toBodilessEntity()
+			.block();
+		String token = fetched.getHeaders().getFirst("X-CSRF-Token");
+		String session = fetched.getHeaders()
+			.getOrEmpty(HttpHeaders.SET_COOKIE)
+			.stream()
+			.map((cookie) -> cookie.split(";", 2)[0])
+			.findFirst()
+			.orElse("");
+		ResponseEntity<Map> answer = this.control.method(method)
+			.uri(this.baseUrl + service + "/" + resource)
+			.headers((headers) -> {
+				headers.setBasicAuth(USER, PASSWORD);
+				headers.set("X-CSRF-Token", token);
+				headers.set(HttpHeaders.COOKIE, session);
+				headers.setIfMatch("*");
+			})
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(json)
+			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.toEntity(Map.class)
+					: response.bodyToMono(String.class)
+						.defaultIfEmpty("")
+						.flatMap((body) -> Mono.error(new IllegalStateException("The ERP refused " + method + " "
+								+ resource + ": " + response.statusCode() + " " + body))))
+			.block();
+		Map<String, Object> body = (answer != null) ? answer.getBody() : null;
+		return (body != null && body.get("d") instanceof Map<?, ?> entity) ? (Map<String, Object>) entity : Map.of();
 	}
 
 	/**
