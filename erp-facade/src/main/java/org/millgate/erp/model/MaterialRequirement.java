@@ -17,8 +17,10 @@ import java.time.LocalDate;
  * @param batch the batch, or null
  * @param required the quantity required
  * @param withdrawn the quantity already withdrawn
- * @param confirmedAvailable the quantity the availability check confirmed (zero where the
- * ERP does not say)
+ * @param confirmedAvailable the quantity the ERP's availability check confirmed, as the
+ * ERP keeps it (a production order component's {@code ConfirmedAvailableQuantity}); null
+ * where the ERP keeps none (the items of the reservation service), never computed or
+ * assumed
  * @param requirementDate when it is needed
  * @param finallyIssued no more withdrawals expected
  */

@@ -20,7 +20,8 @@ import java.util.List;
  * @param plannedGoodsIssue planned goods issue date
  * @param actualGoodsIssue actual goods issue date, or null
  * @param deliveryDate planned delivery date
- * @param lastChanged last change date
+ * @param lastChanged the day of its last change, or of its creation when it was never
+ * changed since (the ERP keeps no change date then); never null
  * @param items its items, empty unless asked for
  */
 public record Shipment(String id, String shippingPoint, String soldTo, String shipTo, ProcessingStatus picking,

@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * Which shipments to list, ordered by last change then id.
+ * Which shipments to list, ordered by last change (the creation of a shipment never
+ * changed) then id.
  *
  * @param shippingPoints only shipments from these shipping points, or all when empty
  * @param shipTos only shipments to these parties, or all when empty
- * @param changedSince only shipments changed on or after this day, or null
+ * @param changedSince only shipments changed (or, never changed, created) on or after
+ * this day, or null
  * @param afterChange together with {@code afterId}: continue after this shipment, or null
  * @param afterId the id of the last shipment of the previous page, or null
  * @param limit the page size

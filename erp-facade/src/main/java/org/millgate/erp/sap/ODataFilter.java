@@ -44,6 +44,10 @@ final class ODataFilter {
 		return compare(property, "ge", value);
 	}
 
+	static ODataFilter le(String property, Object value) {
+		return compare(property, "le", value);
+	}
+
 	/**
 	 * {@code property eq v1 or property eq v2 ...}, in parentheses.
 	 */
@@ -86,11 +90,15 @@ final class ODataFilter {
 	}
 
 	/**
-	 * An OData v2 literal; also valid v4 for strings, numbers and booleans.
-	 * @param value the value
+	 * An OData v2 literal; also valid v4 for strings, numbers, booleans and null.
+	 * @param value the value, or null
 	 * @return the literal
 	 */
 	static String literal(Object value) {
+		if (value == null) {
+			// an empty (initial) value, as SAP serves a date never set
+			return "null";
+		}
 		if (value instanceof String string) {
 			return "'" + string.replace("'", "''") + "'";
 		}

@@ -77,23 +77,26 @@ final class OrderMapping {
 		List<MaterialRequirement> components = new ArrayList<>();
 		for (JsonNode entity : expanded(order, "to_ProductionOrderComponent")) {
 			components.add(requirement(entity, "Material", "RequiredQuantity", "WithdrawnQuantity",
-					"ReservationIsFinallyIssued", "ManufacturingOrder", "ManufacturingOrderOperation"));
+					"ConfirmedAvailableQuantity", "ReservationIsFinallyIssued", "ManufacturingOrder",
+					"ManufacturingOrderOperation"));
 		}
 		return components;
 	}
 
 	/**
-	 * A component or a reservation item: the same ERP record under two sets of names.
+	 * A component or a reservation item: the same ERP record under two sets of names. The
+	 * confirmed available quantity is the ERP's own, read where the entity set has it
+	 * ({@code confirmedAvailable} names the property, which is then required), and null
+	 * where it has none (the reservation service): never computed or assumed.
 	 */
 	MaterialRequirement requirement(JsonNode entity, String material, String required, String withdrawn,
-			String finallyIssued, String order, String operation) {
+			String confirmedAvailable, String finallyIssued, String order, String operation) {
 		UnitOfMeasure unit = this.units.canonical(text(entity, "BaseUnit"));
 		return new MaterialRequirement(text(entity, "Reservation"), text(entity, "ReservationItem"),
 				optionalText(entity, order), (operation != null) ? optionalText(entity, operation) : null,
 				text(entity, material), text(entity, "Plant"), optionalText(entity, "StorageLocation"),
 				optionalText(entity, "Batch"), quantity(entity, required, unit), quantity(entity, withdrawn, unit),
-				entity.has("ConfirmedAvailableQuantity") ? quantity(entity, "ConfirmedAvailableQuantity", unit)
-						: Quantity.zero(unit),
+				(confirmedAvailable != null) ? quantity(entity, confirmedAvailable, unit) : null,
 				date(entity, "MatlCompRequirementDate"), flag(entity, finallyIssued));
 	}
 

@@ -32,6 +32,8 @@ import static org.millgate.erp.sap.SapValues.text;
 /**
  * Confirmations through {@code API_PROD_ORDER_CONFIRMATION_2_SRV}. The request's external
  * id goes to {@code ExternalSystemConfirmation}, which the ERP refuses to book twice.
+ * Whether a confirmation is final is written to and read from one field,
+ * {@code FinalConfirmationType} ({@code "X"} final, {@code ""} partial).
  */
 final class SapConfirmations implements Confirmations {
 
@@ -126,8 +128,10 @@ final class SapConfirmations implements Confirmations {
 		return new Confirmation(text(entity, "ConfirmationGroup") + "-" + text(entity, "ConfirmationCount"),
 				text(entity, "OrderID"), text(entity, "OrderOperation"),
 				new Quantity(decimal(entity, "ConfirmationYieldQuantity"), unit),
-				new Quantity(decimal(entity, "ConfirmationScrapQuantity"), unit), flag(entity, "IsFinalConfirmation"),
-				flag(entity, "IsReversed"), flag(entity, "IsReversal"), date(entity, "PostingDate"),
+				new Quantity(decimal(entity, "ConfirmationScrapQuantity"), unit),
+				// read from the field a post writes: "X" final, "" partial
+				flag(entity, "FinalConfirmationType"), flag(entity, "IsReversed"), flag(entity, "IsReversal"),
+				date(entity, "PostingDate"),
 				(start != null && startTime != null) ? start.toLocalDate().atTime(startTime) : start,
 				(end != null && endTime != null) ? end.toLocalDate().atTime(endTime) : end,
 				SapValues.uuid(entity, "ExternalSystemConfirmation"),

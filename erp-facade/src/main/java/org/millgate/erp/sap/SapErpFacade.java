@@ -26,6 +26,7 @@ import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.ProductionOrders;
 import org.millgate.erp.port.Reservations;
+import org.millgate.erp.port.StockChanges;
 import org.millgate.erp.port.StockLevels;
 import org.millgate.erp.resilience.ConcurrencyLimiter;
 import org.millgate.erp.resilience.ErpCalls;
@@ -54,6 +55,8 @@ public final class SapErpFacade {
 	private final Deliveries deliveries;
 
 	private final Materials materials;
+
+	private final StockChanges stockChanges;
 
 	private SapErpFacade(ErpProperties properties, WebClient client, MeterRegistry meters, Clock clock) {
 		this.release = SapRelease.of(properties.release());
@@ -85,6 +88,7 @@ public final class SapErpFacade {
 		this.reservations = new SapReservations(this.http, this.calls, mapping, new SharedReads<>(stockTtl, clock),
 				clock);
 		this.deliveries = new SapDeliveries(this.http, this.calls, units);
+		this.stockChanges = new SapStockChanges(this.http, this.calls, units);
 		this.materials = new SapMaterials(this.http, this.calls, units,
 				new SharedReads<>(properties.cache().masterData(), clock));
 	}
@@ -173,6 +177,10 @@ public final class SapErpFacade {
 
 	public Materials materials() {
 		return this.materials;
+	}
+
+	public StockChanges stockChanges() {
+		return this.stockChanges;
 	}
 
 	/**

@@ -22,6 +22,8 @@ enum SapRelease {
 
 	static final String STOCK_V4 = "/sap/opu/odata4/sap/api_materialstock/srvd_a2x/sap/materialstock/0001";
 
+	static final String MATERIAL_DOCUMENTS = "/sap/opu/odata/sap/API_MATERIAL_DOCUMENT_SRV";
+
 	static final String RESERVATIONS = "/sap/opu/odata/sap/API_RESERVATION_DOCUMENT_SRV";
 
 	static final String DELIVERIES = "/sap/opu/odata/sap/API_OUTBOUND_DELIVERY_SRV;v=0002";
@@ -72,6 +74,7 @@ enum SapRelease {
 				new Expectation(stockService(),
 						List.of("EntitySet Name=\"A_MatlStkInAcctMod\"",
 								this.stockOnV4 ? "Edmx Version=\"4.0\"" : "Edmx Version=\"1.0\"")),
+				new Expectation(MATERIAL_DOCUMENTS, List.of("EntitySet Name=\"A_MaterialDocumentHeader\"")),
 				new Expectation(RESERVATIONS, List.of("EntitySet Name=\"A_ReservationDocumentItem\"")),
 				new Expectation(DELIVERIES, List.of("EntitySet Name=\"A_OutbDeliveryHeader\"")),
 				new Expectation(PRODUCTS, List.of("EntitySet Name=\"A_ProductUnitsOfMeasure\"")));

@@ -17,7 +17,8 @@ import org.millgate.erp.resilience.SharedReads;
 
 /**
  * Open reservations from {@code A_ReservationDocumentItem}, where the material is called
- * {@code Product}.
+ * {@code Product}; the service keeps no confirmed available quantity, so the items carry
+ * none (null).
  */
 final class SapReservations implements Reservations {
 
@@ -62,8 +63,9 @@ final class SapReservations implements Reservations {
 			return this.calls.read("reservation.read", () -> this.http.getAll(SapRelease.RESERVATIONS, SET, query));
 		})
 			.concatMapIterable((entities) -> entities.stream()
+				// A_ReservationDocumentItem keeps no confirmed available quantity.
 				.map((entity) -> this.mapping.requirement(entity, "Product", "ResvnItmRequiredQtyInBaseUnit",
-						"ResvnItmWithdrawnQtyInBaseUnit", "ReservationItemIsFinallyIssued", "OrderID", null))
+						"ResvnItmWithdrawnQtyInBaseUnit", null, "ReservationItemIsFinallyIssued", "OrderID", null))
 				.toList())
 			.collectList()
 			.map((items) -> new Snapshot<>(items, this.clock.instant()));

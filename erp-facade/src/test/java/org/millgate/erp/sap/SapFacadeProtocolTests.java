@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.millgate.erp.model.MaterialBatch;
 import org.millgate.erp.model.ConfirmationRequest;
 import org.millgate.erp.model.Quantity;
 import org.millgate.erp.model.StockPosition;
@@ -83,6 +84,9 @@ class SapFacadeProtocolTests {
 					10, false))
 			.block()
 			.items()).isEmpty();
+		assertThat(facade.deliveries()
+			.shipmentsWithBatches(Set.of(), Set.of(), List.of(new MaterialBatch("FG-130' or Batch ne '", "1000", "B")))
+			.block()).isEmpty();
 		assertThat(facade.reservations().open(INJECTION, List.of("FG-100' or Product ne '")).block().items()).isEmpty();
 		assertThat(facade.stockLevels().stock(INJECTION, List.of("FG-100")).block().items()).isEmpty();
 		assertThat(facade.confirmations().ofOrder("1000001' or OrderID ne '").collectList().block()).isEmpty();

@@ -3,7 +3,9 @@ package org.millgate.erp.sap;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.millgate.erp.model.ConfirmationRequest;
 import org.millgate.erp.model.Material;
+import org.millgate.erp.model.MaterialBatch;
 import org.millgate.erp.model.MaterialRequirement;
 import org.millgate.erp.model.Operation;
 import org.millgate.erp.model.ProcessingStatus;
@@ -22,6 +25,7 @@ import org.millgate.erp.model.ProductionOrder;
 import org.millgate.erp.model.Quantity;
 import org.millgate.erp.model.Shipment;
 import org.millgate.erp.model.StockPosition;
+import org.millgate.erp.model.StockStatusChange;
 import org.millgate.erp.model.StockType;
 import org.millgate.erp.model.UnitOfMeasure;
 import org.millgate.erp.port.ErpFailure;
@@ -113,6 +117,59 @@ class SapFacadeReleasesTests {
 
 	@ParameterizedTest(name = "S/4HANA {0}")
 	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_read_whether_a_confirmation_is_final_from_the_erp_field_it_writes(String release) {
+		SapErpFacade facade = facade(release);
+		ConfirmationRequest partial = new ConfirmationRequest("1000001", "0010", Quantity.of("40", "H87"),
+				Quantity.of("0", "H87"), false, null, null, null, null, null, UUID.randomUUID());
+		ConfirmationRequest last = new ConfirmationRequest("1000001", "0010", Quantity.of("60", "H87"),
+				Quantity.of("0", "H87"), true, null, null, null, null, null, UUID.randomUUID());
+
+		assertThat(facade.confirmations().post(partial).block().finalConfirmation()).isFalse();
+		assertThat(facade.confirmations().post(last).block().finalConfirmation()).isTrue();
+		assertThat(facade.confirmations().ofOrder("1000001").collectList().block())
+			.extracting((confirmation) -> confirmation.finalConfirmation())
+			.containsExactly(false, true);
+		// the ERP keeps it in FinalConfirmationType, the field the post wrote
+		assertThat(ErpSimulator.of(release)
+			.read(SapRelease.CONFIRMATIONS + "/ProdnOrdConf2?$filter=OrderID eq '1000001'"
+					+ "&$orderby=ConfirmationCount"))
+			.extracting((row) -> row.get("FinalConfirmationType"))
+			.containsExactly("", "X");
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_take_confirmed_available_quantities_from_the_erp_and_assume_none_it_does_not_keep(String release) {
+		SapErpFacade facade = facade(release);
+		String components = release.equals("2020") ? "A_ProductionOrderComponent_2" : "A_ProductionOrderComponent_3";
+		// a component whose availability check confirmed less than it requires
+		Map<String, Object> shortfall = ErpSimulator.of(release)
+			.read(SapRelease.ORDERS + "/" + components + "?$filter=Plant eq '1000'&$top=500")
+			.stream()
+			.filter((row) -> !((String) row.get("ManufacturingOrder")).isEmpty()
+					&& new BigDecimal((String) row.get("ConfirmedAvailableQuantity"))
+						.compareTo(new BigDecimal((String) row.get("RequiredQuantity"))) != 0)
+			.findFirst()
+			.orElseThrow();
+
+		ProductionOrder order = facade.productionOrders()
+			.order((String) shortfall.get("ManufacturingOrder"), true)
+			.block();
+		MaterialRequirement component = order.components()
+			.stream()
+			.filter((candidate) -> candidate.item().equals(shortfall.get("ReservationItem")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(component.confirmedAvailable().value())
+			.isEqualByComparingTo((String) shortfall.get("ConfirmedAvailableQuantity"))
+			.isNotEqualByComparingTo(component.required().value());
+		// the reservation service keeps no confirmed quantity: none is made up
+		assertThat(facade.reservations().open("1000", List.of("FG-100", "RM-200")).block().items()).isNotEmpty()
+			.allSatisfy((item) -> assertThat(item.confirmedAvailable()).isNull());
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
 	void should_split_stock_by_type_in_the_base_unit(String release) {
 		List<StockPosition> stock = facade(release).stockLevels().stock("1000", List.of("FG-100")).block().items();
 
@@ -160,6 +217,84 @@ class SapFacadeReleasesTests {
 
 	@ParameterizedTest(name = "S/4HANA {0}")
 	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_date_a_delivery_never_changed_by_its_creation_and_page_on_a_key_no_delivery_lacks(String release) {
+		SapErpFacade facade = facade(release);
+		List<Shipment> all = facade.deliveries()
+			.shipments(new ShipmentQuery(Set.of("1000"), Set.of(), null, null, null, 500, false))
+			.block()
+			.items();
+		List<Shipment> paged = new ArrayList<>();
+		Page<Shipment> page = null;
+		do {
+			Shipment last = (page != null) ? page.items().get(page.items().size() - 1) : null;
+			page = facade.deliveries()
+				.shipments(new ShipmentQuery(Set.of("1000"), Set.of(), null, (last != null) ? last.lastChanged() : null,
+						(last != null) ? last.id() : null, 7, false))
+				.block();
+			paged.addAll(page.items());
+		}
+		while (page.more());
+
+		// 81000001 was never changed: the ERP has no change date, only its creation
+		assertThat(facade.deliveries().shipment("81000001", false).block().lastChanged())
+			.isEqualTo(LocalDate.of(2026, 2, 27));
+		assertThat(all).extracting(Shipment::id).contains("81000001", "80000001").doesNotHaveDuplicates();
+		assertThat(all).isSortedAccordingTo(Comparator.comparing(Shipment::lastChanged).thenComparing(Shipment::id));
+		assertThat(paged).extracting(Shipment::id).containsExactlyElementsOf(all.stream().map(Shipment::id).toList());
+		assertThat(facade.deliveries()
+			.shipments(new ShipmentQuery(Set.of("1000"), Set.of(), LocalDate.of(2026, 2, 27), null, null, 500, false))
+			.block()
+			.items()).extracting(Shipment::id).contains("81000001");
+		assertThat(facade.deliveries()
+			.shipments(new ShipmentQuery(Set.of("1000"), Set.of(), LocalDate.of(2026, 2, 28), null, null, 500, false))
+			.block()
+			.items()).extracting(Shipment::id).doesNotContain("81000001");
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_find_the_shipments_that_carry_a_batch(String release) {
+		SapErpFacade facade = facade(release);
+		List<MaterialBatch> batch = List.of(new MaterialBatch("FG-130", "1000", "FC260201"));
+
+		List<Shipment> carrying = facade.deliveries().shipmentsWithBatches(Set.of("1000"), Set.of(), batch).block();
+
+		assertThat(carrying).extracting(Shipment::id).contains("80000001").doesNotHaveDuplicates();
+		assertThat(carrying).allSatisfy((shipment) -> assertThat(shipment.items())
+			.anySatisfy((item) -> assertThat(item.batch()).isEqualTo("FC260201")));
+		assertThat(facade.deliveries().shipmentsWithBatches(Set.of(), Set.of("17100001"), batch).block())
+			.allSatisfy((shipment) -> assertThat(shipment.shipTo()).isEqualTo("17100001"))
+			.extracting(Shipment::id)
+			.contains("80000001");
+		assertThat(facade.deliveries().shipmentsWithBatches(Set.of("2000"), Set.of(), batch).block()).isEmpty();
+		assertThat(facade.deliveries().shipmentsWithBatches(Set.of(), Set.of(), List.of()).block()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
+	void should_read_when_batch_stock_changed_status(String release) {
+		SapErpFacade facade = facade(release);
+
+		List<StockStatusChange> changes = facade.stockChanges().statusChanges(List.of("1000"), null, null).block();
+
+		assertThat(changes).extracting((change) -> change.batch().batch()).containsExactly("FC260201", "FC260202");
+		assertThat(changes).allSatisfy((change) -> {
+			assertThat(change.batch().material()).isEqualTo("FG-130");
+			assertThat(change.from()).isEqualTo(StockType.QUALITY_INSPECTION);
+			assertThat(change.to()).isEqualTo(StockType.UNRESTRICTED);
+			assertThat(change.postedOn()).isEqualTo(LocalDate.of(2026, 2, 26));
+			assertThat(change.quantity().unit()).isEqualTo(UnitOfMeasure.of("H87"));
+		});
+		assertThat(facade.stockChanges()
+			.statusChanges(List.of(), LocalDate.of(2026, 2, 26), LocalDate.of(2026, 2, 26))
+			.block()).hasSize(2);
+		assertThat(facade.stockChanges().statusChanges(List.of("2000"), null, null).block()).isEmpty();
+		assertThat(facade.stockChanges().statusChanges(List.of("1000"), LocalDate.of(2026, 2, 27), null).block())
+			.isEmpty();
+	}
+
+	@ParameterizedTest(name = "S/4HANA {0}")
+	@ValueSource(strings = { "2020", "2022", "2023" })
 	void should_read_materials_with_unit_conversions(String release) {
 		SapErpFacade facade = facade(release);
 		Material rawMaterial = facade.materials().material("RM-200").block();
@@ -187,7 +322,7 @@ class SapFacadeReleasesTests {
 	@ParameterizedTest(name = "S/4HANA {0}")
 	@ValueSource(strings = { "2020", "2022", "2023" })
 	void should_accept_the_metadata_of_its_own_release(String release) {
-		assertThat(facade(release).verifyMetadata(Duration.ofSeconds(10))).isEqualTo(6);
+		assertThat(facade(release).verifyMetadata(Duration.ofSeconds(10))).isEqualTo(7);
 	}
 
 	@ParameterizedTest(name = "S/4HANA {0}")

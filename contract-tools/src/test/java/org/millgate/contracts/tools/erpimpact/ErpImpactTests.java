@@ -138,10 +138,10 @@ class ErpImpactTests {
 		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2022"), SOURCE.load(saved.toString()));
 
 		assertThat(report.differences()).isEmpty();
-		assertThat(report.notCompared()).containsExactly("confirmations", "deliveries", "material-stock", "products",
-				"reservations");
+		assertThat(report.notCompared()).containsExactly("confirmations", "deliveries", "material-documents",
+				"material-stock", "products", "reservations");
 		assertThat(report.text()).contains("Not compared (no saved document): confirmations, deliveries",
-				"INCOMPLETE: 5 service(s) not compared.");
+				"INCOMPLETE: 6 service(s) not compared.");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertThat(ErpImpactCli.run(new String[] { ROOT.toString(), "2022", saved.toString() },
 				SimulatorReleases.directory(), new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -190,16 +190,17 @@ class ErpImpactTests {
 
 	@Test
 	void should_count_a_field_the_facade_reads_but_no_api_field_shows_as_a_break() throws IOException {
-		Path broken = saved("2022", Map.of("material-stock", (xml) -> xml.replaceFirst(
-				"(<EntityType Name=\"A_MatlStkInAcctModType\">(?s:.*?))\\s*<Property Name=\"MaterialBaseUnit\"[^>]*/>",
-				"$1")));
+		// the facade reads a delivery's warehouse activity status; no product shows it
+		Path broken = saved("2022", Map.of("deliveries",
+				(xml) -> xml.replaceFirst("\\s*<Property Name=\"OverallWarehouseActivityStatus\"[^>]*/>", "")));
 
 		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2022"), SOURCE.load(broken.toString()));
 
 		assertThat(report.apiAffected()).isTrue();
 		assertThat(report.differences()).singleElement()
-			.satisfies((difference) -> assertThat(difference.unmapped()).contains("StockPosition.unit"));
-		assertThat(report.text()).contains("no product lineage maps them to an API field", "StockPosition.unit");
+			.satisfies((difference) -> assertThat(difference.unmapped()).contains("Shipment.warehouseActivity"));
+		assertThat(report.text()).contains("no product lineage maps them to an API field",
+				"Shipment.warehouseActivity");
 	}
 
 	@Test
@@ -294,7 +295,7 @@ class ErpImpactTests {
 					Map.of("MILLGATE_ERP_AUTH_USER", "plant", "MILLGATE_ERP_AUTH_PASSWORD", "secret"))
 				.load(url);
 			assertThat(fetched.services()).containsOnlyKeys("production-orders", "confirmations", "material-stock",
-					"reservations", "deliveries", "products");
+					"material-documents", "reservations", "deliveries", "products");
 			assertThat(IMPACT.compare(SOURCE.load("2020"), fetched).differences()).isEmpty();
 
 			assertThatIllegalArgumentException().isThrownBy(() -> SOURCE.load(url))
