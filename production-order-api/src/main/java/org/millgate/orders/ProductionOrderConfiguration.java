@@ -32,8 +32,8 @@ class ProductionOrderConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(ProductionOrderConfiguration.class);
 
 	@Bean
-	OrderQueries orderQueries(ProductionOrders orders, Confirmations confirmations) {
-		return new OrderQueries(orders, confirmations);
+	OrderQueries orderQueries(ProductionOrders orders, Confirmations confirmations, Materials materials) {
+		return new OrderQueries(orders, confirmations, materials);
 	}
 
 	@Bean

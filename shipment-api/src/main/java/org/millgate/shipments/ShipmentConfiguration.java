@@ -5,8 +5,10 @@ import org.springframework.context.annotation.Configuration;
 
 import org.millgate.erp.port.Deliveries;
 import org.millgate.erp.port.Materials;
+import org.millgate.erp.port.StockChanges;
 import org.millgate.erp.port.StockLevels;
 import org.millgate.shipments.tracking.ShipmentTracking;
+import org.millgate.shipments.tracking.ShippingPoints;
 
 /**
  * Wires the product: shipment tracking over the ERP ports. Security, problems, cursors,
@@ -16,9 +18,10 @@ import org.millgate.shipments.tracking.ShipmentTracking;
 class ShipmentConfiguration {
 
 	@Bean
-	ShipmentTracking shipmentTracking(Deliveries deliveries, StockLevels stock, Materials materials,
-			ShipmentSettings settings) {
-		return new ShipmentTracking(deliveries, stock, materials, settings::shipTosOf);
+	ShipmentTracking shipmentTracking(Deliveries deliveries, StockLevels stock, StockChanges stockChanges,
+			Materials materials, ShipmentSettings settings) {
+		return new ShipmentTracking(deliveries, stock, stockChanges, materials,
+				new ShippingPoints(settings.shippingPointPlants()), settings::shipTosOf);
 	}
 
 }

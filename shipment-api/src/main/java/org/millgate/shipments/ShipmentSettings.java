@@ -12,13 +12,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param partnerShipTos the ship-to parties registered for each partner (the
  * {@code partner_id} claim of its tokens); a partner not listed sees no shipment
+ * @param shippingPointPlants the plant each shipping point belongs to; a shipment from a
+ * shipping point not listed belongs to no known plant and is shown to no one
  */
 @Validated
 @ConfigurationProperties("millgate.shipments")
-public record ShipmentSettings(Map<String, List<String>> partnerShipTos) {
+public record ShipmentSettings(Map<String, List<String>> partnerShipTos, Map<String, String> shippingPointPlants) {
 
 	public ShipmentSettings {
 		partnerShipTos = (partnerShipTos != null) ? Map.copyOf(partnerShipTos) : Map.of();
+		shippingPointPlants = (shippingPointPlants != null) ? Map.copyOf(shippingPointPlants) : Map.of();
 	}
 
 	/**

@@ -14,11 +14,15 @@ import org.millgate.erp.model.Material;
 import org.millgate.erp.model.MaterialRequirement;
 import org.millgate.erp.model.Quantity;
 import org.millgate.erp.model.StockPosition;
+import org.millgate.erp.model.StockType;
 import org.millgate.erp.model.UnitOfMeasure;
 
 /**
  * Turns stock positions and open reservations into the contract's buckets (mapping in the
- * module README). Pure: no I/O, so every rule is tested without an ERP.
+ * module README). Every quantity is taken in the unit the ERP states for it and converted
+ * into the unit asked for (or the base unit) through the material's conversions before it
+ * is added up: no row's unit is assumed. Pure: no I/O, so every rule is tested without an
+ * ERP.
  */
 final class AvailabilityCalculator {
 
@@ -39,10 +43,14 @@ final class AvailabilityCalculator {
 					|| request.storageLocation().equals(item.storageLocation()))
 			.filter((item) -> request.batch() == null || request.batch().equals(item.batch()))
 			.toList();
+		UnitOfMeasure unit = (request.unit() != null) ? request.unit() : material.baseUnit();
+		// the unit asked for must be one the material has, stock or not
+		in(Quantity.zero(material.baseUnit()), material, unit);
 		StockFigures totals = StockFigures.ZERO;
 		Map<String, StockFigures> parts = new TreeMap<>();
 		for (StockPosition position : positions) {
-			StockFigures figures = figures(position, productionSupply);
+			StockFigures figures = figures(position.type(), position.storageLocation(),
+					in(position.quantity(), material, unit), productionSupply);
 			totals = totals.plus(figures);
 			if (request.breakdown() != Breakdown.NONE) {
 				parts.merge(key(request.breakdown(), position.storageLocation(), position.batch()), figures,
@@ -50,7 +58,7 @@ final class AvailabilityCalculator {
 			}
 		}
 		for (MaterialRequirement item : open) {
-			StockFigures allocated = new StockFigures(BigDecimal.ZERO, item.open().value(), BigDecimal.ZERO,
+			StockFigures allocated = new StockFigures(BigDecimal.ZERO, in(item.open(), material, unit), BigDecimal.ZERO,
 					BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 			totals = totals.plus(allocated);
 			String key = key(request.breakdown(), item.storageLocation(), item.batch());
@@ -59,26 +67,24 @@ final class AvailabilityCalculator {
 				parts.merge(key, allocated, StockFigures::plus);
 			}
 		}
-		UnitOfMeasure unit = (request.unit() != null) ? request.unit() : material.baseUnit();
 		List<MaterialAvailability.Part> breakdown = new ArrayList<>();
 		for (Map.Entry<String, StockFigures> part : parts.entrySet()) {
 			String[] place = part.getKey().split("\u001f", -1);
-			breakdown.add(new MaterialAvailability.Part(blankToNull(place[0]), blankToNull(place[1]),
-					converted(part.getValue(), material, unit)));
+			breakdown.add(new MaterialAvailability.Part(blankToNull(place[0]), blankToNull(place[1]), part.getValue()));
 		}
 		breakdown
 			.sort(Comparator.comparing((MaterialAvailability.Part part) -> Objects.toString(part.storageLocation(), ""))
 				.thenComparing((part) -> Objects.toString(part.batch(), "")));
 		return new MaterialAvailability(request.material(), request.plant(), request.storageLocation(), request.batch(),
-				unit, converted(totals, material, unit), breakdown, asOf);
+				unit, totals, breakdown, asOf);
 	}
 
-	private static StockFigures figures(StockPosition position, List<String> productionSupply) {
-		BigDecimal quantity = position.quantity().value();
+	private static StockFigures figures(StockType type, String storageLocation, BigDecimal quantity,
+			List<String> productionSupply) {
 		BigDecimal zero = BigDecimal.ZERO;
-		return switch (position.type()) {
+		return switch (type) {
 			case UNRESTRICTED -> new StockFigures(quantity, zero, zero, zero, zero,
-					productionSupply.contains(position.storageLocation()) ? quantity : zero);
+					productionSupply.contains(storageLocation) ? quantity : zero);
 			case QUALITY_INSPECTION -> new StockFigures(zero, zero, quantity, zero, zero, zero);
 			case BLOCKED, RETURNS_BLOCKED, GOODS_RECEIPT_BLOCKED, RESTRICTED ->
 				new StockFigures(zero, zero, zero, quantity, zero, zero);
@@ -87,14 +93,12 @@ final class AvailabilityCalculator {
 		};
 	}
 
-	private static StockFigures converted(StockFigures figures, Material material, UnitOfMeasure unit) {
-		if (unit.equals(material.baseUnit())) {
-			return figures;
-		}
-		return figures.map((value) -> material.convert(new Quantity(value, material.baseUnit()), unit)
+	// A quantity in the unit it is kept in, converted into the unit of the answer.
+	private static BigDecimal in(Quantity quantity, Material material, UnitOfMeasure unit) {
+		return material.convert(quantity, unit)
 			.map(Quantity::value)
-			.orElseThrow(() -> new Rejection("unit.notConvertible", "Material " + material.id()
-					+ " has no conversion from " + material.baseUnit() + " to " + unit + ".")));
+			.orElseThrow(() -> new Rejection("unit.notConvertible",
+					"Material " + material.id() + " has no conversion from " + quantity.unit() + " to " + unit + "."));
 	}
 
 	private static String key(Breakdown breakdown, String storageLocation, String batch) {

@@ -1,7 +1,6 @@
 package org.millgate.inventory.availability;
 
 import java.math.BigDecimal;
-import java.util.function.UnaryOperator;
 
 /**
  * The contract's buckets for one material, in one unit.
@@ -39,12 +38,6 @@ public record StockFigures(BigDecimal onHand, BigDecimal allocated, BigDecimal q
 		return new StockFigures(this.onHand.add(other.onHand), this.allocated.add(other.allocated),
 				this.qualityHold.add(other.qualityHold), this.blocked.add(other.blocked),
 				this.inTransit.add(other.inTransit), this.productionConsumable.add(other.productionConsumable));
-	}
-
-	StockFigures map(UnaryOperator<BigDecimal> convert) {
-		return new StockFigures(convert.apply(this.onHand), convert.apply(this.allocated),
-				convert.apply(this.qualityHold), convert.apply(this.blocked), convert.apply(this.inTransit),
-				convert.apply(this.productionConsumable));
 	}
 
 }

@@ -18,13 +18,16 @@ import org.millgate.erp.model.UnitOfMeasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class AvailabilityCalculatorTests {
 
 	private static final UnitOfMeasure PIECE = UnitOfMeasure.of("H87");
 
+	private static final UnitOfMeasure CARTON = UnitOfMeasure.of("CT");
+
 	private static final Material PUMP = new Material("FG-1", "Pump", PIECE,
-			List.of(new UnitConversion(UnitOfMeasure.of("CT"), new BigDecimal("12"), BigDecimal.ONE)), Set.of());
+			List.of(new UnitConversion(CARTON, new BigDecimal("12"), BigDecimal.ONE)), Set.of());
 
 	@Test
 	void should_never_answer_a_negative_availability_and_flag_over_allocation() {
@@ -86,6 +89,39 @@ class AvailabilityCalculatorTests {
 			.hasMessageContaining("no conversion from H87 to KGM");
 	}
 
+	@Test
+	void should_take_each_quantity_in_the_unit_the_erp_states_and_convert_it_never_assume_the_base_unit() {
+		// 10 pieces and 2 cartons (24 pieces) on hand, 1 carton (12 pieces) reserved
+		List<StockPosition> stock = List.of(stock("0001", StockType.UNRESTRICTED, "10", false),
+				stock("0001", StockType.UNRESTRICTED, new Quantity(new BigDecimal("2"), CARTON)));
+		List<MaterialRequirement> reserved = List
+			.of(reservation("0001", new Quantity(new BigDecimal("1"), CARTON), new Quantity(BigDecimal.ZERO, CARTON)));
+
+		MaterialAvailability pieces = calculate(Breakdown.STORAGE_LOCATION, null, stock, reserved);
+		MaterialAvailability cartons = calculate(Breakdown.NONE, CARTON, stock, reserved);
+
+		assertThat(pieces.unit()).isEqualTo(PIECE);
+		assertThat(pieces.totals().onHand()).isEqualByComparingTo("34");
+		assertThat(pieces.totals().allocated()).isEqualByComparingTo("12");
+		assertThat(pieces.totals().available()).isEqualByComparingTo("22");
+		assertThat(pieces.breakdown()).singleElement().satisfies((part) -> {
+			assertThat(part.figures().onHand()).isEqualByComparingTo("34");
+			assertThat(part.figures().allocated()).isEqualByComparingTo("12");
+		});
+		assertThat(cartons.totals().allocated()).isEqualByComparingTo("1");
+		assertThat(cartons.totals().onHand().multiply(BigDecimal.valueOf(12))).isCloseTo(new BigDecimal("34"),
+				within(new BigDecimal("0.000001")));
+	}
+
+	@Test
+	void should_refuse_stock_in_a_unit_the_material_cannot_convert_rather_than_count_it_as_base_units() {
+		List<StockPosition> stock = List.of(stock("0001", StockType.UNRESTRICTED, "10", false),
+				stock("0001", StockType.UNRESTRICTED, new Quantity(new BigDecimal("3"), UnitOfMeasure.of("KGM"))));
+
+		assertThatThrownBy(() -> calculate(Breakdown.NONE, null, stock, List.of())).isInstanceOf(Rejection.class)
+			.hasMessageContaining("no conversion from KGM to H87");
+	}
+
 	private static MaterialAvailability calculate(Breakdown breakdown, UnitOfMeasure unit, List<StockPosition> stock,
 			List<MaterialRequirement> reservations) {
 		return AvailabilityCalculator.calculate(
@@ -98,10 +134,18 @@ class AvailabilityCalculatorTests {
 				new Quantity(new BigDecimal(quantity), PIECE));
 	}
 
+	private static StockPosition stock(String storageLocation, StockType type, Quantity quantity) {
+		return new StockPosition("FG-1", "1000", storageLocation, null, type, false, quantity);
+	}
+
 	private static MaterialRequirement reservation(String storageLocation, String required, String withdrawn) {
+		return reservation(storageLocation, new Quantity(new BigDecimal(required), PIECE),
+				new Quantity(new BigDecimal(withdrawn), PIECE));
+	}
+
+	private static MaterialRequirement reservation(String storageLocation, Quantity required, Quantity withdrawn) {
 		return new MaterialRequirement("0009000001", "0001", null, null, "FG-1", "1000", storageLocation, null,
-				new Quantity(new BigDecimal(required), PIECE), new Quantity(new BigDecimal(withdrawn), PIECE),
-				Quantity.zero(PIECE), null, false);
+				required, withdrawn, null, null, false);
 	}
 
 }

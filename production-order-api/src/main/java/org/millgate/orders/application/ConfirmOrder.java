@@ -22,9 +22,11 @@ import org.millgate.erp.port.Materials;
 
 /**
  * Confirming an operation, checked before anything reaches the ERP: the order is RELEASED
- * or PARTIALLY_CONFIRMED, the operation exists and is not finally confirmed, the
- * quantities are positive in a unit convertible to the operation's, and yield plus scrap
- * stay within the planned quantity plus the plant's over-delivery tolerance.
+ * or PARTIALLY_CONFIRMED, the operation exists, is released and is not finally confirmed,
+ * the quantities are positive in a unit convertible to the operation's, and yield plus
+ * scrap stay within the planned quantity plus the plant's over-delivery tolerance. As in
+ * SAP, a partially released order (RELEASED) takes confirmations of its released
+ * operations only.
  *
  * <p>
  * The ERP-side dedupe value is derived from client and idempotency key, so even a lost
@@ -103,6 +105,14 @@ public final class ConfirmOrder {
 		if (operation == null) {
 			return Mono.error(new Rejection("confirmation.unknownOperation",
 					"Production order " + order.id() + " has no operation " + command.operation() + "."));
+		}
+		if (!operation.released()) {
+			// a partially released order: the ERP books confirmations of released
+			// operations only
+			return Mono.error(new Rejection("order.notConfirmable",
+					"Operation " + command.operation() + " of production order " + order.id()
+							+ " is not released; a partially released order accepts confirmations of its released "
+							+ "operations only."));
 		}
 		if (operation.confirmed()) {
 			return Mono.error(new Rejection("operation.alreadyConfirmed", "Operation " + command.operation()

@@ -11,15 +11,19 @@ import reactor.core.publisher.Mono;
 import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.Confirmation;
+import org.millgate.erp.model.Material;
 import org.millgate.erp.model.ProductionOrder;
 import org.millgate.erp.port.Confirmations;
 import org.millgate.erp.port.ErpFailure;
+import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.OrderQuery;
 import org.millgate.erp.port.ProductionOrders;
 
 /**
  * Reading production orders and their confirmations within the caller's plants. An order
- * of another plant is answered exactly like one that does not exist.
+ * of another plant is answered exactly like one that does not exist. One order comes with
+ * the description of the material it makes, the material master's own text (not the
+ * order's text, which planners may have changed).
  */
 public final class OrderQueries {
 
@@ -31,20 +35,39 @@ public final class OrderQueries {
 
 	private final Confirmations confirmations;
 
-	public OrderQueries(ProductionOrders orders, Confirmations confirmations) {
+	private final Materials materials;
+
+	public OrderQueries(ProductionOrders orders, Confirmations confirmations, Materials materials) {
 		this.orders = orders;
 		this.confirmations = confirmations;
+		this.materials = materials;
 	}
 
 	/**
-	 * One order with operations and components.
+	 * One order with operations and components, and the description of its material.
 	 * @param caller who asks
 	 * @param id the order number
 	 * @return the order; {@link Rejection} {@code resource.notFound} when it is not
 	 * visible
 	 */
-	public Mono<ProductionOrder> order(Caller caller, String id) {
-		return visible(caller, this.orders.order(id, true), "production order " + id);
+	public Mono<OrderDetail> order(Caller caller, String id) {
+		return visible(caller, this.orders.order(id, true), "production order " + id)
+			.flatMap((order) -> this.materials.material(order.material())
+				.map(Material::description)
+				// a material the master data does not know has no description
+				.onErrorResume(ErpFailure.NotFound.class, (missing) -> Mono.just(""))
+				.map((description) -> new OrderDetail(order, description.isBlank() ? null : description)));
+	}
+
+	/**
+	 * An order with the description of the material it makes.
+	 *
+	 * @param order the order
+	 * @param materialDescription the material master's description of its material
+	 * (English, as the facade reads it), or null when none is maintained
+	 */
+	public record OrderDetail(ProductionOrder order, String materialDescription) {
+
 	}
 
 	/**

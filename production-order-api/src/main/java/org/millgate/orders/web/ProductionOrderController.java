@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import reactor.core.publisher.Mono;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.paging.Cursors;
+import org.millgate.erp.model.ProductionOrder;
 import org.millgate.orders.application.OrderQueries;
 import org.millgate.orders.application.OrderStatus;
 import org.millgate.orders.application.ReleaseOrder;
@@ -71,11 +73,18 @@ final class ProductionOrderController {
 	Mono<ResponseEntity<Map<String, Object>>> read(Caller caller, @PathVariable String version,
 			@PathVariable String orderId) {
 		return this.queries.order(caller, orderId)
-			.map((order) -> ResponseEntity.ok()
-				.eTag("\"" + order.id() + "-"
-						+ ((order.lastChanged() != null) ? order.lastChanged().getEpochSecond() : 0) + "\"")
-				.body("v2".equals(version) ? this.representations.detailV2(order)
-						: this.representations.detail(order)));
+			.map((detail) -> ResponseEntity.ok()
+				.eTag(etag(detail))
+				.body("v2".equals(version) ? this.representations.detailV2(detail)
+						: this.representations.detail(detail)));
+	}
+
+	// The order's last change, and its material's description, which the material master
+	// keeps apart from the order.
+	private static String etag(OrderQueries.OrderDetail detail) {
+		ProductionOrder order = detail.order();
+		return "\"" + order.id() + "-" + ((order.lastChanged() != null) ? order.lastChanged().getEpochSecond() : 0)
+				+ "-" + Integer.toHexString(Objects.hashCode(detail.materialDescription())) + "\"";
 	}
 
 	@PostMapping("/{orderId}/release")

@@ -17,6 +17,7 @@ import org.millgate.erp.model.MaterialRequirement;
 import org.millgate.erp.model.Operation;
 import org.millgate.erp.model.ProductionOrder;
 import org.millgate.erp.model.Quantity;
+import org.millgate.orders.application.OrderQueries;
 import org.millgate.orders.application.OrderStatus;
 
 /**
@@ -49,10 +50,12 @@ public final class Representations {
 		return json;
 	}
 
-	Map<String, Object> detail(ProductionOrder order) {
+	// The material's description is the material master's, never the order's own text.
+	Map<String, Object> detail(OrderQueries.OrderDetail detail) {
+		ProductionOrder order = detail.order();
 		ZoneId zone = this.zones.apply(order.plant());
 		Map<String, Object> json = header(order);
-		json.put("materialDescription", order.description().isBlank() ? null : order.description());
+		json.put("materialDescription", detail.materialDescription());
 		json.put("productionVersion", order.productionVersion());
 		json.put("status", OrderStatus.of(order.progress()).name());
 		json.put("markedForDeletion", order.progress().markedForDeletion());
@@ -164,10 +167,11 @@ public final class Representations {
 		return json;
 	}
 
-	Map<String, Object> detailV2(ProductionOrder order) {
+	Map<String, Object> detailV2(OrderQueries.OrderDetail detail) {
+		ProductionOrder order = detail.order();
 		ZoneId zone = this.zones.apply(order.plant());
 		Map<String, Object> json = header(order);
-		json.put("materialDescription", order.description().isBlank() ? null : order.description());
+		json.put("materialDescription", detail.materialDescription());
 		json.put("productionVersion", order.productionVersion());
 		json.put("status", status(order, zone));
 		Map<String, Object> quantities = new LinkedHashMap<>();

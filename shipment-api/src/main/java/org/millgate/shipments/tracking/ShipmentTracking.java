@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,26 +19,39 @@ import reactor.core.publisher.Mono;
 
 import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.problems.Rejection;
+import org.millgate.erp.model.MaterialBatch;
 import org.millgate.erp.model.Shipment;
 import org.millgate.erp.model.ShipmentItem;
 import org.millgate.erp.model.StockPosition;
+import org.millgate.erp.model.StockStatusChange;
 import org.millgate.erp.model.StockType;
 import org.millgate.erp.port.Deliveries;
 import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.ShipmentQuery;
+import org.millgate.erp.port.StockChanges;
 import org.millgate.erp.port.StockLevels;
 
 /**
- * Shipments within a caller's reach, each with its quality release, checks and canonical
- * status. A page of shipments costs one delivery read (items included), one stock read
- * per plant for the batches on it, and material reads from the facade's cache for items
- * without a batch.
+ * Shipments within a caller's reach, each with its plant, quality release, checks,
+ * canonical status and last change. A page of shipments costs two delivery reads (the
+ * changed and the never changed deliveries), one stock read per plant for the batches on
+ * it, one read of the quality decisions on those batches, and material reads from the
+ * facade's cache for items without a batch; a page that starts after a position or a day
+ * also reads the quality decisions since then and the deliveries carrying their batches.
  *
  * <p>
- * Reach: a token with a {@code plants} claim sees the shipments of those plants; a
- * partner token sees the shipments to the ship-to parties registered for its partner.
- * Anything else is answered as if it did not exist.
+ * Reach: a token with a {@code plants} claim sees the shipments of those plants (a
+ * shipment's plant is the one its shipping point belongs to); a partner token sees the
+ * shipments to the ship-to parties registered for its partner. Anything else is answered
+ * as if it did not exist.
+ *
+ * <p>
+ * Last change: a quality decision on a batch (its stock released from, or put back into,
+ * quality inspection or blocked stock) changes the shipment's quality release and status
+ * without changing the delivery in the ERP, so a shipment's last change is the later of
+ * the delivery's own and the last such decision on its batches. Lists are ordered and
+ * paged by that day and the shipment number.
  */
 public final class ShipmentTracking {
 
@@ -49,6 +63,9 @@ public final class ShipmentTracking {
 		.comparingLong((ShipmentItem item) -> itemNumber(item.item()))
 		.thenComparing(ShipmentItem::item);
 
+	private static final Comparator<TrackedShipment> ORDER = Comparator.comparing(TrackedShipment::lastChanged)
+		.thenComparing((tracked) -> tracked.shipment().id());
+
 	/** ERP pages one page of a status-filtered list may read. */
 	static final int MAX_READS = 5;
 
@@ -59,7 +76,11 @@ public final class ShipmentTracking {
 
 	private final StockLevels stock;
 
+	private final StockChanges stockChanges;
+
 	private final Materials materials;
+
+	private final ShippingPoints shippingPoints;
 
 	private final Function<String, Set<String>> shipTosOfPartner;
 
@@ -67,15 +88,19 @@ public final class ShipmentTracking {
 	 * Shipment tracking over the ERP ports.
 	 * @param deliveries the deliveries port
 	 * @param stock the stock port
+	 * @param stockChanges the stock status changes port
 	 * @param materials the materials port
+	 * @param shippingPoints the plant of each shipping point
 	 * @param shipTosOfPartner the ship-to parties registered for a partner, empty for an
 	 * unknown one
 	 */
-	public ShipmentTracking(Deliveries deliveries, StockLevels stock, Materials materials,
-			Function<String, Set<String>> shipTosOfPartner) {
+	public ShipmentTracking(Deliveries deliveries, StockLevels stock, StockChanges stockChanges, Materials materials,
+			ShippingPoints shippingPoints, Function<String, Set<String>> shipTosOfPartner) {
 		this.deliveries = deliveries;
 		this.stock = stock;
+		this.stockChanges = stockChanges;
 		this.materials = materials;
+		this.shippingPoints = shippingPoints;
 		this.shipTosOfPartner = shipTosOfPartner;
 	}
 
@@ -110,43 +135,104 @@ public final class ShipmentTracking {
 		Set<String> plants = narrow(plantLimit(caller), filter.plant());
 		Set<String> shipTos = narrow(
 				(caller.partnerId() != null) ? this.shipTosOfPartner.apply(caller.partnerId()) : null, filter.shipTo());
-		if ((plants != null && plants.isEmpty()) || (shipTos != null && shipTos.isEmpty())) {
+		Set<String> points = (plants != null) ? this.shippingPoints.of(plants) : Set.of();
+		if ((plants != null && points.isEmpty()) || (shipTos != null && shipTos.isEmpty())) {
 			return Mono.just(new ShipmentList(List.of(), null));
 		}
-		Reach reach = new Reach((plants != null) ? plants : Set.of(), (shipTos != null) ? shipTos : Set.of(),
+		Reach reach = new Reach(plants, points, (shipTos != null) ? shipTos : Set.of(),
 				changedOnOrAfter(filter.changedSince()));
 		return collect(reach, filter.status(), after, limit, List.of(), 1);
 	}
 
-	// Reads ERP pages in order until `limit` shipments match, the ERP has no more, or the
-	// reads run out; the next position is the last shipment looked at.
+	// Reads windows of shipments in order until `limit` of them match, the ERP has no
+	// more, or the reads run out; the next position is the last shipment looked at.
 	private Mono<ShipmentList> collect(Reach reach, ShipmentStatus status, Position after, int limit,
 			List<TrackedShipment> found, int read) {
-		ShipmentQuery query = new ShipmentQuery(reach.shippingPoints(), reach.shipTos(), reach.changedSince(),
-				(after != null) ? after.lastChanged() : null, (after != null) ? after.id() : null,
-				(status != null) ? Math.max(limit, STATUS_READ_SIZE) : limit, true);
-		return this.deliveries.shipments(query).flatMap((page) -> track(page.items()).flatMap((tracked) -> {
+		int size = (status != null) ? Math.max(limit, STATUS_READ_SIZE) : limit;
+		return window(reach, after, size).flatMap((window) -> {
 			List<TrackedShipment> matching = new ArrayList<>(found);
-			Position last = after;
-			for (int i = 0; i < tracked.size(); i++) {
-				TrackedShipment shipment = tracked.get(i);
-				last = Position.after(shipment.shipment());
+			List<TrackedShipment> items = window.items();
+			for (int i = 0; i < items.size(); i++) {
+				TrackedShipment shipment = items.get(i);
 				if (status == null || shipment.status() == status) {
 					matching.add(shipment);
 					if (matching.size() == limit) {
-						boolean more = i < tracked.size() - 1 || page.more();
-						return Mono.just(new ShipmentList(matching, more ? last : null));
+						boolean more = i < items.size() - 1 || window.next() != null;
+						return Mono.just(new ShipmentList(matching, more ? Position.of(shipment) : null));
 					}
 				}
 			}
-			if (!page.more() || tracked.isEmpty()) {
+			if (window.next() == null) {
 				return Mono.just(new ShipmentList(matching, null));
 			}
 			if (read >= MAX_READS) {
-				return Mono.just(new ShipmentList(matching, last));
+				return Mono.just(new ShipmentList(matching, window.next()));
 			}
-			return collect(reach, status, last, limit, matching, read + 1);
-		}));
+			return collect(reach, status, window.next(), limit, matching, read + 1);
+		});
+	}
+
+	/**
+	 * The next shipments after a position, at most {@code size}, by last change and
+	 * number. The ERP lists deliveries by their own change day; a quality decision can
+	 * move a shipment later. So the window takes the ERP's next {@code size} deliveries,
+	 * and up to the last of them (the horizon: every delivery the ERP lists after it
+	 * changed later still) also the deliveries changed before the window's start whose
+	 * batches were decided on since; it emits, in order, what lies after the start and up
+	 * to the horizon, and continues from the horizon when that is fewer than
+	 * {@code size}.
+	 */
+	private Mono<Window> window(Reach reach, Position after, int size) {
+		ShipmentQuery query = new ShipmentQuery(reach.shippingPoints(), reach.shipTos(), reach.changedSince(),
+				(after != null) ? after.lastChanged() : null, (after != null) ? after.id() : null, size, true);
+		return this.deliveries.shipments(query).flatMap((page) -> {
+			Position horizon = page.more() ? Position.of(page.items().get(page.items().size() - 1)) : null;
+			LocalDate start = latest(reach.changedSince(), (after != null) ? after.lastChanged() : null);
+			Mono<List<Shipment>> moved = (start != null) ? decidedSince(reach, start, horizon) : Mono.just(List.of());
+			return moved.flatMap((decided) -> {
+				Map<String, Shipment> candidates = new LinkedHashMap<>();
+				for (Shipment shipment : page.items()) {
+					candidates.put(shipment.id(), shipment);
+				}
+				for (Shipment shipment : decided) {
+					candidates.putIfAbsent(shipment.id(), shipment);
+				}
+				List<Shipment> visible = candidates.values()
+					.stream()
+					.filter((shipment) -> inReach(reach, shipment))
+					.toList();
+				return track(visible).map((tracked) -> {
+					List<TrackedShipment> inWindow = tracked.stream()
+						.filter((shipment) -> after == null || after.isBefore(shipment))
+						.filter((shipment) -> reach.changedSince() == null
+								|| !shipment.lastChanged().isBefore(reach.changedSince()))
+						.filter((shipment) -> horizon == null || !horizon.isBefore(shipment))
+						.sorted(ORDER)
+						.toList();
+					if (inWindow.size() > size) {
+						List<TrackedShipment> items = inWindow.subList(0, size);
+						return new Window(items, Position.of(items.get(size - 1)));
+					}
+					return new Window(inWindow, horizon);
+				});
+			});
+		});
+	}
+
+	// The shipments in reach carrying a batch whose quality decision from `start` on (up
+	// to the horizon's day) may have moved their last change into the window.
+	private Mono<List<Shipment>> decidedSince(Reach reach, LocalDate start, Position horizon) {
+		return this.stockChanges
+			.statusChanges((reach.plants() != null) ? reach.plants() : Set.of(), start,
+					(horizon != null) ? horizon.lastChanged() : null)
+			.flatMap((changes) -> {
+				Set<MaterialBatch> batches = new LinkedHashSet<>();
+				changes.stream()
+					.filter(ShipmentTracking::decidesRelease)
+					.forEach((change) -> batches.add(change.batch()));
+				return batches.isEmpty() ? Mono.just(List.<Shipment>of())
+						: this.deliveries.shipmentsWithBatches(reach.shippingPoints(), reach.shipTos(), batches);
+			});
 	}
 
 	/**
@@ -179,22 +265,37 @@ public final class ShipmentTracking {
 	}
 
 	private boolean reaches(Caller caller, Shipment shipment) {
+		String plant = plantOf(shipment);
 		Set<String> plants = plantLimit(caller);
-		if (plants != null && !plants.contains(plantOf(shipment))) {
+		if (plant == null || (plants != null && !plants.contains(plant))) {
 			return false;
 		}
 		return caller.partnerId() == null
 				|| this.shipTosOfPartner.apply(caller.partnerId()).contains(shipment.shipTo());
 	}
 
+	// The ERP read is narrowed to the reach's shipping points and ship-to parties; a
+	// shipping point of no configured plant is in no one's reach.
+	private boolean inReach(Reach reach, Shipment shipment) {
+		String plant = plantOf(shipment);
+		return plant != null && (reach.plants() == null || reach.plants().contains(plant))
+				&& (reach.shipTos().isEmpty() || reach.shipTos().contains(shipment.shipTo()));
+	}
+
 	private Mono<List<TrackedShipment>> track(List<Shipment> shipments) {
+		if (shipments.isEmpty()) {
+			return Mono.just(List.of());
+		}
 		Map<String, Set<String>> batchedByPlant = new LinkedHashMap<>();
 		Set<String> unbatched = new LinkedHashSet<>();
+		LocalDate earliest = null;
 		for (Shipment shipment : shipments) {
 			for (ShipmentItem item : shipment.items()) {
 				if (batch(item) != null) {
 					batchedByPlant.computeIfAbsent(plantOf(shipment, item), (plant) -> new LinkedHashSet<>())
 						.add(item.material());
+					earliest = (earliest == null || shipment.lastChanged().isBefore(earliest)) ? shipment.lastChanged()
+							: earliest;
 				}
 				else {
 					unbatched.add(item.material());
@@ -208,29 +309,42 @@ public final class ShipmentTracking {
 					&& position.quantity().value().signum() > 0)
 			.map(ShipmentTracking::batchKey)
 			.collect(LinkedHashSet::new, Set::add);
+		// Only a decision after a shipment's own last change can move it.
+		Mono<Map<String, LocalDate>> decided = batchedByPlant.isEmpty() ? Mono.just(Map.of())
+				: this.stockChanges.statusChanges(batchedByPlant.keySet(), earliest, null).map((changes) -> {
+					Map<String, LocalDate> latest = new HashMap<>();
+					changes.stream()
+						.filter(ShipmentTracking::decidesRelease)
+						.forEach((change) -> latest.merge(batchKey(change.batch()), change.postedOn(),
+								(one, other) -> one.isAfter(other) ? one : other));
+					return latest;
+				});
 		Mono<Map<String, Set<String>>> batchManaged = Flux.fromIterable(unbatched)
 			.flatMap((id) -> this.materials.material(id)
 				.map((material) -> Map.entry(material.id(), material.batchManagedIn()))
 				.onErrorResume(ErpFailure.NotFound.class, (missing) -> Mono.empty()), 8)
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-		return Mono.zip(unreleased, batchManaged).map((erp) -> {
+		return Mono.zip(unreleased, batchManaged, decided).map((erp) -> {
 			List<TrackedShipment> tracked = new ArrayList<>();
 			for (Shipment shipment : shipments) {
-				tracked.add(track(shipment, erp.getT1(), erp.getT2()));
+				tracked.add(track(shipment, erp.getT1(), erp.getT2(), erp.getT3()));
 			}
 			return tracked;
 		});
 	}
 
-	private static TrackedShipment track(Shipment shipment, Set<String> unreleased,
-			Map<String, Set<String>> batchManaged) {
+	private TrackedShipment track(Shipment shipment, Set<String> unreleased, Map<String, Set<String>> batchManaged,
+			Map<String, LocalDate> decided) {
 		List<TrackedShipment.Item> items = new ArrayList<>();
 		boolean allReleased = true;
+		LocalDate lastChanged = shipment.lastChanged();
 		for (ShipmentItem item : shipment.items().stream().sorted(ITEM_ORDER).toList()) {
 			String plant = plantOf(shipment, item);
 			boolean released;
 			if (batch(item) != null) {
-				released = !unreleased.contains(plant + "/" + item.material() + "/" + batch(item));
+				String key = plant + "/" + item.material() + "/" + batch(item);
+				released = !unreleased.contains(key);
+				lastChanged = latest(lastChanged, decided.get(key));
 			}
 			else {
 				// No batch: released only when the material is not managed in batches
@@ -244,21 +358,26 @@ public final class ShipmentTracking {
 		Checks checks = new Checks(Step.of(shipment.picking()), Step.of(shipment.packing()),
 				Step.of(shipment.goodsMovement()), Step.of(shipment.proofOfDelivery()), allReleased,
 				shipment.blocked());
-		return new TrackedShipment(shipment, plantOf(shipment), items, checks);
+		return new TrackedShipment(shipment, plantOf(shipment), items, checks, lastChanged);
 	}
 
 	/**
-	 * The plant a shipment ships from: its shipping point, which the ERP names after the
-	 * plant.
+	 * The plant a shipment ships from: the one its shipping point belongs to.
 	 * @param shipment the shipment
-	 * @return the plant
+	 * @return the plant, or null when its shipping point is not configured
 	 */
-	static String plantOf(Shipment shipment) {
-		return shipment.shippingPoint();
+	String plantOf(Shipment shipment) {
+		return this.shippingPoints.plantOf(shipment.shippingPoint());
 	}
 
-	private static String plantOf(Shipment shipment, ShipmentItem item) {
+	private String plantOf(Shipment shipment, ShipmentItem item) {
 		return (item.plant() != null && !item.plant().isBlank()) ? item.plant() : plantOf(shipment);
+	}
+
+	// A decision that moves batch stock between released and unreleased stock changes the
+	// batch's quality release.
+	private static boolean decidesRelease(StockStatusChange change) {
+		return UNRELEASED.contains(change.from()) != UNRELEASED.contains(change.to());
 	}
 
 	private static String batch(ShipmentItem item) {
@@ -267,6 +386,17 @@ public final class ShipmentTracking {
 
 	private static String batchKey(StockPosition position) {
 		return position.plant() + "/" + position.material() + "/" + position.batch();
+	}
+
+	private static String batchKey(MaterialBatch batch) {
+		return batch.plant() + "/" + batch.material() + "/" + batch.batch();
+	}
+
+	private static LocalDate latest(LocalDate one, LocalDate other) {
+		if (one == null) {
+			return other;
+		}
+		return (other != null && other.isAfter(one)) ? other : one;
 	}
 
 	private static long itemNumber(String item) {
@@ -302,14 +432,31 @@ public final class ShipmentTracking {
 	 */
 	public record Position(LocalDate lastChanged, String id) {
 
-		static Position after(Shipment shipment) {
+		static Position of(TrackedShipment shipment) {
+			return new Position(shipment.lastChanged(), shipment.shipment().id());
+		}
+
+		// the ERP's own order: a delivery's last change (its creation when never
+		// changed), then its number
+		static Position of(Shipment shipment) {
 			return new Position(shipment.lastChanged(), shipment.id());
+		}
+
+		boolean isBefore(TrackedShipment shipment) {
+			int day = this.lastChanged.compareTo(shipment.lastChanged());
+			return day < 0 || (day == 0 && this.id.compareTo(shipment.shipment().id()) < 0);
 		}
 
 	}
 
-	// Which shipments the caller may see and asked for, in ERP terms.
-	private record Reach(Set<String> shippingPoints, Set<String> shipTos, LocalDate changedSince) {
+	// Which shipments the caller may see and asked for, in ERP terms: plants (null for
+	// any) and their shipping points, ship-to parties (empty for any), the first day.
+	private record Reach(Set<String> plants, Set<String> shippingPoints, Set<String> shipTos, LocalDate changedSince) {
+
+	}
+
+	// Shipments in order, and where the next window starts (null when none follows).
+	private record Window(List<TrackedShipment> items, Position next) {
 
 	}
 

@@ -1,5 +1,6 @@
 package org.millgate.shipments.tracking;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.millgate.erp.model.Shipment;
@@ -12,8 +13,11 @@ import org.millgate.erp.model.ShipmentItem;
  * @param plant the plant it ships from
  * @param items its items in item number order, each with its quality release
  * @param checks its processing checks
+ * @param lastChanged the day of the last change to any part of it: the delivery's own
+ * last change (its creation when never changed), or a later quality decision on one of
+ * its batches
  */
-public record TrackedShipment(Shipment shipment, String plant, List<Item> items, Checks checks) {
+public record TrackedShipment(Shipment shipment, String plant, List<Item> items, Checks checks, LocalDate lastChanged) {
 
 	public TrackedShipment {
 		items = List.copyOf(items);

@@ -87,7 +87,7 @@ final class ShipmentController {
 		json.put("shipTo", shipment.shipTo());
 		json.put("status", tracked.status());
 		dates(shipment, json);
-		json.put("lastChangedAt", changedAt(shipment));
+		json.put("lastChangedAt", changedAt(tracked));
 		return json;
 	}
 
@@ -124,7 +124,7 @@ final class ShipmentController {
 			entry.put("qualityReleased", item.qualityReleased());
 			return entry;
 		}).toList());
-		json.put("lastChangedAt", changedAt(shipment));
+		json.put("lastChangedAt", changedAt(tracked));
 		return json;
 	}
 
@@ -134,9 +134,9 @@ final class ShipmentController {
 		json.put("plannedDeliveryDate", shipment.deliveryDate());
 	}
 
-	// The ERP keeps the day of the last change only: its start, in UTC.
-	private static OffsetDateTime changedAt(Shipment shipment) {
-		return shipment.lastChanged().atStartOfDay().atOffset(ZoneOffset.UTC);
+	// The ERP keeps the day of a change only: its start, in UTC.
+	private static OffsetDateTime changedAt(TrackedShipment tracked) {
+		return tracked.lastChanged().atStartOfDay().atOffset(ZoneOffset.UTC);
 	}
 
 	// Changes whenever any part of the representation changes.

@@ -2,6 +2,7 @@ package org.millgate.shipments.web;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -34,7 +36,9 @@ import static org.millgate.testing.problems.ProblemAssertions.body;
 /**
  * Both operations over HTTP against the ERP simulator, with real signed tokens; every
  * response is checked against the contract. The fixtures: 80000001 (ACME, ready),
- * 80000002 (BETA, shipped), 80000003 (ACME, picking), all from plant 1000.
+ * 80000002 (BETA, shipped), 80000003 (ACME, picking), 81000001 (never changed since its
+ * creation), 81000002 (through plant 1000's second shipping point, 1010), all from plant
+ * 1000.
  */
 @ProductTest
 class ShipmentApiTests {
@@ -51,6 +55,8 @@ class ShipmentApiTests {
 	private static final String ACME = partner("ACME");
 
 	private static final String SHIPMENTS = "/v1/shipments";
+
+	private static final String MATERIAL_DOCUMENTS = "/sap/opu/odata/sap/API_MATERIAL_DOCUMENT_SRV";
 
 	@Autowired
 	WebTestClient client;
@@ -224,12 +230,130 @@ class ShipmentApiTests {
 	}
 
 	@Test
-	void should_read_a_page_with_one_delivery_read_and_one_stock_read_per_plant() {
+	void should_read_a_first_page_with_two_delivery_reads_one_stock_read_per_plant_and_one_of_quality_decisions() {
 		EntityExchangeResult<byte[]> page = get(SHIPMENTS + "?limit=100", WMS_ALL);
 
 		assertThat((List<?>) JsonPath.read(body(page), "$.items")).hasSize(100);
-		assertThat(ERP.calls("deliveries", "total")).isEqualTo(1);
+		// the changed deliveries and those never changed since their creation
+		assertThat(ERP.calls("deliveries", "total")).isEqualTo(2);
 		assertThat(ERP.calls("material-stock", "total")).isBetween(1L, 2L);
+		assertThat(ERP.calls("material-documents", "total")).isEqualTo(1);
+	}
+
+	@Test
+	void should_list_and_page_a_shipment_never_changed_since_its_creation_on_its_creation_day() {
+		// the ERP has no change date for 81000001, created on 2026-02-27
+		EntityExchangeResult<byte[]> shipment = get(SHIPMENTS + "/81000001", WMS_1000);
+		List<String> paged = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			EntityExchangeResult<byte[]> page = get(
+					SHIPMENTS + "?plant=1000&limit=5" + ((cursor != null) ? "&cursor=" + cursor : ""), WMS_1000);
+			paged.addAll(JsonPath.read(body(page), "$.items[*].shipmentId"));
+			cursor = JsonPath.read(body(page), "$.nextCursor");
+			pages++;
+		}
+		while (cursor != null && pages < 100);
+
+		assertThat(shipment.getStatus().value()).as(body(shipment)).isEqualTo(200);
+		assertThat(text(shipment, "$.lastChangedAt")).isEqualTo("2026-02-27T00:00:00Z");
+		assertThat(text(shipment, "$.status")).isEqualTo("PLANNED");
+		assertThat(paged).containsOnlyOnce("81000001").doesNotHaveDuplicates();
+		assertThat(paged).containsExactlyElementsOf(
+				JsonPath.read(body(get(SHIPMENTS + "?plant=1000&limit=200", WMS_1000)), "$.items[*].shipmentId"));
+		assertThat((List<String>) JsonPath.read(
+				body(get(SHIPMENTS + "?limit=200&changedSince=2026-02-27T00:00:00Z", WMS_1000)),
+				"$.items[*].shipmentId"))
+			.contains("81000001");
+		assertThat((List<String>) JsonPath.read(
+				body(get(SHIPMENTS + "?limit=200&changedSince=2026-02-28T00:00:00Z", WMS_1000)),
+				"$.items[*].shipmentId"))
+			.doesNotContain("81000001");
+	}
+
+	@Test
+	void should_take_a_shipments_plant_from_the_plant_its_shipping_point_belongs_to() {
+		// 81000002 ships from plant 1000 through shipping point 1010
+		EntityExchangeResult<byte[]> shipment = get(SHIPMENTS + "/81000002", WMS_1000);
+		String plant2000 = TestTokens.get().token("wms-plant-2000", "shipments:read", List.of("2000"));
+
+		assertThat(shipment.getStatus().value()).as(body(shipment)).isEqualTo(200);
+		assertThat(text(shipment, "$.plant")).isEqualTo("1000");
+		assertThat(text(shipment, "$.shippingPoint")).isEqualTo("1010");
+		assertThat((List<String>) JsonPath.read(body(shipment), "$.items[*].plant")).containsOnly("1000");
+		assertThat((List<String>) JsonPath.read(body(get(SHIPMENTS + "?plant=1000&limit=200", WMS_ALL)),
+				"$.items[?(@.shipmentId == '81000002')].plant"))
+			.containsExactly("1000");
+		assertThat((List<String>) JsonPath.read(body(get(SHIPMENTS + "?plant=2000&limit=200", WMS_ALL)),
+				"$.items[*].shipmentId"))
+			.doesNotContain("81000002");
+		assertProblem(get(SHIPMENTS + "/81000002", plant2000), 404, "resource.notFound");
+	}
+
+	@Test
+	void should_move_last_changed_at_to_the_day_a_batch_on_the_shipment_is_quality_released() {
+		// a shipment of plant 1000 held back by a batch in quality inspection
+		String held = null;
+		Map<String, Object> batchItem = null;
+		List<String> candidates = new ArrayList<>();
+		for (String status : List.of("PACKED", "PICKED")) {
+			candidates.addAll(JsonPath.read(body(get(SHIPMENTS + "?status=" + status + "&limit=200", WMS_1000)),
+					"$.items[*].shipmentId"));
+		}
+		for (String id : candidates) {
+			List<Map<String, Object>> inspected = JsonPath.read(body(get(SHIPMENTS + "/" + id, WMS_1000)),
+					"$.items[?(@.batch =~ /QI.*/ && @.qualityReleased == false)]");
+			if (inspected.size() == 1) {
+				held = id;
+				batchItem = inspected.get(0);
+				break;
+			}
+		}
+		assertThat(held).as("a seeded quality hold in plant 1000").isNotNull();
+		String shipmentId = held;
+		EntityExchangeResult<byte[]> before = get(SHIPMENTS + "/" + held, WMS_1000);
+		String changedBefore = text(before, "$.lastChangedAt");
+
+		// quality releases the batch: 321, quality inspection to unrestricted, all of it
+		Map<String, Object> document = ERP.write(HttpMethod.POST, MATERIAL_DOCUMENTS, "A_MaterialDocumentHeader",
+				"{\"GoodsMovementCode\":\"04\",\"to_MaterialDocumentItem\":[{\"Material\":\""
+						+ batchItem.get("material") + "\",\"Plant\":\"1000\",\"StorageLocation\":\""
+						+ batchItem.get("storageLocation") + "\",\"Batch\":\"" + batchItem.get("batch")
+						+ "\",\"GoodsMovementType\":\"321\"," + "\"QuantityInEntryUnit\":\"" + batchItem.get("quantity")
+						+ "\"}]}");
+		String released = Instant
+			.ofEpochMilli(Long.parseLong(((String) document.get("PostingDate")).replaceAll("\\D", "")))
+			.toString();
+		EntityExchangeResult<byte[]> after = get(SHIPMENTS + "/" + held, WMS_1000);
+
+		assertThat(text(after, "$.status")).isEqualTo("READY_FOR_SHIPMENT");
+		assertThat((Boolean) JsonPath.read(body(after), "$.checks.qualityReleased")).isTrue();
+		assertThat(text(after, "$.lastChangedAt")).isEqualTo(released).isGreaterThan(changedBefore);
+		assertThat(after.getResponseHeaders().getETag()).isNotEqualTo(before.getResponseHeaders().getETag());
+		// a synchronisation from the greatest lastChangedAt seen since gets it
+		List<String> changed = JsonPath.read(
+				body(get(SHIPMENTS + "?plant=1000&limit=200&changedSince=" + released, WMS_1000)),
+				"$.items[*].shipmentId");
+		assertThat(changed).containsExactly(held);
+		// and a walk through all pages lists it once, last, where its change puts it
+		List<String> order = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			EntityExchangeResult<byte[]> page = get(
+					SHIPMENTS + "?plant=1000&limit=6" + ((cursor != null) ? "&cursor=" + cursor : ""), WMS_1000);
+			List<String> ids = JsonPath.read(body(page), "$.items[*].shipmentId");
+			List<String> moments = JsonPath.read(body(page), "$.items[*].lastChangedAt");
+			for (int i = 0; i < ids.size(); i++) {
+				order.add(moments.get(i) + " " + ids.get(i));
+			}
+			cursor = JsonPath.read(body(page), "$.nextCursor");
+			pages++;
+		}
+		while (cursor != null && pages < 100);
+		assertThat(order).isSorted().doesNotHaveDuplicates().last().isEqualTo(released + " " + held);
+		assertThat(order).filteredOn((entry) -> entry.endsWith(" " + shipmentId)).hasSize(1);
 	}
 
 	@Test
