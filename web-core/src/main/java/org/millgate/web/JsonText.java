@@ -1,6 +1,8 @@
 package org.millgate.web;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -9,7 +11,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonText {
 
-	private static final JsonMapper JSON = JsonMapper.builder().addModule(Decimals.module()).build();
+	// decimals read as written ("2.000" stays 2.000 when a body is read, reshaped and
+	// written
+	// again), every decimal written as Decimals says
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addModule(Decimals.module())
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+		.build();
 
 	private JsonText() {
 	}

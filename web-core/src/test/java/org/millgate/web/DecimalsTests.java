@@ -1,6 +1,7 @@
 package org.millgate.web;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +26,13 @@ class DecimalsTests {
 
 		assertThat(JsonText.string(quantities)).isEqualTo(
 				"{\"zero\":0.000,\"whole\":42.000,\"fromErp\":1440.000,\"stripped\":100.000,\"converted\":0.333,\"half\":0.012}");
+	}
+
+	@Test
+	void should_keep_the_decimals_of_a_body_read_reshaped_and_written_again() {
+		String stored = "{\"yieldQuantity\":2.000,\"scrapQuantity\":0.000}";
+
+		assertThat(JsonText.string(JsonText.read(stored.getBytes(StandardCharsets.UTF_8)))).isEqualTo(stored);
 	}
 
 }

@@ -484,6 +484,8 @@ class ProductionOrdersApiTests {
 		assertThat((String) JsonPath.read(body(v2), "$.confirmationId"))
 			.isEqualTo(JsonPath.read(body(v1), "$.confirmationId"));
 		assertThat((String) JsonPath.read(body(v2), "$.yield.unit")).isEqualTo("H87");
+		// reshaped from the v1 answer, its numbers keep their three decimals
+		assertThat(body(v2)).contains("\"value\":6.000", "\"value\":0.000");
 		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
 	}
 
