@@ -167,9 +167,39 @@ public final class ConfirmOrder {
 		ConfirmationRequest withId = new ConfirmationRequest(request.orderId(), request.operation(), request.yield(),
 				request.scrap(), request.finalConfirmation(), request.executionStart(), request.executionEnd(),
 				request.postingDate(), request.varianceReason(), request.text(), externalId);
+		// The ERP refuses a second booking with the same external id. The one it holds is
+		// this confirmation's only if it books the same work: a key used again after its
+		// lifetime for other work must not be answered with an old booking.
 		return this.confirmations.post(withId)
-			.onErrorResume(ErpFailure.Conflict.class, (duplicate) -> this.confirmations.findByExternalId(externalId)
-				.flatMap((booked) -> booked.map(Mono::just).orElseGet(() -> Mono.error(duplicate))));
+			.onErrorResume(ErpFailure.Conflict.class,
+					(duplicate) -> this.confirmations.findByExternalId(externalId).flatMap((booked) -> {
+						if (booked.isEmpty()) {
+							return Mono.error(duplicate);
+						}
+						if (!sameWork(booked.get(), withId)) {
+							return Mono.error(new Rejection("idempotency.keyReused",
+									"This Idempotency-Key was used before for"
+											+ " another confirmation that the ERP still holds (order "
+											+ booked.get().orderId() + ", operation " + booked.get().operation()
+											+ ", yield " + plain(booked.get().yield())
+											+ "); use a new key for a new confirmation."));
+						}
+						return Mono.just(booked.get());
+					}));
+	}
+
+	private static boolean sameWork(Confirmation booked, ConfirmationRequest request) {
+		return booked.orderId().equals(request.orderId()) && booked.operation().equals(request.operation())
+				&& same(booked.yield(), request.yield()) && same(booked.scrap(), request.scrap())
+				&& booked.finalConfirmation() == request.finalConfirmation();
+	}
+
+	private static boolean same(Quantity booked, Quantity requested) {
+		return booked.unit().equals(requested.unit()) && booked.value().compareTo(requested.value()) == 0;
+	}
+
+	private static String plain(Quantity quantity) {
+		return quantity.value().stripTrailingZeros().toPlainString() + " " + quantity.unit().code();
 	}
 
 }

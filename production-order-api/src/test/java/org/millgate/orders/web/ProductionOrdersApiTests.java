@@ -537,6 +537,28 @@ class ProductionOrdersApiTests {
 	}
 
 	@Test
+	void should_answer_a_key_reused_after_its_lifetime_with_the_old_booking_only_for_the_same_work() {
+		String key = "key-" + UUID.randomUUID();
+		EntityExchangeResult<byte[]> first = confirm("1000001", key, CONFIRMATION.formatted("4", "H87"));
+		assertThat(first.getStatus().value()).as(body(first)).isEqualTo(201);
+		// the key's lifetime in the store ends; the ERP still holds the booking under the
+		// external id made of client and key
+		this.keys.abandon("mes-plant-1000:" + key).block();
+
+		EntityExchangeResult<byte[]> otherWork = confirm("1000001", key, CONFIRMATION.formatted("6", "H87"));
+		this.keys.abandon("mes-plant-1000:" + key).block();
+		EntityExchangeResult<byte[]> sameWork = confirm("1000001", key, CONFIRMATION.formatted("4", "H87"));
+
+		assertProblem(otherWork, 422, "idempotency.keyReused");
+		assertThat((String) JsonPath.read(body(otherWork), "$.detail")).contains("order 1000001", "operation 0010",
+				"4 H87", "use a new key");
+		assertThat(sameWork.getStatus().value()).as(body(sameWork)).isEqualTo(201);
+		assertThat((String) JsonPath.read(body(sameWork), "$.confirmationId"))
+			.isEqualTo(JsonPath.read(body(first), "$.confirmationId"));
+		assertThat(ERP.bookedConfirmations("1000001")).isEqualTo(1);
+	}
+
+	@Test
 	void should_refuse_a_body_in_another_media_type_with_415() {
 		EntityExchangeResult<byte[]> result = this.client.post()
 			.uri("/v2/production-orders/1000001/confirmations")
