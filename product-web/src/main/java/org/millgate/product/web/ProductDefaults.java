@@ -35,6 +35,11 @@ final class ProductDefaults implements EnvironmentPostProcessor {
 		defaults.put("millgate.product.cursor-secret", "${MILLGATE_CURSOR_SECRET:}");
 		defaults.put("millgate.erp.base-url", "${MILLGATE_ERP_BASEURL:http://localhost:8089}");
 		defaults.put("millgate.erp.release", "${MILLGATE_ERP_RELEASE:2022}");
+		// the gateway is the only door: a product listens on loopback unless told
+		// otherwise
+		// (a container platform sets MILLGATE_PRODUCT_ADDRESS=0.0.0.0 behind its network
+		// policy)
+		defaults.put("server.address", "${MILLGATE_PRODUCT_ADDRESS:127.0.0.1}");
 		defaults.put("spring.main.banner-mode", "off");
 		// the Swagger UI shows the contracts themselves, not a generated description
 		defaults.put("springdoc.api-docs.enabled", "false");

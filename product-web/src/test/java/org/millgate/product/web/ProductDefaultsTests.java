@@ -24,6 +24,8 @@ class ProductDefaultsTests {
 		// then its own value wins and the shared ones fill the rest
 		assertThat(environment.getProperty("millgate.product.issuer")).isEqualTo("https://idp.plant.example");
 		assertThat(environment.getProperty("springdoc.api-docs.enabled")).isEqualTo("false");
+		// the gateway is the only door
+		assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
 		assertThat(environment.getPropertySources().contains(ProductDefaults.NAME)).isTrue();
 	}
 
