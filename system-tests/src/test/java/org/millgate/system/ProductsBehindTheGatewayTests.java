@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 /**
  * Finding 2 of the source review, "products reachable around the gateway": the product
  * services listened on every interface, so a host on the plant network could call them
- * directly, past the gateway's revocation check, throttling and plant rules. They listen on
- * loopback now: from any other address of this machine their ports refuse the connection,
- * while the gateway's answers.
+ * directly, past the gateway's revocation check, throttling and plant rules. They listen
+ * on loopback now: from any other address of this machine their ports refuse the
+ * connection, while the gateway's answers.
  */
 class ProductsBehindTheGatewayTests {
 
