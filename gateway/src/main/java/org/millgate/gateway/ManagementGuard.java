@@ -1,8 +1,6 @@
 package org.millgate.gateway;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
@@ -40,36 +38,36 @@ final class ManagementGuard extends AbstractWebPolicy {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String raw = exchange.getRequest().getPath().value();
 		// matched as the actuator matches: on decoded segments without matrix variables
-		// ("/%61ctuator/usage" is /actuator/usage)
-		List<String> segments = decodedSegments(exchange.getRequest().getPath().pathWithinApplication());
-		boolean ambiguous = segments.stream()
-			.anyMatch((segment) -> segment.contains("/") || segment.equals(".") || segment.equals(".."));
-		if (ambiguous) {
-			// an encoded slash or a dot segment means something else to each reader
-			return this.problems.write(exchange, ROUTE_NOT_FOUND,
-					"No API operation answers " + exchange.getRequest().getMethod().name() + " " + raw + ".");
-		}
-		boolean management = !segments.isEmpty() && segments.get(0).equals("actuator");
-		boolean health = management && segments.size() >= 2 && segments.get(1).equals("health");
-		if (!management || health || isManagementClient(exchange.getRequest().getRemoteAddress())) {
-			return chain.filter(exchange);
-		}
-		return this.problems.write(exchange, ROUTE_NOT_FOUND,
-				"No API operation answers " + exchange.getRequest().getMethod().name() + " " + raw + ".");
-	}
-
-	// the path's segments, percent-decoded and without matrix variables, empty ones left
-	// out
-	static List<String> decodedSegments(PathContainer path) {
-		List<String> segments = new ArrayList<>();
-		for (PathContainer.Element element : path.elements()) {
-			if (element instanceof PathContainer.PathSegment segment && !segment.valueToMatch().isEmpty()) {
-				segments.add(segment.valueToMatch());
+		// ("/%61ctuator/usage" is /actuator/usage), read once from the parsed path
+		String first = null;
+		String second = null;
+		for (PathContainer.Element element : exchange.getRequest().getPath().pathWithinApplication().elements()) {
+			if (!(element instanceof PathContainer.PathSegment segment) || segment.valueToMatch().isEmpty()) {
+				continue;
+			}
+			String value = segment.valueToMatch();
+			if (value.indexOf('/') >= 0 || value.equals(".") || value.equals("..")) {
+				// an encoded slash or a dot segment means something else to each reader
+				return notFound(exchange);
+			}
+			if (first == null) {
+				first = value;
+			}
+			else if (second == null) {
+				second = value;
 			}
 		}
-		return segments;
+		boolean management = "actuator".equals(first);
+		if (!management || "health".equals(second) || isManagementClient(exchange.getRequest().getRemoteAddress())) {
+			return chain.filter(exchange);
+		}
+		return notFound(exchange);
+	}
+
+	private Mono<Void> notFound(ServerWebExchange exchange) {
+		return this.problems.write(exchange, ROUTE_NOT_FOUND, "No API operation answers "
+				+ exchange.getRequest().getMethod().name() + " " + exchange.getRequest().getPath().value() + ".");
 	}
 
 	boolean isManagementClient(InetSocketAddress peer) {
