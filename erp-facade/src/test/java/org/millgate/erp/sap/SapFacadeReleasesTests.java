@@ -143,14 +143,7 @@ class SapFacadeReleasesTests {
 		SapErpFacade facade = facade(release);
 		String components = release.equals("2020") ? "A_ProductionOrderComponent_2" : "A_ProductionOrderComponent_3";
 		// a component whose availability check confirmed less than it requires
-		Map<String, Object> shortfall = ErpSimulator.of(release)
-			.read(SapRelease.ORDERS + "/" + components + "?$filter=Plant eq '1000'&$top=500")
-			.stream()
-			.filter((row) -> !((String) row.get("ManufacturingOrder")).isEmpty()
-					&& new BigDecimal((String) row.get("ConfirmedAvailableQuantity"))
-						.compareTo(new BigDecimal((String) row.get("RequiredQuantity"))) != 0)
-			.findFirst()
-			.orElseThrow();
+		Map<String, Object> shortfall = ErpSimulator.of(release).componentConfirmedShort(components);
 
 		ProductionOrder order = facade.productionOrders()
 			.order((String) shortfall.get("ManufacturingOrder"), true)

@@ -173,14 +173,7 @@ class ProductionOrdersApiTests {
 	void should_show_the_confirmed_available_quantity_the_erp_keeps_for_each_component() {
 		// a component of a plant 1000 order whose availability check confirmed less than
 		// it requires
-		Map<String, Object> shortfall = ERP
-			.read(ORDERS + "/A_ProductionOrderComponent_3?$filter=Plant eq '1000'&$top=500")
-			.stream()
-			.filter((row) -> !((String) row.get("ManufacturingOrder")).isEmpty()
-					&& new BigDecimal((String) row.get("ConfirmedAvailableQuantity"))
-						.compareTo(new BigDecimal((String) row.get("RequiredQuantity"))) != 0)
-			.findFirst()
-			.orElseThrow();
+		Map<String, Object> shortfall = ERP.componentConfirmedShort("A_ProductionOrderComponent_3");
 
 		EntityExchangeResult<byte[]> order = call(HttpMethod.GET,
 				"/v1/production-orders/" + shortfall.get("ManufacturingOrder"), MES_1000, null, (headers) -> {

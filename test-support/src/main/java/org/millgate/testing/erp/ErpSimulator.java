@@ -1,5 +1,6 @@
 package org.millgate.testing.erp;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,24 @@ public final class ErpSimulator {
 		Map<String, Object> data = (Map<String, Object>) answer.get("d");
 		Object results = data.get("results");
 		return (results instanceof List<?> list) ? (List<Map<String, Object>>) list : List.of(data);
+	}
+
+	/**
+	 * A component of a plant 1000 production order whose availability check confirmed
+	 * another quantity than it requires, as the ERP keeps it.
+	 * @param componentSet the release's component entity set, e.g.
+	 * {@code A_ProductionOrderComponent_3}
+	 * @return the component, as OData v2 JSON
+	 */
+	public Map<String, Object> componentConfirmedShort(String componentSet) {
+		return read(
+				"/sap/opu/odata/sap/API_PRODUCTION_ORDER_2_SRV/" + componentSet + "?$filter=Plant eq '1000'&$top=500")
+			.stream()
+			.filter((row) -> !((String) row.get("ManufacturingOrder")).isEmpty()
+					&& new BigDecimal((String) row.get("ConfirmedAvailableQuantity"))
+						.compareTo(new BigDecimal((String) row.get("RequiredQuantity"))) != 0)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no component of plant 1000 is confirmed short"));
 	}
 
 	/**
