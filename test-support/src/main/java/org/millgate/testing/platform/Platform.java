@@ -16,7 +16,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +48,8 @@ public final class Platform implements AutoCloseable {
 	private static final String ERP = "erp-simulator";
 
 	private static final String GATEWAY = "gateway";
+
+	private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
 	private static final String PORTAL = "developer-portal";
 
@@ -444,9 +448,16 @@ public final class Platform implements AutoCloseable {
 				"No " + Topology.FILE + " in " + Path.of("").toAbsolutePath() + " or a directory above it");
 	}
 
+	// A port free now and not handed out before in this JVM: the kernel may offer a port
+	// it just offered again, and the services only bind theirs later (two services once
+	// got the same one).
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		while (true) {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				if (HANDED_OUT.add(socket.getLocalPort())) {
+					return socket.getLocalPort();
+				}
+			}
 		}
 	}
 
