@@ -42,6 +42,8 @@ import org.millgate.policies.validation.ResponseValidationMode;
  * @param usageFlush how often each client's counted calls are added to Redis for the
  * developer portal
  * @param usageRedisUrl Redis for the usage counts; blank for the throttling Redis
+ * @param keySetLifetime how long an issuer's keys are trusted before they are fetched
+ * again: a key the issuer withdraws stops being trusted within it
  */
 @ConfigurationProperties("millgate.gateway")
 public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers,
@@ -49,7 +51,8 @@ public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers,
 		@DefaultValue("partner-basic") String defaultPlan, String redisUrl,
 		@DefaultValue("50ms") Duration throttleDecisionTimeout, String trustedProxies, String portalOrigin,
 		Map<String, ProductSettings> products, String managementClients, String catalogDir,
-		@DefaultValue("5s") Duration revocationRefresh, @DefaultValue("5s") Duration usageFlush, String usageRedisUrl) {
+		@DefaultValue("5s") Duration revocationRefresh, @DefaultValue("5s") Duration usageFlush, String usageRedisUrl,
+		@DefaultValue("5m") Duration keySetLifetime) {
 
 	/**
 	 * Where usage is counted: {@code usage-redis-url}, or else the throttling Redis.

@@ -1,22 +1,22 @@
 package org.millgate.gateway;
 
 import java.net.InetSocketAddress;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.server.PathContainer;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
 import org.millgate.policies.core.AbstractWebPolicy;
 import org.millgate.policies.core.PolicyOrder;
+import org.millgate.web.ManagementAccess;
 import org.millgate.web.Problems;
 
 /**
  * Policy {@value #ID}, order {@link PolicyOrder#MANAGEMENT_GUARD}: keeps
  * {@code /actuator} (Prometheus metrics name every client and partner) to management
- * clients; only health is public. Configuration: {@link Config}. Failure code:
+ * clients; only health is public. The rule is web-core's {@link ManagementAccess}, which
+ * the products apply too. Configuration: {@link Config}. Failure code:
  * {@value #ROUTE_NOT_FOUND} (404, the same answer as for any unknown path).
  */
 final class ManagementGuard extends AbstractWebPolicy {
@@ -26,43 +26,19 @@ final class ManagementGuard extends AbstractWebPolicy {
 	/** 404: what any unknown path answers. */
 	public static final String ROUTE_NOT_FOUND = "route.notFound";
 
-	private final Pattern managementClients;
+	private final ManagementAccess access;
 
 	private final Problems problems;
 
 	ManagementGuard(Config config, Problems problems) {
 		super(ID, PolicyOrder.MANAGEMENT_GUARD);
-		this.managementClients = Pattern.compile(config.managementClients());
+		this.access = new ManagementAccess(config.managementClients());
 		this.problems = problems;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		// matched as the actuator matches: on decoded segments without matrix variables
-		// ("/%61ctuator/usage" is /actuator/usage), read once from the parsed path
-		String first = null;
-		String second = null;
-		for (PathContainer.Element element : exchange.getRequest().getPath().pathWithinApplication().elements()) {
-			if (!(element instanceof PathContainer.PathSegment segment) || segment.valueToMatch().isEmpty()) {
-				continue;
-			}
-			String value = segment.valueToMatch();
-			if (value.indexOf('/') >= 0 || value.equals(".") || value.equals("..")) {
-				// an encoded slash or a dot segment means something else to each reader
-				return notFound(exchange);
-			}
-			if (first == null) {
-				first = value;
-			}
-			else if (second == null) {
-				second = value;
-			}
-		}
-		boolean management = "actuator".equals(first);
-		if (!management || "health".equals(second) || isManagementClient(exchange.getRequest().getRemoteAddress())) {
-			return chain.filter(exchange);
-		}
-		return notFound(exchange);
+		return this.access.refuses(exchange) ? notFound(exchange) : chain.filter(exchange);
 	}
 
 	private Mono<Void> notFound(ServerWebExchange exchange) {
@@ -71,8 +47,7 @@ final class ManagementGuard extends AbstractWebPolicy {
 	}
 
 	boolean isManagementClient(InetSocketAddress peer) {
-		return peer != null && peer.getAddress() != null
-				&& this.managementClients.matcher(peer.getAddress().getHostAddress()).matches();
+		return this.access.isManagementClient(peer);
 	}
 
 	/**
@@ -82,14 +57,6 @@ final class ManagementGuard extends AbstractWebPolicy {
 	 * {@code /actuator} beyond health; blank or null for loopback only
 	 */
 	public record Config(String managementClients) {
-
-		/** IPv4 and IPv6 loopback. */
-		static final String LOOPBACK = "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1";
-
-		public Config {
-			managementClients = (managementClients == null || managementClients.isBlank()) ? LOOPBACK
-					: managementClients;
-		}
 
 	}
 

@@ -10,9 +10,9 @@ import org.springframework.util.StringUtils;
 
 import org.millgate.policies.auth.AuthenticationPolicy;
 import org.millgate.policies.auth.AuthorizationPolicy;
-import org.millgate.policies.auth.CredentialRevocations;
 import org.millgate.policies.auth.TokenVerifier;
 import org.millgate.policies.auth.TrustedIssuer;
+import org.millgate.web.CredentialRevocations;
 import org.millgate.web.Problems;
 
 /**
@@ -28,8 +28,8 @@ class SecurityConfiguration {
 			.stream()
 			.map((issuer) -> new TrustedIssuer(issuer.issuer(), issuer.jwkSetUri(), issuer.audience()))
 			.toList();
-		return new TokenVerifier(
-				new TokenVerifier.Config(issuers, settings.clockSkew(), Set.copyOf(settings.algorithms())),
+		return new TokenVerifier(new TokenVerifier.Config(issuers, settings.clockSkew(),
+				Set.copyOf(settings.algorithms()), TokenVerifier.REMEMBERED, settings.keySetLifetime()),
 				revocations.lists());
 	}
 

@@ -9,7 +9,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -24,7 +27,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Real RS256 tokens for tests, signed with a key whose JWK set is served over HTTP, as an
- * issuer would. Shared by every module's tests through test-support.
+ * issuer would, beside a revocation list in the format of Millgate identity's
+ * {@code /oauth2/revocations} ({@link #revoke}, {@link #rotate}). Shared by every
+ * module's tests through test-support.
  */
 public final class TestTokens {
 
@@ -42,6 +47,10 @@ public final class TestTokens {
 
 	private final HttpServer server;
 
+	private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, Long> generations = new ConcurrentHashMap<>();
+
 	private TestTokens(String issuer) throws JOSEException, IOException {
 		this.issuer = issuer;
 		this.key = new RSAKeyGenerator(2048).keyID("test-key").generate();
@@ -54,7 +63,24 @@ public final class TestTokens {
 				out.write(jwks);
 			}
 		});
+		this.server.createContext("/oauth2/revocations", (exchange) -> {
+			byte[] list = revocationList().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, list.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(list);
+			}
+		});
 		this.server.start();
+	}
+
+	private String revocationList() {
+		String ids = this.revoked.stream().map((id) -> "\"" + id + "\"").collect(Collectors.joining(","));
+		String rotated = this.generations.entrySet()
+			.stream()
+			.map((entry) -> "\"" + entry.getKey() + "\":" + entry.getValue())
+			.collect(Collectors.joining(","));
+		return "{\"revoked\":[" + ids + "],\"generations\":{" + rotated + "}}";
 	}
 
 	public static synchronized TestTokens get() {
@@ -138,6 +164,32 @@ public final class TestTokens {
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Where this issuer lists revoked clients and rotated secrets.
+	 * @return the URI of the list
+	 */
+	public String revocationsUri() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/oauth2/revocations";
+	}
+
+	/**
+	 * Lists a client as revoked, as identity does when its registrar revokes it.
+	 * @param clientId the client
+	 */
+	public void revoke(String clientId) {
+		this.revoked.add(clientId);
+	}
+
+	/**
+	 * Lists a client's current credential generation, as identity does when its secret is
+	 * rotated: tokens of lower generations are no longer good.
+	 * @param clientId the client
+	 * @param generation its current generation
+	 */
+	public void rotate(String clientId, long generation) {
+		this.generations.put(clientId, generation);
 	}
 
 	public String jwkSetUri() {

@@ -25,8 +25,10 @@ import org.millgate.web.Problems;
  * Policy {@value #ID}, order {@link PolicyOrder#AUTHENTICATION}: a bearer token verified
  * by the {@link TokenVerifier} (trusted issuers, algorithms, clock skew, revocations);
  * the caller its claims describe ({@link Caller#fromClaims}) is recorded for the later
- * policies. Configuration: {@link Config}. Failure code: {@value #TOKEN_INVALID} (401,
- * with a {@code WWW-Authenticate} challenge).
+ * policies. Configuration: {@link Config}. Failure codes: {@value #TOKEN_INVALID} (401,
+ * with a {@code WWW-Authenticate} challenge), {@value #ISSUER_UNAVAILABLE} (503, with
+ * {@code Retry-After}) while the token's issuer cannot be asked for its keys or its
+ * revocation list has never been read.
  */
 public final class AuthenticationPolicy extends AbstractRoutePolicy<AuthenticationPolicy.Config> {
 
@@ -34,6 +36,14 @@ public final class AuthenticationPolicy extends AbstractRoutePolicy<Authenticati
 
 	/** 401: no token, a malformed header, or a token that does not verify. */
 	public static final String TOKEN_INVALID = "auth.tokenInvalid";
+
+	/**
+	 * 503: the issuer's keys or revocation list cannot be read, so the token is not
+	 * judged.
+	 */
+	public static final String ISSUER_UNAVAILABLE = "auth.issuerUnavailable";
+
+	private static final String RETRY_AFTER_SECONDS = "5";
 
 	private static final Pattern BEARER = Pattern.compile("^Bearer ([A-Za-z0-9_\\-.~+/]+=*)$");
 
@@ -70,7 +80,14 @@ public final class AuthenticationPolicy extends AbstractRoutePolicy<Authenticati
 		return this.verifier.verify(bearer.group(1)).flatMap((jwt) -> {
 			ApiCall.of(exchange).caller(caller(jwt, config.defaultPlan()));
 			return chain.filter(exchange);
-		}).onErrorResume(TokenVerifier.InvalidToken.class, (invalid) -> unauthorized(exchange, invalid.getMessage()));
+		})
+			.onErrorResume(TokenVerifier.InvalidToken.class, (invalid) -> unauthorized(exchange, invalid.getMessage()))
+			.onErrorResume(TokenVerifier.IssuerUnavailable.class, (unavailable) -> {
+				HttpHeaders headers = new HttpHeaders();
+				headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+				return this.problems.write(exchange, ISSUER_UNAVAILABLE, unavailable.getMessage(),
+						List.<RequestViolation>of(), headers);
+			});
 	}
 
 	/**

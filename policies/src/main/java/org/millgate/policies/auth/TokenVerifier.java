@@ -36,6 +36,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import org.millgate.web.CredentialRevocations;
+
 /**
  * Verifies access tokens of several trusted issuers. The issuer is read from the token
  * first (unverified) only to pick that issuer's keys and rules; the signature, algorithm
@@ -47,7 +49,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * later calls check only its expiry and the revocations, not the signature again
  * (measured with ./millgate bench: parsing and RSA verification were the largest cost of
  * the policy chain). At most {@link Config#rememberUpTo()} tokens are remembered
- * ({@value #REMEMBERED} unless configured otherwise).
+ * ({@value #REMEMBERED} unless configured otherwise), and all are forgotten when an
+ * issuer's key set changes; an issuer's keys are fetched again once they are older than
+ * {@link Config#keySetLifetime()}, and a token remembered meanwhile is verified again, so
+ * that a key the issuer withdrew stops being trusted within that lifetime.
+ * <p>
+ * The revocation lists are checked on every call; while the list of a token's issuer has
+ * never been read, the token is refused with {@link IssuerUnavailable} (fail closed).
  */
 public final class TokenVerifier {
 
@@ -57,9 +65,11 @@ public final class TokenVerifier {
 	static final Duration KEY_REFRESH = Duration.ofSeconds(30);
 
 	/** How many verified tokens are remembered at most, unless configured otherwise. */
-	static final int REMEMBERED = 20_000;
+	public static final int REMEMBERED = 20_000;
 
 	private final Map<String, NimbusReactiveJwtDecoder> decoders;
+
+	private final Map<String, IssuerKeys> keys;
 
 	private final Set<String> algorithms;
 
@@ -102,8 +112,11 @@ public final class TokenVerifier {
 				.responseTimeout(Duration.ofSeconds(3))))
 			.build();
 		Map<String, NimbusReactiveJwtDecoder> byIssuer = new LinkedHashMap<>();
+		Map<String, IssuerKeys> keysByIssuer = new LinkedHashMap<>();
 		for (TrustedIssuer issuer : config.issuers()) {
-			IssuerKeys keys = new IssuerKeys(issuer.jwkSetUri(), keysClient, KEY_REFRESH);
+			IssuerKeys keys = new IssuerKeys(issuer.jwkSetUri(), keysClient, KEY_REFRESH, config.keySetLifetime(),
+					clock, this.verified::clear);
+			keysByIssuer.put(issuer.issuer(), keys);
 			NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
 				.withJwkSource(keys::keysFor);
 			this.algorithms.forEach((name) -> builder.jwsAlgorithm(SignatureAlgorithm.from(name)));
@@ -115,6 +128,7 @@ public final class TokenVerifier {
 			byIssuer.put(issuer.issuer(), decoder);
 		}
 		this.decoders = Map.copyOf(byIssuer);
+		this.keys = Map.copyOf(keysByIssuer);
 	}
 
 	/**
@@ -125,7 +139,7 @@ public final class TokenVerifier {
 	public Mono<Jwt> verify(String token) {
 		Jwt remembered = this.verified.get(token);
 		if (remembered != null) {
-			if (isCurrent(remembered)) {
+			if (isCurrent(remembered) && !this.keys.get(remembered.getClaimAsString("iss")).stale()) {
 				return notRevoked(remembered);
 			}
 			this.verified.remove(token);
@@ -155,7 +169,7 @@ public final class TokenVerifier {
 					+ ((issuer != null) ? "'" + printable(issuer) + "' " : "") + "is not trusted."));
 		}
 		return decoder.decode(token)
-			.onErrorMap(TokenVerifier::isKeysUnavailable, (failure) -> new IssuerUnavailable(issuer))
+			.onErrorMap(TokenVerifier::isKeysUnavailable, (failure) -> IssuerUnavailable.keysOf(issuer))
 			.onErrorMap(JwtException.class, TokenVerifier::explain)
 			.doOnNext((jwt) -> remember(token, jwt))
 			.flatMap(this::notRevoked);
@@ -182,9 +196,14 @@ public final class TokenVerifier {
 
 	private Mono<Jwt> notRevoked(Jwt jwt) {
 		for (CredentialRevocations list : this.revocations) {
-			String refusal = list.refusal(jwt);
-			if (refusal != null) {
-				return Mono.error(new InvalidToken(refusal));
+			try {
+				String refusal = list.refusal(jwt.getClaims());
+				if (refusal != null) {
+					return Mono.error(new InvalidToken(refusal));
+				}
+			}
+			catch (CredentialRevocations.NotYetRead unread) {
+				return Mono.error(IssuerUnavailable.revocations(unread));
 			}
 		}
 		return Mono.just(jwt);
@@ -234,10 +253,19 @@ public final class TokenVerifier {
 	 * @param algorithms the accepted JWS algorithms, e.g. {@code RS256}
 	 * @param rememberUpTo how many verified tokens to remember; 0 verifies the signature
 	 * of every call (as the micro-benchmarks measure it)
+	 * @param keySetLifetime how long an issuer's keys are trusted before they are fetched
+	 * again ({@value #KEY_SET_LIFETIME_MINUTES} minutes unless configured otherwise)
 	 */
-	public record Config(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms, int rememberUpTo) {
+	public record Config(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms, int rememberUpTo,
+			Duration keySetLifetime) {
+
+		/** How long an issuer's keys are trusted, unless configured otherwise. */
+		public static final long KEY_SET_LIFETIME_MINUTES = 5;
 
 		public Config {
+			if (keySetLifetime.isNegative() || keySetLifetime.isZero()) {
+				throw new IllegalArgumentException("keySetLifetime must be positive");
+			}
 			if (issuers.isEmpty()) {
 				throw new IllegalArgumentException("At least one trusted issuer is needed");
 			}
@@ -259,6 +287,17 @@ public final class TokenVerifier {
 			this(issuers, clockSkew, algorithms, REMEMBERED);
 		}
 
+		/**
+		 * A configuration with the default key-set lifetime.
+		 * @param issuers the trusted issuers, at least one
+		 * @param clockSkew the tolerated clock difference for {@code exp} and {@code nbf}
+		 * @param algorithms the accepted JWS algorithms, e.g. {@code RS256}
+		 * @param rememberUpTo how many verified tokens to remember
+		 */
+		public Config(List<TrustedIssuer> issuers, Duration clockSkew, Set<String> algorithms, int rememberUpTo) {
+			this(issuers, clockSkew, algorithms, rememberUpTo, Duration.ofMinutes(KEY_SET_LIFETIME_MINUTES));
+		}
+
 	}
 
 	/**
@@ -267,9 +306,17 @@ public final class TokenVerifier {
 	 */
 	public static final class IssuerUnavailable extends RuntimeException {
 
-		IssuerUnavailable(String issuer) {
-			super("The keys of token issuer '" + printable(issuer) + "' cannot be fetched right now.", null, false,
-					false);
+		private IssuerUnavailable(String message) {
+			super(message, null, false, false);
+		}
+
+		static IssuerUnavailable keysOf(String issuer) {
+			return new IssuerUnavailable(
+					"The keys of token issuer '" + printable(issuer) + "' cannot be fetched right now.");
+		}
+
+		static IssuerUnavailable revocations(CredentialRevocations.NotYetRead unread) {
+			return new IssuerUnavailable(unread.getMessage());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package org.millgate.policies.auth;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import org.millgate.testing.TestTokens;
+import org.millgate.web.CredentialRevocations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -214,6 +217,94 @@ class TokenVerifierTests {
 		finally {
 			server.stop(0);
 		}
+	}
+
+	/**
+	 * Finding 6 of the source review: a key set once fetched was trusted for a known key
+	 * id until restart, so a key the issuer withdrew stayed good.
+	 */
+	@Test
+	void finding6AKeyTheIssuerWithdrawsStopsBeingTrustedWithinTheKeySetLifetime() throws Exception {
+		TestTokens issuer = TestTokens.issuer("http://rotating.test");
+		TestTokens successor = TestTokens.issuer("http://successor.test");
+		AtomicReference<String> served = new AtomicReference<>(read(issuer.jwkSetUri()));
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/jwks", (exchange) -> {
+			String keys = served.get();
+			if (keys == null) {
+				exchange.sendResponseHeaders(503, -1);
+			}
+			else {
+				byte[] body = keys.getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(200, body.length);
+				exchange.getResponseBody().write(body);
+			}
+			exchange.close();
+		});
+		server.start();
+		try {
+			MovableClock clock = new MovableClock(Instant.now());
+			TokenVerifier rotating = new TokenVerifier(new TokenVerifier.Config(
+					List.of(new TrustedIssuer(issuer.issuer(),
+							"http://127.0.0.1:" + server.getAddress().getPort() + "/jwks", TestTokens.AUDIENCE)),
+					Duration.ofSeconds(30), Set.of("RS256"), 100, Duration.ofMinutes(5)), List.of(), clock);
+			String remembered = issuer.signed(issuer.claims("c", "s")
+				.expirationTime(Date.from(clock.instant().plus(Duration.ofHours(1))))
+				.build());
+			assertThat(rotating.verify(remembered).block()).isNotNull();
+
+			// the issuer withdraws its key (same key id, a new key); within the lifetime
+			// the key set held is trusted
+			served.set(read(successor.jwkSetUri()));
+			clock.now = clock.now.plus(Duration.ofMinutes(4));
+			assertThat(rotating.verify(remembered).block()).as("within the key set's lifetime").isNotNull();
+
+			clock.now = clock.now.plus(Duration.ofMinutes(2));
+			assertThatThrownBy(() -> rotating.verify(remembered).block()).as("the remembered token, past the lifetime")
+				.isInstanceOf(TokenVerifier.InvalidToken.class)
+				.hasMessageContaining("signature");
+			String fresh = issuer.signed(issuer.claims("c", "s")
+				.expirationTime(Date.from(clock.instant().plus(Duration.ofHours(1))))
+				.build());
+			assertThatThrownBy(() -> rotating.verify(fresh).block()).as("a new token signed by the withdrawn key")
+				.isInstanceOf(TokenVerifier.InvalidToken.class);
+
+			// when the issuer cannot be asked once the lifetime is over, the keys held
+			// are
+			// used on: the issuer's outage does not stop every call
+			String successors = successor.signed(successor.claims("c", "s")
+				.issuer(issuer.issuer())
+				.expirationTime(Date.from(clock.instant().plus(Duration.ofHours(1))))
+				.build());
+			assertThat(rotating.verify(successors).block()).isNotNull();
+			served.set(null);
+			clock.now = clock.now.plus(Duration.ofMinutes(6));
+			assertThat(rotating.verify(successors).block()).as("issuer down, keys past their lifetime").isNotNull();
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	/**
+	 * Finding 6: the revocation list failed open until it was first read.
+	 */
+	@Test
+	void finding6TokensOfAnIssuerWhoseRevocationListWasNeverReadAreNotAccepted() {
+		CredentialRevocations unread = new CredentialRevocations(TestTokens.ISSUER,
+				URI.create("http://127.0.0.1:1/oauth2/revocations"));
+		TokenVerifier failingClosed = new TokenVerifier(
+				config(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE)), List.of(unread));
+		unread.refresh().block();
+		assertThatThrownBy(
+				() -> failingClosed.verify(tokens.token("mes-plant-1000", "inventory:read", List.of("1000"))).block())
+			.isInstanceOf(TokenVerifier.IssuerUnavailable.class)
+			.hasMessageContaining("revocation list")
+			.hasMessageContaining("not been read");
+	}
+
+	private static String read(String uri) throws IOException {
+		return new String(URI.create(uri).toURL().openStream().readAllBytes(), StandardCharsets.UTF_8);
 	}
 
 	private static TokenVerifier.Config config(TrustedIssuer issuer) {

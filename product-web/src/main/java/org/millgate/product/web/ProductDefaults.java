@@ -32,6 +32,9 @@ final class ProductDefaults implements EnvironmentPostProcessor {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("millgate.product.issuer", "${MILLGATE_ISSUER:http://localhost:9000}");
 		defaults.put("millgate.product.jwk-set-uri", "${MILLGATE_JWK_SET_URI:http://localhost:9000/oauth2/jwks}");
+		defaults.put("millgate.product.revocations-uri",
+				"${MILLGATE_REVOCATIONS_URI:http://localhost:9000/oauth2/revocations}");
+		defaults.put("millgate.product.management-clients", "${MILLGATE_MANAGEMENT_CLIENTS:}");
 		defaults.put("millgate.product.cursor-secret", "${MILLGATE_CURSOR_SECRET:}");
 		defaults.put("millgate.erp.base-url", "${MILLGATE_ERP_BASEURL:http://localhost:8089}");
 		defaults.put("millgate.erp.release", "${MILLGATE_ERP_RELEASE:2022}");

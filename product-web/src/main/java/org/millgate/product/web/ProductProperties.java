@@ -25,11 +25,20 @@ import org.springframework.validation.annotation.Validated;
  * ({@code MILLGATE_CURSOR_SECRET}); when empty a random one is made at start and cursors
  * do not survive a restart
  * @param maxBodyBytes the largest request body the contract check reads
+ * @param revocationsUri where the issuer lists revoked clients and rotated secrets
+ * ({@code MILLGATE_REVOCATIONS_URI}, Millgate identity's {@code /oauth2/revocations}), so
+ * that a token the gateway refuses is refused here too; blank for an issuer without one
+ * @param revocationRefresh how often that list is read
+ * @param managementClients a regular expression of the addresses that may read
+ * {@code /actuator} beyond health ({@code MILLGATE_MANAGEMENT_CLIENTS}); blank for
+ * loopback only
  */
 @Validated
 @ConfigurationProperties("millgate.product")
 public record ProductProperties(@NotBlank String id, @NotBlank String issuer, @NotBlank String jwkSetUri,
 		@DefaultValue("millgate-api") @NotBlank String audience, @DefaultValue("30s") Duration clockSkew,
-		@DefaultValue("") String cursorSecret, @DefaultValue("65536") int maxBodyBytes) {
+		@DefaultValue("") String cursorSecret, @DefaultValue("65536") int maxBodyBytes,
+		@DefaultValue("") String revocationsUri, @DefaultValue("5s") Duration revocationRefresh,
+		@DefaultValue("") String managementClients) {
 
 }

@@ -22,6 +22,7 @@ import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.paging.Cursors;
 import org.millgate.contracts.problems.ProblemTypes;
 import org.millgate.web.Decimals;
+import org.millgate.web.ManagementAccess;
 import org.millgate.web.Problems;
 
 /**
@@ -76,6 +77,11 @@ class ProductWebAutoConfiguration {
 	@Bean
 	CorrelationFilter correlationFilter(ObjectProvider<CorrelationPropagation> propagations) {
 		return new CorrelationFilter(propagations.orderedStream().toList());
+	}
+
+	@Bean
+	ManagementFilter managementFilter(ProductProperties product, Problems problems) {
+		return new ManagementFilter(new ManagementAccess(product.managementClients()), problems);
 	}
 
 	@Bean

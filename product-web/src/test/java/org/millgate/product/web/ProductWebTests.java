@@ -1,20 +1,30 @@
 package org.millgate.product.web;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import reactor.core.publisher.Mono;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import org.millgate.testing.TestTokens;
 import org.millgate.testing.product.ProductTest;
+import org.millgate.web.CredentialRevocations;
 import org.millgate.web.JsonText;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
 import static org.millgate.testing.problems.ProblemAssertions.body;
 
@@ -50,6 +60,62 @@ class ProductWebTests {
 		assertProblem(none, 401, "auth.tokenInvalid");
 		assertThat(none.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
 		assertProblem(get(AVAILABILITY + "FG-100", foreign), 401, "auth.tokenInvalid");
+	}
+
+	/**
+	 * Finding 2 of the source review: a product honoured tokens the gateway refused
+	 * (revoked clients, rotated secrets) for their whole lifetime.
+	 */
+	@Test
+	void finding2ProductsRefuseRevokedClientsAndRotatedSecretsAsTheGatewayDoes() {
+		String revoked = "app-revoked-" + System.nanoTime();
+		String rotated = "app-rotated-" + System.nanoTime();
+		String revokedToken = TestTokens.get().token(revoked, "inventory:read", List.of("1000"));
+		String oldSecret = TestTokens.get()
+			.tokenWith("inventory:read", Map.of("client_id", rotated, "credential_generation", 1));
+		String newSecret = TestTokens.get()
+			.tokenWith("inventory:read", Map.of("client_id", rotated, "credential_generation", 2));
+		assertThat(get(AVAILABILITY + "FG-100", revokedToken).getStatus().value()).isEqualTo(200);
+		assertThat(get(AVAILABILITY + "FG-100", oldSecret).getStatus().value()).isEqualTo(200);
+
+		TestTokens.get().revoke(revoked);
+		TestTokens.get().rotate(rotated, 2);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> get(AVAILABILITY + "FG-100", revokedToken).getStatus().value() == 401);
+
+		EntityExchangeResult<byte[]> refusedRevoked = get(AVAILABILITY + "FG-100", revokedToken);
+		assertProblem(refusedRevoked, 401, "auth.tokenInvalid");
+		assertThat(body(refusedRevoked)).contains("has been revoked");
+		EntityExchangeResult<byte[]> refusedRotated = get(AVAILABILITY + "FG-100", oldSecret);
+		assertProblem(refusedRotated, 401, "auth.tokenInvalid");
+		assertThat(body(refusedRotated)).contains("rotated");
+		assertThat(get(AVAILABILITY + "FG-100", newSecret).getStatus().value()).isEqualTo(200);
+		assertThat(get(AVAILABILITY + "FG-100", READER).getStatus().value()).isEqualTo(200);
+	}
+
+	@Test
+	void finding2ProductsFailClosedWhileTheRevocationListWasNeverRead() {
+		ProductSecurityAutoConfiguration.Revocations unread = new ProductSecurityAutoConfiguration.Revocations(
+				new CredentialRevocations(TestTokens.ISSUER, URI.create("http://127.0.0.1:1/oauth2/revocations")));
+		ReactiveJwtDecoder decoder = unread.checking((token) -> Mono.just(Jwt.withTokenValue(token)
+			.header("alg", "RS256")
+			.claim("iss", TestTokens.ISSUER)
+			.claim("client_id", "wms-plant-1000")
+			.build()));
+
+		assertThatThrownBy(() -> decoder.decode("t").block())
+			.isInstanceOf(ProductSecurityAutoConfiguration.Revocations.Unread.class)
+			.hasMessageContaining("has not been read yet");
+	}
+
+	@Test
+	void should_keep_metrics_to_management_clients() {
+		assertThat(
+				this.client.get().uri("/actuator/prometheus").exchange().returnResult(byte[].class).getStatus().value())
+			.as("from loopback")
+			.isEqualTo(200);
+		assertProblem(exchange(this.client.get().uri("/%61ctuator/../actuator/prometheus")), 404, "resource.notFound");
 	}
 
 	@Test

@@ -17,10 +17,11 @@ import org.millgate.testing.contracts.DeclaredAnswers;
 
 /**
  * A product service over real HTTP on a random port, trusting {@code TestTokens}' issuer
- * and talking to the shared {@code ErpSimulator} (when the module has it on its test
- * classpath), with ERP settings that fail fast: one attempt, a 1 s read timeout, no stock
- * cache, a circuit breaker that does not open. One Spring context per product: every test
- * class with this annotation and no further properties shares it.
+ * (and reading its revocation list) and talking to the shared {@code ErpSimulator} (when
+ * the module has it on its test classpath), with ERP settings that fail fast: one
+ * attempt, a 1 s read timeout, no stock cache, a circuit breaker that does not open. One
+ * Spring context per product: every test class with this annotation and no further
+ * properties shares it.
  * <p>
  * Every answer the server gives is recorded, and after each test class every answer to an
  * operation of the product's contracts is checked against the contract of its version:
@@ -34,6 +35,8 @@ import org.millgate.testing.contracts.DeclaredAnswers;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "millgate.product.issuer=" + ProductTestExtension.ISSUER,
 				"millgate.product.jwk-set-uri=${" + ProductTestExtension.JWK_SET_URI_PROPERTY + "}",
+				"millgate.product.revocations-uri=${" + ProductTestExtension.REVOCATIONS_URI_PROPERTY + "}",
+				"millgate.product.revocation-refresh=200ms",
 				"millgate.product.cursor-secret=a-test-cursor-secret-of-32-bytes-at-least",
 				"millgate.erp.base-url=${millgate.test.erp-base-url:http://127.0.0.1:9}",
 				"millgate.erp.retry.max-attempts=1", "millgate.erp.circuit-breaker.minimum-calls=1000",

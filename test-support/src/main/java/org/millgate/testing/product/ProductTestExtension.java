@@ -25,11 +25,14 @@ final class ProductTestExtension implements BeforeAllCallback, AfterAllCallback 
 
 	static final String JWK_SET_URI_PROPERTY = "millgate.test.jwk-set-uri";
 
+	static final String REVOCATIONS_URI_PROPERTY = "millgate.test.revocations-uri";
+
 	private static final String SIMULATOR = "org.millgate.erpsim.ErpSimulatorApplication";
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		System.setProperty(JWK_SET_URI_PROPERTY, TestTokens.get().jwkSetUri());
+		System.setProperty(REVOCATIONS_URI_PROPERTY, TestTokens.get().revocationsUri());
 		if (isPresent(SIMULATOR)) {
 			ErpSimulator.shared();
 		}

@@ -1,4 +1,4 @@
-package org.millgate.policies.auth;
+package org.millgate.web;
 
 import java.net.URI;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -26,6 +25,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * issuer (Millgate identity's {@code /oauth2/revocations}) in the background, every few
  * seconds, never on a request's path; a failed read keeps the last list (tokens expire by
  * themselves within their short lifetime).
+ * <p>
+ * Until the list has been read once, nothing is known about the issuer's revocations:
+ * {@link #refusal} then throws {@link NotYetRead} for the issuer's tokens, so that the
+ * gateway and the products fail closed (503, {@code auth.issuerUnavailable}) rather than
+ * accept a revoked client's token because identity was slow to answer at start.
+ * <p>
+ * The gateway's authentication policy and every product's resource server use this one
+ * component, so that a token the gateway refuses is refused by the product as well.
  */
 public final class CredentialRevocations implements AutoCloseable {
 
@@ -39,14 +46,14 @@ public final class CredentialRevocations implements AutoCloseable {
 
 	private final WebClient client;
 
-	private volatile State state = NOTHING;
+	private volatile State state;
 
 	private volatile boolean failing;
 
 	private Disposable polling;
 
 	/**
-	 * Revocations of one issuer.
+	 * Revocations of one issuer, not read yet.
 	 * @param issuer the {@code iss} of the tokens they apply to
 	 * @param uri where the issuer lists them
 	 */
@@ -61,25 +68,47 @@ public final class CredentialRevocations implements AutoCloseable {
 	}
 
 	/**
-	 * Why a verified token is refused.
-	 * @param jwt the verified token
-	 * @return the reason, safe to show to the caller, or null when it is good
+	 * The issuer these revocations apply to.
+	 * @return its {@code iss}
 	 */
-	public String refusal(Jwt jwt) {
+	public String issuer() {
+		return this.issuer;
+	}
+
+	/**
+	 * Whether the list has been read at least once.
+	 * @return true once read
+	 */
+	public boolean isRead() {
+		return this.state != null;
+	}
+
+	/**
+	 * Why a verified token is refused.
+	 * @param claims the verified token's claims
+	 * @return the reason, safe to show to the caller, or null when it is good
+	 * @throws NotYetRead when the token is of this issuer and the list has never been
+	 * read
+	 */
+	public String refusal(Map<String, Object> claims) {
+		Object tokenIssuer = claims.get("iss");
+		if (tokenIssuer == null || !this.issuer.equals(tokenIssuer.toString())) {
+			return null;
+		}
 		State current = this.state;
-		if (current == NOTHING || !this.issuer.equals(jwt.getClaimAsString("iss"))) {
+		if (current == null) {
+			throw new NotYetRead(this.issuer);
+		}
+		Object clientId = claims.get("client_id");
+		if (current == NOTHING || clientId == null) {
 			return null;
 		}
-		String clientId = jwt.getClaimAsString("client_id");
-		if (clientId == null) {
-			return null;
-		}
-		if (current.revoked().contains(clientId)) {
+		if (current.revoked().contains(clientId.toString())) {
 			return "The access token's client has been revoked.";
 		}
-		Long generation = current.generations().get(clientId);
+		Long generation = current.generations().get(clientId.toString());
 		if (generation != null) {
-			Object claimed = jwt.getClaims().get("credential_generation");
+			Object claimed = claims.get("credential_generation");
 			long tokenGeneration = (claimed instanceof Number number) ? number.longValue() : 0;
 			if (tokenGeneration < generation) {
 				return "The access token was issued for a client secret that has since been rotated; "
@@ -95,18 +124,24 @@ public final class CredentialRevocations implements AutoCloseable {
 	 */
 	public Mono<Void> refresh() {
 		return this.client.get().uri(this.uri).retrieve().bodyToMono(Map.class).doOnNext((body) -> {
+			boolean first = this.state == null;
 			this.state = parse(body);
-			if (this.failing) {
-				logger.info("Revocations of {} readable again at {}", this.issuer, this.uri);
+			if (this.failing || first) {
+				logger.info("Revocations of {} read{} at {}", this.issuer, this.failing ? " again" : "", this.uri);
 				this.failing = false;
 			}
 		}).onErrorResume((failure) -> {
 			if (!this.failing) {
-				logger.warn("Revocations of {} not readable at {} ({}); {}", this.issuer, this.uri, failure.toString(),
-						(this.state == NOTHING)
-								? "until they are, tokens of revoked clients and rotated secrets are accepted "
-										+ "(they expire by themselves)"
-								: "the last list stays in force");
+				if (this.state == null) {
+					logger.error(
+							"Revocations of {} not readable at {} ({}); until they are, the issuer's tokens "
+									+ "are refused with 503 auth.issuerUnavailable",
+							this.issuer, this.uri, failure.toString());
+				}
+				else {
+					logger.warn("Revocations of {} not readable at {} ({}); the last list stays in force", this.issuer,
+							this.uri, failure.toString());
+				}
 				this.failing = true;
 			}
 			return Mono.empty();
@@ -159,6 +194,19 @@ public final class CredentialRevocations implements AutoCloseable {
 	}
 
 	record State(Set<String> revoked, Map<String, Long> generations) {
+
+	}
+
+	/**
+	 * The issuer's revocation list has not been read yet, so no token of the issuer can
+	 * be judged; the message is safe to show to the caller.
+	 */
+	public static final class NotYetRead extends RuntimeException {
+
+		NotYetRead(String issuer) {
+			super("The revocation list of token issuer '" + issuer + "' has not been read yet; retry shortly.", null,
+					false, false);
+		}
 
 	}
 
