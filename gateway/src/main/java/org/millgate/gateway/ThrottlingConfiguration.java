@@ -1,6 +1,7 @@
 package org.millgate.gateway;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,7 +44,11 @@ class ThrottlingConfiguration {
 			throw new IllegalStateException("millgate.gateway.default-plan '" + settings.defaultPlan()
 					+ "' is not a plan of the catalog; plans: " + plans.keySet());
 		}
-		return new ThrottlingPolicy(policies::throttling, plans, stores.shared(), stores.local(), problems);
+		Map<String, PlanLimits> partnerPlans = new HashMap<>();
+		catalog.plans()
+			.forEach((plan) -> PlanLimits.partnerOf(plan).ifPresent((limits) -> partnerPlans.put(plan.name(), limits)));
+		return new ThrottlingPolicy(policies::throttling, plans, partnerPlans, stores.shared(), stores.local(),
+				problems);
 	}
 
 }

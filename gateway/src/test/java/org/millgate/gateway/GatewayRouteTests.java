@@ -77,6 +77,15 @@ class GatewayRouteTests {
 
 	static final TestTokens partnerIdp = TestTokens.issuer("http://partner-idp.test");
 
+	// an issuer whose revocation list cannot be read, one whose keys cannot be fetched
+	static final TestTokens unreadIdp = TestTokens.issuer("http://unread-revocations.test");
+
+	static final TestTokens downIdp = TestTokens.issuer("http://down-idp.test");
+
+	static {
+		identity.answer("/oauth2/revocations", Answer.json("{\"revoked\":[],\"generations\":{}}"));
+	}
+
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
 		registry.add("millgate.gateway.catalog-dir", () -> TestCatalog.write().toString());
@@ -92,6 +101,11 @@ class GatewayRouteTests {
 		registry.add("millgate.gateway.usage-redis-url", () -> USAGE_REDIS);
 		registry.add("millgate.gateway.issuers[1].issuer", partnerIdp::issuer);
 		registry.add("millgate.gateway.issuers[1].jwk-set-uri", partnerIdp::jwkSetUri);
+		registry.add("millgate.gateway.issuers[2].issuer", unreadIdp::issuer);
+		registry.add("millgate.gateway.issuers[2].jwk-set-uri", unreadIdp::jwkSetUri);
+		registry.add("millgate.gateway.issuers[2].revocations-uri", () -> "http://127.0.0.1:1/oauth2/revocations");
+		registry.add("millgate.gateway.issuers[3].issuer", downIdp::issuer);
+		registry.add("millgate.gateway.issuers[3].jwk-set-uri", () -> "http://127.0.0.1:1/oauth2/jwks");
 		registry.add("millgate.gateway.redis-url",
 				() -> System.getenv().getOrDefault("MILLGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
 		registry.add("millgate.gateway.products.production-orders.capacity", () -> "4");
@@ -267,6 +281,23 @@ class GatewayRouteTests {
 		assertThat(backend.last().header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + partner);
 	}
 
+	/**
+	 * Finding 6 of the source review: the revocation list failed open until it was first
+	 * read, and a token whose issuer's keys could not be fetched got a 500.
+	 */
+	@Test
+	void finding6AnIssuerThatCannotBeAskedIsA503NeverAPassNorA500() {
+		String unread = unreadIdp
+			.signed(unreadIdp.claims("app-" + UUID.randomUUID(), "shipments:read").claim("partner_id", "ACME").build());
+		problem(get("/v1/shipments/80000001", unread), 503, "auth.issuerUnavailable").contains("revocation list")
+			.contains("has not been read yet");
+		String down = downIdp
+			.signed(downIdp.claims("app-" + UUID.randomUUID(), "shipments:read").claim("partner_id", "ACME").build());
+		get("/v1/shipments/80000001", down).expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5");
+		problem(get("/v1/shipments/80000001", down), 503, "auth.issuerUnavailable").contains("cannot be fetched");
+		assertThat(backend.calls()).as("calls that reached the product").isZero();
+	}
+
 	@Test
 	void revokedClientsAndRotatedSecretsAreRefusedWithinSeconds() {
 		String revoked = "app-" + UUID.randomUUID();
@@ -383,6 +414,46 @@ class GatewayRouteTests {
 			.valueEquals("RateLimit-Policy", "\"burst\";q=10;w=2, \"daily\";q=10000;w=86400")
 			.expectHeader()
 			.valueEquals("RateLimit", "\"burst\";r=9;t=0");
+	}
+
+	/**
+	 * Finding 4 of the source review: each app had its own buckets, so a partner
+	 * multiplied its quota by creating apps. All apps of one partner now share a partner
+	 * bucket (partner-basic: 20 at once, 10 per second), beside each app's own (10, 5).
+	 */
+	@Test
+	void finding4APartnersAppsShareOnePartnerBucket() {
+		String partnerId = "MANYAPPS-" + UUID.randomUUID();
+		List<String> apps = List.of(partnerApp(partnerId), partnerApp(partnerId), partnerApp(partnerId));
+		WebClient http = WebClient.create("http://127.0.0.1:" + this.port);
+		// each app stays within its own burst of 10: only the partner's bucket can refuse
+		List<Answered> answers = Flux.fromIterable(apps)
+			.flatMap((app) -> Flux.range(0, 10).map((i) -> app))
+			.flatMap(
+					(app) -> http.get()
+						.uri("/v1/shipments/80000001")
+						.header(HttpHeaders.AUTHORIZATION, "Bearer " + app)
+						.exchangeToMono((response) -> response.bodyToMono(String.class)
+							.defaultIfEmpty("")
+							.map((body) -> new Answered(response.statusCode().value(),
+									response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), body))),
+					// few at once: the priority lane must not be what refuses
+					8)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		long admitted = answers.stream().filter((answer) -> answer.status() == 200).count();
+		List<Answered> throttled = answers.stream().filter((answer) -> answer.status() == 429).toList();
+		assertThat(admitted + throttled.size()).isEqualTo(30);
+		// the partner's burst of 20, refilled at 10 per second while the flood lasts
+		assertThat(admitted).as("admitted; refused: %s", throttled).isBetween(20L, 27L);
+		assertThat(throttled).isNotEmpty().allSatisfy((answer) -> {
+			assertThat(answer.retryAfter()).isNotNull();
+			assertThat(answer.body()).contains("\"code\":\"rateLimit.exceeded\"")
+				.contains("Partner limit reached")
+				.contains(partnerId);
+		});
+		// another partner's app is not held back by this partner's calls
+		get("/v1/shipments/80000001", partner("OTHER")).expectStatus().isOk();
 	}
 
 	@Test
@@ -802,14 +873,24 @@ class GatewayRouteTests {
 	static String app(String clientId, int generation) {
 		JWTClaimsSet.Builder claims = tokens.claims(clientId, "shipments:read")
 			.claim("plan", "partner-basic")
-			.claim("partner_id", "ACME");
+			.claim("partner_id", "ACME-" + clientId);
 		if (generation > 0) {
 			claims.claim("credential_generation", generation);
 		}
 		return tokens.signed(claims.build());
 	}
 
+	/**
+	 * A fresh app of a fresh partner, so that no other test has used its buckets (the
+	 * partner's bucket included).
+	 * @param partnerId the partner's name, made unique
+	 * @return the token
+	 */
 	static String partner(String partnerId) {
+		return partnerApp(partnerId + "-" + UUID.randomUUID());
+	}
+
+	static String partnerApp(String partnerId) {
 		return tokens.signed(tokens.claims("partner-" + UUID.randomUUID(), "shipments:read")
 			.claim("plan", "partner-basic")
 			.claim("partner_id", partnerId)

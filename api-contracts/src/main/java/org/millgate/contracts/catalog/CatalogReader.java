@@ -42,7 +42,19 @@ final class CatalogReader {
 			int sustained = positive(node, "sustainedPerSecond", at);
 			OptionalLong daily = node.hasNonNull("dailyQuota") ? OptionalLong.of(positive(node, "dailyQuota", at))
 					: OptionalLong.empty();
-			plans.add(new Plan(name, text(node, "description", at), priority, burst, sustained, daily));
+			Optional<Plan.PartnerLimits> partner = Optional.empty();
+			if (node.hasNonNull("partner")) {
+				JsonNode limits = node.get("partner");
+				String pat = at + "/partner";
+				int partnerBurst = positive(limits, "burst", pat);
+				int partnerSustained = positive(limits, "sustainedPerSecond", pat);
+				OptionalLong partnerDaily = limits.hasNonNull("dailyQuota")
+						? OptionalLong.of(positive(limits, "dailyQuota", pat)) : OptionalLong.empty();
+				require(partnerBurst >= burst && partnerSustained >= sustained, pat,
+						"a partner's limits must be at least one client's");
+				partner = Optional.of(new Plan.PartnerLimits(partnerBurst, partnerSustained, partnerDaily));
+			}
+			plans.add(new Plan(name, text(node, "description", at), priority, burst, sustained, daily, partner));
 		});
 		return plans;
 	}

@@ -2,6 +2,7 @@ package org.millgate.contracts.catalog;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +32,8 @@ class ContractCatalogTests {
 				new Plan("plant-standard", catalog.plan("plant-standard").orElseThrow().description(), Priority.NORMAL,
 						100, 50, OptionalLong.empty()),
 				new Plan("partner-basic", catalog.plan("partner-basic").orElseThrow().description(), Priority.LOW, 10,
-						5, OptionalLong.of(10_000)));
+						5, OptionalLong.of(10_000),
+						Optional.of(new Plan.PartnerLimits(20, 10, OptionalLong.of(20_000)))));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.millgate.policies.throttle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
@@ -42,6 +43,17 @@ public record PlanLimits(String plan, Priority priority, long burst, long perSec
 	public static PlanLimits of(Plan plan) {
 		return new PlanLimits(plan.name(), plan.priority(), plan.burst(), plan.sustainedPerSecond(),
 				plan.dailyQuota().orElse(0));
+	}
+
+	/**
+	 * The limits all clients of one partner share under a catalog plan.
+	 * @param plan the plan
+	 * @return its partner limits, named {@code <plan>/partner}, or empty when it has none
+	 */
+	public static Optional<PlanLimits> partnerOf(Plan plan) {
+		return plan.partner()
+			.map((partner) -> new PlanLimits(plan.name() + "/partner", plan.priority(), partner.burst(),
+					partner.sustainedPerSecond(), partner.dailyQuota().orElse(0)));
 	}
 
 	/**

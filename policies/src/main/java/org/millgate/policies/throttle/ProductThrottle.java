@@ -37,6 +37,8 @@ final class ProductThrottle {
 
 	private final Map<String, PlanLimits> plans;
 
+	private final Map<String, PlanLimits> partnerPlans;
+
 	private final PlanLimits fallbackPlan;
 
 	private final RateLimitStore shared;
@@ -53,10 +55,12 @@ final class ProductThrottle {
 	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
 	ProductThrottle(String product, ThrottlingPolicy.Config config, Map<String, PlanLimits> plans,
-			PlanLimits fallbackPlan, RateLimitStore shared, LocalRateLimitStore local, Problems problems) {
+			Map<String, PlanLimits> partnerPlans, PlanLimits fallbackPlan, RateLimitStore shared,
+			LocalRateLimitStore local, Problems problems) {
 		this.product = product;
 		this.config = config;
 		this.plans = plans;
+		this.partnerPlans = partnerPlans;
 		this.fallbackPlan = fallbackPlan;
 		this.shared = shared;
 		this.local = local;
@@ -79,33 +83,67 @@ final class ProductThrottle {
 		String key = ThrottlingPolicy.key(this.product, limits, caller);
 		return decide(key, limits).flatMap((decision) -> {
 			if (decision == ThrottlingPolicy.STORE_UNAVAILABLE) {
-				return this.problems.write(exchange, ThrottlingPolicy.THROTTLE_UNAVAILABLE,
-						"The rate-limit store is unreachable and " + this.product
-								+ " does not admit unmetered calls; retry after 1 s.",
-						List.<RequestViolation>of(), retryAfter(1));
+				return unavailable(exchange);
 			}
-			HttpHeaders headers = exchange.getResponse().getHeaders();
-			headers.set("RateLimit-Policy", this.policyHeaders.computeIfAbsent(limits, PlanLimits::policyHeader));
-			headers.set("RateLimit", decision.header());
+			setHeaders(exchange, limits, decision);
 			if (!decision.admitted()) {
 				ApiCall.of(exchange).throttled();
 				return this.problems.write(exchange, ThrottlingPolicy.RATE_LIMIT_EXCEEDED,
-						"Plan " + limits.plan() + " allows " + limits.burst() + " calls at once and "
-								+ limits.perSecond() + " per second to " + this.product
+						"Client limit reached: plan " + limits.plan() + " allows each client " + limits.burst()
+								+ " calls at once and " + limits.perSecond() + " per second to " + this.product
 								+ ((limits.dailyQuota() > 0) ? " and " + limits.dailyQuota() + " a day" : "")
 								+ "; retry after " + decision.retryAfterSeconds() + " s.",
 						List.<RequestViolation>of(), retryAfter(decision.retryAfterSeconds()));
 			}
-			if (!this.lanes.tryEnter(limits.priority())) {
-				ApiCall.of(exchange).throttled();
-				return this.problems.write(exchange, ThrottlingPolicy.RATE_LIMIT_EXCEEDED,
-						this.product + " is saturated; calls of the "
-								+ limits.priority().name().toLowerCase(Locale.ROOT) + " priority lane (plan "
-								+ limits.plan() + ") are shed for now; retry after 1 s.",
-						List.<RequestViolation>of(), retryAfter(1));
+			PlanLimits partnerLimits = (caller.partnerId() != null) ? this.partnerPlans.get(limits.plan()) : null;
+			if (partnerLimits == null) {
+				return enter(exchange, chain, limits);
 			}
-			return chain.filter(exchange).doFinally((signal) -> this.lanes.leave());
+			return decide(ThrottlingPolicy.partnerKey(this.product, partnerLimits, caller), partnerLimits)
+				.flatMap((partnerDecision) -> {
+					if (partnerDecision == ThrottlingPolicy.STORE_UNAVAILABLE) {
+						return unavailable(exchange);
+					}
+					if (!partnerDecision.admitted()) {
+						setHeaders(exchange, partnerLimits, partnerDecision);
+						ApiCall.of(exchange).throttled();
+						return this.problems.write(exchange, ThrottlingPolicy.RATE_LIMIT_EXCEEDED,
+								"Partner limit reached: plan " + limits.plan() + " allows all clients of partner "
+										+ caller.partnerId() + " together " + partnerLimits.burst()
+										+ " calls at once and " + partnerLimits.perSecond() + " per second to "
+										+ this.product
+										+ ((partnerLimits.dailyQuota() > 0)
+												? " and " + partnerLimits.dailyQuota() + " a day" : "")
+										+ "; retry after " + partnerDecision.retryAfterSeconds() + " s.",
+								List.<RequestViolation>of(), retryAfter(partnerDecision.retryAfterSeconds()));
+					}
+					return enter(exchange, chain, limits);
+				});
 		});
+	}
+
+	private Mono<Void> enter(ServerWebExchange exchange, GatewayFilterChain chain, PlanLimits limits) {
+		if (!this.lanes.tryEnter(limits.priority())) {
+			ApiCall.of(exchange).throttled();
+			return this.problems.write(exchange, ThrottlingPolicy.RATE_LIMIT_EXCEEDED,
+					this.product + " is saturated; calls of the " + limits.priority().name().toLowerCase(Locale.ROOT)
+							+ " priority lane (plan " + limits.plan() + ") are shed for now; retry after 1 s.",
+					List.<RequestViolation>of(), retryAfter(1));
+		}
+		return chain.filter(exchange).doFinally((signal) -> this.lanes.leave());
+	}
+
+	private void setHeaders(ServerWebExchange exchange, PlanLimits limits, RateLimitDecision decision) {
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		headers.set("RateLimit-Policy", this.policyHeaders.computeIfAbsent(limits, PlanLimits::policyHeader));
+		headers.set("RateLimit", decision.header());
+	}
+
+	private Mono<Void> unavailable(ServerWebExchange exchange) {
+		return this.problems.write(exchange, ThrottlingPolicy.THROTTLE_UNAVAILABLE,
+				"The rate-limit store is unreachable and " + this.product
+						+ " does not admit unmetered calls; retry after 1 s.",
+				List.<RequestViolation>of(), retryAfter(1));
 	}
 
 	/**

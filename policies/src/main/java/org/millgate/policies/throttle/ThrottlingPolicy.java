@@ -15,9 +15,12 @@ import org.millgate.web.Problems;
 
 /**
  * Policy {@value #ID}, order {@link PolicyOrder#THROTTLING}: one bucket per client and
- * product with the limits of the caller's plan (from the catalog), and priority lanes in
- * front of each product's backend (shared by its versions). Every answer carries
- * {@code RateLimit-Policy} and {@code RateLimit}.
+ * product with the limits of the caller's plan (from the catalog); for a partner's client
+ * whose plan has partner limits, a second bucket per partner and product that all the
+ * partner's clients share (so that a partner does not multiply its quota by creating
+ * apps); and priority lanes in front of each product's backend (shared by its versions).
+ * Every answer carries {@code RateLimit-Policy} and {@code RateLimit}; a 429 says which
+ * limit was reached.
  *
  * <p>
  * Redis counts as down when its connection is lost (decided at once: commands are
@@ -49,6 +52,8 @@ public final class ThrottlingPolicy extends AbstractRoutePolicy<ThrottlingPolicy
 
 	private final Map<String, PlanLimits> plans;
 
+	private final Map<String, PlanLimits> partnerPlans;
+
 	private final RateLimitStore shared;
 
 	private final LocalRateLimitStore local;
@@ -67,8 +72,23 @@ public final class ThrottlingPolicy extends AbstractRoutePolicy<ThrottlingPolicy
 	 */
 	public ThrottlingPolicy(RouteConfigs<Config> configs, Map<String, PlanLimits> plans, RateLimitStore shared,
 			LocalRateLimitStore local, Problems problems) {
+		this(configs, plans, Map.of(), shared, local, problems);
+	}
+
+	/**
+	 * The policy, with partner limits.
+	 * @param configs the configuration of each route's product
+	 * @param plans the catalog's plans by name
+	 * @param partnerPlans the partner limits of the plans that have them, by plan name
+	 * @param shared the shared store, or null for local buckets only
+	 * @param local the local store
+	 * @param problems problem answers
+	 */
+	public ThrottlingPolicy(RouteConfigs<Config> configs, Map<String, PlanLimits> plans,
+			Map<String, PlanLimits> partnerPlans, RateLimitStore shared, LocalRateLimitStore local, Problems problems) {
 		super(ID, PolicyOrder.THROTTLING, configs);
 		this.plans = Map.copyOf(plans);
+		this.partnerPlans = Map.copyOf(partnerPlans);
 		this.shared = shared;
 		this.local = local;
 		this.problems = problems;
@@ -92,7 +112,8 @@ public final class ThrottlingPolicy extends AbstractRoutePolicy<ThrottlingPolicy
 				throw new IllegalArgumentException("The fallback plan '" + config.fallbackPlan() + "' of " + product
 						+ " is not a plan of the catalog; plans: " + this.plans.keySet());
 			}
-			return new ProductThrottle(product, config, this.plans, fallback, this.shared, this.local, this.problems);
+			return new ProductThrottle(product, config, this.plans, this.partnerPlans, fallback, this.shared,
+					this.local, this.problems);
 		});
 	}
 
@@ -106,6 +127,19 @@ public final class ThrottlingPolicy extends AbstractRoutePolicy<ThrottlingPolicy
 	 */
 	static String key(String product, PlanLimits limits, Caller caller) {
 		return "millgate:rl:" + product + ":" + limits.fingerprint() + ":" + caller.issuer() + ":" + caller.clientId();
+	}
+
+	/**
+	 * The bucket all clients of one partner share: per product, limits, issuer and
+	 * partner.
+	 * @param product the product
+	 * @param limits the partner limits
+	 * @param caller the caller, of a partner
+	 * @return the key
+	 */
+	static String partnerKey(String product, PlanLimits limits, Caller caller) {
+		return "millgate:rl:" + product + ":" + limits.fingerprint() + ":" + caller.issuer() + ":partner:"
+				+ caller.partnerId();
 	}
 
 	/**

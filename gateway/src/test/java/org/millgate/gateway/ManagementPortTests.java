@@ -1,0 +1,101 @@
+package org.millgate.gateway;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import org.millgate.gateway.support.TestCatalog;
+import org.millgate.testing.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * Finding 1 of the source review asks for a management port of its own, bound to
+ * loopback: with {@code MILLGATE_GATEWAY_MANAGEMENT_PORT} set, {@code /actuator} is
+ * served there, on loopback only, and the public port answers it with 404.
+ */
+class ManagementPortTests {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	static ConfigurableApplicationContext gateway;
+
+	static int publicPort;
+
+	static int managementPort;
+
+	@BeforeAll
+	static void start() {
+		gateway = new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
+				"--management.server.port=0", "--millgate.gateway.catalog-dir=" + TestCatalog.write(),
+				"--millgate.gateway.issuers[0].issuer=" + TestTokens.ISSUER,
+				"--millgate.gateway.issuers[0].jwk-set-uri=" + TestTokens.get().jwkSetUri());
+		publicPort = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
+		managementPort = Integer.parseInt(gateway.getEnvironment().getProperty("local.management.port"));
+	}
+
+	@AfterAll
+	static void stop() {
+		gateway.close();
+	}
+
+	@Test
+	void finding1TheManagementPortServesMetricsOnLoopbackOnly() throws Exception {
+		assertThat(managementPort).isNotEqualTo(publicPort);
+		assertThat(get(managementPort, "/actuator/prometheus")).as("management port, from loopback").isEqualTo(200);
+		assertThat(get(publicPort, "/actuator/prometheus")).as("public port").isEqualTo(404);
+		assertThat(get(publicPort, "/%61ctuator/prometheus")).as("public port, encoded").isEqualTo(404);
+
+		List<InetAddress> others = otherAddresses();
+		assumeFalse(others.isEmpty(), "this machine has no address besides loopback to try from");
+		for (InetAddress address : others) {
+			assertThat(connects(address, publicPort)).as("the public port on %s", address).isTrue();
+			assertThat(connects(address, managementPort)).as("the management port on %s", address).isFalse();
+		}
+	}
+
+	private static int get(int port, String rawPath) throws IOException, InterruptedException {
+		return http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + rawPath)).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private static List<InetAddress> otherAddresses() throws SocketException {
+		return Collections.list(NetworkInterface.getNetworkInterfaces())
+			.stream()
+			.flatMap((network) -> Collections.list(network.getInetAddresses()).stream())
+			.filter((address) -> address instanceof Inet4Address && !address.isLoopbackAddress()
+					&& !address.isLinkLocalAddress())
+			.toList();
+	}
+
+	private static boolean connects(InetAddress address, int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(address, port), 2000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}
