@@ -44,6 +44,8 @@ import org.millgate.policies.validation.ResponseValidationMode;
  * @param usageRedisUrl Redis for the usage counts; blank for the throttling Redis
  * @param keySetLifetime how long an issuer's keys are trusted before they are fetched
  * again: a key the issuer withdraws stops being trusted within it
+ * @param failedAuthentications how many requests without a valid token one client address
+ * may send, at once and per second, before its requests are answered 429 unread
  */
 @ConfigurationProperties("millgate.gateway")
 public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers,
@@ -52,7 +54,7 @@ public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers,
 		@DefaultValue("50ms") Duration throttleDecisionTimeout, String trustedProxies, String portalOrigin,
 		Map<String, ProductSettings> products, String managementClients, String catalogDir,
 		@DefaultValue("5s") Duration revocationRefresh, @DefaultValue("5s") Duration usageFlush, String usageRedisUrl,
-		@DefaultValue("5m") Duration keySetLifetime) {
+		@DefaultValue("5m") Duration keySetLifetime, @DefaultValue FailureLimits failedAuthentications) {
 
 	/**
 	 * Where usage is counted: {@code usage-redis-url}, or else the throttling Redis.
@@ -70,6 +72,16 @@ public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers,
 	public ProductSettings product(String product) {
 		ProductSettings own = (this.products != null) ? this.products.get(product) : null;
 		return (own != null) ? own : ProductSettings.DEFAULTS;
+	}
+
+	/**
+	 * Limits on requests without a valid token, per client address.
+	 *
+	 * @param burst how many may fail at once
+	 * @param perSecond how many may fail per second after that
+	 */
+	public record FailureLimits(@DefaultValue("20") int burst, @DefaultValue("5") int perSecond) {
+
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.util.StringUtils;
 
 import org.millgate.policies.auth.AuthenticationPolicy;
 import org.millgate.policies.auth.AuthorizationPolicy;
+import org.millgate.policies.auth.FailedAuthentications;
 import org.millgate.policies.auth.TokenVerifier;
 import org.millgate.policies.auth.TrustedIssuer;
 import org.millgate.web.CredentialRevocations;
@@ -50,8 +51,12 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationPolicy authenticationPolicy(TokenVerifier verifier, PolicySettings settings, Problems problems) {
-		return new AuthenticationPolicy(verifier, settings::authentication, problems);
+	AuthenticationPolicy authenticationPolicy(TokenVerifier verifier, PolicySettings settings, GatewaySettings gateway,
+			Problems problems) {
+		FailedAuthentications failures = new FailedAuthentications(
+				new FailedAuthentications.Config(gateway.failedAuthentications().burst(),
+						gateway.failedAuthentications().perSecond(), gateway.trustedProxies()));
+		return new AuthenticationPolicy(verifier, settings::authentication, problems, failures);
 	}
 
 	@Bean

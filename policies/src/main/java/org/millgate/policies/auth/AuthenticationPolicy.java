@@ -28,7 +28,9 @@ import org.millgate.web.Problems;
  * policies. Configuration: {@link Config}. Failure codes: {@value #TOKEN_INVALID} (401,
  * with a {@code WWW-Authenticate} challenge), {@value #ISSUER_UNAVAILABLE} (503, with
  * {@code Retry-After}) while the token's issuer cannot be asked for its keys or its
- * revocation list has never been read.
+ * revocation list has never been read; {@code rateLimit.exceeded} (429, with
+ * {@code Retry-After}) for an address whose requests without a valid token exhausted its
+ * {@link FailedAuthentications} bucket.
  */
 public final class AuthenticationPolicy extends AbstractRoutePolicy<AuthenticationPolicy.Config> {
 
@@ -43,6 +45,9 @@ public final class AuthenticationPolicy extends AbstractRoutePolicy<Authenticati
 	 */
 	public static final String ISSUER_UNAVAILABLE = "auth.issuerUnavailable";
 
+	/** 429: too many requests without a valid token from one address. */
+	public static final String TOO_MANY_FAILURES = "rateLimit.exceeded";
+
 	private static final String RETRY_AFTER_SECONDS = "5";
 
 	private static final Pattern BEARER = Pattern.compile("^Bearer ([A-Za-z0-9_\\-.~+/]+=*)$");
@@ -51,16 +56,32 @@ public final class AuthenticationPolicy extends AbstractRoutePolicy<Authenticati
 
 	private final Problems problems;
 
+	private final FailedAuthentications failures;
+
 	/**
-	 * The policy.
+	 * The policy, without limits on failed requests.
 	 * @param verifier the token verifier
 	 * @param configs the configuration per route
 	 * @param problems problem answers
 	 */
 	public AuthenticationPolicy(TokenVerifier verifier, RouteConfigs<Config> configs, Problems problems) {
+		this(verifier, configs, problems, null);
+	}
+
+	/**
+	 * The policy.
+	 * @param verifier the token verifier
+	 * @param configs the configuration per route
+	 * @param problems problem answers
+	 * @param failures requests without a valid token per client address, or null to not
+	 * limit them
+	 */
+	public AuthenticationPolicy(TokenVerifier verifier, RouteConfigs<Config> configs, Problems problems,
+			FailedAuthentications failures) {
 		super(ID, PolicyOrder.AUTHENTICATION, configs);
 		this.verifier = verifier;
 		this.problems = problems;
+		this.failures = failures;
 	}
 
 	@Override
@@ -70,18 +91,34 @@ public final class AuthenticationPolicy extends AbstractRoutePolicy<Authenticati
 
 	private Mono<Void> filter(Config config, ServerWebExchange exchange, GatewayFilterChain chain) {
 		List<String> authorization = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
-		if (authorization.isEmpty()) {
-			return unauthorized(exchange, "An access token is required: send 'Authorization: Bearer <token>'.");
+		Matcher bearer = authorization.isEmpty() ? null : BEARER.matcher(authorization.get(0));
+		boolean wellFormed = bearer != null && authorization.size() == 1 && bearer.matches();
+		String address = null;
+		if (this.failures != null) {
+			address = this.failures.addressOf(exchange.getRequest());
+			long wait = this.failures.waitSeconds(address);
+			if (wait > 0 && !(wellFormed && this.verifier.remembers(bearer.group(1)))) {
+				HttpHeaders headers = new HttpHeaders();
+				headers.set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+				return this.problems.write(exchange, TOO_MANY_FAILURES,
+						"Too many requests without a valid access token from " + address + "; retry after " + wait
+								+ " s.",
+						List.<RequestViolation>of(), headers);
+			}
 		}
-		Matcher bearer = BEARER.matcher(authorization.get(0));
-		if (authorization.size() > 1 || !bearer.matches()) {
-			return unauthorized(exchange, "The Authorization header must be exactly 'Bearer <token>'.");
+		String from = address;
+		if (authorization.isEmpty()) {
+			return unauthorized(exchange, from, "An access token is required: send 'Authorization: Bearer <token>'.");
+		}
+		if (!wellFormed) {
+			return unauthorized(exchange, from, "The Authorization header must be exactly 'Bearer <token>'.");
 		}
 		return this.verifier.verify(bearer.group(1)).flatMap((jwt) -> {
 			ApiCall.of(exchange).caller(caller(jwt, config.defaultPlan()));
 			return chain.filter(exchange);
 		})
-			.onErrorResume(TokenVerifier.InvalidToken.class, (invalid) -> unauthorized(exchange, invalid.getMessage()))
+			.onErrorResume(TokenVerifier.InvalidToken.class,
+					(invalid) -> unauthorized(exchange, from, invalid.getMessage()))
 			.onErrorResume(TokenVerifier.IssuerUnavailable.class, (unavailable) -> {
 				HttpHeaders headers = new HttpHeaders();
 				headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -101,7 +138,10 @@ public final class AuthenticationPolicy extends AbstractRoutePolicy<Authenticati
 		return Caller.fromClaims(jwt.getClaims(), defaultPlan);
 	}
 
-	private Mono<Void> unauthorized(ServerWebExchange exchange, String detail) {
+	private Mono<Void> unauthorized(ServerWebExchange exchange, String address, String detail) {
+		if (address != null) {
+			this.failures.failed(address);
+		}
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"millgate\"");
 		return this.problems.write(exchange, TOKEN_INVALID, detail, List.<RequestViolation>of(), headers);

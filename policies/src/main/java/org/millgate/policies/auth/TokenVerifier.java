@@ -175,6 +175,16 @@ public final class TokenVerifier {
 			.flatMap(this::notRevoked);
 	}
 
+	/**
+	 * Whether a token was verified before and is remembered (it may since have expired or
+	 * been revoked: {@link #verify} says).
+	 * @param token the compact JWS
+	 * @return true when remembered
+	 */
+	public boolean remembers(String token) {
+		return this.verified.containsKey(token);
+	}
+
 	private void remember(String token, Jwt jwt) {
 		if (this.rememberUpTo == 0) {
 			return;

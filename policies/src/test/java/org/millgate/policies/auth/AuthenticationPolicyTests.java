@@ -113,6 +113,56 @@ class AuthenticationPolicyTests {
 		assertThat(filter.upstreamCalls()).isZero();
 	}
 
+	/**
+	 * Finding 8 of the source review: requests without a valid token were never
+	 * throttled, since throttling runs after authentication.
+	 */
+	@Test
+	void finding8AnAddressSendingInvalidTokensIsThrottledBeforeItsTokensAreRead() {
+		TokenVerifier verifier = verifier();
+		AuthenticationPolicy policy = new AuthenticationPolicy(verifier,
+				RouteConfigs.same(new AuthenticationPolicy.Config("partner-basic")), new Problems(ProblemTypes.load()),
+				new FailedAuthentications(new FailedAuthentications.Config(3, 1, null)));
+		FilterClient filter = new FilterClient(policy.apply(TestRoutes.shipments()), (exchange) -> {
+		});
+		String known = tokens.token("mes-plant-1000", "shipments:read", List.of("1000"));
+		assertThat(status(filter, known)).as("a token verified before the flood").isEqualTo(200);
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(status(filter, "forged-" + i)).isEqualTo(401);
+		}
+		EntityExchangeResult<byte[]> throttled = filter.client()
+			.get()
+			.uri("/v1/shipments/80000001")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer forged-4")
+			.exchange()
+			.expectBody()
+			.returnResult();
+		assertProblem(throttled, 429, "rateLimit.exceeded");
+		assertThat(throttled.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+		assertThat(new String(throttled.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("without a valid access token");
+		assertThat(status(filter, null)).as("no token at all").isEqualTo(429);
+		assertThat(status(filter, known)).as("the known token, from the same address").isEqualTo(200);
+		assertThat(status(filter, tokens.token("mes-plant-2000", "shipments:read", List.of("2000"))))
+			.as("a token not seen before, while the address waits")
+			.isEqualTo(429);
+	}
+
+	private static int status(FilterClient filter, String token) {
+		return filter.client().get().uri("/v1/shipments/80000001").headers((headers) -> {
+			if (token != null) {
+				headers.setBearerAuth(token);
+			}
+		}).exchange().returnResult(byte[].class).getStatus().value();
+	}
+
+	private static TokenVerifier verifier() {
+		return new TokenVerifier(new TokenVerifier.Config(
+				List.of(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE)),
+				Duration.ofSeconds(30), Set.of("RS256")));
+	}
+
 	private static AuthenticationPolicy policy(String defaultPlan) {
 		TokenVerifier verifier = new TokenVerifier(new TokenVerifier.Config(
 				List.of(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE)),
