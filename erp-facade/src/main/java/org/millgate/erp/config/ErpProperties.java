@@ -59,16 +59,52 @@ public record ErpProperties(@DefaultValue("http://localhost:8089") @NotNull URI 
 	 * Authentication toward the ERP: basic, or OAuth2 client credentials when a token URI
 	 * is set.
 	 *
-	 * @param user the basic-auth user
+	 * @param user the basic-auth user ({@code MILLGATE_ERP_AUTH_USER})
 	 * @param password the basic-auth password; set it through the environment
-	 * ({@code MILLGATE_ERP_AUTH_PASSWORD}), never in a committed file
+	 * ({@code MILLGATE_ERP_AUTH_PASSWORD}), never in a committed file. Without user and
+	 * password, the ERP simulator's demo credentials are used, but only toward an ERP on
+	 * this machine (loopback): they are never sent to another host
 	 * @param tokenUri the OAuth2 token endpoint, or null for basic authentication
 	 * @param clientId the OAuth2 client id
 	 * @param clientSecret the OAuth2 client secret
 	 * @param scope the OAuth2 scope to ask for, or null
 	 */
-	public record Auth(@DefaultValue("millgate") String user, @DefaultValue("millgate") String password, URI tokenUri,
-			String clientId, String clientSecret, String scope) {
+	public record Auth(String user, String password, URI tokenUri, String clientId, String clientSecret, String scope) {
+
+		/** The ERP simulator's demo user and password, for an ERP on loopback only. */
+		static final String DEMO = "millgate";
+
+		/**
+		 * The basic-auth user and password to send to an ERP.
+		 * @param erp the ERP's base URL
+		 * @return {@code user:password}
+		 * @throws IllegalStateException when none are configured and the ERP is not on
+		 * this machine
+		 */
+		public String basicCredentials(URI erp) {
+			boolean userSet = user() != null && !user().isBlank();
+			if (userSet && password() != null) {
+				return user() + ":" + password();
+			}
+			if (isLoopback(erp)) {
+				// what is set is kept; only what is missing is the simulator's
+				return (userSet ? user() : DEMO) + ":" + ((password() != null) ? password() : DEMO);
+			}
+			throw new IllegalStateException("No credentials for the ERP at " + erp
+					+ ": set MILLGATE_ERP_AUTH_USER and MILLGATE_ERP_AUTH_PASSWORD (or MILLGATE_ERP_AUTH_TOKEN_URI "
+					+ "with a client id and secret); the simulator's demo credentials are sent to an ERP on this "
+					+ "machine only");
+		}
+
+		static boolean isLoopback(URI erp) {
+			String host = erp.getHost();
+			if (host == null) {
+				return false;
+			}
+			String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+			return bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || bare.equals("::1")
+					|| bare.equals("0:0:0:0:0:0:0:1");
+		}
 
 	}
 

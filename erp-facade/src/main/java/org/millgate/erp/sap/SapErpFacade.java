@@ -72,7 +72,7 @@ public final class SapErpFacade {
 		}
 		else {
 			String basic = "Basic " + Base64.getEncoder()
-				.encodeToString((auth.user() + ":" + auth.password()).getBytes(StandardCharsets.UTF_8));
+				.encodeToString(auth.basicCredentials(properties.baseUrl()).getBytes(StandardCharsets.UTF_8));
 			authorization = () -> Mono.just(basic);
 		}
 		this.http = new SapHttp(client, properties.baseUrl(), properties.sapClient(), authorization, unauthorized,
