@@ -211,6 +211,10 @@ MILLGATE_SERVICES_FILE="$WORK/stages.conf" FAKE_DELAY_MS=3000 MILLGATE_START_PAR
 rc_is 0 && out_has "Starting one on port $PORT_1" && out_has "Starting three on port $PORT_3" && [ "$(healthy_lines)" = 3 ]
 check "start starts a platform of stages"
 
+out_has "Profile: demo. Demo clients, users and secrets published in the README sign in" \
+  && out_has "never a plant network"
+check "start says plainly that it runs the demo profile"
+
 [ "$(at one started)" -lt "$(at two listening)" ] && [ "$(at two started)" -lt "$(at one listening)" ]
 check "the services of one stage start together"
 

@@ -126,6 +126,7 @@ cmd_start() {
     modules+=("${SERVICE_MODULE[$name]}")
   done
   build_modules "${modules[@]}"
+  profile_notice
   link_launch_env
   mapfile -t stage_keys < <(stages)
   local parallel
@@ -144,6 +145,21 @@ cmd_start() {
     wait_healthy "${waiting[@]+"${waiting[@]}"}"
   done
   cmd_status
+  profile_notice
+}
+
+# Says plainly which profile the services run: the demo profile's clients, users and
+# secrets are published in the README, so it is for a laptop, never for a plant network.
+profile_notice() {
+  local profiles="${MILLGATE_PROFILES:-demo}"
+  case ",$profiles," in
+    *,demo,*)
+      say "Profile: demo. Demo clients, users and secrets published in the README sign in; plain HTTP."
+      say "  For this machine only, never a plant network: set MILLGATE_PROFILES (e.g. 'default') and your own"
+      say "  secrets, TLS and identity provider (README, 'Running it for real')." ;;
+    *)
+      say "Profile: $profiles (no demo clients, users or secrets)." ;;
+  esac
 }
 
 # Waits until every "NAME PORT HEALTH-PATH" answers 200 on its health path.

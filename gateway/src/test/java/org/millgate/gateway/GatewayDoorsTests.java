@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -23,8 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import org.millgate.gateway.support.TestCatalog;
 import org.millgate.testing.TestTokens;
+import org.millgate.testing.tls.SelfSignedCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
@@ -44,10 +48,12 @@ class ManagementPortTests {
 
 	@BeforeAll
 	static void start() {
-		gateway = new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
-				"--management.server.port=0", "--millgate.gateway.catalog-dir=" + TestCatalog.write(),
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+				"--management.server.ssl.enabled=false", "--millgate.gateway.catalog-dir=" + TestCatalog.write(),
 				"--millgate.gateway.issuers[0].issuer=" + TestTokens.ISSUER,
-				"--millgate.gateway.issuers[0].jwk-set-uri=" + TestTokens.get().jwkSetUri());
+				"--millgate.gateway.issuers[0].jwk-set-uri=" + TestTokens.get().jwkSetUri()));
+		arguments.addAll(certificate.serverArguments());
+		gateway = new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
 		publicPort = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
 		managementPort = Integer.parseInt(gateway.getEnvironment().getProperty("local.management.port"));
 	}
@@ -61,8 +67,8 @@ class ManagementPortTests {
 	void finding1TheManagementPortServesMetricsOnLoopbackOnly() throws Exception {
 		assertThat(managementPort).isNotEqualTo(publicPort);
 		assertThat(get(managementPort, "/actuator/prometheus")).as("management port, from loopback").isEqualTo(200);
-		assertThat(get(publicPort, "/actuator/prometheus")).as("public port").isEqualTo(404);
-		assertThat(get(publicPort, "/%61ctuator/prometheus")).as("public port, encoded").isEqualTo(404);
+		assertThat(getTls(publicPort, "/actuator/prometheus").statusCode()).as("public port").isEqualTo(404);
+		assertThat(getTls(publicPort, "/%61ctuator/prometheus").statusCode()).as("public port, encoded").isEqualTo(404);
 
 		List<InetAddress> others = otherAddresses();
 		assumeFalse(others.isEmpty(), "this machine has no address besides loopback to try from");
@@ -72,10 +78,34 @@ class ManagementPortTests {
 		}
 	}
 
+	@Test
+	void finding9ThePublicPortServesHttpsWithAConfiguredKeyStore() throws Exception {
+		HttpResponse<Void> health = getTls(publicPort, "/actuator/health");
+		assertThat(health.statusCode()).as("health, on the management port").isEqualTo(404);
+		HttpResponse<Void> api = getTls(publicPort, "/v1/shipments/80000001");
+		assertThat(api.statusCode()).as("no token, over HTTPS").isEqualTo(401);
+		assertThat(api.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+		assertThatThrownBy(() -> get(publicPort, "/v1/shipments/80000001")).as("plain HTTP on the HTTPS port")
+			.isInstanceOf(IOException.class);
+		assertThatThrownBy(() -> HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + publicPort + "/v1/shipments/80000001"))
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.discarding()))
+			.as("a client that does not trust the certificate")
+			.isInstanceOf(IOException.class);
+	}
+
+	private static HttpResponse<Void> getTls(int port, String rawPath) throws IOException, InterruptedException {
+		return certificate.client()
+			.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + rawPath)).build(),
+					HttpResponse.BodyHandlers.discarding());
+	}
+
 	private static int get(int port, String rawPath) throws IOException, InterruptedException {
 		return http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + rawPath)).build(),
-					HttpResponse.BodyHandlers.discarding())
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + rawPath))
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode();
 	}
 
