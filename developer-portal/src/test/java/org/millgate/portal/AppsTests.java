@@ -119,9 +119,10 @@ class AppsTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(
-				this.jdbc.sql("SELECT plants FROM portal_app WHERE id = ?").param(appId).query(String.class).single())
-			.isEqualTo("1000 2000");
+		assertThat(this.jdbc.sql("SELECT plants FROM portal_subscription WHERE id = ?")
+			.param(subscriptionId)
+			.query(String.class)
+			.single()).isEqualTo("1000 2000");
 		assertThat(audit).contains("app.created", "subscription.requested", "subscription.approved", "api-owner",
 				"production-orders on plant-standard; plants 1000 2000",
 				"production-orders on plant-standard, waiting for an API owner",

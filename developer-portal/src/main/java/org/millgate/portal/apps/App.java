@@ -1,10 +1,10 @@
 package org.millgate.portal.apps;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
- * A partner's application.
+ * A partner's application. What its credentials grant comes from its approved
+ * subscriptions ({@link Grant}).
  *
  * @param id its id
  * @param partnerId the partner it belongs to
@@ -14,18 +14,9 @@ import java.util.List;
  * @param createdBy who created it
  * @param createdAt when
  * @param revokedAt when its credentials were revoked, or null
- * @param plants the plants an API owner granted it, space separated; empty for none
  */
 public record App(String id, String partnerId, String name, String description, String clientId, String createdBy,
-		Instant createdAt, Instant revokedAt, String plants) {
-
-	/**
-	 * The plants its tokens carry.
-	 * @return the plant codes
-	 */
-	public List<String> plantList() {
-		return (this.plants == null || this.plants.isBlank()) ? List.of() : List.of(this.plants.trim().split("\\s+"));
-	}
+		Instant createdAt, Instant revokedAt) {
 
 	/**
 	 * Whether its credentials were revoked (it can no longer be used).

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,8 +17,17 @@ final class AppStore {
 
 	private final JdbcClient jdbc;
 
-	AppStore(JdbcClient jdbc) {
+	private final Function<String, List<String>> productScopes;
+
+	/**
+	 * The store.
+	 * @param jdbc the database
+	 * @param productScopes a product's scopes: what a subscription approved before scopes
+	 * were recorded grants
+	 */
+	AppStore(JdbcClient jdbc, Function<String, List<String>> productScopes) {
 		this.jdbc = jdbc;
+		this.productScopes = productScopes;
 	}
 
 	void insert(App app) {
@@ -58,6 +68,14 @@ final class AppStore {
 		return this.jdbc.sql("SELECT * FROM portal_app WHERE client_id IS NOT NULL").query(AppStore::app).list();
 	}
 
+	/**
+	 * Locks an app until the transaction ends: changes to what its client carries are
+	 * made one at a time.
+	 */
+	void lock(String appId) {
+		this.jdbc.sql("SELECT id FROM portal_app WHERE id = ? FOR UPDATE").param(appId).query(String.class).list();
+	}
+
 	long createdSince(String partnerId, Instant since) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM portal_app WHERE partner_id = ? AND created_at >= ?")
 			.params(partnerId, Timestamp.from(since))
@@ -76,8 +94,14 @@ final class AppStore {
 			.update() == 1;
 	}
 
-	void plants(String appId, String plants) {
-		this.jdbc.sql("UPDATE portal_app SET plants = ? WHERE id = ?").params(plants, appId).update();
+	/**
+	 * Forgets an app's client, revoked at identity since no subscription is approved; the
+	 * app may get credentials again after a new approval.
+	 */
+	void credentialsWithdrawn(String appId, String clientId) {
+		this.jdbc.sql("UPDATE portal_app SET client_id = NULL WHERE id = ? AND client_id = ?")
+			.params(appId, clientId)
+			.update();
 	}
 
 	void revoked(String appId, Instant at) {
@@ -87,11 +111,13 @@ final class AppStore {
 	void insert(Subscription subscription) {
 		this.jdbc
 			.sql("INSERT INTO portal_subscription (id, app_id, product, plan, state, requested_by, requested_at, "
-					+ "decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "decided_by, decided_at, plants, scopes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(subscription.id(), subscription.appId(), subscription.product(), subscription.plan(),
 					subscription.state(), subscription.requestedBy(), Timestamp.from(subscription.requestedAt()),
 					subscription.decidedBy(),
-					(subscription.decidedAt() != null) ? Timestamp.from(subscription.decidedAt()) : null)
+					(subscription.decidedAt() != null) ? Timestamp.from(subscription.decidedAt()) : null,
+					String.join(" ", subscription.plants()),
+					subscription.approved() ? String.join(" ", subscription.scopes()) : null)
 			.update();
 	}
 
@@ -102,32 +128,83 @@ final class AppStore {
 	List<Subscription> subscriptions(String appId) {
 		return this.jdbc.sql("SELECT * FROM portal_subscription WHERE app_id = ? ORDER BY requested_at, product")
 			.param(appId)
-			.query(AppStore::subscription)
+			.query(this::toSubscription)
 			.list();
 	}
 
 	Optional<Subscription> subscription(String id) {
 		return this.jdbc.sql("SELECT * FROM portal_subscription WHERE id = ?")
 			.param(id)
-			.query(AppStore::subscription)
+			.query(this::toSubscription)
 			.optional();
 	}
 
+	/**
+	 * The pending subscriptions of apps not revoked (nothing can be granted to a revoked
+	 * app), oldest first.
+	 */
 	List<Subscription> pending() {
-		return this.jdbc.sql("SELECT * FROM portal_subscription WHERE state = 'PENDING' ORDER BY requested_at")
-			.query(AppStore::subscription)
+		return this.jdbc
+			.sql("SELECT s.* FROM portal_subscription s JOIN portal_app a ON a.id = s.app_id "
+					+ "WHERE s.state = 'PENDING' AND a.revoked_at IS NULL ORDER BY s.requested_at")
+			.query(this::toSubscription)
 			.list();
 	}
 
 	/**
-	 * Decides a pending subscription.
+	 * All approved subscriptions of apps not revoked.
+	 */
+	List<Subscription> approved() {
+		return this.jdbc
+			.sql("SELECT s.* FROM portal_subscription s JOIN portal_app a ON a.id = s.app_id "
+					+ "WHERE s.state = 'APPROVED' AND a.revoked_at IS NULL ORDER BY a.partner_id, a.name, s.product")
+			.query(this::toSubscription)
+			.list();
+	}
+
+	/**
+	 * Approves a pending subscription with its plants and scopes.
 	 * @return false when it was no longer pending (someone decided first)
 	 */
-	boolean decide(String id, String state, String by, Instant at) {
+	boolean approve(String id, List<String> plants, List<String> scopes, String by, Instant at) {
 		return this.jdbc
-			.sql("UPDATE portal_subscription SET state = ?, decided_by = ?, decided_at = ? "
+			.sql("UPDATE portal_subscription SET state = 'APPROVED', plants = ?, scopes = ?, decided_by = ?, "
+					+ "decided_at = ? WHERE id = ? AND state = 'PENDING'")
+			.params(String.join(" ", plants), String.join(" ", scopes), by, Timestamp.from(at), id)
+			.update() == 1;
+	}
+
+	/**
+	 * Replaces the plants of an approved subscription.
+	 * @return false when it is no longer approved
+	 */
+	boolean plants(String id, List<String> plants) {
+		return this.jdbc.sql("UPDATE portal_subscription SET plants = ? WHERE id = ? AND state = 'APPROVED'")
+			.params(String.join(" ", plants), id)
+			.update() == 1;
+	}
+
+	/**
+	 * Revokes an approved subscription.
+	 * @return false when it is no longer approved
+	 */
+	boolean revoke(String id, String by, Instant at) {
+		return this.jdbc
+			.sql("UPDATE portal_subscription SET state = 'REVOKED', decided_by = ?, decided_at = ? "
+					+ "WHERE id = ? AND state = 'APPROVED'")
+			.params(by, Timestamp.from(at), id)
+			.update() == 1;
+	}
+
+	/**
+	 * Rejects a pending subscription.
+	 * @return false when it was no longer pending (someone decided first)
+	 */
+	boolean reject(String id, String by, Instant at) {
+		return this.jdbc
+			.sql("UPDATE portal_subscription SET state = 'REJECTED', decided_by = ?, decided_at = ? "
 					+ "WHERE id = ? AND state = 'PENDING'")
-			.params(state, by, Timestamp.from(at), id)
+			.params(by, Timestamp.from(at), id)
 			.update() == 1;
 	}
 
@@ -151,13 +228,27 @@ final class AppStore {
 	private static App app(ResultSet row, int number) throws SQLException {
 		return new App(row.getString("id"), row.getString("partner_id"), row.getString("name"),
 				row.getString("description"), row.getString("client_id"), row.getString("created_by"),
-				instant(row, "created_at"), instant(row, "revoked_at"), row.getString("plants"));
+				instant(row, "created_at"), instant(row, "revoked_at"));
 	}
 
-	private static Subscription subscription(ResultSet row, int number) throws SQLException {
-		return new Subscription(row.getString("id"), row.getString("app_id"), row.getString("product"),
-				row.getString("plan"), row.getString("state"), row.getString("requested_by"),
-				instant(row, "requested_at"), row.getString("decided_by"), instant(row, "decided_at"));
+	private Subscription toSubscription(ResultSet row, int number) throws SQLException {
+		String product = row.getString("product");
+		String state = row.getString("state");
+		String scopes = row.getString("scopes");
+		List<String> approved;
+		if (!Subscription.APPROVED.equals(state)) {
+			approved = List.of();
+		}
+		else {
+			approved = (scopes != null) ? words(scopes) : this.productScopes.apply(product);
+		}
+		return new Subscription(row.getString("id"), row.getString("app_id"), product, row.getString("plan"), state,
+				row.getString("requested_by"), instant(row, "requested_at"), row.getString("decided_by"),
+				instant(row, "decided_at"), words(row.getString("plants")), approved);
+	}
+
+	private static List<String> words(String text) {
+		return (text == null || text.isBlank()) ? List.of() : List.of(text.trim().split("\\s+"));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

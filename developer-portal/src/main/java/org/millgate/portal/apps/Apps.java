@@ -3,21 +3,14 @@ package org.millgate.portal.apps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,15 +20,13 @@ import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.Product;
 
 /**
- * What partners do with apps and API owners with subscriptions, with the rules: a partner
- * sees and changes only its own apps; an app runs on one plan; self-service plans are
- * approved at once, others wait for an API owner; credentials come from identity and
- * carry the approved products' scopes, the plan and the partner; app creation is rate
- * limited per partner. Every change is audited (never a secret).
+ * What partners do with apps, with the rules: a partner sees and changes only its own
+ * apps; an app runs on one plan; self-service plans are approved at once, others wait for
+ * an API owner ({@link #approvals()}); credentials come from identity and carry what the
+ * app's approved subscriptions grant ({@link Grant}); app creation is rate limited per
+ * partner. Every change is audited (never a secret).
  */
 public class Apps {
-
-	private static final Logger LOG = LoggerFactory.getLogger(Apps.class);
 
 	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._()-]{0,79}");
 
@@ -53,6 +44,14 @@ public class Apps {
 
 	private final Clock clock;
 
+	private final Grants grants;
+
+	private final Clients clients;
+
+	private final Audit audit;
+
+	private final Approvals approvals;
+
 	/**
 	 * The apps.
 	 * @param jdbc the database
@@ -64,16 +63,26 @@ public class Apps {
 	 */
 	public Apps(JdbcClient jdbc, TransactionTemplate transactions, Registrar registrar, ContractCatalog catalog,
 			Set<String> selfServicePlans, int creationsPerHour) {
-		this.store = new AppStore(jdbc);
+		this.store = new AppStore(jdbc, (product) -> catalog.product(product).map(Product::scopes).orElse(List.of()));
 		this.transactions = transactions;
 		this.registrar = registrar;
 		this.catalog = catalog;
 		this.selfServicePlans = Set.copyOf(selfServicePlans);
 		this.creationsPerHour = creationsPerHour;
 		this.clock = Clock.systemUTC();
+		this.grants = new Grants(catalog);
+		this.clients = new Clients(this.store, registrar, this.grants);
+		this.audit = new Audit(this.store, this.clock);
+		this.approvals = new Approvals(this.store, transactions, this.grants, this.clients, this.audit, this.clock);
 	}
 
-	// --- partners
+	/**
+	 * What API owners do with subscriptions.
+	 * @return the approvals
+	 */
+	public Approvals approvals() {
+		return this.approvals;
+	}
 
 	public List<App> apps(Actor partner) {
 		return this.store.apps(partnerOf(partner));
@@ -86,6 +95,15 @@ public class Apps {
 
 	public List<Subscription> subscriptions(App app) {
 		return this.store.subscriptions(app.id());
+	}
+
+	/**
+	 * What an app's client carries, from its approved subscriptions.
+	 * @param app the app
+	 * @return its grant
+	 */
+	public Grant grant(App app) {
+		return this.clients.carried(app);
 	}
 
 	public App create(Actor partner, String name, String description) {
@@ -109,8 +127,7 @@ public class Apps {
 			if (this.store.nameTaken(partnerId, trimmed)) {
 				throw new Refused("You already have an app named '" + trimmed + "'.");
 			}
-			App app = new App(UUID.randomUUID().toString(), partnerId, trimmed, text, null, partner.name(), now, null,
-					"");
+			App app = new App(UUID.randomUUID().toString(), partnerId, trimmed, text, null, partner.name(), now, null);
 			try {
 				this.store.insert(app);
 			}
@@ -118,7 +135,7 @@ public class Apps {
 				// the same name created at the same moment
 				throw new Refused("You already have an app named '" + trimmed + "'.");
 			}
-			audit(partner, partnerId, "app.created", app, (text != null) ? "description: " + text : null);
+			this.audit.record(partner, partnerId, "app.created", app, (text != null) ? "description: " + text : null);
 			return app;
 		});
 	}
@@ -134,38 +151,47 @@ public class Apps {
 			throw new Refused(product.title() + " is offered on the plans " + String.join(", ", product.plans())
 					+ ", not '" + plan + "'.");
 		}
-		List<Subscription> existing = this.store.subscriptions(app.id());
-		for (Subscription subscription : existing) {
-			if (subscription.product().equals(product.id()) && !subscription.state().equals(Subscription.REJECTED)) {
-				throw new Refused("This app is already subscribed to " + product.title() + " ("
-						+ subscription.state().toLowerCase(Locale.ROOT) + ").");
-			}
-			if (!subscription.plan().equals(plan) && !subscription.state().equals(Subscription.REJECTED)) {
-				throw new Refused("This app runs on plan " + subscription.plan()
-						+ ": its tokens carry one plan. Create another app for plan " + plan + ".");
-			}
-		}
 		boolean selfService = this.selfServicePlans.contains(plan);
 		Instant now = this.clock.instant();
-		Subscription subscription = new Subscription(UUID.randomUUID().toString(), app.id(), product.id(), plan,
-				selfService ? Subscription.APPROVED : Subscription.PENDING, partner.name(), now,
-				selfService ? partner.name() : null, selfService ? now : null);
-		// a subscription rejected before may be asked for again
+		Subscription requested = new Subscription(UUID.randomUUID().toString(), app.id(), product.id(), plan,
+				Subscription.PENDING, partner.name(), now, null, null, List.of(), List.of());
+		Subscription subscription;
 		try {
-			this.transactions.executeWithoutResult((status) -> {
+			subscription = this.transactions.execute((status) -> {
+				this.store.lock(app.id());
+				List<Subscription> existing = this.store.subscriptions(app.id());
+				refuseAnother(existing, product, plan);
+				Subscription made = requested;
+				if (selfService) {
+					// approved at once with every scope and no plants, if the rule allows
+					Preview approval = this.grants.approval(app, existing, requested, "", null);
+					if (!approval.allowed()) {
+						throw new Refused("This app's token carries " + approval.before().summary()
+								+ "; a self-service subscription grants no plants, and a token carries one plants "
+								+ "claim for all its products. Create another app for " + product.title() + ".");
+					}
+					Subscription approved = approval.result();
+					made = new Subscription(approved.id(), approved.appId(), approved.product(), approved.plan(),
+							Subscription.APPROVED, partner.name(), now, partner.name(), now, approved.plants(),
+							approved.scopes());
+				}
+				// a subscription rejected or revoked before may be asked for again
 				existing.stream()
 					.filter((old) -> old.product().equals(product.id()))
 					.forEach((old) -> this.store.delete(old.id()));
-				this.store.insert(subscription);
-				audit(partner, app.partnerId(), "subscription.requested", app, product.id() + " on " + plan
-						+ (selfService ? ", approved at once (self-service plan)" : ", waiting for an API owner"));
+				this.store.insert(made);
+				this.audit.record(partner, app.partnerId(), "subscription.requested", app,
+						product.id() + " on " + plan
+								+ (selfService ? ", approved at once (self-service plan) with scopes "
+										+ String.join(" ", made.scopes()) : ", waiting for an API owner"));
+				return made;
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			// the same subscription asked for at the same moment
 			throw new Refused("This app is already subscribed to " + product.title() + ".");
 		}
-		return new Subscribed(subscription, selfService ? grantScopes(app) : null);
+		return new Subscribed(subscription, selfService ? this.clients.sync(app) : null);
 	}
 
 	public Registrar.Credentials issueCredentials(Actor partner, String appId) {
@@ -176,18 +202,17 @@ public class Apps {
 		if (app.clientId() != null) {
 			throw new Refused("This app has credentials already; rotate its secret to get a new one.");
 		}
-		List<Subscription> approved = approved(app);
-		if (approved.isEmpty()) {
+		Grant grant = this.clients.carried(app);
+		if (grant.none()) {
 			throw new Refused("Credentials are issued once a subscription is approved.");
 		}
-		Registrar.Credentials credentials = this.registrar.register(app.name(), scopes(approved),
-				approved.get(0).plan(), app.partnerId(), app.plantList());
+		Registrar.Credentials credentials = this.clients.register(app, grant);
 		boolean stored = Boolean.TRUE.equals(this.transactions.execute((status) -> {
 			if (!this.store.credentialsIssued(app.id(), credentials.clientId())) {
 				return false;
 			}
-			audit(partner, app.partnerId(), "credentials.issued", app,
-					"client " + credentials.clientId() + " with scopes " + String.join(" ", scopes(approved)));
+			this.audit.record(partner, app.partnerId(), "credentials.issued", app,
+					"client " + credentials.clientId() + " with " + grant.summary());
 			return true;
 		}));
 		if (!stored) {
@@ -195,8 +220,8 @@ public class Apps {
 			this.registrar.revoke(credentials.clientId());
 			throw new Refused("This app got credentials or was revoked meanwhile; reload the page.");
 		}
-		// an approval made while the client was being registered
-		grantScopes(app);
+		// a change made while the client was being registered
+		this.clients.sync(app);
 		return credentials;
 	}
 
@@ -205,13 +230,13 @@ public class Apps {
 		if (!app.hasCredentials()) {
 			throw new Refused("This app has no credentials in force to rotate.");
 		}
-		// scopes first: if identity fails here, nothing has changed yet
-		String stale = grantScopes(app);
+		// the grant first: if identity fails here, nothing has changed yet
+		String stale = this.clients.sync(app);
 		if (stale != null) {
 			throw new Refused(stale);
 		}
 		Registrar.Credentials credentials = this.registrar.rotate(app.clientId());
-		audit(partner, app.partnerId(), "credentials.rotated", app,
+		this.audit.record(partner, app.partnerId(), "credentials.rotated", app,
 				"client " + app.clientId() + ": the old secret and its tokens no longer work");
 		return credentials;
 	}
@@ -226,7 +251,7 @@ public class Apps {
 		}
 		this.transactions.executeWithoutResult((status) -> {
 			this.store.revoked(app.id(), this.clock.instant());
-			audit(partner, app.partnerId(), "app.revoked", app, (app.clientId() != null)
+			this.audit.record(partner, app.partnerId(), "app.revoked", app, (app.clientId() != null)
 					? "client " + app.clientId() + " revoked: no new tokens, the gateway refuses its tokens" : null);
 		});
 	}
@@ -249,52 +274,6 @@ public class Apps {
 		return this.registrar.token(app.clientId(), secret.strip());
 	}
 
-	// --- API owners
-
-	public List<Pending> pending() {
-		return this.store.pending()
-			.stream()
-			.map((subscription) -> new Pending(subscription, this.store.app(subscription.appId()).orElseThrow()))
-			.toList();
-	}
-
-	/**
-	 * Approves or rejects a pending subscription, granting the app plants with an
-	 * approval.
-	 * @param owner the API owner
-	 * @param subscriptionId the subscription
-	 * @param approve approve, or reject
-	 * @param plants plant codes (space or comma separated) the app may see from now on,
-	 * besides those it has; blank for none
-	 * @return a warning when the approval stands but identity could not be given the
-	 * app's new scopes yet; null otherwise
-	 */
-	public String decide(Actor owner, String subscriptionId, boolean approve, String plants) {
-		Subscription subscription = this.store.subscription(subscriptionId)
-			.orElseThrow(() -> new NotFound("There is no subscription '" + subscriptionId + "'."));
-		App app = this.store.app(subscription.appId()).orElseThrow();
-		String state = approve ? Subscription.APPROVED : Subscription.REJECTED;
-		Set<String> granted = new TreeSet<>(app.plantList());
-		List<String> added = plants(plants);
-		granted.addAll(added);
-		boolean decided = this.transactions.execute((status) -> {
-			if (!this.store.decide(subscriptionId, state, owner.name(), this.clock.instant())) {
-				return false;
-			}
-			if (approve && !added.isEmpty()) {
-				this.store.plants(app.id(), String.join(" ", granted));
-			}
-			audit(owner, app.partnerId(), approve ? "subscription.approved" : "subscription.rejected", app,
-					subscription.product() + " on " + subscription.plan()
-							+ ((approve && !added.isEmpty()) ? "; plants " + String.join(" ", granted) : ""));
-			return true;
-		});
-		if (!decided) {
-			throw new Refused("This subscription was decided already.");
-		}
-		return approve ? grantScopes(app) : null;
-	}
-
 	public List<AuditEvent> audit(int limit) {
 		return this.store.audit(limit);
 	}
@@ -309,61 +288,18 @@ public class Apps {
 			.collect(Collectors.toMap(App::clientId, Function.identity(), (first, second) -> first));
 	}
 
-	// An app with credentials gets the scopes of every approved subscription at once.
-	// When identity cannot be told, the approval stands and the scopes are set again at
-	// the app's next approval or rotation: the answer says so.
-	private String grantScopes(App app) {
-		App current = this.store.app(app.id()).orElseThrow();
-		List<Subscription> approved = approved(current);
-		if (!current.hasCredentials() || approved.isEmpty()) {
-			return null;
-		}
-		try {
-			this.registrar.update(current.clientId(), scopes(approved), approved.get(0).plan(), current.plantList());
-			return null;
-		}
-		catch (Registrar.Unavailable | Registrar.Refused ex) {
-			LOG.warn("Scopes of app {} (client {}) not updated at identity: {}", current.id(), current.clientId(),
-					ex.getMessage());
-			return "Identity could not be given the app's new scopes yet (" + ex.getMessage()
-					+ "); they are set again at the app's next approval or secret rotation.";
-		}
-	}
-
-	private static final Pattern PLANT = Pattern.compile("[A-Z0-9]{4}");
-
-	private static List<String> plants(String text) {
-		if (text == null || text.isBlank()) {
-			return List.of();
-		}
-		List<String> plants = new ArrayList<>();
-		for (String plant : text.trim().split("[\\s,]+")) {
-			if (!PLANT.matcher(plant).matches()) {
-				throw new Refused("'" + plant + "' is no plant code: plants are four capitals or digits, e.g. 1000.");
+	// one subscription per product, and one plan per app
+	private static void refuseAnother(List<Subscription> existing, Product product, String plan) {
+		for (Subscription subscription : existing) {
+			if (subscription.product().equals(product.id()) && subscription.active()) {
+				throw new Refused("This app is already subscribed to " + product.title() + " ("
+						+ subscription.state().toLowerCase(Locale.ROOT) + ").");
 			}
-			plants.add(plant);
+			if (!subscription.plan().equals(plan) && subscription.active()) {
+				throw new Refused("This app runs on plan " + subscription.plan()
+						+ ": its tokens carry one plan. Create another app for plan " + plan + ".");
+			}
 		}
-		return plants;
-	}
-
-	private List<Subscription> approved(App app) {
-		return this.store.subscriptions(app.id()).stream().filter(Subscription::approved).toList();
-	}
-
-	private List<String> scopes(List<Subscription> approved) {
-		Set<String> scopes = new LinkedHashSet<>();
-		approved.stream()
-			.sorted(Comparator.comparing(Subscription::product))
-			.forEach((subscription) -> this.catalog.product(subscription.product())
-				.ifPresent((product) -> scopes.addAll(product.scopes())));
-		return new ArrayList<>(scopes);
-	}
-
-	private void audit(Actor actor, String partnerId, String action, App app, String detail) {
-		this.store.audit(new AuditEvent(this.clock.instant(), actor.name(), partnerId, action,
-				"app '" + app.name() + "' (" + app.id() + ")", detail));
-		LOG.info("{} by {}: app {} ({}){}", action, actor.name(), app.id(), app.name(),
-				(detail != null) ? ": " + detail : "");
 	}
 
 	private static String partnerOf(Actor partner) {
@@ -395,12 +331,12 @@ public class Apps {
 	}
 
 	/**
-	 * A subscription waiting for an API owner, with its app.
+	 * A subscription with its app.
 	 *
 	 * @param subscription the subscription
 	 * @param app its app
 	 */
-	public record Pending(Subscription subscription, App app) {
+	public record AppSubscription(Subscription subscription, App app) {
 
 	}
 

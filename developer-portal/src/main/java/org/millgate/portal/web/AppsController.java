@@ -75,6 +75,7 @@ class AppsController {
 		App app = this.apps.app(Actors.of(user), appId);
 		model.addAttribute("app", app);
 		model.addAttribute("subscriptions", this.apps.subscriptions(app));
+		model.addAttribute("grant", this.apps.grant(app));
 		model.addAttribute("offers", offers());
 		model.addAttribute("gatewayUrl", this.settings.gatewayUrl());
 		model.addAttribute("tokenUrl", this.settings.issuerUrl().resolve("/oauth2/token"));

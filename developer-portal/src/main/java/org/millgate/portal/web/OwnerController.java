@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,14 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.millgate.contracts.catalog.CatalogException;
 import org.millgate.contracts.catalog.Product;
 import org.millgate.contracts.catalog.ProductVersion;
 import org.millgate.portal.apps.App;
 import org.millgate.portal.apps.Apps;
-import org.millgate.portal.apps.Registrar;
 import org.millgate.portal.catalog.CatalogView;
 import org.millgate.portal.catalog.Reviews;
 import org.millgate.portal.usage.UsageFigures;
@@ -32,8 +28,8 @@ import org.millgate.portal.usage.UsageFigures;
 /**
  * For API owners: the contract review of each product (lifecycle, changes from the
  * previous version, consumers and their operations, what the previous version's consumers
- * must adapt), the impact of a draft contract, the subscription approval queue, usage per
- * app and version, and the audit log.
+ * must adapt), the impact of a draft contract, usage per app and version, and the audit
+ * log. Subscriptions are decided in {@link SubscriptionsController}.
  */
 @Controller
 class OwnerController {
@@ -87,30 +83,6 @@ class OwnerController {
 			}
 		}
 		return "impact";
-	}
-
-	@GetMapping("/owner/approvals")
-	String approvals(Model model) {
-		model.addAttribute("pending", this.apps.pending());
-		return "approvals";
-	}
-
-	@PostMapping("/owner/subscriptions/{subscriptionId}/{decision:approve|reject}")
-	String decide(@AuthenticationPrincipal OidcUser user, @PathVariable String subscriptionId,
-			@PathVariable String decision, @RequestParam(defaultValue = "") String plants, RedirectAttributes flash) {
-		try {
-			String warning = this.apps.decide(Actors.of(user), subscriptionId, "approve".equals(decision), plants);
-			flash.addFlashAttribute("notice", "approve".equals(decision)
-					? "Approved: the app's credentials now carry the product's scopes." : "Rejected.");
-			if (warning != null) {
-				flash.addFlashAttribute("notice", "Approved.");
-				flash.addFlashAttribute("error", warning);
-			}
-		}
-		catch (Apps.Refused | Registrar.Refused | Registrar.Unavailable refused) {
-			flash.addFlashAttribute("error", refused.getMessage());
-		}
-		return "redirect:/owner/approvals";
 	}
 
 	@GetMapping("/owner/audit")
