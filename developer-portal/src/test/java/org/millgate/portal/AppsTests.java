@@ -30,9 +30,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Apps and subscriptions in the portal with real PostgreSQL and Redis: a partner's apps
  * are its own, plans decide approval, the audit log records every change, app creation is
- * rate limited, forms need their CSRF token, and identity being away changes nothing. The
- * credentials themselves (identity's registration, the gateway) are exercised end to end
- * by the browser journeys in system-tests.
+ * rate limited and active apps are capped per partner, forms need their CSRF token, and
+ * identity being away changes nothing. The credentials themselves (identity's
+ * registration, the gateway) are exercised end to end by the browser journeys in
+ * system-tests.
  */
 @SpringBootTest(properties = "spring.profiles.active=demo")
 @AutoConfigureMockMvc
@@ -167,7 +168,10 @@ class AppsTests {
 	void app_creation_is_rate_limited_per_partner() throws Exception {
 		String partner = partnerId();
 		for (int i = 1; i <= 10; i++) {
-			create(partner, "App " + i);
+			// revoked at once: the cap on active apps is not what this test is about
+			String appId = create(partner, "App " + i);
+			assertThat(status(post("/apps/" + appId + "/revoke").with(csrf()).param("confirm", "yes"), partner))
+				.isEqualTo(302);
 		}
 		MvcResult refused = as(partner, post("/apps").with(csrf()).param("name", "App 11"));
 
@@ -176,6 +180,36 @@ class AppsTests {
 		assertThat(refused.getResponse().getContentAsString()).contains("created 10 apps in the last hour");
 		assertThat(status(post("/apps").with(csrf()).param("name", "App 1"), partnerId())).as("another partner")
 			.isEqualTo(302);
+	}
+
+	@Test
+	void a_partner_holds_at_most_five_active_apps_so_that_it_cannot_multiply_its_quota() throws Exception {
+		// given a partner with five active apps
+		String partner = partnerId();
+		String first = create(partner, "Quota 1");
+		for (int i = 2; i <= 5; i++) {
+			create(partner, "Quota " + i);
+		}
+		assertThat(page(get("/apps"), partner)).contains("holds 5 of at most 5 active apps");
+
+		// when it creates a sixth
+		MvcResult sixth = as(partner, post("/apps").with(csrf()).param("name", "Quota 6"));
+
+		// then it is refused, saying why and how to make room
+		assertThat(sixth.getResponse().getStatus()).isEqualTo(409);
+		assertThat(sixth.getResponse().getContentAsString()).contains("Too many active apps",
+				"Partner " + partner + " has 5 active apps, and at most 5 are allowed",
+				"Revoke an app you no longer use");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM portal_app WHERE partner_id = ?")
+			.param(partner)
+			.query(Long.class)
+			.single()).isEqualTo(5);
+		assertThat(status(post("/apps").with(csrf()).param("name", "Quota 1"), partnerId())).as("another partner")
+			.isEqualTo(302);
+
+		// and a revoked app makes room
+		as(partner, post("/apps/" + first + "/revoke").with(csrf()).param("confirm", "yes"));
+		assertThat(status(post("/apps").with(csrf()).param("name", "Quota 6"), partner)).isEqualTo(302);
 	}
 
 	@Test

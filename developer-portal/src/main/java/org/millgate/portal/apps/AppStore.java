@@ -69,6 +69,19 @@ final class AppStore {
 	}
 
 	/**
+	 * Counts a partner's active apps (not revoked), locking them until the transaction
+	 * ends, so that two apps created at once cannot both take the last place.
+	 */
+	long activeApps(String partnerId) {
+		return this.jdbc
+			.sql("SELECT id FROM portal_app WHERE partner_id = ? AND revoked_at IS NULL ORDER BY id FOR UPDATE")
+			.param(partnerId)
+			.query(String.class)
+			.list()
+			.size();
+	}
+
+	/**
 	 * Locks an app until the transaction ends: changes to what its client carries are
 	 * made one at a time.
 	 */

@@ -23,10 +23,14 @@ import org.millgate.contracts.catalog.Product;
  * What partners do with apps, with the rules: a partner sees and changes only its own
  * apps; an app runs on one plan; self-service plans are approved at once, others wait for
  * an API owner ({@link #approvals()}); credentials come from identity and carry what the
- * app's approved subscriptions grant ({@link Grant}); app creation is rate limited per
- * partner. Every change is audited (never a secret).
+ * app's approved subscriptions grant ({@link Grant}); a partner may create so many apps
+ * per hour and hold so many active (not revoked) apps at once. Every change is audited
+ * (never a secret).
  */
 public class Apps {
+
+	/** Active apps per partner when none is configured. */
+	public static final int DEFAULT_ACTIVE_APPS_PER_PARTNER = 5;
 
 	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._()-]{0,79}");
 
@@ -42,6 +46,8 @@ public class Apps {
 
 	private final int creationsPerHour;
 
+	private final int activeAppsPerPartner;
+
 	private final Clock clock;
 
 	private final Grants grants;
@@ -53,7 +59,7 @@ public class Apps {
 	private final Approvals approvals;
 
 	/**
-	 * The apps.
+	 * The apps, with {@value #DEFAULT_ACTIVE_APPS_PER_PARTNER} active apps per partner.
 	 * @param jdbc the database
 	 * @param transactions its transactions
 	 * @param registrar identity
@@ -63,12 +69,29 @@ public class Apps {
 	 */
 	public Apps(JdbcClient jdbc, TransactionTemplate transactions, Registrar registrar, ContractCatalog catalog,
 			Set<String> selfServicePlans, int creationsPerHour) {
+		this(jdbc, transactions, registrar, catalog, selfServicePlans, creationsPerHour,
+				DEFAULT_ACTIVE_APPS_PER_PARTNER);
+	}
+
+	/**
+	 * The apps.
+	 * @param jdbc the database
+	 * @param transactions its transactions
+	 * @param registrar identity
+	 * @param catalog the products and their plans
+	 * @param selfServicePlans plans approved at once
+	 * @param creationsPerHour how many apps a partner may create per hour
+	 * @param activeAppsPerPartner how many apps not revoked a partner may hold
+	 */
+	public Apps(JdbcClient jdbc, TransactionTemplate transactions, Registrar registrar, ContractCatalog catalog,
+			Set<String> selfServicePlans, int creationsPerHour, int activeAppsPerPartner) {
 		this.store = new AppStore(jdbc, (product) -> catalog.product(product).map(Product::scopes).orElse(List.of()));
 		this.transactions = transactions;
 		this.registrar = registrar;
 		this.catalog = catalog;
 		this.selfServicePlans = Set.copyOf(selfServicePlans);
 		this.creationsPerHour = creationsPerHour;
+		this.activeAppsPerPartner = activeAppsPerPartner;
 		this.clock = Clock.systemUTC();
 		this.grants = new Grants(catalog);
 		this.clients = new Clients(this.store, registrar, this.grants);
@@ -82,6 +105,14 @@ public class Apps {
 	 */
 	public Approvals approvals() {
 		return this.approvals;
+	}
+
+	/**
+	 * How many apps not revoked a partner may hold.
+	 * @return the cap
+	 */
+	public int activeAppsPerPartner() {
+		return this.activeAppsPerPartner;
 	}
 
 	public List<App> apps(Actor partner) {
@@ -123,6 +154,13 @@ public class Apps {
 			if (recent >= this.creationsPerHour) {
 				throw new TooMany("Partner " + partnerId + " created " + recent + " apps in the last hour; at most "
 						+ this.creationsPerHour + " are allowed. Try again later.");
+			}
+			// each app has its own quota at the gateway: more apps, more quota
+			long active = this.store.activeApps(partnerId);
+			if (active >= this.activeAppsPerPartner) {
+				throw new TooManyActive("Partner " + partnerId + " has " + active + " active apps, and at most "
+						+ this.activeAppsPerPartner + " are allowed. Revoke an app you no longer use to create "
+						+ "another.");
 			}
 			if (this.store.nameTaken(partnerId, trimmed)) {
 				throw new Refused("You already have an app named '" + trimmed + "'.");
@@ -368,6 +406,17 @@ public class Apps {
 	public static class TooMany extends RuntimeException {
 
 		TooMany(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+	/**
+	 * The partner holds as many active apps as it may.
+	 */
+	public static class TooManyActive extends RuntimeException {
+
+		TooManyActive(String message) {
 			super(message, null, false, false);
 		}
 

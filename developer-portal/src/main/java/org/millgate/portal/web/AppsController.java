@@ -50,7 +50,10 @@ class AppsController {
 
 	@GetMapping("/apps")
 	String apps(@AuthenticationPrincipal OidcUser user, Model model) {
-		model.addAttribute("apps", this.apps.apps(Actors.of(user)));
+		List<App> apps = this.apps.apps(Actors.of(user));
+		model.addAttribute("apps", apps);
+		model.addAttribute("active", apps.stream().filter((app) -> !app.revoked()).count());
+		model.addAttribute("activeAppsPerPartner", this.apps.activeAppsPerPartner());
 		return "apps";
 	}
 

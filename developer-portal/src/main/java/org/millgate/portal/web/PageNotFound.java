@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.millgate.portal.apps.Apps;
 
 /**
- * An unknown product, version or app on any page: the 404 page, naming what was asked
- * for. Too many apps created: 429, saying when to try again.
+ * An unknown product, version, app or subscription on any page: the 404 page, naming what
+ * was asked for. Too many apps created: 429, saying when to try again. As many active
+ * apps as a partner may hold: 409, saying how to make room.
  */
 @ControllerAdvice
 class PageNotFound {
@@ -36,6 +37,14 @@ class PageNotFound {
 	String tooMany(Apps.TooMany tooMany, Model model, HttpServletResponse response) {
 		response.setHeader("Retry-After", "3600");
 		model.addAttribute("title", "Too many new apps");
+		model.addAttribute("message", tooMany.getMessage());
+		return "error/problem";
+	}
+
+	@ExceptionHandler(Apps.TooManyActive.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String tooManyActive(Apps.TooManyActive tooMany, Model model) {
+		model.addAttribute("title", "Too many active apps");
 		model.addAttribute("message", tooMany.getMessage());
 		return "error/problem";
 	}
