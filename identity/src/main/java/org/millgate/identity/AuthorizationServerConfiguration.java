@@ -2,9 +2,7 @@ package org.millgate.identity;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -21,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,13 +27,10 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -69,19 +65,9 @@ class AuthorizationServerConfiguration {
 			// an initial access token: an access token with scope client.create. (OpenID
 			// Connect's variant requires redirect URIs, which machine clients have none.)
 			server.clientRegistrationEndpoint(
-					(endpoint) -> endpoint.authenticationProviders((providers) -> providers.forEach((provider) -> {
-						if (provider instanceof OAuth2ClientRegistrationAuthenticationProvider registration) {
-							registration.setRegisteredClientConverter(registrations.toClient());
-							registration.setClientRegistrationConverter(registrations.toRegistration());
-							registration.setPasswordEncoder(encoder);
-							// scopes are checked against
-							// the allowed list by the converter
-							registration.setAuthenticationValidator(
-									OAuth2ClientRegistrationAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR
-										.andThen(
-												OAuth2ClientRegistrationAuthenticationValidator.DEFAULT_JWK_SET_URI_VALIDATOR));
-						}
-					})));
+					(endpoint) -> endpoint.errorResponseHandler(BearerRefusals.registrationErrors())
+						.authenticationProviders((providers) -> providers
+							.replaceAll((provider) -> registration(provider, registrations, encoder, settings))));
 			// OpenID Connect for the clients that sign users in (the developer portal)
 			server.oidc(Customizer.withDefaults());
 		})
@@ -91,12 +77,33 @@ class AuthorizationServerConfiguration {
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers())
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						new NegatedRequestMatcher(browsers())))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(new BearerRefusals("an initial access token of the registrar (audience "
+						+ settings.managementAudience() + ", scope client.create)")));
 		return http.build();
 	}
 
+	// Millgate's registration: its converters check what may be registered; an initial
+	// access token must name identity's management audience (no API token, whatever its
+	// scope).
+	private static AuthenticationProvider registration(AuthenticationProvider provider,
+			ClientRegistrations registrations, PasswordEncoder encoder, IdentitySettings settings) {
+		if (!(provider instanceof OAuth2ClientRegistrationAuthenticationProvider registration)) {
+			return provider;
+		}
+		registration.setRegisteredClientConverter(registrations.toClient());
+		registration.setClientRegistrationConverter(registrations.toRegistration());
+		registration.setPasswordEncoder(encoder);
+		// scopes are checked against the allowed list by the converter
+		registration
+			.setAuthenticationValidator(OAuth2ClientRegistrationAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR
+				.andThen(OAuth2ClientRegistrationAuthenticationValidator.DEFAULT_JWK_SET_URI_VALIDATOR));
+		return ManagementTokens.atRegistration(registration, settings.managementAudience());
+	}
+
 	/**
-	 * Checks the initial access tokens this server issued itself (registration endpoint).
+	 * Checks the tokens this server issued itself: issuer, signature, lifetime. Client
+	 * registration and management check the audience on top ({@link ManagementTokens}).
 	 * @param keys the signing keys
 	 * @param settings the settings
 	 * @return the decoder
@@ -110,11 +117,15 @@ class AuthorizationServerConfiguration {
 		return decoder;
 	}
 
-	// Managing registered clients: the registrar's token with scope client.manage; the
-	// revocation list is public (client ids and numbers only) for the gateways.
+	// Managing registered clients: the registrar's token with scope client.manage and
+	// identity's management audience; the revocation list is public (client ids and
+	// numbers only) for the gateways.
 	@Bean
 	@Order(2)
-	SecurityFilterChain clientManagementChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain clientManagementChain(HttpSecurity http, JwtDecoder tokens, IdentitySettings settings)
+			throws Exception {
+		BearerRefusals refusals = new BearerRefusals(
+				"a token of the registrar (audience " + settings.managementAudience() + ", scope client.manage)");
 		http.securityMatcher("/oauth2/clients/**", "/oauth2/revocations")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/oauth2/revocations")
 				.permitAll()
@@ -122,7 +133,12 @@ class AuthorizationServerConfiguration {
 				.hasAuthority("SCOPE_client.manage"))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.decoder(ManagementTokens.decoder(tokens, settings.managementAudience())))
+				.authenticationEntryPoint(refusals)
+				.accessDeniedHandler(refusals));
 		return http.build();
 	}
 
@@ -208,43 +224,11 @@ class AuthorizationServerConfiguration {
 		return new SigningKeys(jdbc, Clock.systemUTC(), settings.keyRotation());
 	}
 
-	// Millgate's claims on every access token, and the default scopes.
+	// Millgate's claims on every access token, the audiences, and the default scopes.
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> millgateClaims(ClientDirectory clients, SigningKeys keys,
 			IdentitySettings settings) {
-		Map<String, IdentitySettings.User> users = settings.users()
-			.stream()
-			.collect(Collectors.toMap(IdentitySettings.User::username, (user) -> user));
-		return (context) -> {
-			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-				// who signed in: name, roles and, for a partner, the partner
-				context.getJwsHeader().keyId(keys.current().getKeyID());
-				IdentitySettings.User user = users.get(context.getPrincipal().getName());
-				if (user != null) {
-					context.getClaims().claim("preferred_username", user.username()).claim("roles", user.roles());
-					if (user.partnerId() != null) {
-						context.getClaims().claim("partner_id", user.partnerId());
-					}
-				}
-				return;
-			}
-			if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-				return;
-			}
-			String clientId = context.getRegisteredClient().getClientId();
-			// The current key signs; the previous one is published too, so name it.
-			context.getJwsHeader().keyId(keys.current().getKeyID());
-			context.getClaims().audience(List.of(settings.audience())).claim("client_id", clientId);
-			if (context.getAuthorizedScopes().isEmpty()
-					&& AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-				// No scope asked for: the client's registered scopes are the default
-				// (RFC 6749, section 3.3).
-				context.getClaims().claim("scope", context.getRegisteredClient().getScopes());
-			}
-			clients.attributesOf(clientId)
-				.ifPresent(
-						(client) -> client.claims().forEach((name, value) -> context.getClaims().claim(name, value)));
-		};
+		return new MillgateClaims(clients, keys, settings);
 	}
 
 }

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
@@ -223,6 +222,10 @@ final class ClientDirectory implements RegisteredClientRepository {
 
 	}
 
+	// The grants follow from what the client is: one with redirect URIs signs people in
+	// (authorization code with PKCE, OpenID Connect, scopes openid and profile at most),
+	// any other calls with its own credentials (client credentials). No client has both,
+	// so a sign-in client's secret cannot mint tokens of other scopes.
 	private RegisteredClient registered(ResultSet row, int number) throws SQLException {
 		String clientId = row.getString("client_id");
 		List<String> scopes = words(row.getString("scopes"));
@@ -232,26 +235,30 @@ final class ClientDirectory implements RegisteredClientRepository {
 			.clientSecret(row.getString("secret_hash"))
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-			.scopes((granted) -> granted.addAll(scopes))
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 				.accessTokenTimeToLive(this.tokenTimeToLive)
 				.build());
-		if (!redirectUris.isEmpty()) {
-			// signs users in: authorization code with PKCE, OpenID Connect, no consent
-			// screen (the only such clients are configured, not registered)
-			client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-				.redirectUris((uris) -> uris.addAll(redirectUris))
-				// signing out (OpenID Connect RP-initiated logout)
-				// returns to the client's home page
-				.postLogoutRedirectUris(
-						(uris) -> redirectUris.forEach((uri) -> uris.add(URI.create(uri).resolve("/").toString())))
-				.scopes((granted) -> granted.addAll(List.of(OidcScopes.OPENID, OidcScopes.PROFILE)))
-				.clientSettings(
-						ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build());
+		if (redirectUris.isEmpty()) {
+			return client.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				.scopes((granted) -> granted.addAll(scopes))
+				.build();
 		}
-		return client.build();
+		// no consent screen (the only such clients are configured, not registered); a
+		// stored scope beyond openid and profile is never granted to the code grant, and
+		// anything else asked for is refused (invalid_scope)
+		return client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUris((uris) -> uris.addAll(redirectUris))
+			// signing out (OpenID Connect RP-initiated logout) returns to the client's
+			// home
+			// page
+			.postLogoutRedirectUris(
+					(uris) -> redirectUris.forEach((uri) -> uris.add(URI.create(uri).resolve("/").toString())))
+			.scopes((granted) -> scopes.stream()
+				.filter(IdentitySettings.Client.SIGN_IN_SCOPES::contains)
+				.forEach(granted::add))
+			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+			.build();
 	}
 
 	private static List<String> words(String text) {

@@ -16,7 +16,11 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the identity service, bound under {@code millgate.identity}.
  *
  * @param issuer the issuer named in every token; products trust exactly this value
- * @param audience the audience of every access token
+ * @param audience the audience of every access token for the APIs (the products and the
+ * gateway accept no other)
+ * @param managementAudience the audience of the registrar's tokens (scopes
+ * {@code client.*}): identity's client registration and management accept only tokens
+ * naming it, and the APIs refuse them, since they do not name {@link #audience}
  * @param tokenTimeToLive how long an access token is valid
  * @param keyRotation how long a signing key signs before a new one replaces it (the
  * previous one stays published until the next rotation)
@@ -30,9 +34,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("millgate.identity")
 public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank String issuer,
-		@DefaultValue("millgate-api") @NotBlank String audience, @DefaultValue("15m") Duration tokenTimeToLive,
-		@DefaultValue("30d") Duration keyRotation, List<@Valid Client> clients, @Valid Registration registration,
-		List<@Valid User> users) {
+		@DefaultValue("millgate-api") @NotBlank String audience,
+		@DefaultValue("millgate-identity") @NotBlank String managementAudience,
+		@DefaultValue("15m") Duration tokenTimeToLive, @DefaultValue("30d") Duration keyRotation,
+		List<@Valid Client> clients, @Valid Registration registration, List<@Valid User> users) {
 
 	public IdentitySettings {
 		if (keyRotation.compareTo(tokenTimeToLive) <= 0) {
@@ -43,6 +48,10 @@ public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank 
 		clients = (clients != null) ? List.copyOf(clients) : List.of();
 		registration = (registration != null) ? registration : new Registration(List.of(), List.of());
 		users = (users != null) ? List.copyOf(users) : List.of();
+		if (audience.equals(managementAudience)) {
+			throw new IllegalArgumentException("millgate.identity.management-audience must differ from audience ("
+					+ audience + "), or the registrar's tokens would be accepted by the APIs and API tokens here");
+		}
 	}
 
 	/**
@@ -77,12 +86,23 @@ public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank 
 		public Registration {
 			scopes = (scopes != null) ? List.copyOf(scopes) : List.of();
 			plans = (plans != null) ? List.copyOf(plans) : List.of();
+			for (String scope : scopes) {
+				if (Client.managesClients(scope) || Client.SIGN_IN_SCOPES.contains(scope)) {
+					throw new IllegalArgumentException("millgate.identity.registration.scopes may name API scopes "
+							+ "only, not '" + scope + "': registered clients are machine clients of the APIs");
+				}
+			}
 		}
 
 	}
 
 	/**
-	 * A client allowed the client-credentials grant.
+	 * A configured client. A client with {@code redirectUris} signs people in (OpenID
+	 * Connect's authorization-code grant with PKCE, scopes {@code openid} and
+	 * {@code profile} only); any other is a machine client with the client-credentials
+	 * grant. A registrar's client-management scopes ({@code client.*}) go to a machine
+	 * client of their own, with no API scope beside them: its tokens are for identity,
+	 * not for the APIs.
 	 *
 	 * @param id the client id
 	 * @param secret its secret, as configured (stored hashed)
@@ -97,10 +117,48 @@ public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank 
 			@NotEmpty List<String> scopes, List<String> plants, String partnerId, @NotBlank String plan,
 			List<String> redirectUris) {
 
+		/**
+		 * The only scopes of a client that signs people in.
+		 */
+		public static final List<String> SIGN_IN_SCOPES = List.of("openid", "profile");
+
+		/**
+		 * What the scopes of identity's own client management start with.
+		 */
+		public static final String MANAGEMENT_SCOPE_PREFIX = "client.";
+
 		public Client {
 			scopes = List.copyOf(scopes);
 			plants = (plants != null) ? List.copyOf(plants) : List.of();
 			redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
+			if (!redirectUris.isEmpty() && !SIGN_IN_SCOPES.containsAll(scopes)) {
+				throw new IllegalArgumentException("client " + id + " signs people in (it has redirect-uris), so its "
+						+ "scopes are " + SIGN_IN_SCOPES + " or fewer, not " + scopes
+						+ "; give client management or API scopes to a client-credentials client of their own");
+			}
+			boolean manages = scopes.stream().anyMatch(Client::managesClients);
+			if (manages && !scopes.stream().allMatch(Client::managesClients)) {
+				throw new IllegalArgumentException("client " + id + " mixes client-management scopes with others "
+						+ scopes + "; a registrar's tokens are for identity only, so give it client.* scopes alone");
+			}
+		}
+
+		/**
+		 * Whether this client signs people in rather than calling with its own
+		 * credentials.
+		 * @return whether it has redirect URIs
+		 */
+		public boolean signsPeopleIn() {
+			return !this.redirectUris.isEmpty();
+		}
+
+		/**
+		 * Whether a scope is one of identity's client-management scopes.
+		 * @param scope the scope
+		 * @return whether it starts with {@code client.}
+		 */
+		public static boolean managesClients(String scope) {
+			return scope.startsWith(MANAGEMENT_SCOPE_PREFIX);
 		}
 
 	}

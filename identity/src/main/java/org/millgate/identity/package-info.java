@@ -1,6 +1,8 @@
 /**
- * Identity: the client-credentials authorization server whose RS256 access tokens carry
- * the claims Millgate's products and gateway decide on ({@code scope}, {@code plants},
- * {@code partner_id}, {@code plan}, {@code client_id}, the audience).
+ * Identity: the authorization server whose RS256 access tokens carry the claims
+ * Millgate's products and gateway decide on ({@code scope}, {@code plants},
+ * {@code partner_id}, {@code plan}, {@code client_id}, the audience); it registers and
+ * manages the portal's clients for the registrar alone (tokens of its own audience),
+ * and signs people in for the portal.
  */
 package org.millgate.identity;

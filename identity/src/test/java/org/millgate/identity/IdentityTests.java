@@ -128,7 +128,8 @@ class IdentityTests {
 
 	@Test
 	void should_register_clients_for_bearers_of_an_initial_access_token() throws Exception {
-		String initial = field(token("developer-portal", "developer-portal-secret", "client.create").body(),
+		String initial = field(
+				token("developer-portal-registrar", "developer-portal-registrar-secret", "client.create").body(),
 				"access_token");
 		HttpResponse<String> registered = register(initial, """
 				{"client_name":"ACME shipment tracker","grant_types":["client_credentials"],
@@ -152,7 +153,8 @@ class IdentityTests {
 
 	@Test
 	void should_let_the_registrar_change_rotate_and_revoke_what_it_registered() throws Exception {
-		String initial = field(token("developer-portal", "developer-portal-secret", "client.create").body(),
+		String initial = field(
+				token("developer-portal-registrar", "developer-portal-registrar-secret", "client.create").body(),
 				"access_token");
 		HttpResponse<String> registered = register(initial, """
 				{"client_name":"ACME app","grant_types":["client_credentials"],"scope":"shipments:read",
@@ -160,7 +162,8 @@ class IdentityTests {
 				""");
 		String clientId = field(registered.body(), "client_id");
 		String secret = field(registered.body(), "client_secret");
-		String manager = field(token("developer-portal", "developer-portal-secret", "client.manage").body(),
+		String manager = field(
+				token("developer-portal-registrar", "developer-portal-registrar-secret", "client.manage").body(),
 				"access_token");
 
 		// only the registrar's client.manage token may manage
@@ -220,7 +223,8 @@ class IdentityTests {
 
 	@Test
 	void should_refuse_registrations_beyond_what_is_allowed() throws Exception {
-		String initial = field(token("developer-portal", "developer-portal-secret", "client.create").body(),
+		String initial = field(
+				token("developer-portal-registrar", "developer-portal-registrar-secret", "client.create").body(),
 				"access_token");
 		String[] refused = {
 				"{\"grant_types\":[\"client_credentials\"],\"scope\":\"shipments:read\",\"plan\":\"gold\"}",
@@ -309,6 +313,9 @@ class IdentityTests {
 		assertThat(claims.getAudience()).containsExactly("developer-portal");
 		assertThat(claims.getStringListClaim("roles")).containsExactly("partner");
 		assertThat(claims.getStringClaim("partner_id")).isEqualTo("ACME");
+		JWTClaimsSet access = SignedJWT.parse(field(tokens.body(), "access_token")).getJWTClaimsSet();
+		assertThat(access.getAudience()).as("no API token, no management token").containsExactly("developer-portal");
+		assertThat(access.getStringListClaim("scope")).containsExactly("openid");
 
 		// signing out ends the session at identity too: the next sign-in asks again
 		HttpResponse<String> signedOut = browse(browser, "GET", "/connect/logout?id_token_hint=" + idToken.serialize()
