@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,11 +39,12 @@ class PortalConfiguration {
 		return new Reviews(catalog);
 	}
 
+	// the registrar client, not the sign-in client: only the registrar may get
+	// client-management tokens
 	@Bean
-	Registrar registrar(PortalSettings settings,
-			@Value("${spring.security.oauth2.client.registration.millgate.client-id}") String clientId,
-			@Value("${spring.security.oauth2.client.registration.millgate.client-secret}") String clientSecret) {
-		return new Registrar(settings.issuerUrl(), clientId, clientSecret);
+	Registrar registrar(PortalSettings settings) {
+		return new Registrar(settings.issuerUrl(), settings.registrar().clientId(),
+				settings.registrar().clientSecret());
 	}
 
 	@Bean

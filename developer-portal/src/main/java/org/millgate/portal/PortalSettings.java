@@ -19,11 +19,39 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * an API owner
  * @param appsPerHour how many apps one partner may create per hour
  * @param redisUrl the Redis the gateway writes usage to; empty when there is none
+ * @param registrar the portal's registrar client at identity, which registers and manages
+ * the apps' clients (not the sign-in client: that one has no client-management scope)
  */
 @ConfigurationProperties("millgate.portal")
 public record PortalSettings(@DefaultValue("http://localhost:8080") URI gatewayUrl, @DefaultValue("") String catalogDir,
 		@DefaultValue("http://localhost:9000") URI issuerUrl,
 		@DefaultValue("partner-basic") List<String> selfServicePlans, @DefaultValue("10") int appsPerHour,
-		@DefaultValue("") String redisUrl) {
+		@DefaultValue("") String redisUrl, @DefaultValue RegistrarClient registrar) {
+
+	/**
+	 * The registrar's credentials at identity: a client-credentials client with scopes
+	 * {@code client.create}, {@code client.read} and {@code client.manage}.
+	 *
+	 * @param clientId its client id ({@code MILLGATE_PORTAL_REGISTRAR_ID})
+	 * @param clientSecret its secret ({@code MILLGATE_PORTAL_REGISTRAR_SECRET}); no
+	 * default outside the {@code demo} profile
+	 */
+	public record RegistrarClient(@DefaultValue("developer-portal-registrar") String clientId, String clientSecret) {
+
+		public RegistrarClient {
+			// an unset MILLGATE_PORTAL_REGISTRAR_SECRET leaves its placeholder as the
+			// value
+			if (clientSecret == null || clientSecret.isBlank() || clientSecret.startsWith("${")) {
+				throw new IllegalArgumentException("millgate.portal.registrar.client-secret "
+						+ "(MILLGATE_PORTAL_REGISTRAR_SECRET) is required: the secret of the portal's registrar client");
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "RegistrarClient[clientId=" + this.clientId + ", clientSecret=***]";
+		}
+
+	}
 
 }
