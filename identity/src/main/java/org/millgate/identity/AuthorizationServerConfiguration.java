@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -40,6 +41,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
@@ -56,8 +60,8 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerChain(HttpSecurity http, IdentitySettings settings, PasswordEncoder encoder)
-			throws Exception {
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, IdentitySettings settings, PasswordEncoder encoder,
+			AttemptOutcomes outcomes) throws Exception {
 		ClientRegistrations registrations = new ClientRegistrations(settings.registration());
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -68,6 +72,10 @@ class AuthorizationServerConfiguration {
 					(endpoint) -> endpoint.errorResponseHandler(BearerRefusals.registrationErrors())
 						.authenticationProviders((providers) -> providers
 							.replaceAll((provider) -> registration(provider, registrations, encoder, settings))));
+			// every client-secret check counts for the lock-outs
+			server
+				.clientAuthentication((clients) -> clients.authenticationSuccessHandler(outcomes.clientAuthenticated())
+					.errorResponseHandler(outcomes.clientRefused()));
 			// OpenID Connect for the clients that sign users in (the developer portal)
 			server.oidc(Customizer.withDefaults());
 		})
@@ -142,16 +150,28 @@ class AuthorizationServerConfiguration {
 		return http.build();
 	}
 
-	// The login form of sign-in (with CSRF protection),
-	// health for the launcher; nothing else.
+	// The login form of sign-in (with CSRF protection, every outcome counted for the
+	// lock-outs), health for the launcher; nothing else.
 	@Bean
 	@Order(3)
-	SecurityFilterChain everythingElseChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain everythingElseChain(HttpSecurity http, AttemptOutcomes outcomes) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.anyRequest()
 			.denyAll())
-			.formLogin((login) -> login.permitAll())
+			// the form's own handlers, counted: a failure handler set on the form itself
+			// would take away the login page's "bad credentials" message
+			.formLogin((login) -> login.permitAll()
+				.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+					@Override
+					public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O form) {
+						form.setAuthenticationSuccessHandler(
+								outcomes.signedIn(new SavedRequestAwareAuthenticationSuccessHandler()));
+						form.setAuthenticationFailureHandler(
+								outcomes.signInFailed(new SimpleUrlAuthenticationFailureHandler("/login?error")));
+						return form;
+					}
+				}))
 			// browsers go to the login form; machines get 401, not a redirect (an entry
 			// point of its own would switch off the generated login page)
 			.exceptionHandling((exceptions) -> exceptions

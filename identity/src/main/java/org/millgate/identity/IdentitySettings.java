@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * developer portal) may ask for
  * @param users the people who sign in to clients that sign users in (the developer
  * portal); the demo users live in the {@code demo} profile only
+ * @param attempts the limits on sign-in and token requests against credential stuffing
  */
 @Validated
 @ConfigurationProperties("millgate.identity")
@@ -37,7 +39,8 @@ public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank 
 		@DefaultValue("millgate-api") @NotBlank String audience,
 		@DefaultValue("millgate-identity") @NotBlank String managementAudience,
 		@DefaultValue("15m") Duration tokenTimeToLive, @DefaultValue("30d") Duration keyRotation,
-		List<@Valid Client> clients, @Valid Registration registration, List<@Valid User> users) {
+		List<@Valid Client> clients, @Valid Registration registration, List<@Valid User> users,
+		@DefaultValue @Valid Attempts attempts) {
 
 	public IdentitySettings {
 		if (keyRotation.compareTo(tokenTimeToLive) <= 0) {
@@ -159,6 +162,47 @@ public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank 
 		 */
 		public static boolean managesClients(String scope) {
 			return scope.startsWith(MANAGEMENT_SCOPE_PREFIX);
+		}
+
+	}
+
+	/**
+	 * Limits against credential stuffing at {@code POST /login} and the endpoints where
+	 * clients authenticate ({@code POST /oauth2/token} and its siblings). Kept in this
+	 * instance's memory.
+	 *
+	 * @param addressBurst how many such requests one client address may make at once
+	 * @param addressPerMinute how many more it may make per minute after that (its bucket
+	 * refills at this rate)
+	 * @param lockAfter consecutive failures of one user name or client id from one
+	 * address after which that pair is locked out
+	 * @param lockEverywhereAfter consecutive failures of one user name or client id from
+	 * all addresses together after which it is locked out everywhere; much higher than
+	 * {@code lockAfter}, so that one address cannot lock a known user out
+	 * @param lockout how long the first lock-out lasts; each further one lasts twice as
+	 * long as the one before
+	 * @param maxLockout the longest a lock-out lasts
+	 * @param forgetAfter failures are forgotten after this long without another (a
+	 * success forgets them at once)
+	 * @param maxTracked how many addresses, and how many names, are tracked at most; the
+	 * quietest are forgotten first beyond that
+	 */
+	public record Attempts(@DefaultValue("60") @Positive int addressBurst,
+			@DefaultValue("60") @Positive int addressPerMinute, @DefaultValue("5") @Positive int lockAfter,
+			@DefaultValue("50") @Positive int lockEverywhereAfter, @DefaultValue("1m") Duration lockout,
+			@DefaultValue("15m") Duration maxLockout, @DefaultValue("24h") Duration forgetAfter,
+			@DefaultValue("100000") @Positive int maxTracked) {
+
+		public Attempts {
+			if (lockEverywhereAfter <= lockAfter) {
+				throw new IllegalArgumentException("millgate.identity.attempts.lock-everywhere-after ("
+						+ lockEverywhereAfter + ") must be higher than lock-after (" + lockAfter
+						+ "), or one address could lock a known user out everywhere");
+			}
+			if (lockout.isNegative() || lockout.isZero() || maxLockout.compareTo(lockout) < 0) {
+				throw new IllegalArgumentException("millgate.identity.attempts.lockout (" + lockout
+						+ ") must be positive and no longer than max-lockout (" + maxLockout + ")");
+			}
 		}
 
 	}

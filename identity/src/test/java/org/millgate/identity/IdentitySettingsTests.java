@@ -1,5 +1,6 @@
 package org.millgate.identity;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * What the settings refuse before identity starts: a sign-in client with more than
- * {@code openid profile}, and a registrar whose tokens would also be API tokens.
+ * {@code openid profile}, a registrar whose tokens would also be API tokens, and
+ * lock-outs one address could turn against a known user.
  */
 class IdentitySettingsTests {
 
@@ -39,9 +41,21 @@ class IdentitySettingsTests {
 			.isThrownBy(() -> new IdentitySettings.Registration(List.of("openid"), List.of()));
 	}
 
+	@Test
+	void should_refuse_a_lock_out_everywhere_no_higher_than_the_one_per_address() {
+		assertThatIllegalArgumentException().isThrownBy(() -> attempts(5, 5))
+			.withMessageContaining("lock-everywhere-after");
+		assertThat(attempts(5, 50).lockEverywhereAfter()).isEqualTo(50);
+	}
+
 	private static IdentitySettings.Client client(List<String> scopes, List<String> redirectUris) {
 		return new IdentitySettings.Client("some-client", "secret", scopes, List.of(), null, "partner-basic",
 				redirectUris);
+	}
+
+	private static IdentitySettings.Attempts attempts(int lockAfter, int lockEverywhereAfter) {
+		return new IdentitySettings.Attempts(60, 60, lockAfter, lockEverywhereAfter, Duration.ofMinutes(1),
+				Duration.ofMinutes(15), Duration.ofHours(24), 1000);
 	}
 
 }

@@ -1,10 +1,7 @@
 package org.millgate.identity;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -70,35 +67,6 @@ class SigningKeysTests {
 
 	private static List<String> kids(List<JWK> keys) {
 		return keys.stream().map(JWK::getKeyID).toList();
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
