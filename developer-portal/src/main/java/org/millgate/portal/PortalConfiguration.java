@@ -51,7 +51,7 @@ class PortalConfiguration {
 	Apps apps(JdbcClient jdbc, TransactionTemplate transactions, Registrar registrar, ContractCatalog catalog,
 			PortalSettings settings) {
 		return new Apps(jdbc, transactions, registrar, catalog, Set.copyOf(settings.selfServicePlans()),
-				settings.appsPerHour());
+				settings.appsPerHour(), settings.activeAppsPerPartner());
 	}
 
 	@Bean(destroyMethod = "close")

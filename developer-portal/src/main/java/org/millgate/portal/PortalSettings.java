@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param selfServicePlans plans whose subscriptions are approved at once; others wait for
  * an API owner
  * @param appsPerHour how many apps one partner may create per hour
+ * @param activeAppsPerPartner how many apps not revoked one partner may hold at once
+ * (each app has quotas of its own at the gateway)
  * @param redisUrl the Redis the gateway writes usage to; empty when there is none
  * @param registrar the portal's registrar client at identity, which registers and manages
  * the apps' clients (not the sign-in client: that one has no client-management scope)
@@ -26,7 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PortalSettings(@DefaultValue("http://localhost:8080") URI gatewayUrl, @DefaultValue("") String catalogDir,
 		@DefaultValue("http://localhost:9000") URI issuerUrl,
 		@DefaultValue("partner-basic") List<String> selfServicePlans, @DefaultValue("10") int appsPerHour,
-		@DefaultValue("") String redisUrl, @DefaultValue RegistrarClient registrar) {
+		@DefaultValue("5") int activeAppsPerPartner, @DefaultValue("") String redisUrl,
+		@DefaultValue RegistrarClient registrar) {
 
 	/**
 	 * The registrar's credentials at identity: a client-credentials client with scopes

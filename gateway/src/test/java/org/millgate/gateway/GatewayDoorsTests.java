@@ -32,11 +32,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * Finding 1 of the source review asks for a management port of its own, bound to
- * loopback: with {@code MILLGATE_GATEWAY_MANAGEMENT_PORT} set, {@code /actuator} is
- * served there, on loopback only, and the public port answers it with 404.
+ * The gateway's doors as a plant would open them: the public port over HTTPS with a
+ * configured key store (finding 9 of the source review: plant networks are not trusted
+ * networks), and a management port of its own, bound to loopback (finding 1: with
+ * {@code MILLGATE_GATEWAY_MANAGEMENT_PORT} set, {@code /actuator} is served there, on
+ * loopback only, and the public port answers it with 404).
  */
-class ManagementPortTests {
+class GatewayDoorsTests {
+
+	private static final SelfSignedCertificate certificate = SelfSignedCertificate.create();
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 

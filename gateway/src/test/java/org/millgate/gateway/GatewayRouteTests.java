@@ -322,7 +322,7 @@ class GatewayRouteTests {
 
 		problem(get("/v1/shipments/80000001", before), 401, "auth.tokenInvalid").contains("has been revoked");
 		problem(get("/v1/shipments/80000001", oldSecret), 401, "auth.tokenInvalid")
-			.contains("secret that has since been rotated");
+			.contains("before the client's secret was rotated");
 		get("/v1/shipments/80000001", newSecret).expectStatus().isOk();
 		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isOk();
 	}

@@ -143,8 +143,11 @@ final class ClientDirectory implements RegisteredClientRepository {
 	 * @return whether such a client exists
 	 */
 	boolean update(String clientId, List<String> scopes, String plan, List<String> plants) {
+		// a new credential generation: tokens issued with the old grants (wider plants,
+		// a scope taken away) are refused by the gateway and the products from now on
 		return this.jdbc
-			.sql("UPDATE api_client SET scopes = ?, plan = ?, plants = ?, updated_at = CURRENT_TIMESTAMP "
+			.sql("UPDATE api_client SET scopes = ?, plan = ?, plants = ?, "
+					+ "credential_generation = credential_generation + 1, updated_at = CURRENT_TIMESTAMP "
 					+ "WHERE client_id = ? AND configured = FALSE")
 			.params(String.join(" ", scopes), plan, String.join(" ", plants), clientId)
 			.update() == 1;

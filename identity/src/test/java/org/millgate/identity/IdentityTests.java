@@ -184,7 +184,10 @@ class IdentityTests {
 		assertThat(claims.getStringListClaim("scope")).containsExactlyInAnyOrder("shipments:read", "inventory:read");
 		assertThat(claims.getStringClaim("plan")).isEqualTo("plant-standard");
 		assertThat(claims.getStringListClaim("plants")).containsExactly("1000");
-		assertThat(claims.getClaim("credential_generation")).isNull();
+		// changed grants are a new credential generation: tokens with the old ones are
+		// refused by the gateway and the products (issue 17, finding 3)
+		assertThat(claims.getLongClaim("credential_generation")).isEqualTo(1L);
+		assertThat(get("/oauth2/revocations").body()).contains("\"" + clientId + "\":1");
 		assertThat(manage("PUT", "/oauth2/clients/" + clientId, manager,
 				"{\"scope\":\"shipments:read\",\"plan\":\"plant-standard\",\"plants\":[\"10; DROP\"]}")
 			.statusCode()).isEqualTo(400);
@@ -199,8 +202,8 @@ class IdentityTests {
 		assertThat(fresh.statusCode()).isEqualTo(200);
 		assertThat(SignedJWT.parse(field(fresh.body(), "access_token"))
 			.getJWTClaimsSet()
-			.getLongClaim("credential_generation")).isEqualTo(1L);
-		assertThat(get("/oauth2/revocations").body()).contains("\"" + clientId + "\":1");
+			.getLongClaim("credential_generation")).isEqualTo(2L);
+		assertThat(get("/oauth2/revocations").body()).contains("\"" + clientId + "\":2");
 
 		assertThat(manage("DELETE", "/oauth2/clients/" + clientId, manager, null).statusCode()).isEqualTo(204);
 		assertThat(token(clientId, newSecret, null).statusCode()).as("a revoked client").isEqualTo(401);

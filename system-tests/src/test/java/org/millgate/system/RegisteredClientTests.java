@@ -22,7 +22,7 @@ class RegisteredClientTests {
 	void aDynamicallyRegisteredPartnerClientCallsThroughTheGateway() {
 		Platform platform = Platform.get();
 		// an initial access token carries client.create alone
-		String initial = platform.token("developer-portal", "client.create");
+		String initial = platform.token("developer-portal-registrar", "client.create");
 		HttpResponse<String> registered = platform
 			.send(HttpRequest.newBuilder(URI.create(platform.url("identity") + "/oauth2/register"))
 				.header("Authorization", "Bearer " + initial)

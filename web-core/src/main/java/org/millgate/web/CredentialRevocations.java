@@ -20,11 +20,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Tokens that verify but are no longer good: those of a client its registrar revoked, and
- * those a client got with a secret that has since been rotated (a lower
- * {@code credential_generation} than the client's current one). The list is read from the
- * issuer (Millgate identity's {@code /oauth2/revocations}) in the background, every few
- * seconds, never on a request's path; a failed read keeps the last list (tokens expire by
- * themselves within their short lifetime).
+ * those a client got before its secret was rotated or its grants (scopes, plants, plan)
+ * changed (a lower {@code credential_generation} than the client's current one). The list
+ * is read from the issuer (Millgate identity's {@code /oauth2/revocations}) in the
+ * background, every few seconds, never on a request's path; a failed read keeps the last
+ * list (tokens expire by themselves within their short lifetime).
  * <p>
  * Until the list has been read once, nothing is known about the issuer's revocations:
  * {@link #refusal} then throws {@link NotYetRead} for the issuer's tokens, so that the
@@ -111,8 +111,8 @@ public final class CredentialRevocations implements AutoCloseable {
 			Object claimed = claims.get("credential_generation");
 			long tokenGeneration = (claimed instanceof Number number) ? number.longValue() : 0;
 			if (tokenGeneration < generation) {
-				return "The access token was issued for a client secret that has since been rotated; "
-						+ "get a new token with the new secret.";
+				return "The access token was issued before the client's secret was rotated or its grants "
+						+ "changed; get a new token (with the new secret, if it was rotated).";
 			}
 		}
 		return null;
