@@ -73,10 +73,12 @@ class OtherHostAttacksTests {
 	@Test
 	void finding2ProductsCannotBeReachedFromAnotherHost() {
 		assertThat(otherHost.connects(platform.port("gateway"))).as("the gateway, the only door").isTrue();
-		for (String product : List.of("production-order-api", "inventory-api", "shipment-api")) {
+		for (String product : List.of("production-order-api", "inventory-api", "shipment-api", "event-broker")) {
 			assertThat(otherHost.connects(platform.port(product))).as("%s from %s", product, otherHost.peerAddress())
 				.isFalse();
 		}
+		int kafka = Integer.parseInt(platform.kafkaBootstrap().substring(platform.kafkaBootstrap().indexOf(':') + 1));
+		assertThat(otherHost.connects(kafka)).as("the embedded Kafka from %s", otherHost.peerAddress()).isFalse();
 	}
 
 	@Test

@@ -84,6 +84,8 @@ public final class Platform implements AutoCloseable {
 
 	private String issuer;
 
+	private int kafkaPort;
+
 	private Map<String, String> launchEnvironment = Map.of();
 
 	private Platform(String erpRelease, boolean portal) {
@@ -154,6 +156,10 @@ public final class Platform implements AutoCloseable {
 			environment.putAll(Map.of("MILLGATE_REDIS_URL", redis(), "MILLGATE_DATA_DIR", data.toString(),
 					"MILLGATE_CURSOR_SECRET", "system-tests-cursor-secret-0123456789abcdef", "MILLGATE_ERP_RELEASE",
 					this.erpRelease));
+			// the event broker's Kafka, on free loopback ports of its own
+			this.kafkaPort = freePort();
+			environment.put("MILLGATE_KAFKA_PORT", Integer.toString(this.kafkaPort));
+			environment.put("MILLGATE_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
 			this.launchEnvironment = Map.copyOf(environment);
 			for (List<Topology.Service> stage : this.topology.stages().values()) {
 				List<String> started = new ArrayList<>();
@@ -276,6 +282,14 @@ public final class Platform implements AutoCloseable {
 
 	public String url(String name) {
 		return "http://localhost:" + port(name);
+	}
+
+	/**
+	 * The platform's Kafka.
+	 * @return its bootstrap servers, e.g. {@code 127.0.0.1:40123}
+	 */
+	public String kafkaBootstrap() {
+		return "127.0.0.1:" + this.kafkaPort;
 	}
 
 	public String gateway() {
