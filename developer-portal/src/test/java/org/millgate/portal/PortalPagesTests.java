@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import org.millgate.contracts.catalog.ContractCatalog;
-import org.millgate.contracts.catalog.Product;
 import org.millgate.contracts.catalog.ProductVersion;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -165,11 +165,13 @@ class PortalPagesTests {
 		Files.writeString(dir.resolve("catalog.yaml"), catalog);
 		// every contract of the built-in catalog, so that a product added there is here
 		// too
-		for (Product product : ContractCatalog.load().products()) {
-			for (ProductVersion version : product.versions()) {
-				Files.createDirectories(dir.resolve(version.contract()).getParent());
-				Files.writeString(dir.resolve(version.contract()), resource(version.contract()));
-			}
+		ContractCatalog builtIn = ContractCatalog.load();
+		List<ProductVersion> versions = new ArrayList<>();
+		builtIn.products().forEach((product) -> versions.addAll(product.versions()));
+		builtIn.eventProducts().forEach((product) -> versions.addAll(product.versions()));
+		for (ProductVersion version : versions) {
+			Files.createDirectories(dir.resolve(version.contract()).getParent());
+			Files.writeString(dir.resolve(version.contract()), resource(version.contract()));
 		}
 		Files.writeString(dir.resolve("shipments/v2.yaml"), resource("shipments/v1.yaml").replace("/v1/", "/v2/"));
 		return dir;

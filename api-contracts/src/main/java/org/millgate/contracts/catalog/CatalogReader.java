@@ -83,7 +83,33 @@ final class CatalogReader {
 		return products;
 	}
 
+	List<EventProduct> eventProducts(JsonNode root) {
+		List<EventProduct> products = new ArrayList<>();
+		if (root.path("eventProducts").isMissingNode()) {
+			return products;
+		}
+		Set<String> ids = new HashSet<>();
+		forEach(root, "", "eventProducts", (node, at) -> {
+			String id = text(node, "id", at);
+			require(PRODUCT_ID.matcher(id).matches(), at + "/id", "'" + id + "' is not a kebab-case product id");
+			require(ids.add(id), at + "/id", "event product '" + id + "' is defined twice");
+			JsonNode ownerNode = node.path("owner");
+			Owner owner = new Owner(text(ownerNode, "team", at + "/owner"), text(ownerNode, "email", at + "/owner"));
+			List<String> scopes = texts(node, "scopes", at);
+			require(!scopes.isEmpty(), at + "/scopes", "an event product needs at least one scope to read it");
+			List<ProductVersion> versions = versions(node, "events/" + id, id, at);
+			List<Consumer> consumers = consumers(node, versions, at);
+			products.add(new EventProduct(id, text(node, "title", at), text(node, "description", at), owner, scopes,
+					versions, consumers));
+		});
+		return products;
+	}
+
 	private List<ProductVersion> versions(JsonNode product, String productId, String at) {
+		return versions(product, productId, productId, at);
+	}
+
+	private List<ProductVersion> versions(JsonNode product, String directory, String productId, String at) {
 		List<ProductVersion> versions = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		forEach(product, at, "versions", (node, vat) -> {
@@ -93,7 +119,7 @@ final class CatalogReader {
 			Lifecycle state = Lifecycle
 				.fromYaml(oneOf(node, "state", vat, "draft", "published", "deprecated", "retired"))
 				.orElseThrow();
-			String contract = productId + "/" + version + ".yaml";
+			String contract = directory + "/" + version + ".yaml";
 			Optional<LocalDate> released = date(node, "released", vat);
 			Optional<LocalDate> sunset = date(node, "sunset", vat);
 			Optional<String> successor = Optional.ofNullable(node.path("successor").textValue());

@@ -41,10 +41,17 @@ public final class ContractCatalog {
 
 	private final Map<String, ContractDocument> contracts;
 
-	private ContractCatalog(List<Plan> plans, List<Product> products, Map<String, ContractDocument> contracts) {
+	private final List<EventProduct> eventProducts;
+
+	private final Map<String, ContractDocument> eventContracts;
+
+	private ContractCatalog(List<Plan> plans, List<Product> products, Map<String, ContractDocument> contracts,
+			List<EventProduct> eventProducts, Map<String, ContractDocument> eventContracts) {
 		this.plans = List.copyOf(plans);
 		this.products = List.copyOf(products);
 		this.contracts = Map.copyOf(contracts);
+		this.eventProducts = List.copyOf(eventProducts);
+		this.eventContracts = Map.copyOf(eventContracts);
 	}
 
 	/**
@@ -104,7 +111,34 @@ public final class ContractCatalog {
 				contracts.put(version.contract(), document);
 			}
 		}
-		return new ContractCatalog(plans, products, contracts);
+		List<EventProduct> eventProducts = reader.eventProducts(root);
+		Map<String, ContractDocument> eventContracts = new LinkedHashMap<>();
+		for (EventProduct product : eventProducts) {
+			for (ProductVersion version : product.versions()) {
+				ContractDocument document = ContractDocument.of(version.contract(), source.apply(version.contract()));
+				checkAgreement(product, version, document);
+				eventContracts.put(version.contract(), document);
+			}
+		}
+		return new ContractCatalog(plans, products, contracts, eventProducts, eventContracts);
+	}
+
+	// an AsyncAPI document is the contract of the event product and version the catalog
+	// lists it under: its topic is the product's topic of that version
+	private static void checkAgreement(EventProduct product, ProductVersion version, ContractDocument document) {
+		JsonNode tree = document.tree();
+		if (!tree.path("asyncapi").asText("").startsWith("3.")) {
+			throw new CatalogException(document.name() + " $.asyncapi: is '" + tree.path("asyncapi").asText("")
+					+ "' but event contracts are AsyncAPI 3 documents");
+		}
+		List<String> topics = new ArrayList<>();
+		tree.path("channels").forEach((channel) -> topics.add(channel.path("address").asText("")));
+		String topic = product.topic(version.version());
+		if (!topics.equals(List.of(topic))) {
+			throw new CatalogException(
+					document.name() + " $.channels: addresses " + topics + " but the catalog gives event product '"
+							+ product.id() + "' " + version.version() + " the one topic " + topic);
+		}
 	}
 
 	private static void checkAgreement(Product product, ProductVersion version, ContractDocument document) {
@@ -185,6 +219,33 @@ public final class ContractCatalog {
 	 */
 	public Optional<ContractDocument> contract(String productId, String version) {
 		return Optional.ofNullable(this.contracts.get(productId + "/" + version + ".yaml"));
+	}
+
+	/**
+	 * The event products.
+	 * @return every event product, in catalog order
+	 */
+	public List<EventProduct> eventProducts() {
+		return this.eventProducts;
+	}
+
+	/**
+	 * An event product by id.
+	 * @param id e.g. {@code production-orders}
+	 * @return the event product, or empty
+	 */
+	public Optional<EventProduct> eventProduct(String id) {
+		return this.eventProducts.stream().filter((product) -> product.id().equals(id)).findFirst();
+	}
+
+	/**
+	 * The AsyncAPI contract of an event product's version.
+	 * @param productId e.g. {@code production-orders}
+	 * @param version e.g. {@code v1}
+	 * @return the document, or empty
+	 */
+	public Optional<ContractDocument> eventContract(String productId, String version) {
+		return Optional.ofNullable(this.eventContracts.get("events/" + productId + "/" + version + ".yaml"));
 	}
 
 	/**

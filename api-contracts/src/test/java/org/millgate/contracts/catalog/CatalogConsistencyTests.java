@@ -91,6 +91,35 @@ class CatalogConsistencyTests {
 				+ "the catalog lists this document under product 'widgets'");
 	}
 
+	@Test
+	void should_reject_an_event_contract_on_another_topic_than_its_product_and_version() throws IOException {
+		writeCatalog(product("plans: [basic]", "- {version: v1, state: published, released: 2026-01-01}") + """
+				eventProducts:
+				  - id: widgets
+				    title: Widget events
+				    description: Widget events.
+				    owner: {team: Team, email: team@millgate.dev}
+				    scopes: ['widgets:read']
+				    versions:
+				      - {version: v1, state: draft}
+				    consumers: []
+				""");
+		write("events/widgets/v1.yaml", """
+				asyncapi: 3.0.0
+				info: {title: Widget events, version: 1.0.0}
+				channels:
+				  widgetEvents: {address: millgate.widgets.v1}
+				""");
+		assertThatThrownBy(this::load).hasMessage("events/widgets/v1.yaml $.channels: addresses [millgate.widgets.v1] "
+				+ "but the catalog gives event product 'widgets' v1 the one topic millgate.widgets.events.v1");
+		write("events/widgets/v1.yaml", """
+				openapi: 3.0.3
+				info: {title: Widget events, version: 1.0.0}
+				""");
+		assertThatThrownBy(this::load)
+			.hasMessage("events/widgets/v1.yaml $.asyncapi: is '' but event contracts are AsyncAPI 3 documents");
+	}
+
 	private static String product(String plans, String version) {
 		return PLANS + """
 				products:

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.catalog.EventProduct;
 import org.millgate.contracts.catalog.Product;
 import org.millgate.contracts.catalog.ProductVersion;
 
@@ -83,6 +84,11 @@ public final class TestCatalog {
 			// every contract of the built-in catalog, so that a product added there is
 			// here too
 			for (Product product : BUILT_IN.products()) {
+				for (ProductVersion version : product.versions()) {
+					write(dir, version.contract(), read(version.contract()));
+				}
+			}
+			for (EventProduct product : BUILT_IN.eventProducts()) {
 				for (ProductVersion version : product.versions()) {
 					write(dir, version.contract(), read(version.contract()));
 				}

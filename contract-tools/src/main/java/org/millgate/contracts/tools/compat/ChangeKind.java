@@ -95,6 +95,17 @@ public enum ChangeKind {
 	CONSTRAINT_WIDENED,
 
 	/** A composition (allOf, oneOf, anyOf) changed in a way the checker cannot judge. */
-	COMPOSITION_CHANGED
+	COMPOSITION_CHANGED,
+
+	/**
+	 * An event product's topic changed: consumers subscribed to the old one hear nothing.
+	 */
+	TOPIC_CHANGED,
+
+	/** An event type is no longer published: its consumers hear nothing. */
+	MESSAGE_REMOVED,
+
+	/** A new event type: consumers ignore what they do not know. */
+	MESSAGE_ADDED
 
 }

@@ -73,6 +73,74 @@ public final class CompatibilityChecker {
 		return changes;
 	}
 
+	/**
+	 * Compares two versions of an event product's AsyncAPI contract, as its consumers see
+	 * them: the topic, each event type (matched by its CloudEvents {@code ce_type}) kept
+	 * or removed, and each kept type's headers, payload and Kafka key compared as a
+	 * response is (consumers read events: a value the producer may now send that it did
+	 * not promise before breaks them).
+	 * @param oldDocument the released version consumers rely on
+	 * @param newDocument the proposed version
+	 * @return every change, in document order
+	 */
+	public List<Change> compareEvents(ContractDocument oldDocument, ContractDocument newDocument) {
+		OpenApiTree oldTree = new OpenApiTree(oldDocument.tree());
+		OpenApiTree newTree = new OpenApiTree(newDocument.tree());
+		List<Change> changes = new ArrayList<>();
+		List<String> oldTopics = topics(oldTree);
+		List<String> newTopics = topics(newTree);
+		if (!oldTopics.equals(newTopics)) {
+			changes.add(new Change(Severity.BREAKING, ChangeKind.TOPIC_CHANGED, String.join(", ", newTopics), "",
+					"topic " + oldTopics + " became " + newTopics));
+		}
+		Map<String, JsonNode> oldMessages = eventTypes(oldTree);
+		Map<String, JsonNode> newMessages = eventTypes(newTree);
+		oldMessages.forEach((type, message) -> {
+			JsonNode updated = newMessages.get(type);
+			if (updated == null) {
+				changes.add(new Change(Severity.BREAKING, ChangeKind.MESSAGE_REMOVED, type, "", "event type removed"));
+				return;
+			}
+			for (String part : List.of("headers", "payload")) {
+				eventSchemas(oldTree, newTree, type, part, message.path(part), updated.path(part), changes);
+			}
+			eventSchemas(oldTree, newTree, type, "key", message.at("/bindings/kafka/key"),
+					updated.at("/bindings/kafka/key"), changes);
+		});
+		newMessages.keySet()
+			.stream()
+			.filter((type) -> !oldMessages.containsKey(type))
+			.forEach((type) -> changes
+				.add(new Change(Severity.NON_BREAKING, ChangeKind.MESSAGE_ADDED, type, "", "event type added")));
+		return changes;
+	}
+
+	private static void eventSchemas(OpenApiTree oldTree, OpenApiTree newTree, String type, String part,
+			JsonNode oldSchema, JsonNode newSchema, List<Change> changes) {
+		new SchemaDiff(oldTree, newTree,
+				(found) -> changes.add(new Change(found.severity(), found.kind(), type,
+						found.at().isEmpty() ? part : part + ": " + found.at(), found.detail())))
+			.compare(oldSchema, newSchema, Direction.RESPONSE, "");
+	}
+
+	private static List<String> topics(OpenApiTree tree) {
+		List<String> topics = new ArrayList<>();
+		tree.root().path("channels").forEach((channel) -> topics.add(tree.resolve(channel).path("address").asText()));
+		return topics;
+	}
+
+	// the messages by their CloudEvents type, the identity consumers subscribe to; a
+	// message without one by its name
+	private static Map<String, JsonNode> eventTypes(OpenApiTree tree) {
+		Map<String, JsonNode> types = new LinkedHashMap<>();
+		tree.root().path("components").path("messages").fields().forEachRemaining((entry) -> {
+			JsonNode message = tree.resolve(entry.getValue());
+			String type = tree.resolve(message.path("headers")).at("/properties/ce_type/const").asText("");
+			types.put(type.isEmpty() ? entry.getKey() : type, message);
+		});
+		return types;
+	}
+
 	private void comparePathItems(OpenApiTree oldTree, OpenApiTree newTree, String oldPath, String newPath,
 			List<Change> changes) {
 		JsonNode oldItem = oldTree.resolve(oldTree.root().path("paths").path(oldPath));

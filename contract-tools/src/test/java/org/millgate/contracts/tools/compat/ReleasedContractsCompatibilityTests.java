@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.ContractDocument;
+import org.millgate.contracts.catalog.EventProduct;
 import org.millgate.contracts.catalog.Product;
 import org.millgate.contracts.catalog.ProductVersion;
 import org.millgate.contracts.tools.pacts.PactCheck;
@@ -39,6 +40,34 @@ class ReleasedContractsCompatibilityTests {
 				.stream()
 				.filter((version) -> version.state().isReleased())
 				.map((version) -> compatibilityTest(product, version)));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> every_released_event_version_stays_compatible_with_its_released_copy() {
+		return this.catalog.eventProducts()
+			.stream()
+			.flatMap((product) -> product.versions()
+				.stream()
+				.filter((version) -> version.state().isReleased())
+				.map((version) -> eventCompatibilityTest(product, version)));
+	}
+
+	private DynamicTest eventCompatibilityTest(EventProduct product, ProductVersion version) {
+		Path released = RELEASED.resolve(version.contract());
+		String name = "event product " + product.id() + " " + version.version();
+		return DynamicTest.dynamicTest(name + " is compatible with " + released, () -> {
+			assertThat(Files.isRegularFile(released))
+				.as("%s is %s but has no released copy %s; run ./millgate contracts publish events/%s %s", name,
+						version.state().yamlName(), released, product.id(), version.version())
+				.isTrue();
+			ContractDocument current = this.catalog.eventContract(product.id(), version.version()).orElseThrow();
+			List<String> breaking = new CompatibilityChecker().compareEvents(ContractDocument.read(released), current)
+				.stream()
+				.filter(Change::isBreaking)
+				.map(Change::toString)
+				.toList();
+			assertThat(breaking).as("breaking changes to released %s; they need a new major version", name).isEmpty();
+		});
 	}
 
 	// Each interaction that kept the released contract but breaks on the current one,
