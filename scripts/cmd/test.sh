@@ -2,7 +2,8 @@
 # shellcheck source-path=SCRIPTDIR/../..
 # ./millgate test: makes sure Redis, PostgreSQL, (for the portal's browser tests)
 # Chromium with ChromeDriver and (for the pacts) Pact's reference core are there, then
-# every test: ./mvnw verify, the independent OpenAPI lint and the launcher's own tests.
+# every test: ./mvnw verify, the independent OpenAPI lint, the independent AsyncAPI check and
+# the launcher's own tests.
 # With MILLGATE_INSTALL=never nothing is installed, and the browser tests and the
 # reference core's verification are skipped where what they need is missing.
 set -euo pipefail
@@ -20,6 +21,7 @@ ensure_redis
 ensure_postgres
 ensure_chromium
 ensure_pact_core
+ensure_asyncapi_parser
 maven=(-B verify)
 if [ "$BROWSER_TESTS" = skip ]; then maven+=(-Dmillgate.browser.skip=true); fi
 if [ "$PACT_CORE_TESTS" = skip ]; then
@@ -30,4 +32,5 @@ fi
 cd "$ROOT"
 ./mvnw "${maven[@]}"
 openapi_lint
+asyncapi_lint
 bash "$ROOT/scripts/launcher-tests.sh"

@@ -54,6 +54,7 @@ cmd_contracts() {
       contracts_java review "$1" "$CONTRACTS_DIR" "$ROOT/api-contracts/released" "$ROOT/contract-tests/pacts" \
         "$ROOT/target/contract-review" ;;
     openapi-lint) openapi_lint ;;
+    asyncapi-lint) ensure_asyncapi_parser; asyncapi_lint ;;
     *) usage >&2; exit 2 ;;
   esac
 }
@@ -91,4 +92,14 @@ openapi_lint() {
   say "Linting the contracts with Redocly CLI ($REDOCLY)..."
   (cd "$ROOT/api-contracts" && npx --yes "$REDOCLY" lint --format=stylish \
     src/main/resources/millgate/contracts/*/v*.yaml) || fail "the independent OpenAPI lint failed"
+}
+
+# The event contracts through AsyncAPI's own parser (installed by ensure_asyncapi_parser).
+asyncapi_lint() {
+  if [ "$ASYNCAPI_TESTS" = skip ]; then
+    return 0
+  fi
+  say "Checking the event contracts with AsyncAPI's parser (@asyncapi/parser $ASYNCAPI_PARSER_VERSION)..."
+  (cd "$ROOT/api-contracts" && NODE_PATH="$ASYNCAPI_PARSER_DIR/node_modules" node src/test/node/validate-asyncapi.cjs \
+    src/main/resources/millgate/contracts/events/*/v*.yaml) || fail "the independent AsyncAPI check failed"
 }

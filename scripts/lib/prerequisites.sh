@@ -145,3 +145,33 @@ ensure_pact_core() {
     || fail "Installing @pact-foundation/pact-core failed; install it by hand ($avoid)"
   say "Installed @pact-foundation/pact-core $PACT_CORE_VERSION into $PACT_CORE_DIR."
 }
+
+# AsyncAPI's own parser, for the independent check of the event contracts (asyncapi_lint).
+ASYNCAPI_PARSER_VERSION=3.6.3
+# run or skip, and where it is (set by ensure_asyncapi_parser; read by asyncapi_lint)
+# shellcheck disable=SC2034
+ASYNCAPI_TESTS=run
+ASYNCAPI_PARSER_DIR="${MILLGATE_ASYNCAPI_PARSER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/millgate/asyncapi-parser-$ASYNCAPI_PARSER_VERSION}"
+ensure_asyncapi_parser() {
+  ASYNCAPI_TESTS=run
+  [ -d "$ASYNCAPI_PARSER_DIR/node_modules/@asyncapi/parser" ] && command -v node >/dev/null 2>&1 && return 0
+  local avoid="install @asyncapi/parser@$ASYNCAPI_PARSER_VERSION with npm into $ASYNCAPI_PARSER_DIR yourself (npm install --prefix $ASYNCAPI_PARSER_DIR @asyncapi/parser@$ASYNCAPI_PARSER_VERSION), or set MILLGATE_INSTALL=never (skips this check)"
+  if ! install_allowed; then
+    say "Skipping the independent AsyncAPI check: @asyncapi/parser $ASYNCAPI_PARSER_VERSION is not in $ASYNCAPI_PARSER_DIR (or Node.js is missing), and MILLGATE_INSTALL=never installs nothing."
+    say "To run it: npm install --prefix $ASYNCAPI_PARSER_DIR @asyncapi/parser@$ASYNCAPI_PARSER_VERSION"
+    ASYNCAPI_TESTS=skip
+    return 0
+  fi
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install "AsyncAPI's parser, which checks the event contracts beside the build's own check, runs on Node.js; node or npm is missing" \
+      "$avoid" nodejs npm
+  fi
+  announce_install "@asyncapi/parser@$ASYNCAPI_PARSER_VERSION from the npm registry, into $ASYNCAPI_PARSER_DIR" \
+    "the event contracts are checked with AsyncAPI's own parser beside the build's JSON Schema check" \
+    "$avoid"
+  mkdir -p "$ASYNCAPI_PARSER_DIR"
+  SCARF_ANALYTICS=false npm install --prefix "$ASYNCAPI_PARSER_DIR" --no-audit --no-fund --loglevel=error \
+    "@asyncapi/parser@$ASYNCAPI_PARSER_VERSION" >/dev/null \
+    || fail "Installing @asyncapi/parser failed; install it by hand ($avoid)"
+  say "Installed @asyncapi/parser $ASYNCAPI_PARSER_VERSION into $ASYNCAPI_PARSER_DIR."
+}
