@@ -15,6 +15,7 @@ import org.millgate.contracts.catalog.ContractDocument;
 import org.millgate.contracts.tools.compat.Change;
 import org.millgate.contracts.tools.compat.CompatibilityChecker;
 import org.millgate.contracts.tools.governance.ContractRules;
+import org.millgate.contracts.tools.governance.EventContractRules;
 import org.millgate.contracts.tools.governance.Violation;
 import org.millgate.contracts.tools.pacts.PactCheck;
 import org.millgate.contracts.tools.pacts.PactInteraction;
@@ -173,9 +174,16 @@ public final class ContractsCli {
 	private int lint(List<String> files) {
 		List<ContractDocument> documents = files.isEmpty() ? ContractCatalog.load().contracts()
 				: files.stream().map(Path::of).map(this::readContract).toList();
-		List<Violation> violations = ContractRules.check(documents);
+		List<Violation> violations = new ArrayList<>(ContractRules.check(documents));
+		int checked = documents.size();
+		if (files.isEmpty()) {
+			// the catalog's event contracts too
+			ContractCatalog catalog = ContractCatalog.load();
+			violations.addAll(EventContractRules.check(catalog));
+			checked += catalog.eventProducts().stream().mapToInt((product) -> product.versions().size()).sum();
+		}
 		violations.forEach(this.out::println);
-		this.out.printf("%d violation(s) in %d contract(s).%n", violations.size(), documents.size());
+		this.out.printf("%d violation(s) in %d contract(s).%n", violations.size(), checked);
 		return violations.isEmpty() ? OK : FINDINGS;
 	}
 

@@ -123,13 +123,12 @@ class ContractsCliTests {
 	@Test
 	void should_lint_the_catalog_contracts_clean() {
 		assertThat(this.cli.run("lint")).isZero();
-		long contracts = ContractCatalog.load()
-			.products()
-			.stream()
-			.mapToLong((product) -> product.versions().size())
-			.sum();
+		ContractCatalog catalog = ContractCatalog.load();
+		long contracts = catalog.products().stream().mapToLong((product) -> product.versions().size()).sum();
+		long events = catalog.eventProducts().stream().mapToLong((product) -> product.versions().size()).sum();
 		assertThat(contracts).isGreaterThanOrEqualTo(4);
-		assertThat(out()).contains("0 violation(s) in " + contracts + " contract(s).");
+		assertThat(events).as("the event contracts, linted too").isGreaterThanOrEqualTo(4);
+		assertThat(out()).contains("0 violation(s) in " + (contracts + events) + " contract(s).");
 	}
 
 	@Test
