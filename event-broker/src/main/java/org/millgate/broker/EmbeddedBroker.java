@@ -29,9 +29,10 @@ import org.springframework.context.SmartLifecycle;
  * {@link #start()} returns once the broker accepts clients ({@code KafkaRaftServer}
  * starts the controller, then the broker, and returns once the broker is unfenced); a
  * fatal fault of the broker ends this process, as it would end Kafka's own, so that the
- * launcher sees it.
+ * launcher sees it (a test that embeds the broker replaces Kafka's exit procedures
+ * first).
  */
-final class EmbeddedBroker implements SmartLifecycle {
+public final class EmbeddedBroker implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedBroker.class);
 
@@ -43,7 +44,11 @@ final class EmbeddedBroker implements SmartLifecycle {
 
 	private volatile KafkaRaftServer server;
 
-	EmbeddedBroker(BrokerSettings settings) {
+	/**
+	 * A broker, not started; tests start one in their own JVM with it too.
+	 * @param settings where it listens and keeps its logs
+	 */
+	public EmbeddedBroker(BrokerSettings settings) {
 		this.settings = settings;
 	}
 

@@ -20,6 +20,7 @@ import org.millgate.orders.idempotency.IdempotencyStore;
 import org.millgate.orders.idempotency.InMemoryIdempotencyStore;
 import org.millgate.orders.idempotency.RedisIdempotencyStore;
 import org.millgate.orders.web.Representations;
+import org.millgate.product.web.events.EventOutbox;
 
 /**
  * Wires the product: the use cases over the ERP ports and idempotency keys. Security,
@@ -60,8 +61,20 @@ class ProductionOrderConfiguration {
 		IdempotencyStore store = idempotency.redis().isBlank()
 				? new InMemoryIdempotencyStore(idempotency.timeToLive(), idempotency.inFlightFor(), clock)
 				: new RedisIdempotencyStore(redis.getObject(), idempotency.timeToLive(), idempotency.inFlightFor());
-		logger.info("Idempotency keys are kept in {} for {}", store.kind(), idempotency.timeToLive());
+		logger.info("Idempotency keys are kept in {} for {}, with the outbox of the confirmations' events",
+				store.kind(), idempotency.timeToLive());
 		return store;
+	}
+
+	/**
+	 * The events of the bookings wait here, written with the bookings' answers, until
+	 * product-web's relay delivers them to Kafka.
+	 * @param store the idempotency store
+	 * @return its outbox
+	 */
+	@Bean
+	EventOutbox eventOutbox(IdempotencyStore store) {
+		return store.outbox();
 	}
 
 }

@@ -44,6 +44,20 @@ final class ProductDefaults implements EnvironmentPostProcessor {
 		// policy)
 		defaults.put("server.address", "${MILLGATE_PRODUCT_ADDRESS:127.0.0.1}");
 		defaults.put("spring.main.banner-mode", "off");
+		// the platform's Kafka (event-broker's embedded one unless
+		// MILLGATE_KAFKA_BOOTSTRAP
+		// names a cluster); the relay's producer waits for every replica and never
+		// duplicates a record on its own retries, and gives up a delivery within seconds
+		// so that the outbox keeps what Kafka does not take
+		defaults.put("spring.kafka.bootstrap-servers",
+				"${MILLGATE_KAFKA_BOOTSTRAP:127.0.0.1:${MILLGATE_KAFKA_PORT:9092}}");
+		defaults.put("spring.kafka.producer.acks", "all");
+		defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
+		defaults.put("spring.kafka.producer.properties.max.block.ms", "5000");
+		defaults.put("spring.kafka.producer.properties.request.timeout.ms", "5000");
+		defaults.put("spring.kafka.producer.properties.delivery.timeout.ms", "10000");
+		defaults.put("spring.kafka.admin.operation-timeout", "5s");
+		defaults.put("spring.kafka.admin.close-timeout", "2s");
 		// the Swagger UI shows the contracts themselves, not a generated description
 		defaults.put("springdoc.api-docs.enabled", "false");
 		defaults.put("springdoc.swagger-ui.enabled", "false");

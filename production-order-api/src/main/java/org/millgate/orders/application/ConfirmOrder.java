@@ -75,16 +75,17 @@ public final class ConfirmOrder {
 	public Mono<Confirmed> confirm(Caller caller, String orderId, ConfirmationCommand command, UUID externalId) {
 		return this.queries.orderForWrite(caller, orderId, true)
 			.flatMap((order) -> checked(order, command).flatMap((request) -> post(request, externalId))
-				.map((confirmation) -> new Confirmed(confirmation, order.plant())));
+				.map((confirmation) -> new Confirmed(confirmation, order.plant(), order.material())));
 	}
 
 	/**
-	 * A booked confirmation and the plant of its order.
+	 * A booked confirmation and the plant and material of its order.
 	 *
 	 * @param confirmation the confirmation
 	 * @param plant the plant
+	 * @param material the material the order produces
 	 */
-	public record Confirmed(Confirmation confirmation, String plant) {
+	public record Confirmed(Confirmation confirmation, String plant, String material) {
 
 	}
 

@@ -8,9 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
 
+import org.millgate.product.web.events.EventOutbox;
+import org.millgate.product.web.events.MemoryOutbox;
+import org.millgate.product.web.events.OutboxEvent;
+
 /**
  * Keys in this instance's memory: the embedded default, when no Redis is configured. Lost
- * on restart; the ERP-side dedupe value still prevents a second posting.
+ * on restart; the ERP-side dedupe value still prevents a second posting. The events wait
+ * in a {@link MemoryOutbox}, lost on restart too.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
@@ -21,6 +26,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 	private final Duration inFlightFor;
 
 	private final Clock clock;
+
+	private final MemoryOutbox outbox = new MemoryOutbox();
 
 	public InMemoryIdempotencyStore(Duration timeToLive, Duration inFlightFor, Clock clock) {
 		this.timeToLive = timeToLive;
@@ -47,9 +54,20 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 	}
 
 	@Override
-	public Mono<Void> complete(String key, String fingerprint, int status, String body) {
-		return Mono.fromRunnable(() -> this.entries.put(key,
-				new Entry(fingerprint, status, body, this.clock.instant().plus(this.timeToLive))));
+	public Mono<Void> complete(String key, String fingerprint, int status, String body, OutboxEvent event) {
+		return Mono.fromRunnable(() -> {
+			synchronized (this.outbox) {
+				this.entries.put(key, new Entry(fingerprint, status, body, this.clock.instant().plus(this.timeToLive)));
+				if (event != null) {
+					this.outbox.append(event);
+				}
+			}
+		});
+	}
+
+	@Override
+	public EventOutbox outbox() {
+		return this.outbox;
 	}
 
 	@Override

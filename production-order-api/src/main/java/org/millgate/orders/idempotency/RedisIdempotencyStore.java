@@ -1,6 +1,7 @@
 package org.millgate.orders.idempotency;
 
 import java.time.Duration;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -8,10 +9,15 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+import org.millgate.product.web.events.EventOutbox;
+import org.millgate.product.web.events.OutboxEvent;
 
 /**
  * Keys in Redis, shared by every instance: {@code SET NX} with the in-flight time claims
- * a key atomically; the answer replaces it with the time to live.
+ * a key atomically; the answer replaces it with the time to live, and in the same script
+ * (atomically) the booking's event joins the outbox stream ({@link RedisOutbox}).
  */
 public final class RedisIdempotencyStore implements IdempotencyStore {
 
@@ -19,16 +25,43 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 
 	private static final String PREFIX = "millgate:idempotency:production-orders:";
 
+	// the answer and its event, together or not at all
+	private static final RedisScript<Long> COMPLETE = RedisScript.of("""
+			redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+			if ARGV[3] ~= '' then
+			  redis.call('XADD', KEYS[2], '*', 'event', ARGV[3])
+			end
+			return 1
+			""", Long.class);
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final Duration timeToLive;
 
 	private final Duration inFlightFor;
 
+	private final RedisOutbox outbox;
+
+	private final String stream;
+
 	public RedisIdempotencyStore(ReactiveStringRedisTemplate redis, Duration timeToLive, Duration inFlightFor) {
+		this(redis, timeToLive, inFlightFor, RedisOutbox.STREAM);
+	}
+
+	/**
+	 * A store whose outbox is a stream of the given key (a test's own).
+	 * @param redis the Redis
+	 * @param timeToLive how long an answer is kept
+	 * @param inFlightFor how long a claim waits for its answer
+	 * @param stream the outbox stream's key
+	 */
+	public RedisIdempotencyStore(ReactiveStringRedisTemplate redis, Duration timeToLive, Duration inFlightFor,
+			String stream) {
 		this.redis = redis;
 		this.timeToLive = timeToLive;
 		this.inFlightFor = inFlightFor;
+		this.stream = stream;
+		this.outbox = new RedisOutbox(redis, stream);
 	}
 
 	@Override
@@ -54,17 +87,25 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 	}
 
 	@Override
-	public Mono<Void> complete(String key, String fingerprint, int status, String body) {
+	public Mono<Void> complete(String key, String fingerprint, int status, String body, OutboxEvent event) {
 		ObjectNode done = JSON.createObjectNode()
 			.put("fingerprint", fingerprint)
 			.put("status", status)
 			.put("body", body);
-		return this.redis.opsForValue().set(PREFIX + key, done.toString(), this.timeToLive).then();
+		return this.redis
+			.execute(COMPLETE, List.of(PREFIX + key, this.stream), List.of(done.toString(),
+					Long.toString(this.timeToLive.toMillis()), (event != null) ? RedisOutbox.write(event) : ""))
+			.then();
 	}
 
 	@Override
 	public Mono<Void> abandon(String key) {
 		return this.redis.delete(PREFIX + key).then();
+	}
+
+	@Override
+	public EventOutbox outbox() {
+		return this.outbox;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.paging.Cursors;
@@ -34,6 +36,8 @@ import org.millgate.orders.application.ConfirmationCommand;
 import org.millgate.orders.application.OrderQueries;
 import org.millgate.orders.idempotency.Claim;
 import org.millgate.orders.idempotency.IdempotencyStore;
+import org.millgate.product.web.events.OutboxEvent;
+import org.millgate.web.Correlation;
 import org.millgate.web.JsonText;
 
 /**
@@ -63,9 +67,14 @@ final class ConfirmationController {
 		this.cursors = cursors;
 	}
 
+	/** The topic of the production-orders events, v1. */
+	static final String TOPIC = "millgate.production-orders.events.v1";
+
 	@PostMapping
 	Mono<ResponseEntity<String>> post(Caller caller, @PathVariable String version, @PathVariable String orderId,
-			@RequestHeader("Idempotency-Key") String key, @RequestBody byte[] body) {
+			@RequestHeader("Idempotency-Key") String key, @RequestBody byte[] body, ServerWebExchange exchange) {
+		String correlationId = Correlation.id(exchange);
+		String traceparent = exchange.getRequest().getHeaders().getFirst("traceparent");
 		JsonNode json = JsonText.read(body);
 		boolean v2 = "v2".equals(version);
 		ConfirmationCommand command = v2 ? commandV2(json) : command(json);
@@ -96,11 +105,22 @@ final class ConfirmationController {
 				}
 				Mono<String> booking = this.confirm
 					.confirm(caller, orderId, command, ConfirmOrder.externalId(caller, key))
-					.map((confirmed) -> JsonText
-						.string(v2 ? this.representations.confirmationV2(confirmed.confirmation(), confirmed.plant())
-								: this.representations.confirmation(confirmed.confirmation(), confirmed.plant())))
-					.flatMap((answer) -> this.keys.complete(scopedKey, fingerprint, HttpStatus.CREATED.value(), answer)
-						.thenReturn(answer))
+					.flatMap((confirmed) -> {
+						String answer = JsonText.string(v2
+								? this.representations.confirmationV2(confirmed.confirmation(), confirmed.plant())
+								: this.representations.confirmation(confirmed.confirmation(), confirmed.plant()));
+						// the answer and the event of the booking, in one step
+						OutboxEvent event = new OutboxEvent(TOPIC, confirmed.confirmation().orderId(),
+								"confirmation/" + confirmed.confirmation().id(), "/millgate/production-order-api",
+								"dev.millgate.production-orders.order-confirmed", confirmed.confirmation().orderId(),
+								(confirmed.confirmation().enteredAt() != null) ? confirmed.confirmation().enteredAt()
+										: Instant.now(),
+								"https://millgate.dev/events/production-orders/v1#/components/schemas/OrderConfirmedData",
+								correlationId, traceparent, JsonText.string(this.representations
+									.confirmedEvent(confirmed, command.varianceReason(), key, correlationId)));
+						return this.keys.complete(scopedKey, fingerprint, HttpStatus.CREATED.value(), answer, event)
+							.thenReturn(answer);
+					})
 					.onErrorResume((error) -> this.keys.abandon(scopedKey).then(Mono.error(error)));
 				return evenIfTheCallerLeaves(booking)
 					.map((answer) -> answer(HttpStatus.CREATED.value(), answer, false));

@@ -18,6 +18,7 @@ import org.millgate.erp.model.Operation;
 import org.millgate.erp.model.ProductionOrder;
 import org.millgate.erp.model.Quantity;
 import org.millgate.orders.application.OrderQueries;
+import org.millgate.orders.application.ConfirmOrder;
 import org.millgate.orders.application.OrderStatus;
 
 /**
@@ -207,6 +208,41 @@ public final class Representations {
 		json.put("postingDate", confirmation.postingDate());
 		json.put("postedAt", at((confirmation.enteredAt() != null) ? confirmation.enteredAt() : Instant.EPOCH));
 		json.put("reversed", confirmation.reversed());
+		return json;
+	}
+
+	/**
+	 * The data of an {@code order-confirmed} event (events/production-orders/v1.yaml,
+	 * {@code OrderConfirmedData}).
+	 * @param confirmed the booked confirmation with its order's plant and material
+	 * @param varianceReason the reason the client gave, or null
+	 * @param idempotencyKey the client's key
+	 * @param correlationId the call's correlation id
+	 * @return the event's data
+	 */
+	Map<String, Object> confirmedEvent(ConfirmOrder.Confirmed confirmed, String varianceReason, String idempotencyKey,
+			String correlationId) {
+		Confirmation confirmation = confirmed.confirmation();
+		ZoneId zone = this.zones.apply(confirmed.plant());
+		String[] id = confirmation.id().split("-", 2);
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("confirmationId", confirmation.id());
+		json.put("confirmationGroup", id[0]);
+		json.put("confirmationCounter", (id.length > 1) ? id[1] : "");
+		json.put("orderId", confirmation.orderId());
+		json.put("plant", confirmed.plant());
+		json.put("material", confirmed.material());
+		json.put("operation", confirmation.operation());
+		json.put("yield", quantity(confirmation.yield()));
+		json.put("scrap", quantity(confirmation.scrap()));
+		json.put("finalConfirmation", confirmation.finalConfirmation());
+		json.put("executionStart", at(confirmation.executionStart(), zone));
+		json.put("executionEnd", at(confirmation.executionEnd(), zone));
+		json.put("postingDate", confirmation.postingDate());
+		json.put("postedAt", at((confirmation.enteredAt() != null) ? confirmation.enteredAt() : Instant.EPOCH));
+		json.put("varianceReason", varianceReason);
+		json.put("idempotencyKey", idempotencyKey);
+		json.put("correlationId", correlationId);
 		return json;
 	}
 

@@ -579,7 +579,7 @@ class ProductionOrdersApiTests {
 		// the first booking, as the release before answered it
 		String booked = body(confirm("1000001", "key-" + UUID.randomUUID(), body));
 		this.keys.claim("mes-plant-1000:" + key, legacy).block();
-		this.keys.complete("mes-plant-1000:" + key, legacy, 201, booked).block();
+		this.keys.complete("mes-plant-1000:" + key, legacy, 201, booked, null).block();
 
 		EntityExchangeResult<byte[]> retry = confirm("1000001", key, body);
 

@@ -37,6 +37,8 @@ import org.millgate.testing.contracts.DeclaredAnswers;
 				"millgate.product.jwk-set-uri=${" + ProductTestExtension.JWK_SET_URI_PROPERTY + "}",
 				"millgate.product.revocations-uri=${" + ProductTestExtension.REVOCATIONS_URI_PROPERTY + "}",
 				"millgate.product.revocation-refresh=200ms",
+				"spring.kafka.bootstrap-servers=${" + ProductTestExtension.KAFKA_PROPERTY + ":127.0.0.1:9}",
+				"millgate.product.events.interval=200ms",
 				"millgate.product.cursor-secret=a-test-cursor-secret-of-32-bytes-at-least",
 				"millgate.erp.base-url=${millgate.test.erp-base-url:http://127.0.0.1:9}",
 				"millgate.erp.retry.max-attempts=1", "millgate.erp.circuit-breaker.minimum-calls=1000",

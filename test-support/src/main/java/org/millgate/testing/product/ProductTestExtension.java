@@ -12,6 +12,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.millgate.testing.TestTokens;
 import org.millgate.testing.contracts.DeclaredAnswers;
 import org.millgate.testing.erp.ErpSimulator;
+import org.millgate.testing.events.TestKafka;
 
 /**
  * Starts what a {@link ProductTest} talks to before its Spring context is made: the
@@ -29,12 +30,20 @@ final class ProductTestExtension implements BeforeAllCallback, AfterAllCallback 
 
 	private static final String SIMULATOR = "org.millgate.erpsim.ErpSimulatorApplication";
 
+	static final String KAFKA_PROPERTY = TestKafka.BOOTSTRAP_PROPERTY;
+
+	private static final String BROKER = "org.millgate.broker.EmbeddedBroker";
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		System.setProperty(JWK_SET_URI_PROPERTY, TestTokens.get().jwkSetUri());
 		System.setProperty(REVOCATIONS_URI_PROPERTY, TestTokens.get().revocationsUri());
 		if (isPresent(SIMULATOR)) {
 			ErpSimulator.shared();
+		}
+		// a product with events gets a real Kafka: the platform's embedded broker
+		if (isPresent(BROKER)) {
+			TestKafka.shared();
 		}
 	}
 

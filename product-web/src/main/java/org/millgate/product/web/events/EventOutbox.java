@@ -1,0 +1,42 @@
+package org.millgate.product.web.events;
+
+import java.util.List;
+
+/**
+ * Where a product keeps the events of what it booked until Kafka has them: written in the
+ * same step as the booking's answer (so that a booking is never without its event, nor an
+ * event without its booking), read and emptied by the {@link EventRelay}.
+ */
+public interface EventOutbox {
+
+	/**
+	 * The next events to deliver, oldest first: those this instance took but has not
+	 * delivered yet, then those another instance took and left (it died), then new ones.
+	 * @param max how many at most
+	 * @return the events with their place in the outbox
+	 */
+	List<Pending> next(int max);
+
+	/**
+	 * Takes delivered events out.
+	 * @param ids their places in the outbox
+	 */
+	void delivered(List<String> ids);
+
+	/**
+	 * How many events wait, for the metrics and the logs.
+	 * @return the number waiting
+	 */
+	long waiting();
+
+	/**
+	 * One event in the outbox.
+	 *
+	 * @param id its place in the outbox
+	 * @param event the event
+	 */
+	record Pending(String id, OutboxEvent event) {
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package org.millgate.product.web.events;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.catalog.EventProduct;
+import org.millgate.contracts.catalog.ProductVersion;
+
+/**
+ * A product with an {@link EventOutbox} relays it to Kafka: the topics of the event
+ * product of the product's id (every version of the catalog, with the partitions its
+ * AsyncAPI contract gives the channel), the producer Spring Boot configures from
+ * {@code spring.kafka.*} (the platform's defaults: {@code ProductDefaults}).
+ * {@code millgate.product.events.enabled=false} leaves the events in the outbox.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnBean(EventOutbox.class)
+@ConditionalOnProperty(name = "millgate.product.events.enabled", havingValue = "true", matchIfMissing = true)
+class EventsAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventsAutoConfiguration.class);
+
+	@Bean
+	EventRelay eventRelay(EventOutbox outbox, KafkaTemplate<String, String> kafka, KafkaAdmin admin,
+			Environment environment) {
+		String product = environment.getRequiredProperty("millgate.product.id");
+		ContractCatalog catalog = ContractCatalog.load();
+		EventProduct events = catalog.eventProduct(product)
+			.orElseThrow(() -> new IllegalStateException(
+					"The product '" + product + "' keeps events but the catalog has no event product of that id"));
+		List<NewTopic> topics = new ArrayList<>();
+		for (ProductVersion version : events.versions()) {
+			int partitions = catalog.eventContract(product, version.version())
+				.map((contract) -> contract.tree().at("/channels").elements().next().at("/bindings/kafka/partitions"))
+				.map((node) -> node.asInt(1))
+				.orElse(1);
+			topics.add(new NewTopic(events.topic(version.version()), partitions, (short) -1));
+		}
+		Duration interval = environment.getProperty("millgate.product.events.interval", Duration.class,
+				Duration.ofMillis(500));
+		Duration timeout = environment.getProperty("millgate.product.events.send-timeout", Duration.class,
+				Duration.ofSeconds(10));
+		EventRelay relay = new EventRelay(outbox, kafka, admin, topics, interval, timeout);
+		logger.info("Events of {} go to {} through the outbox", product, relay.topicNames());
+		return relay;
+	}
+
+}

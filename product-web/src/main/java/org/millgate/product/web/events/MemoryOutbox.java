@@ -1,0 +1,50 @@
+package org.millgate.product.web.events;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An outbox in this instance's memory: the embedded default without Redis, as the
+ * idempotency keys are then. Events not delivered when the process ends are lost with it;
+ * with Redis they are not.
+ */
+public final class MemoryOutbox implements EventOutbox {
+
+	private final Map<String, OutboxEvent> events = new LinkedHashMap<>();
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	/**
+	 * Adds an event.
+	 * @param event the event
+	 */
+	public synchronized void append(OutboxEvent event) {
+		this.events.put(Long.toString(this.sequence.incrementAndGet()), event);
+	}
+
+	@Override
+	public synchronized List<Pending> next(int max) {
+		List<Pending> next = new ArrayList<>();
+		for (Map.Entry<String, OutboxEvent> entry : this.events.entrySet()) {
+			if (next.size() == max) {
+				break;
+			}
+			next.add(new Pending(entry.getKey(), entry.getValue()));
+		}
+		return next;
+	}
+
+	@Override
+	public synchronized void delivered(List<String> ids) {
+		ids.forEach(this.events::remove);
+	}
+
+	@Override
+	public synchronized long waiting() {
+		return this.events.size();
+	}
+
+}

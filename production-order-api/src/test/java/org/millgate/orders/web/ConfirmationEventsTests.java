@@ -1,0 +1,169 @@
+package org.millgate.orders.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import org.millgate.testing.TestTokens;
+import org.millgate.testing.events.TestKafka;
+import org.millgate.testing.product.ProductTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.millgate.testing.problems.ProblemAssertions.assertProblem;
+import static org.millgate.testing.problems.ProblemAssertions.body;
+
+/**
+ * The production-orders events of the confirmations posted through the API, on a real
+ * Kafka (the platform's embedded broker): every booking has its {@code order-confirmed}
+ * event, valid against the event contract, in CloudEvents' binary mode; a refused booking
+ * has none; and the bookings made while Kafka was away have theirs once it is back.
+ */
+@ProductTest
+class ConfirmationEventsTests {
+
+	private static final String TOPIC = "millgate.production-orders.events.v1";
+
+	private static final String MES_1000 = TestTokens.get()
+		.token("mes-plant-1000", "production-orders:read production-orders:write", List.of("1000"));
+
+	private static final String CONFIRMATION = """
+			{"operation":"%s","yield":{"value":1,"unit":"H87"},"finalConfirmation":false,"varianceReason":"SCR"}""";
+
+	private static final YAMLMapper yaml = new YAMLMapper();
+
+	static Schema orderConfirmedData;
+
+	@Autowired
+	WebTestClient client;
+
+	@BeforeAll
+	static void schema() throws IOException {
+		JsonNode contract;
+		try (InputStream in = ConfirmationEventsTests.class
+			.getResourceAsStream("/millgate/contracts/events/production-orders/v1.yaml")) {
+			contract = yaml.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		ObjectNode root = (ObjectNode) contract;
+		root.putArray("allOf").addObject().put("$ref", "#/components/schemas/OrderConfirmedData");
+		orderConfirmedData = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+			.getSchema(root.toString(), InputFormat.JSON);
+	}
+
+	@Test
+	void every_booking_has_its_order_confirmed_event_valid_by_the_contract_and_a_refusal_has_none() {
+		String key = "key-" + UUID.randomUUID();
+		EntityExchangeResult<byte[]> booked = confirm("1000001", key, "0010");
+		assertThat(booked.getStatus().value()).as(body(booked)).isEqualTo(201);
+		String confirmationId = JsonPath.read(body(booked), "$.confirmationId");
+		String correlationId = booked.getResponseHeaders().getFirst("X-Correlation-Id");
+		EntityExchangeResult<byte[]> refused = confirm("1000001", "key-" + UUID.randomUUID(), "9990");
+		assertProblem(refused, 422, "confirmation.unknownOperation");
+		String refusedCorrelation = refused.getResponseHeaders().getFirst("X-Correlation-Id");
+
+		ConsumerRecord<String, String> event = find("confirmation/" + confirmationId);
+
+		assertThat(event.key()).as("the order keeps its events in order").isEqualTo("1000001");
+		Map<String, String> headers = headers(event);
+		assertThat(headers).containsEntry("ce_specversion", "1.0")
+			.containsEntry("ce_source", "/millgate/production-order-api")
+			.containsEntry("ce_type", "dev.millgate.production-orders.order-confirmed")
+			.containsEntry("ce_subject", "1000001")
+			.containsEntry("ce_correlationid", correlationId)
+			.containsEntry("content-type", "application/json")
+			.containsKey("ce_time");
+		List<Error> violations = orderConfirmedData.validate(event.value(), InputFormat.JSON);
+		assertThat(violations).as("%s against OrderConfirmedData", event.value()).isEmpty();
+		assertThat((String) JsonPath.read(event.value(), "$.idempotencyKey")).isEqualTo(key);
+		assertThat((String) JsonPath.read(event.value(), "$.confirmationId")).isEqualTo(confirmationId);
+		assertThat((String) JsonPath.read(event.value(), "$.varianceReason")).isEqualTo("SCR");
+		assertThat(event.value()).as("quantities with three decimals, as in the REST contracts")
+			.contains("\"yield\":{\"value\":1.000,\"unit\":\"H87\"}");
+
+		// the replay of the same key is no second booking, and no second event
+		assertThat(confirm("1000001", key, "0010").getResponseHeaders().getFirst("Idempotency-Replayed"))
+			.isEqualTo("true");
+		List<ConsumerRecord<String, String>> all = TestKafka.shared()
+			.read(TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3));
+		assertThat(all).filteredOn((record) -> ("confirmation/" + confirmationId).equals(headers(record).get("ce_id")))
+			.hasSize(1);
+		assertThat(all).noneMatch((record) -> refusedCorrelation.equals(headers(record).get("ce_correlationid")));
+	}
+
+	@Test
+	void the_bookings_made_while_kafka_was_away_have_their_events_once_it_is_back() {
+		List<String> ids = new ArrayList<>();
+		TestKafka kafka = TestKafka.shared();
+		kafka.stop();
+		try {
+			for (int i = 0; i < 3; i++) {
+				EntityExchangeResult<byte[]> booked = confirm("1000001", "key-" + UUID.randomUUID(), "0010");
+				assertThat(booked.getStatus().value()).as("booked while Kafka is away: %s", body(booked))
+					.isEqualTo(201);
+				ids.add("confirmation/" + JsonPath.read(body(booked), "$.confirmationId"));
+			}
+		}
+		finally {
+			kafka.start();
+		}
+		for (String id : ids) {
+			assertThat(find(id).key()).isEqualTo("1000001");
+		}
+	}
+
+	private ConsumerRecord<String, String> find(String ceId) {
+		List<ConsumerRecord<String, String>> records = TestKafka.shared()
+			.readUntil(TOPIC, (read) -> read.stream().anyMatch((record) -> ceId.equals(headers(record).get("ce_id"))),
+					Duration.ofSeconds(60));
+		return records.stream()
+			.filter((record) -> ceId.equals(headers(record).get("ce_id")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(
+					"no event " + ceId + " on " + TOPIC + " within 60 s; " + records.size() + " other records"));
+	}
+
+	private static Map<String, String> headers(ConsumerRecord<String, String> record) {
+		Map<String, String> headers = new HashMap<>();
+		for (Header header : record.headers()) {
+			headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+		}
+		return headers;
+	}
+
+	private EntityExchangeResult<byte[]> confirm(String order, String key, String operation) {
+		return this.client.post().uri("/v2/production-orders/" + order + "/confirmations").headers((headers) -> {
+			headers.setBearerAuth(MES_1000);
+			headers.set("Idempotency-Key", key);
+		})
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(CONFIRMATION.formatted(operation))
+			.exchange()
+			.expectBody()
+			.returnResult();
+	}
+
+}
