@@ -126,7 +126,17 @@ public final class EmbeddedBroker implements SmartLifecycle {
 		}
 		long started = System.nanoTime();
 		KafkaRaftServer raft = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
-		raft.startup();
+		try {
+			raft.startup();
+		}
+		catch (RuntimeException ex) {
+			// what started (the controller, when the broker's port was taken) must not
+			// keep the process alive
+			raft.shutdown();
+			raft.awaitShutdown();
+			throw new IllegalStateException(
+					"Kafka did not start on " + this.settings.bootstrap() + ": " + ex.getMessage(), ex);
+		}
 		this.server = raft;
 		logger.info("Kafka listens on {} (KRaft, one node, logs in {}), ready in {} ms", this.settings.bootstrap(), dir,
 				(System.nanoTime() - started) / 1_000_000);

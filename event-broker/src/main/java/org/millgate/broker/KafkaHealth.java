@@ -31,6 +31,10 @@ final class KafkaHealth implements HealthIndicator, SmartLifecycle {
 
 	private volatile Admin admin;
 
+	private volatile boolean started;
+
+	private volatile String failure;
+
 	KafkaHealth(BrokerSettings settings) {
 		this.settings = settings;
 	}
@@ -47,7 +51,7 @@ final class KafkaHealth implements HealthIndicator, SmartLifecycle {
 		Admin client = this.admin;
 		if (client == null) {
 			return Health.down()
-				.withDetail("reason", "not started")
+				.withDetail("reason", (this.failure != null) ? this.failure : "not started")
 				.withDetail("mode", this.settings.embedded() ? "embedded" : "external")
 				.build();
 		}
@@ -74,11 +78,20 @@ final class KafkaHealth implements HealthIndicator, SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.admin = connect();
+		try {
+			this.admin = connect();
+		}
+		catch (RuntimeException ex) {
+			// e.g. an external cluster's host that does not resolve: reported DOWN, not a
+			// service that does not start
+			this.failure = ex.getMessage();
+		}
+		this.started = true;
 	}
 
 	@Override
 	public void stop() {
+		this.started = false;
 		Admin client = this.admin;
 		this.admin = null;
 		if (client != null) {
@@ -88,7 +101,7 @@ final class KafkaHealth implements HealthIndicator, SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.admin != null;
+		return this.started;
 	}
 
 	/**

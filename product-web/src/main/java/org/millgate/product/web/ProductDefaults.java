@@ -56,7 +56,11 @@ final class ProductDefaults implements EnvironmentPostProcessor {
 		defaults.put("spring.kafka.producer.properties.max.block.ms", "5000");
 		defaults.put("spring.kafka.producer.properties.request.timeout.ms", "5000");
 		defaults.put("spring.kafka.producer.properties.delivery.timeout.ms", "10000");
+		// the relay sends one event after the other: no waiting for a batch to fill
+		defaults.put("spring.kafka.producer.properties.linger.ms", "0");
 		defaults.put("spring.kafka.admin.operation-timeout", "5s");
+		defaults.put("spring.kafka.admin.properties.default.api.timeout.ms", "5000");
+		defaults.put("spring.kafka.admin.properties.request.timeout.ms", "5000");
 		defaults.put("spring.kafka.admin.close-timeout", "2s");
 		// the Swagger UI shows the contracts themselves, not a generated description
 		defaults.put("springdoc.api-docs.enabled", "false");

@@ -25,10 +25,11 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 
 	private static final String PREFIX = "millgate:idempotency:production-orders:";
 
-	// the answer and its event, together or not at all
+	// the answer and its event, together or not at all; an event of a booking already in
+	// the outbox (a retry that found the ERP's booking) is not added twice
 	private static final RedisScript<Long> COMPLETE = RedisScript.of("""
 			redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-			if ARGV[3] ~= '' then
+			if ARGV[3] ~= '' and redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[2]) then
 			  redis.call('XADD', KEYS[2], '*', 'event', ARGV[3])
 			end
 			return 1
@@ -92,9 +93,10 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 			.put("fingerprint", fingerprint)
 			.put("status", status)
 			.put("body", body);
-		return this.redis
-			.execute(COMPLETE, List.of(PREFIX + key, this.stream), List.of(done.toString(),
-					Long.toString(this.timeToLive.toMillis()), (event != null) ? RedisOutbox.write(event) : ""))
+		return this.redis.execute(COMPLETE,
+				List.of(PREFIX + key, this.stream, this.stream + ":seen:" + ((event != null) ? event.id() : "none")),
+				List.of(done.toString(), Long.toString(this.timeToLive.toMillis()),
+						(event != null) ? RedisOutbox.write(event) : ""))
 			.then();
 	}
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -13,50 +12,68 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.RedisSystemException;
-import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.PendingMessage;
-import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
-import org.springframework.data.redis.connection.stream.StreamOffset;
-import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.ReactiveStreamOperations;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import org.millgate.product.web.events.EventOutbox;
 import org.millgate.product.web.events.OutboxEvent;
 
 /**
  * The outbox as a Redis stream, shared by every instance: the idempotency store's script
- * adds a booking's event with the booking's answer; the relays of all instances read it
- * as one consumer group, each taking its own share; an event a relay took and did not
- * deliver within {@value #ABANDONED_AFTER_SECONDS} s (its instance died) is taken over by
- * another. Read by the relay's own thread only (blocking there, never on an event loop).
+ * adds a booking's event with the booking's answer. One relay at a time reads it, the one
+ * holding the outbox's lease (renewed before every delivery; {@value #LEASE_SECONDS} s
+ * without renewal and another instance's relay takes over): so the events leave in the
+ * order they were booked, the oldest first, whichever instance booked them. An event
+ * leaves the stream once delivered; the one a relay delivered and could not take out
+ * before it died is delivered again by the next (at least once, in order). Read by the
+ * relay's own thread only (blocking there, never on an event loop).
  */
 final class RedisOutbox implements EventOutbox {
 
 	static final String STREAM = "millgate:outbox:production-orders";
 
-	static final String GROUP = "relay";
-
-	static final long ABANDONED_AFTER_SECONDS = 30;
+	static final long LEASE_SECONDS = 15;
 
 	private static final Duration WAIT = Duration.ofSeconds(5);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final ReactiveStreamOperations<String, String, String> stream;
+	// take the lease when free, renew it when held by this relay
+	private static final RedisScript<Long> LEASE = RedisScript.of("""
+			local holder = redis.call('GET', KEYS[1])
+			if holder == false then
+			  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+			  return 1
+			elseif holder == ARGV[1] then
+			  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+			  return 1
+			end
+			return 0
+			""", Long.class);
 
-	private final String consumer = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID();
+	private final ReactiveStringRedisTemplate redis;
+
+	private final ReactiveStreamOperations<String, String, String> stream;
 
 	private final String key;
 
-	private volatile boolean grouped;
+	private final String relay = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID();
+
+	private final Duration lease;
 
 	RedisOutbox(ReactiveStringRedisTemplate redis, String key) {
+		this(redis, key, Duration.ofSeconds(LEASE_SECONDS));
+	}
+
+	RedisOutbox(ReactiveStringRedisTemplate redis, String key, Duration lease) {
+		this.redis = redis;
 		this.stream = redis.opsForStream();
 		this.key = key;
+		this.lease = lease;
 	}
 
 	static String write(OutboxEvent event) {
@@ -89,55 +106,27 @@ final class RedisOutbox implements EventOutbox {
 	}
 
 	@Override
+	public boolean held() {
+		Long held = this.redis
+			.execute(LEASE, List.of(this.key + ":lease"), List.of(this.relay, Long.toString(this.lease.toMillis())))
+			.next()
+			.block(WAIT);
+		return held != null && held == 1L;
+	}
+
+	@Override
 	public List<Pending> next(int max) {
-		group();
-		Consumer me = Consumer.from(GROUP, this.consumer);
-		// what this relay took and has not delivered yet, first
-		List<Pending> next = pending(this.stream
-			.read(me, StreamReadOptions.empty().count(max), StreamOffset.create(this.key, ReadOffset.from("0")))
-			.collectList()
-			.block(WAIT));
-		if (next.isEmpty()) {
-			next = abandoned(max);
-		}
-		if (next.isEmpty()) {
-			next = pending(this.stream
-				.read(me, StreamReadOptions.empty().count(max),
-						StreamOffset.create(this.key, ReadOffset.lastConsumed()))
-				.collectList()
-				.block(WAIT));
-		}
-		return next;
-	}
-
-	// what another relay took and left for longer than it may: its instance died
-	private List<Pending> abandoned(int max) {
-		var pending = this.stream.pending(this.key, GROUP, Range.unbounded(), max).block(WAIT);
-		if (pending == null || pending.isEmpty()) {
+		if (!held()) {
 			return List.of();
 		}
-		List<RecordId> stale = new ArrayList<>();
-		for (PendingMessage message : pending) {
-			if (message.getElapsedTimeSinceLastDelivery().toSeconds() >= ABANDONED_AFTER_SECONDS) {
-				stale.add(message.getId());
-			}
-		}
-		if (stale.isEmpty()) {
-			return List.of();
-		}
-		return pending(this.stream
-			.claim(this.key, GROUP, this.consumer, Duration.ofSeconds(ABANDONED_AFTER_SECONDS),
-					stale.toArray(RecordId[]::new))
+		List<MapRecord<String, String, String>> records = this.stream
+			.range(this.key, Range.unbounded(), Limit.limit().count(max))
 			.collectList()
-			.block(WAIT));
-	}
-
-	private static List<Pending> pending(List<MapRecord<String, String, String>> records) {
+			.block(WAIT);
 		List<Pending> next = new ArrayList<>();
 		if (records != null) {
 			for (MapRecord<String, String, String> record : records) {
-				Map<String, String> fields = record.getValue();
-				next.add(new Pending(record.getId().getValue(), read(fields.get("event"))));
+				next.add(new Pending(record.getId().getValue(), read(record.getValue().get("event"))));
 			}
 		}
 		return next;
@@ -145,40 +134,13 @@ final class RedisOutbox implements EventOutbox {
 
 	@Override
 	public void delivered(List<String> ids) {
-		RecordId[] records = ids.stream().map(RecordId::of).toArray(RecordId[]::new);
-		this.stream.acknowledge(this.key, GROUP, records).block(WAIT);
-		this.stream.delete(this.key, records).block(WAIT);
+		this.stream.delete(this.key, ids.stream().map(RecordId::of).toArray(RecordId[]::new)).block(WAIT);
 	}
 
 	@Override
 	public long waiting() {
 		Long size = this.stream.size(this.key).block(WAIT);
 		return (size != null) ? size : 0;
-	}
-
-	// another instance made the group first
-	private static boolean groupExists(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause.getMessage() != null && cause.getMessage().contains("BUSYGROUP")) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private void group() {
-		if (this.grouped) {
-			return;
-		}
-		try {
-			this.stream.createGroup(this.key, ReadOffset.from("0"), GROUP).block(WAIT);
-		}
-		catch (RedisSystemException ex) {
-			if (!groupExists(ex)) {
-				throw ex;
-			}
-		}
-		this.grouped = true;
 	}
 
 }

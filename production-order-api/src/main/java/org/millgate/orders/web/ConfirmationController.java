@@ -74,7 +74,8 @@ final class ConfirmationController {
 	Mono<ResponseEntity<String>> post(Caller caller, @PathVariable String version, @PathVariable String orderId,
 			@RequestHeader("Idempotency-Key") String key, @RequestBody byte[] body, ServerWebExchange exchange) {
 		String correlationId = Correlation.id(exchange);
-		String traceparent = exchange.getRequest().getHeaders().getFirst("traceparent");
+		// the trace as this product continued it (validated), not the caller's raw header
+		String traceparent = exchange.getResponse().getHeaders().getFirst(Correlation.TRACEPARENT);
 		JsonNode json = JsonText.read(body);
 		boolean v2 = "v2".equals(version);
 		ConfirmationCommand command = v2 ? commandV2(json) : command(json);
@@ -110,14 +111,15 @@ final class ConfirmationController {
 								? this.representations.confirmationV2(confirmed.confirmation(), confirmed.plant())
 								: this.representations.confirmation(confirmed.confirmation(), confirmed.plant()));
 						// the answer and the event of the booking, in one step
+						Instant postedAt = this.representations.postedAt(confirmed.confirmation());
 						OutboxEvent event = new OutboxEvent(TOPIC, confirmed.confirmation().orderId(),
 								"confirmation/" + confirmed.confirmation().id(), "/millgate/production-order-api",
 								"dev.millgate.production-orders.order-confirmed", confirmed.confirmation().orderId(),
-								(confirmed.confirmation().enteredAt() != null) ? confirmed.confirmation().enteredAt()
-										: Instant.now(),
+								postedAt,
 								"https://millgate.dev/events/production-orders/v1#/components/schemas/OrderConfirmedData",
-								correlationId, traceparent, JsonText.string(this.representations
-									.confirmedEvent(confirmed, command.varianceReason(), key, correlationId)));
+								correlationId, traceparent,
+								JsonText.string(this.representations.confirmedEvent(confirmed, command.varianceReason(),
+										key, correlationId, postedAt)));
 						return this.keys.complete(scopedKey, fingerprint, HttpStatus.CREATED.value(), answer, event)
 							.thenReturn(answer);
 					})

@@ -218,17 +218,21 @@ public final class Representations {
 	 * @param varianceReason the reason the client gave, or null
 	 * @param idempotencyKey the client's key
 	 * @param correlationId the call's correlation id
+	 * @param postedAt when it was posted ({@link #postedAt}), also the event's time
 	 * @return the event's data
 	 */
 	Map<String, Object> confirmedEvent(ConfirmOrder.Confirmed confirmed, String varianceReason, String idempotencyKey,
-			String correlationId) {
+			String correlationId, Instant postedAt) {
 		Confirmation confirmation = confirmed.confirmation();
 		ZoneId zone = this.zones.apply(confirmed.plant());
 		String[] id = confirmation.id().split("-", 2);
+		if (id.length != 2) {
+			throw new IllegalStateException("A confirmation id without its counter: " + confirmation.id());
+		}
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("confirmationId", confirmation.id());
 		json.put("confirmationGroup", id[0]);
-		json.put("confirmationCounter", (id.length > 1) ? id[1] : "");
+		json.put("confirmationCounter", id[1]);
 		json.put("orderId", confirmation.orderId());
 		json.put("plant", confirmed.plant());
 		json.put("material", confirmed.material());
@@ -239,11 +243,21 @@ public final class Representations {
 		json.put("executionStart", at(confirmation.executionStart(), zone));
 		json.put("executionEnd", at(confirmation.executionEnd(), zone));
 		json.put("postingDate", confirmation.postingDate());
-		json.put("postedAt", at((confirmation.enteredAt() != null) ? confirmation.enteredAt() : Instant.EPOCH));
+		json.put("postedAt", at(postedAt));
 		json.put("varianceReason", varianceReason);
 		json.put("idempotencyKey", idempotencyKey);
 		json.put("correlationId", correlationId);
 		return json;
+	}
+
+	/**
+	 * When a confirmation was posted: the ERP's entry time, or now when the ERP gave none
+	 * (the event's {@code ce_time} and its {@code postedAt} are the same).
+	 * @param confirmation the confirmation just booked
+	 * @return the time
+	 */
+	Instant postedAt(Confirmation confirmation) {
+		return (confirmation.enteredAt() != null) ? confirmation.enteredAt() : Instant.now();
 	}
 
 	// The ERP records the day of the release only; other statuses carry no date.

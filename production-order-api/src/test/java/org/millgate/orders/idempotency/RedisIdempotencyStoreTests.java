@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,35 +66,58 @@ class RedisIdempotencyStoreTests {
 	}
 
 	@Test
-	void should_keep_a_bookings_event_with_its_answer_until_a_relay_delivered_it_and_hand_a_dead_relays_share_on()
-			throws Exception {
+	void should_keep_a_bookings_event_with_its_answer_until_the_relay_holding_the_lease_delivered_it() {
 		String stream = "millgate:outbox:test:" + UUID.randomUUID();
 		RedisIdempotencyStore withOutbox = new RedisIdempotencyStore(redis, Duration.ofHours(1), Duration.ofSeconds(30),
 				stream);
 		String key = "client:" + UUID.randomUUID();
 		withOutbox.claim(key, "fp").block();
-		OutboxEvent event = new OutboxEvent("millgate.production-orders.events.v1", "1000001", "confirmation/4711-1",
-				"/millgate/production-order-api", "dev.millgate.production-orders.order-confirmed", "1000001",
-				Instant.parse("2026-12-05T08:00:00Z"), null, "line-4-call-000042", null, "{\"orderId\":\"1000001\"}");
+		OutboxEvent event = event("confirmation/4711-1");
 
 		withOutbox.complete(key, "fp", 201, "{}", event).block();
 
 		assertThat(withOutbox.claim(key, "fp").block()).isEqualTo(new Claim.Replay(201, "{}"));
-		EventOutbox outbox = withOutbox.outbox();
-		assertThat(outbox.waiting()).isOne();
-		List<EventOutbox.Pending> taken = outbox.next(10);
+		RedisOutbox first = new RedisOutbox(redis, stream, Duration.ofMillis(700));
+		RedisOutbox second = new RedisOutbox(redis, stream, Duration.ofMillis(700));
+		assertThat(first.waiting()).isOne();
+		List<EventOutbox.Pending> taken = first.next(10);
 		assertThat(taken).extracting(EventOutbox.Pending::event).containsExactly(event);
-		// taken, not delivered: this relay gets it again, another one does not (yet)
-		assertThat(outbox.next(10)).extracting(EventOutbox.Pending::id).containsExactly(taken.get(0).id());
-		EventOutbox otherRelay = new RedisIdempotencyStore(redis, Duration.ofHours(1), Duration.ofSeconds(30), stream)
-			.outbox();
-		assertThat(otherRelay.next(10)).isEmpty();
+		// one relay at a time: the second waits while the first holds the lease
+		assertThat(second.next(10)).isEmpty();
+		assertThat(first.held()).isTrue();
 
-		outbox.delivered(List.of(taken.get(0).id()));
+		// the first relay stops renewing (its instance died): the second takes over, and
+		// delivers the event the first did not take out
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !second.next(10).isEmpty());
+		List<EventOutbox.Pending> takenOver = second.next(10);
+		assertThat(takenOver).extracting(EventOutbox.Pending::event).containsExactly(event);
+		assertThat(first.held()).as("the lease is the second's now").isFalse();
+		second.delivered(List.of(takenOver.get(0).id()));
 
-		assertThat(outbox.waiting()).isZero();
-		assertThat(outbox.next(10)).isEmpty();
-		redis.delete(stream).block();
+		assertThat(second.waiting()).isZero();
+		assertThat(second.next(10)).isEmpty();
+		redis.delete(stream, stream + ":lease", stream + ":seen:confirmation/4711-1").block();
+	}
+
+	@Test
+	void should_keep_the_event_of_one_booking_once_even_when_a_retry_completes_it_again() {
+		String stream = "millgate:outbox:test:" + UUID.randomUUID();
+		RedisIdempotencyStore withOutbox = new RedisIdempotencyStore(redis, Duration.ofHours(1), Duration.ofSeconds(30),
+				stream);
+		OutboxEvent event = event("confirmation/4711-2");
+		for (String key : List.of("client:" + UUID.randomUUID(), "client:" + UUID.randomUUID())) {
+			withOutbox.claim(key, "fp").block();
+			withOutbox.complete(key, "fp", 201, "{}", event).block();
+		}
+
+		assertThat(withOutbox.outbox().waiting()).isOne();
+		redis.delete(stream, stream + ":seen:confirmation/4711-2").block();
+	}
+
+	private static OutboxEvent event(String id) {
+		return new OutboxEvent("millgate.production-orders.events.v1", "1000001", id, "/millgate/production-order-api",
+				"dev.millgate.production-orders.order-confirmed", "1000001", Instant.parse("2026-12-05T08:00:00Z"),
+				null, "line-4-call-000042", null, "{\"orderId\":\"1000001\"}");
 	}
 
 	@Test

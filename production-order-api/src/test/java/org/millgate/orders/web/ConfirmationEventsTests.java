@@ -21,6 +21,7 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -56,7 +57,11 @@ class ConfirmationEventsTests {
 
 	private static final YAMLMapper yaml = new YAMLMapper();
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	static Schema orderConfirmedData;
+
+	static Schema orderConfirmedHeaders;
 
 	@Autowired
 	WebTestClient client;
@@ -68,16 +73,23 @@ class ConfirmationEventsTests {
 			.getResourceAsStream("/millgate/contracts/events/production-orders/v1.yaml")) {
 			contract = yaml.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 		}
-		ObjectNode root = (ObjectNode) contract;
-		root.putArray("allOf").addObject().put("$ref", "#/components/schemas/OrderConfirmedData");
-		orderConfirmedData = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+		orderConfirmedData = within(contract, "#/components/schemas/OrderConfirmedData");
+		orderConfirmedHeaders = within(contract, "#/components/messages/OrderConfirmed/headers");
+	}
+
+	// a schema of the contract, its references resolved within it
+	private static Schema within(JsonNode contract, String pointer) {
+		ObjectNode root = (ObjectNode) contract.deepCopy();
+		root.putArray("allOf").addObject().put("$ref", pointer);
+		return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
 			.getSchema(root.toString(), InputFormat.JSON);
 	}
 
 	@Test
 	void every_booking_has_its_order_confirmed_event_valid_by_the_contract_and_a_refusal_has_none() {
 		String key = "key-" + UUID.randomUUID();
-		EntityExchangeResult<byte[]> booked = confirm("1000001", key, "0010");
+		String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+		EntityExchangeResult<byte[]> booked = confirm("1000001", key, "0010", "00-" + trace + "-00f067aa0ba902b7-01");
 		assertThat(booked.getStatus().value()).as(body(booked)).isEqualTo(201);
 		String confirmationId = JsonPath.read(body(booked), "$.confirmationId");
 		String correlationId = booked.getResponseHeaders().getFirst("X-Correlation-Id");
@@ -98,6 +110,13 @@ class ConfirmationEventsTests {
 			.containsKey("ce_time");
 		List<Error> violations = orderConfirmedData.validate(event.value(), InputFormat.JSON);
 		assertThat(violations).as("%s against OrderConfirmedData", event.value()).isEmpty();
+		String headerJson = JSON.writeValueAsString(headers);
+		assertThat(orderConfirmedHeaders.validate(headerJson, InputFormat.JSON))
+			.as("%s against OrderConfirmed's headers", headerJson)
+			.isEmpty();
+		assertThat(headers.get("ce_traceparent")).as("the caller's trace, continued by the product")
+			.startsWith("00-" + trace + "-")
+			.isNotEqualTo("00-" + trace + "-00f067aa0ba902b7-01");
 		assertThat((String) JsonPath.read(event.value(), "$.idempotencyKey")).isEqualTo(key);
 		assertThat((String) JsonPath.read(event.value(), "$.confirmationId")).isEqualTo(confirmationId);
 		assertThat((String) JsonPath.read(event.value(), "$.varianceReason")).isEqualTo("SCR");
@@ -130,8 +149,13 @@ class ConfirmationEventsTests {
 		finally {
 			kafka.start();
 		}
+		long previous = -1;
 		for (String id : ids) {
-			assertThat(find(id).key()).isEqualTo("1000001");
+			ConsumerRecord<String, String> event = find(id);
+			assertThat(event.key()).isEqualTo("1000001");
+			assertThat(event.offset()).as("the events of one order in the order of their bookings")
+				.isGreaterThan(previous);
+			previous = event.offset();
 		}
 	}
 
@@ -155,9 +179,16 @@ class ConfirmationEventsTests {
 	}
 
 	private EntityExchangeResult<byte[]> confirm(String order, String key, String operation) {
+		return confirm(order, key, operation, null);
+	}
+
+	private EntityExchangeResult<byte[]> confirm(String order, String key, String operation, String traceparent) {
 		return this.client.post().uri("/v2/production-orders/" + order + "/confirmations").headers((headers) -> {
 			headers.setBearerAuth(MES_1000);
 			headers.set("Idempotency-Key", key);
+			if (traceparent != null) {
+				headers.set("traceparent", traceparent);
+			}
 		})
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(CONFIRMATION.formatted(operation))

@@ -16,11 +16,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class TestSupportArchitectureTests {
 
 	@ArchTest
-	static final ArchRule depends_on_the_contracts_and_the_simulator_only = noClasses().should()
-		.dependOnClassesThat(resideInAPackage("org.millgate..").and(
-				resideOutsideOfPackages("org.millgate.testing..", "org.millgate.contracts..", "org.millgate.erpsim..")))
+	static final ArchRule depends_on_the_contracts_the_simulator_and_the_broker_only = noClasses().should()
+		.dependOnClassesThat(resideInAPackage("org.millgate..").and(resideOutsideOfPackages("org.millgate.testing..",
+				"org.millgate.contracts..", "org.millgate.erpsim..", "org.millgate.broker..")))
 		.because("every module's tests use test-support, so it may know no module they test: products, the "
-				+ "gateway and the portal are reached over HTTP or named as strings");
+				+ "gateway and the portal are reached over HTTP or named as strings; the ERP simulator and the "
+				+ "event broker are the infrastructure the tests run against");
 
 	@ArchTest
 	static final ArchRule only_the_simulator_class_knows_the_simulator = noClasses().that()
@@ -29,5 +30,13 @@ class TestSupportArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAPackage("org.millgate.erpsim..")
 		.because("erp-simulator is optional here: a module without it must be able to use everything else");
+
+	@ArchTest
+	static final ArchRule only_the_kafka_class_knows_the_broker = noClasses().that()
+		.resideOutsideOfPackage("org.millgate.testing.events..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.millgate.broker..")
+		.because("event-broker is optional here: a module without it must be able to use everything else");
 
 }

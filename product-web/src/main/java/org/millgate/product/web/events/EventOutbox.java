@@ -10,8 +10,8 @@ import java.util.List;
 public interface EventOutbox {
 
 	/**
-	 * The next events to deliver, oldest first: those this instance took but has not
-	 * delivered yet, then those another instance took and left (it died), then new ones.
+	 * The next events to deliver, oldest first; none while another instance's relay
+	 * delivers.
 	 * @param max how many at most
 	 * @return the events with their place in the outbox
 	 */
@@ -22,6 +22,16 @@ public interface EventOutbox {
 	 * @param ids their places in the outbox
 	 */
 	void delivered(List<String> ids);
+
+	/**
+	 * Whether this instance's relay may deliver now: an outbox shared by several
+	 * instances is delivered by one at a time, so that events leave in the order they
+	 * were booked; asked (and the right renewed) before every delivery.
+	 * @return true when this relay holds the right to deliver
+	 */
+	default boolean held() {
+		return true;
+	}
 
 	/**
 	 * How many events wait, for the metrics and the logs.

@@ -4,12 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,17 +29,22 @@ import org.springframework.kafka.core.KafkaTemplate;
  * attributes as {@code ce_} headers (binary content mode), sent with the producer's
  * {@code acks=all} and idempotence; an event leaves the outbox only once Kafka
  * acknowledged it. While Kafka cannot be reached, events wait in the outbox and the relay
- * tries again every second, saying once that it waits and once that it delivered again.
+ * tries again every interval, saying once that it waits and once that it delivers again.
  * Delivery is at least once: consumers recognize a repeated event by its {@code ce_id}.
+ * An outbox several instances share is delivered by one relay at a time
+ * ({@link EventOutbox#held()}), so that events leave in the order they were booked.
  * <p>
- * The relay creates the topics it delivers to (with their partitions) before the first
- * delivery, since the platform's broker does not create topics on first use.
+ * The relay creates the topics it delivers to that do not exist yet (with the partitions
+ * and settings of their contracts) before the first delivery, since the platform's broker
+ * does not create topics on first use; an existing topic is left as it is.
  */
 public final class EventRelay implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventRelay.class);
 
 	private static final int BATCH = 100;
+
+	private static final int ROUNDS = 10;
 
 	private final EventOutbox outbox;
 
@@ -48,7 +58,9 @@ public final class EventRelay implements SmartLifecycle {
 
 	private final Duration sendTimeout;
 
-	private ScheduledExecutorService thread;
+	private volatile ScheduledExecutorService thread;
+
+	private volatile boolean running;
 
 	private volatile boolean topicsReady;
 
@@ -74,20 +86,39 @@ public final class EventRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Delivers what the outbox holds, until a delivery fails.
+	 * Delivers what the outbox holds, oldest first, until a delivery fails, the relay is
+	 * stopped, or the outbox is another instance's to deliver; one round delivers at most
+	 * {@value #ROUNDS} batches, so that a stop is heard.
 	 * @return how many events were delivered
 	 */
-	public synchronized int deliver() {
+	public int deliver() {
 		if (!this.topicsReady) {
-			this.admin.createOrModifyTopics(this.topics.toArray(NewTopic[]::new));
+			try {
+				createTopics();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted", ex);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("the topics cannot be created: " + ex.getMessage(), ex);
+			}
 			this.topicsReady = true;
 		}
 		int delivered = 0;
-		List<EventOutbox.Pending> next = this.outbox.next(BATCH);
-		while (!next.isEmpty()) {
+		for (int round = 0; round < ROUNDS && this.running; round++) {
+			List<EventOutbox.Pending> next = this.outbox.next(BATCH);
+			if (next.isEmpty()) {
+				break;
+			}
 			List<String> done = new ArrayList<>();
 			try {
 				for (EventOutbox.Pending pending : next) {
+					// one relay at a time, and only while it may: the order of the
+					// bookings
+					if (!this.running || !this.outbox.held()) {
+						break;
+					}
 					this.kafka.send(record(pending.event())).get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
 					done.add(pending.id());
 				}
@@ -105,25 +136,80 @@ public final class EventRelay implements SmartLifecycle {
 					delivered += done.size();
 				}
 			}
-			next = this.outbox.next(BATCH);
+			if (done.size() < next.size()) {
+				break;
+			}
 		}
 		return delivered;
+	}
+
+	// the topics that do not exist yet, with the partitions and settings of their
+	// contracts; an existing topic is left as it is (more partitions would move keys)
+	private void createTopics() throws Exception {
+		Map<String, Object> config = new HashMap<>(this.admin.getConfigurationProperties());
+		config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+		config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+		Admin client = Admin.create(config);
+		{
+			try {
+				Set<String> existing = client.listTopics().names().get(5, TimeUnit.SECONDS);
+				List<NewTopic> missing = new ArrayList<>();
+				List<String> present = new ArrayList<>();
+				for (NewTopic topic : this.topics) {
+					if (existing.contains(topic.name())) {
+						present.add(topic.name());
+					}
+					else {
+						missing.add(topic);
+					}
+				}
+				if (!present.isEmpty()) {
+					Map<String, TopicDescription> described = client.describeTopics(present)
+						.allTopicNames()
+						.get(5, TimeUnit.SECONDS);
+					for (NewTopic topic : this.topics) {
+						TopicDescription description = described.get(topic.name());
+						if (description != null && description.partitions().size() != topic.numPartitions()) {
+							logger.warn("Topic {} has {} partitions, its contract {}; left as it is", topic.name(),
+									description.partitions().size(), topic.numPartitions());
+						}
+					}
+				}
+				if (!missing.isEmpty()) {
+					client.createTopics(missing).all().get(5, TimeUnit.SECONDS);
+					logger.info("Created the topics {}", missing.stream().map(NewTopic::name).toList());
+				}
+			}
+			finally {
+				client.close(Duration.ofSeconds(2));
+			}
+		}
 	}
 
 	private void round() {
 		try {
 			int delivered = deliver();
 			if (this.waiting) {
-				logger.info("Kafka has the events again: {} delivered from the outbox", delivered);
+				logger.info("The relay delivers again: {} events delivered from the outbox", delivered);
 				this.waiting = false;
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			// a round never ends the relay: the next one tries again
 			if (!this.waiting) {
-				logger.warn("Events wait in the outbox ({} now): Kafka cannot take them ({}); retrying every {} ms",
-						this.outbox.waiting(), ex.getMessage(), this.interval.toMillis());
+				logger.warn("Events wait in the outbox ({}): they cannot be delivered now ({}); retrying every {} ms",
+						waiting(), ex.getMessage(), this.interval.toMillis());
 				this.waiting = true;
 			}
+		}
+	}
+
+	private String waiting() {
+		try {
+			return this.outbox.waiting() + " now";
+		}
+		catch (RuntimeException ex) {
+			return "how many is unknown: " + ex.getMessage();
 		}
 	}
 
@@ -153,6 +239,7 @@ public final class EventRelay implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		if (this.thread == null) {
+			this.running = true;
 			this.thread = Executors.newSingleThreadScheduledExecutor((task) -> {
 				Thread relay = new Thread(task, "millgate-event-relay");
 				relay.setDaemon(true);
@@ -162,12 +249,28 @@ public final class EventRelay implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Stops delivering: the delivery under way ends (Kafka's answer to it is awaited, so
+	 * that a delivered event leaves the outbox), no other begins.
+	 */
 	@Override
-	public synchronized void stop() {
-		if (this.thread != null) {
-			this.thread.shutdownNow();
-			this.thread = null;
+	public void stop() {
+		ScheduledExecutorService relay = this.thread;
+		if (relay == null) {
+			return;
 		}
+		this.running = false;
+		relay.shutdown();
+		try {
+			if (!relay.awaitTermination(this.sendTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS)) {
+				relay.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			relay.shutdownNow();
+		}
+		this.thread = null;
 	}
 
 	@Override

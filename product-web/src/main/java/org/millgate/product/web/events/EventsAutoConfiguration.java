@@ -2,7 +2,11 @@ package org.millgate.product.web.events;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -44,16 +48,30 @@ class EventsAutoConfiguration {
 					"The product '" + product + "' keeps events but the catalog has no event product of that id"));
 		List<NewTopic> topics = new ArrayList<>();
 		for (ProductVersion version : events.versions()) {
-			int partitions = catalog.eventContract(product, version.version())
-				.map((contract) -> contract.tree().at("/channels").elements().next().at("/bindings/kafka/partitions"))
-				.map((node) -> node.asInt(1))
-				.orElse(1);
-			topics.add(new NewTopic(events.topic(version.version()), partitions, (short) -1));
+			JsonNode binding = catalog.eventContract(product, version.version())
+				.map((contract) -> contract.tree().at("/channels").elements().next().at("/bindings/kafka"))
+				.orElseThrow();
+			Map<String, String> settings = new LinkedHashMap<>();
+			binding.path("topicConfiguration").fields().forEachRemaining((entry) -> {
+				JsonNode value = entry.getValue();
+				List<String> values = new ArrayList<>();
+				if (value.isArray()) {
+					value.forEach((item) -> values.add(item.asText()));
+				}
+				else {
+					values.add(value.asText());
+				}
+				settings.put(entry.getKey(), String.join(",", values));
+			});
+			topics.add(new NewTopic(events.topic(version.version()), binding.path("partitions").asInt(1), (short) -1)
+				.configs(settings));
 		}
 		Duration interval = environment.getProperty("millgate.product.events.interval", Duration.class,
 				Duration.ofMillis(500));
+		// longer than the producer's own delivery timeout (10 s), so that the relay hears
+		// the producer's answer rather than giving up just before it
 		Duration timeout = environment.getProperty("millgate.product.events.send-timeout", Duration.class,
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(15));
 		EventRelay relay = new EventRelay(outbox, kafka, admin, topics, interval, timeout);
 		logger.info("Events of {} go to {} through the outbox", product, relay.topicNames());
 		return relay;

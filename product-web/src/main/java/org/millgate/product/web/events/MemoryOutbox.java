@@ -2,8 +2,10 @@ package org.millgate.product.web.events;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,15 +15,26 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MemoryOutbox implements EventOutbox {
 
+	private static final int REMEMBERED = 100_000;
+
 	private final Map<String, OutboxEvent> events = new LinkedHashMap<>();
 
 	private final AtomicLong sequence = new AtomicLong();
 
+	// the ids of the events appended, so that a retry's booking is no second event
+	private final Set<String> appended = new LinkedHashSet<>();
+
 	/**
-	 * Adds an event.
+	 * Adds an event, unless an event of that id was added before.
 	 * @param event the event
 	 */
 	public synchronized void append(OutboxEvent event) {
+		if (!this.appended.add(event.id())) {
+			return;
+		}
+		if (this.appended.size() > REMEMBERED) {
+			this.appended.remove(this.appended.iterator().next());
+		}
 		this.events.put(Long.toString(this.sequence.incrementAndGet()), event);
 	}
 
