@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -135,6 +136,20 @@ final class RedisOutbox implements EventOutbox {
 	@Override
 	public void delivered(List<String> ids) {
 		this.stream.delete(this.key, ids.stream().map(RecordId::of).toArray(RecordId[]::new)).block(WAIT);
+	}
+
+	/**
+	 * Moves an event Kafka refuses for good to the dead letters, the stream
+	 * {@code <outbox>:dead} (with the reason and the time), out of the way of the events
+	 * behind it.
+	 */
+	@Override
+	public void deadLettered(Pending pending, String reason) {
+		this.stream
+			.add(MapRecord.create(this.key + ":dead",
+					Map.of("event", write(pending.event()), "reason", reason, "at", Instant.now().toString())))
+			.block(WAIT);
+		this.stream.delete(this.key, RecordId.of(pending.id())).block(WAIT);
 	}
 
 	@Override

@@ -34,6 +34,14 @@ public interface EventOutbox {
 	}
 
 	/**
+	 * Takes an event Kafka refuses for good (too large, not authorized, not serializable)
+	 * out of the way of the events behind it, keeping it aside with the reason.
+	 * @param pending the event
+	 * @param reason why Kafka refused it
+	 */
+	void deadLettered(Pending pending, String reason);
+
+	/**
 	 * How many events wait, for the metrics and the logs.
 	 * @return the number waiting
 	 */

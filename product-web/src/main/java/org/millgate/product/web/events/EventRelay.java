@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +39,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * tries again every interval, saying once that it waits and once that it delivers again.
  * Delivery is at least once: consumers recognize a repeated event by its {@code ce_id}.
  * An outbox several instances share is delivered by one relay at a time
- * ({@link EventOutbox#held()}), so that events leave in the order they were booked.
+ * ({@link EventOutbox#held()}), so that events leave in the order they were booked. An
+ * event Kafka refuses for good (too large, not authorized) is dead-lettered
+ * ({@link EventOutbox#deadLettered}) and logged as an error, so that it does not hold the
+ * events behind it.
  * <p>
  * The relay creates the topics it delivers to that do not exist yet (with the partitions
  * and settings of their contracts) before the first delivery, since the platform's broker
@@ -119,8 +129,27 @@ public final class EventRelay implements SmartLifecycle {
 					if (!this.running || !this.outbox.held()) {
 						break;
 					}
-					this.kafka.send(record(pending.event())).get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-					done.add(pending.id());
+					try {
+						this.kafka.send(record(pending.event()))
+							.get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+						done.add(pending.id());
+					}
+					catch (ExecutionException | RuntimeException ex) {
+						// refused at once (too large for the producer) or by the broker
+						Throwable cause = refusedForGood(ex);
+						if (cause == null) {
+							throw ex;
+						}
+						// out of the way of the events behind it, kept aside with the
+						// reason
+						this.outbox.delivered(done);
+						delivered += done.size();
+						done.clear();
+						String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+						this.outbox.deadLettered(pending, reason);
+						logger.error("Event {} ({} on {}) dead-lettered: Kafka refuses it for good ({})",
+								pending.event().id(), pending.event().type(), pending.event().topic(), reason);
+					}
 				}
 			}
 			catch (InterruptedException ex) {
@@ -136,7 +165,7 @@ public final class EventRelay implements SmartLifecycle {
 					delivered += done.size();
 				}
 			}
-			if (done.size() < next.size()) {
+			if (!this.running) {
 				break;
 			}
 		}
@@ -202,6 +231,18 @@ public final class EventRelay implements SmartLifecycle {
 				this.waiting = true;
 			}
 		}
+	}
+
+	// what no retry cures: too large, not authorized, not serializable, no such topic
+	private static Throwable refusedForGood(Exception failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+					|| cause instanceof InvalidRecordException || cause instanceof SerializationException
+					|| cause instanceof TopicAuthorizationException || cause instanceof InvalidTopicException) {
+				return cause;
+			}
+		}
+		return null;
 	}
 
 	private String waiting() {

@@ -21,6 +21,8 @@ public final class MemoryOutbox implements EventOutbox {
 
 	private final AtomicLong sequence = new AtomicLong();
 
+	private final List<DeadLetter> deadLetters = new ArrayList<>();
+
 	// the ids of the events appended, so that a retry's booking is no second event
 	private final Set<String> appended = new LinkedHashSet<>();
 
@@ -53,6 +55,30 @@ public final class MemoryOutbox implements EventOutbox {
 	@Override
 	public synchronized void delivered(List<String> ids) {
 		ids.forEach(this.events::remove);
+	}
+
+	@Override
+	public synchronized void deadLettered(Pending pending, String reason) {
+		this.deadLetters.add(new DeadLetter(pending.event(), reason));
+		this.events.remove(pending.id());
+	}
+
+	/**
+	 * The events Kafka refused for good.
+	 * @return them, oldest first
+	 */
+	public synchronized List<DeadLetter> deadLetters() {
+		return List.copyOf(this.deadLetters);
+	}
+
+	/**
+	 * An event Kafka refused for good, with the reason.
+	 *
+	 * @param event the event
+	 * @param reason why
+	 */
+	public record DeadLetter(OutboxEvent event, String reason) {
+
 	}
 
 	@Override
