@@ -124,26 +124,33 @@ PACT_CORE_TESTS=run
 PACT_CORE_DIR="${MILLGATE_PACT_CORE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/millgate/pact-core-$PACT_CORE_VERSION}"
 ensure_pact_core() {
   PACT_CORE_TESTS=run
-  [ -d "$PACT_CORE_DIR/node_modules/@pact-foundation/pact-core" ] && command -v node >/dev/null 2>&1 && return 0
-  local avoid="install @pact-foundation/pact-core@$PACT_CORE_VERSION with npm into $PACT_CORE_DIR yourself (npm install --prefix $PACT_CORE_DIR @pact-foundation/pact-core@$PACT_CORE_VERSION), or set MILLGATE_INSTALL=never (skips the reference core's verification)"
+  ensure_npm_package @pact-foundation/pact-core "$PACT_CORE_VERSION" "$PACT_CORE_DIR" \
+    "the pact verification by Pact's reference core" \
+    "every pact is verified with Pact's reference core (the verifier of PactNet, pact-js, pact-python, pact-go) beside Pact JVM" \
+    || PACT_CORE_TESTS=skip
+}
+
+# An npm package in a directory of the user's cache, with Node.js (Debian's nodejs and npm
+# where missing), installed after a banner; returns 1 (the caller skips what needs it) when
+# it is missing and MILLGATE_INSTALL=never.
+# ensure_npm_package PACKAGE VERSION DIR WHAT-IS-SKIPPED WHY
+ensure_npm_package() {
+  local package="$1" version="$2" dir="$3" what="$4" why="$5"
+  [ -d "$dir/node_modules/$package" ] && command -v node >/dev/null 2>&1 && return 0
+  local avoid="install $package@$version with npm into $dir yourself (npm install --prefix $dir $package@$version), or set MILLGATE_INSTALL=never (skips $what)"
   if ! install_allowed; then
-    say "Skipping the pact verification by Pact's reference core: @pact-foundation/pact-core $PACT_CORE_VERSION is not in $PACT_CORE_DIR (or Node.js is missing), and MILLGATE_INSTALL=never installs nothing."
-    say "To run it: npm install --prefix $PACT_CORE_DIR @pact-foundation/pact-core@$PACT_CORE_VERSION"
-    PACT_CORE_TESTS=skip
-    return 0
+    say "Skipping $what: $package $version is not in $dir (or Node.js is missing), and MILLGATE_INSTALL=never installs nothing."
+    say "To run it: npm install --prefix $dir $package@$version"
+    return 1
   fi
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-    apt_install "Pact's reference core, which every pact is verified with beside Pact JVM, runs on Node.js; node or npm is missing" \
-      "$avoid" nodejs npm
+    apt_install "$why; it runs on Node.js, and node or npm is missing" "$avoid" nodejs npm
   fi
-  announce_install "@pact-foundation/pact-core@$PACT_CORE_VERSION from the npm registry, into $PACT_CORE_DIR" \
-    "every pact is verified with Pact's reference core (the verifier of PactNet, pact-js, pact-python, pact-go) beside Pact JVM" \
-    "$avoid"
-  mkdir -p "$PACT_CORE_DIR"
-  npm install --prefix "$PACT_CORE_DIR" --no-audit --no-fund --loglevel=error \
-    "@pact-foundation/pact-core@$PACT_CORE_VERSION" >/dev/null \
-    || fail "Installing @pact-foundation/pact-core failed; install it by hand ($avoid)"
-  say "Installed @pact-foundation/pact-core $PACT_CORE_VERSION into $PACT_CORE_DIR."
+  announce_install "$package@$version from the npm registry, into $dir" "$why" "$avoid"
+  mkdir -p "$dir"
+  SCARF_ANALYTICS=false npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "$package@$version" >/dev/null \
+    || fail "Installing $package failed; install it by hand ($avoid)"
+  say "Installed $package $version into $dir."
 }
 
 # AsyncAPI's own parser, for the independent check of the event contracts (asyncapi_lint).
@@ -154,24 +161,8 @@ ASYNCAPI_TESTS=run
 ASYNCAPI_PARSER_DIR="${MILLGATE_ASYNCAPI_PARSER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/millgate/asyncapi-parser-$ASYNCAPI_PARSER_VERSION}"
 ensure_asyncapi_parser() {
   ASYNCAPI_TESTS=run
-  [ -d "$ASYNCAPI_PARSER_DIR/node_modules/@asyncapi/parser" ] && command -v node >/dev/null 2>&1 && return 0
-  local avoid="install @asyncapi/parser@$ASYNCAPI_PARSER_VERSION with npm into $ASYNCAPI_PARSER_DIR yourself (npm install --prefix $ASYNCAPI_PARSER_DIR @asyncapi/parser@$ASYNCAPI_PARSER_VERSION), or set MILLGATE_INSTALL=never (skips this check)"
-  if ! install_allowed; then
-    say "Skipping the independent AsyncAPI check: @asyncapi/parser $ASYNCAPI_PARSER_VERSION is not in $ASYNCAPI_PARSER_DIR (or Node.js is missing), and MILLGATE_INSTALL=never installs nothing."
-    say "To run it: npm install --prefix $ASYNCAPI_PARSER_DIR @asyncapi/parser@$ASYNCAPI_PARSER_VERSION"
-    ASYNCAPI_TESTS=skip
-    return 0
-  fi
-  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-    apt_install "AsyncAPI's parser, which checks the event contracts beside the build's own check, runs on Node.js; node or npm is missing" \
-      "$avoid" nodejs npm
-  fi
-  announce_install "@asyncapi/parser@$ASYNCAPI_PARSER_VERSION from the npm registry, into $ASYNCAPI_PARSER_DIR" \
+  ensure_npm_package @asyncapi/parser "$ASYNCAPI_PARSER_VERSION" "$ASYNCAPI_PARSER_DIR" \
+    "the independent AsyncAPI check" \
     "the event contracts are checked with AsyncAPI's own parser beside the build's JSON Schema check" \
-    "$avoid"
-  mkdir -p "$ASYNCAPI_PARSER_DIR"
-  SCARF_ANALYTICS=false npm install --prefix "$ASYNCAPI_PARSER_DIR" --no-audit --no-fund --loglevel=error \
-    "@asyncapi/parser@$ASYNCAPI_PARSER_VERSION" >/dev/null \
-    || fail "Installing @asyncapi/parser failed; install it by hand ($avoid)"
-  say "Installed @asyncapi/parser $ASYNCAPI_PARSER_VERSION into $ASYNCAPI_PARSER_DIR."
+    || ASYNCAPI_TESTS=skip
 }
