@@ -1,19 +1,13 @@
 package org.millgate.gateway;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import org.millgate.gateway.support.TestCatalog;
+import org.millgate.testing.net.LocalAddresses;
 import org.millgate.testing.TestTokens;
 import org.millgate.testing.tls.SelfSignedCertificate;
 
@@ -74,11 +69,12 @@ class GatewayDoorsTests {
 		assertThat(getTls(publicPort, "/actuator/prometheus").statusCode()).as("public port").isEqualTo(404);
 		assertThat(getTls(publicPort, "/%61ctuator/prometheus").statusCode()).as("public port, encoded").isEqualTo(404);
 
-		List<InetAddress> others = otherAddresses();
+		List<InetAddress> others = LocalAddresses.others();
 		assumeFalse(others.isEmpty(), "this machine has no address besides loopback to try from");
 		for (InetAddress address : others) {
-			assertThat(connects(address, publicPort)).as("the public port on %s", address).isTrue();
-			assertThat(connects(address, managementPort)).as("the management port on %s", address).isFalse();
+			assertThat(LocalAddresses.connects(address, publicPort)).as("the public port on %s", address).isTrue();
+			assertThat(LocalAddresses.connects(address, managementPort)).as("the management port on %s", address)
+				.isFalse();
 		}
 	}
 
@@ -111,25 +107,6 @@ class GatewayDoorsTests {
 				.timeout(Duration.ofSeconds(5))
 				.build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode();
-	}
-
-	private static List<InetAddress> otherAddresses() throws SocketException {
-		return Collections.list(NetworkInterface.getNetworkInterfaces())
-			.stream()
-			.flatMap((network) -> Collections.list(network.getInetAddresses()).stream())
-			.filter((address) -> address instanceof Inet4Address && !address.isLoopbackAddress()
-					&& !address.isLinkLocalAddress())
-			.toList();
-	}
-
-	private static boolean connects(InetAddress address, int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(address, port), 2000);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }

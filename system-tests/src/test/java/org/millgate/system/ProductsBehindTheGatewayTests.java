@@ -1,18 +1,12 @@
 package org.millgate.system;
 
-import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.Socket;
-import java.net.SocketException;
-import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.millgate.testing.net.LocalAddresses;
 import org.millgate.testing.platform.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,33 +29,16 @@ class ProductsBehindTheGatewayTests {
 	}
 
 	@Test
-	void finding2ProductsCannotBeReachedAroundTheGateway() throws SocketException {
-		List<InetAddress> others = otherAddresses();
+	void finding2ProductsCannotBeReachedAroundTheGateway() {
+		List<InetAddress> others = LocalAddresses.others();
 		assumeFalse(others.isEmpty(), "this machine has no address besides loopback to try from");
 		for (InetAddress address : others) {
-			assertThat(connects(address, platform.port("gateway"))).as("the gateway on %s", address).isTrue();
+			assertThat(LocalAddresses.connects(address, platform.port("gateway"))).as("the gateway on %s", address)
+				.isTrue();
 			for (String product : List.of("production-order-api", "inventory-api", "shipment-api")) {
-				assertThat(connects(address, platform.port(product))).as("%s on %s", product, address).isFalse();
+				assertThat(LocalAddresses.connects(address, platform.port(product))).as("%s on %s", product, address)
+					.isFalse();
 			}
-		}
-	}
-
-	private static List<InetAddress> otherAddresses() throws SocketException {
-		return Collections.list(NetworkInterface.getNetworkInterfaces())
-			.stream()
-			.flatMap((network) -> Collections.list(network.getInetAddresses()).stream())
-			.filter((address) -> address instanceof Inet4Address && !address.isLoopbackAddress()
-					&& !address.isLinkLocalAddress())
-			.toList();
-	}
-
-	private static boolean connects(InetAddress address, int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(address, port), 2000);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
 		}
 	}
 
