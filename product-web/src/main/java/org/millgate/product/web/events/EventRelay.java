@@ -23,6 +23,7 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -205,8 +206,16 @@ public final class EventRelay implements SmartLifecycle {
 					}
 				}
 				if (!missing.isEmpty()) {
-					client.createTopics(missing).all().get(5, TimeUnit.SECONDS);
-					logger.info("Created the topics {}", missing.stream().map(NewTopic::name).toList());
+					try {
+						client.createTopics(missing).all().get(5, TimeUnit.SECONDS);
+						logger.info("Created the topics {}", missing.stream().map(NewTopic::name).toList());
+					}
+					catch (ExecutionException ex) {
+						// another relay (another instance) created it in the meantime
+						if (!(ex.getCause() instanceof TopicExistsException)) {
+							throw ex;
+						}
+					}
 				}
 			}
 			finally {
