@@ -102,7 +102,7 @@ public final class EventRelay implements SmartLifecycle {
 	 * {@value #ROUNDS} batches, so that a stop is heard.
 	 * @return how many events were delivered
 	 */
-	public int deliver() {
+	public synchronized int deliver() {
 		if (!this.topicsReady) {
 			try {
 				createTopics();
