@@ -28,10 +28,13 @@ public final class ConfirmationWrites {
 
 	private final OrderWrites orders;
 
+	private final MaterialDocumentWrites movements;
+
 	public ConfirmationWrites(ErpData data, Clock clock) {
 		this.data = data;
 		this.clock = clock;
 		this.orders = new OrderWrites(data, clock);
+		this.movements = new MaterialDocumentWrites(data, clock);
 	}
 
 	/**
@@ -78,6 +81,7 @@ public final class ConfirmationWrites {
 			Map<String, Object> row = row(given, header, op, yield, scrap, last, user);
 			this.data.table("Confirmation").insert(row);
 			book(order, operation, yield, scrap, last);
+			postGoodsMovements(header, operation, yield, scrap, user);
 			return row;
 		}
 	}
@@ -190,6 +194,69 @@ public final class ConfirmationWrites {
 		Statuses.remove(this.data, order, "I0009");
 		if (anyConfirmed) {
 			Statuses.add(this.data, order, allConfirmed ? "I0009" : "I0010");
+		}
+	}
+
+	// What a confirmation with backflush and automatic goods receipt posts: the
+	// components
+	// of the operation are issued to the order (261) in proportion to the quantity
+	// produced, and the yield of the order's last operation is received (101) into the
+	// order's storage location. A component whose stock does not suffice, or that needs a
+	// batch nobody chose, is left for postprocessing, as SAP leaves it (COGI): the
+	// confirmation stands.
+	private void postGoodsMovements(Map<String, Object> header, String operation, BigDecimal yield, BigDecimal scrap,
+			String user) {
+		String order = (String) header.get("ManufacturingOrder");
+		BigDecimal total = (BigDecimal) header.get("TotalQuantity");
+		List<Map<String, Object>> items = new java.util.ArrayList<>();
+		for (Map<String, Object> component : this.data.table("ReservationItem").rows()) {
+			if (!order.equals(component.get("ManufacturingOrder"))
+					|| !operation.equals(component.get("ManufacturingOrderOperation"))
+					|| !"".equals(component.get("Batch")) || total == null || total.signum() == 0) {
+				continue;
+			}
+			BigDecimal quantity = ((BigDecimal) component.get("RequiredQuantity")).multiply(yield.add(scrap))
+				.divide(total, 3, java.math.RoundingMode.HALF_UP);
+			if (quantity.signum() > 0) {
+				items.add(new LinkedHashMap<>(Map.of("Material", component.get("Material"), "Plant",
+						component.get("Plant"), "StorageLocation", component.get("StorageLocation"), "Batch", "",
+						"GoodsMovementType", "261", "ManufacturingOrder", order, "Reservation",
+						component.get("Reservation"), "ReservationItem", component.get("ReservationItem"), "EntryUnit",
+						component.get("BaseUnit"), "QuantityInEntryUnit", quantity)));
+			}
+		}
+		List<Map<String, Object>> operations = operations(order);
+		boolean lastOperation = operation
+			.equals(operations.get(operations.size() - 1).get("ManufacturingOrderOperation"));
+		if (lastOperation && yield.signum() > 0) {
+			String material = (String) header.get("Material");
+			boolean batches = this.data.table("ProductPlant")
+				.rows()
+				.stream()
+				.anyMatch((row) -> material.equals(row.get("Product"))
+						&& header.get("ProductionPlant").equals(row.get("Plant"))
+						&& Boolean.TRUE.equals(row.get("IsBatchManagementRequired")));
+			items.add(new LinkedHashMap<>(Map.of("Material", material, "Plant", header.get("ProductionPlant"),
+					"StorageLocation", header.get("StorageLocation"), "Batch",
+					batches ? ("P" + order).substring(0, Math.min(10, order.length() + 1)) : "", "GoodsMovementType",
+					"101", "ManufacturingOrder", order, "EntryUnit", header.get("ProductionUnit"),
+					"QuantityInEntryUnit", yield)));
+		}
+		if (items.isEmpty()) {
+			return;
+		}
+		try {
+			this.movements.post(Map.of(), items, user);
+		}
+		catch (ODataException whole) {
+			for (Map<String, Object> item : items) {
+				try {
+					this.movements.post(Map.of(), List.of(item), user);
+				}
+				catch (ODataException ex) {
+					// left for postprocessing
+				}
+			}
 		}
 	}
 

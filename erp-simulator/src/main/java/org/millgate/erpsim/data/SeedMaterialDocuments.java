@@ -1,6 +1,8 @@
 package org.millgate.erpsim.data;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
 
 import static org.millgate.erpsim.data.SeedRows.day;
 import static org.millgate.erpsim.data.SeedRows.digits;
@@ -13,6 +15,9 @@ import static org.millgate.erpsim.data.SeedRows.qty;
  */
 final class SeedMaterialDocuments {
 
+	// the transfer postings the seed has: movement type to the stock type it takes from
+	private static final Map<String, String> FROM = Map.of("321", "02", "343", "07", "350", "02");
+
 	private SeedMaterialDocuments() {
 	}
 
@@ -24,14 +29,16 @@ final class SeedMaterialDocuments {
 		String year = Integer.toString(posted.getYear());
 		insert(data, "MaterialDocumentHeader", "MaterialDocumentYear", year, "MaterialDocument", number, "DocumentDate",
 				day(posted), "PostingDate", day(posted), "GoodsMovementCode", "04", "CreatedByUser", "QM_DECISION",
-				"CreationDate", day(posted));
+				"CreationDate", day(posted), "CreationTime", LocalTime.of(9, 0));
 		for (int i = 0; i < items.length; i++) {
 			Item item = items[i];
 			String unit = SeedCatalog.material(item.material()).unit();
 			insert(data, "MaterialDocumentItem", "MaterialDocumentYear", year, "MaterialDocument", number,
 					"MaterialDocumentItem", digits(i + 1, 4), "Material", item.material(), "Plant", item.plant(),
 					"StorageLocation", item.storageLocation(), "Batch", item.batch(), "GoodsMovementType",
-					item.movementType(), "EntryUnit", unit, "QuantityInEntryUnit", qty(item.quantity()),
+					item.movementType(), "InventoryStockType", FROM.get(item.movementType()),
+					"IssuingOrReceivingStorageLoc", "", "ManufacturingOrder", "", "Reservation", "", "ReservationItem",
+					"", "GoodsMovementReasonCode", "", "EntryUnit", unit, "QuantityInEntryUnit", qty(item.quantity()),
 					"MaterialBaseUnit", unit, "QuantityInBaseUnit", qty(item.quantity()), "GoodsMovementIsCancelled",
 					false);
 		}

@@ -138,7 +138,7 @@ final class ReleaseServices {
 		EntitySet header = new EntitySet("A_MaterialDocumentHeader", "A_MaterialDocumentHeaderType",
 				"MaterialDocumentHeader",
 				List.of(year, document, date("DocumentDate"), date("PostingDate"), text("GoodsMovementCode", 2),
-						text("CreatedByUser", 12), date("CreationDate")),
+						text("CreatedByUser", 12), date("CreationDate"), time("CreationTime")),
 				List.of(new Navigation("to_MaterialDocumentItem", "A_MaterialDocumentItem",
 						Map.of("MaterialDocumentYear", "MaterialDocumentYear", "MaterialDocument", "MaterialDocument"),
 						true)),
@@ -146,8 +146,11 @@ final class ReleaseServices {
 		EntitySet items = set("A_MaterialDocumentItem", "MaterialDocumentItem",
 				List.of(year, document, key(text("MaterialDocumentItem", 4)), text("Material", 40), text("Plant", 4),
 						text("StorageLocation", 4), text("Batch", 10), text("GoodsMovementType", 3),
-						text("EntryUnit", 3), dec("QuantityInEntryUnit"), text("MaterialBaseUnit", 3),
-						dec("QuantityInBaseUnit"), Property.of("GoodsMovementIsCancelled", EdmType.BOOLEAN)),
+						text("InventoryStockType", 2), text("IssuingOrReceivingStorageLoc", 4),
+						text("ManufacturingOrder", 12), text("Reservation", 10), text("ReservationItem", 4),
+						text("GoodsMovementReasonCode", 4), text("EntryUnit", 3), dec("QuantityInEntryUnit"),
+						text("MaterialBaseUnit", 3), dec("QuantityInBaseUnit"),
+						Property.of("GoodsMovementIsCancelled", EdmType.BOOLEAN)),
 				List.of());
 		return v2("material-documents", "API_MATERIAL_DOCUMENT_SRV", List.of(header, items), List.of());
 	}

@@ -84,11 +84,13 @@ class SeedDataTests {
 							"GoodsMovementStatus")),
 			entry("MaterialDocumentHeader",
 					List.of("MaterialDocumentYear", "MaterialDocument", "DocumentDate", "PostingDate",
-							"GoodsMovementCode", "CreatedByUser", "CreationDate")),
+							"GoodsMovementCode", "CreatedByUser", "CreationDate", "CreationTime")),
 			entry("MaterialDocumentItem",
 					List.of("MaterialDocumentYear", "MaterialDocument", "MaterialDocumentItem", "Material", "Plant",
-							"StorageLocation", "Batch", "GoodsMovementType", "EntryUnit", "QuantityInEntryUnit",
-							"MaterialBaseUnit", "QuantityInBaseUnit", "GoodsMovementIsCancelled")));
+							"StorageLocation", "Batch", "GoodsMovementType", "InventoryStockType",
+							"IssuingOrReceivingStorageLoc", "ManufacturingOrder", "Reservation", "ReservationItem",
+							"GoodsMovementReasonCode", "EntryUnit", "QuantityInEntryUnit", "MaterialBaseUnit",
+							"QuantityInBaseUnit", "GoodsMovementIsCancelled")));
 
 	private static final Map<String, List<String>> KEYS = Map.ofEntries(entry("Product", List.of("Product")),
 			entry("ProductDescription", List.of("Product", "Language")),
