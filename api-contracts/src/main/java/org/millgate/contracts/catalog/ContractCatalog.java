@@ -249,6 +249,35 @@ public final class ContractCatalog {
 	}
 
 	/**
+	 * The topics of an event product, one per version, as its contracts' Kafka bindings
+	 * declare them.
+	 * @param productId e.g. {@code production-orders}
+	 * @return the topics, oldest version first; empty when there is no such product
+	 */
+	public List<EventTopic> eventTopics(String productId) {
+		List<EventTopic> topics = new ArrayList<>();
+		eventProduct(productId).ifPresent((product) -> product.versions().forEach((version) -> {
+			JsonNode binding = eventContract(productId, version.version())
+				.map((contract) -> contract.tree().at("/channels").elements().next().at("/bindings/kafka"))
+				.orElseThrow(() -> new CatalogException(
+						"events/" + productId + "/" + version.version() + ".yaml is missing"));
+			Map<String, String> settings = new LinkedHashMap<>();
+			binding.path("topicConfiguration").fields().forEachRemaining((entry) -> {
+				List<String> values = new ArrayList<>();
+				if (entry.getValue().isArray()) {
+					entry.getValue().forEach((item) -> values.add(item.asText()));
+				}
+				else {
+					values.add(entry.getValue().asText());
+				}
+				settings.put(entry.getKey(), String.join(",", values));
+			});
+			topics.add(new EventTopic(product.topic(version.version()), binding.path("partitions").asInt(1), settings));
+		}));
+		return topics;
+	}
+
+	/**
 	 * Every contract document of every version, drafts included.
 	 * @return the documents in catalog order
 	 */

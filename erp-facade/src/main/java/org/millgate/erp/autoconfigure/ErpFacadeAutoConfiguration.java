@@ -20,6 +20,7 @@ import org.millgate.erp.port.Deliveries;
 import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.ProductionOrders;
 import org.millgate.erp.port.Reservations;
+import org.millgate.erp.port.GoodsMovements;
 import org.millgate.erp.port.StockChanges;
 import org.millgate.erp.port.StockLevels;
 import org.millgate.erp.sap.SapErpFacade;
@@ -78,6 +79,11 @@ public class ErpFacadeAutoConfiguration {
 	@Bean
 	StockChanges erpStockChanges(SapErpFacade facade) {
 		return facade.stockChanges();
+	}
+
+	@Bean
+	GoodsMovements erpGoodsMovements(SapErpFacade facade) {
+		return facade.goodsMovements();
 	}
 
 }

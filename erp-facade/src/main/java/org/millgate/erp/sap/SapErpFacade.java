@@ -26,6 +26,7 @@ import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.ProductionOrders;
 import org.millgate.erp.port.Reservations;
+import org.millgate.erp.port.GoodsMovements;
 import org.millgate.erp.port.StockChanges;
 import org.millgate.erp.port.StockLevels;
 import org.millgate.erp.resilience.ConcurrencyLimiter;
@@ -58,6 +59,8 @@ public final class SapErpFacade {
 
 	private final StockChanges stockChanges;
 
+	private final GoodsMovements goodsMovements;
+
 	private SapErpFacade(ErpProperties properties, WebClient client, MeterRegistry meters, Clock clock) {
 		this.release = SapRelease.of(properties.release());
 		ErpProperties.Auth auth = properties.auth();
@@ -89,6 +92,7 @@ public final class SapErpFacade {
 				clock);
 		this.deliveries = new SapDeliveries(this.http, this.calls, units);
 		this.stockChanges = new SapStockChanges(this.http, this.calls, units);
+		this.goodsMovements = new SapGoodsMovements(this.http, this.calls, units);
 		this.materials = new SapMaterials(this.http, this.calls, units,
 				new SharedReads<>(properties.cache().masterData(), clock));
 	}
@@ -181,6 +185,10 @@ public final class SapErpFacade {
 
 	public StockChanges stockChanges() {
 		return this.stockChanges;
+	}
+
+	public GoodsMovements goodsMovements() {
+		return this.goodsMovements;
 	}
 
 	/**

@@ -31,10 +31,11 @@ final class SapStockLevels implements StockLevels {
 
 	private static final String SET = "A_MatlStkInAcctMod";
 
-	private static final Map<String, StockType> TYPES = Map.of("01", StockType.UNRESTRICTED, "02",
-			StockType.QUALITY_INSPECTION, "03", StockType.RETURNS_BLOCKED, "04", StockType.TRANSFER_STORAGE_LOCATION,
-			"05", StockType.TRANSFER_PLANT, "06", StockType.IN_TRANSIT, "07", StockType.BLOCKED, "08",
-			StockType.RESTRICTED, "10", StockType.GOODS_RECEIPT_BLOCKED);
+	// SAP's InventoryStockType codes
+	static final Map<String, StockType> TYPES = Map.of("01", StockType.UNRESTRICTED, "02", StockType.QUALITY_INSPECTION,
+			"03", StockType.RETURNS_BLOCKED, "04", StockType.TRANSFER_STORAGE_LOCATION, "05", StockType.TRANSFER_PLANT,
+			"06", StockType.IN_TRANSIT, "07", StockType.BLOCKED, "08", StockType.RESTRICTED, "10",
+			StockType.GOODS_RECEIPT_BLOCKED);
 
 	private final SapHttp http;
 

@@ -1,0 +1,43 @@
+package org.millgate.erp.port;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.millgate.erp.model.GoodsMovement;
+
+/**
+ * The ERP's goods movements in the order they were posted, read incrementally: a reader
+ * keeps the last document it saw and asks for the ones after it.
+ */
+public interface GoodsMovements {
+
+	/**
+	 * The movements of the material documents after a document, oldest first, all items
+	 * of a document together.
+	 * @param afterYear the year of the last document read, or null to start at the first
+	 * @param afterDocument the number of the last document read, or null to start at the
+	 * first
+	 * @param documents at most this many documents
+	 * @return the movements, by year, document and item; fewer documents than asked for
+	 * means there are no more now
+	 */
+	Mono<Batch> after(String afterYear, String afterDocument, int documents);
+
+	/**
+	 * What one read found.
+	 *
+	 * @param movements the items, by year, document and item
+	 * @param lastYear the year of the last document read, or null when none was
+	 * @param lastDocument the last document read, or null when none was
+	 * @param documents how many documents were read
+	 */
+	record Batch(List<GoodsMovement> movements, String lastYear, String lastDocument, int documents) {
+
+		public Batch {
+			movements = List.copyOf(movements);
+		}
+
+	}
+
+}
