@@ -124,7 +124,11 @@ public final class TestKafka {
 		List<ConsumerRecord<String, String>> records = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ConsumerConfig.GROUP_ID_CONFIG,
-						"test-reader-" + System.nanoTime(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+						"test-reader-" + System.nanoTime(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+						// what a consumer of the platform's events does: records of an
+						// aborted
+						// or still open transaction (the change feed's) are never read
+						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
 				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(topic));
 			long deadline = System.nanoTime() + within.toNanos();

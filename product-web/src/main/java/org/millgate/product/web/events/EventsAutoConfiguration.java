@@ -1,12 +1,7 @@
 package org.millgate.product.web.events;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -21,8 +16,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import org.millgate.contracts.catalog.ContractCatalog;
-import org.millgate.contracts.catalog.EventProduct;
-import org.millgate.contracts.catalog.ProductVersion;
 
 /**
  * A product with an {@link EventOutbox} relays it to Kafka: the topics of the event
@@ -43,29 +36,14 @@ class EventsAutoConfiguration {
 			Environment environment) {
 		String product = environment.getRequiredProperty("millgate.product.id");
 		ContractCatalog catalog = ContractCatalog.load();
-		EventProduct events = catalog.eventProduct(product)
-			.orElseThrow(() -> new IllegalStateException(
-					"The product '" + product + "' keeps events but the catalog has no event product of that id"));
-		List<NewTopic> topics = new ArrayList<>();
-		for (ProductVersion version : events.versions()) {
-			JsonNode binding = catalog.eventContract(product, version.version())
-				.map((contract) -> contract.tree().at("/channels").elements().next().at("/bindings/kafka"))
-				.orElseThrow();
-			Map<String, String> settings = new LinkedHashMap<>();
-			binding.path("topicConfiguration").fields().forEachRemaining((entry) -> {
-				JsonNode value = entry.getValue();
-				List<String> values = new ArrayList<>();
-				if (value.isArray()) {
-					value.forEach((item) -> values.add(item.asText()));
-				}
-				else {
-					values.add(value.asText());
-				}
-				settings.put(entry.getKey(), String.join(",", values));
-			});
-			topics.add(new NewTopic(events.topic(version.version()), binding.path("partitions").asInt(1), (short) -1)
-				.configs(settings));
+		if (catalog.eventProduct(product).isEmpty()) {
+			throw new IllegalStateException(
+					"The product '" + product + "' keeps events but the catalog has no event product of that id");
 		}
+		List<NewTopic> topics = catalog.eventTopics(product)
+			.stream()
+			.map((topic) -> new NewTopic(topic.name(), topic.partitions(), (short) -1).configs(topic.configs()))
+			.toList();
 		Duration interval = environment.getProperty("millgate.product.events.interval", Duration.class,
 				Duration.ofMillis(500));
 		// longer than the producer's own delivery timeout (10 s), so that the relay hears

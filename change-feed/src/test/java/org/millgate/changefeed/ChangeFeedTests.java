@@ -1,0 +1,342 @@
+package org.millgate.changefeed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import org.millgate.changefeed.feed.ChangeFeed;
+import org.millgate.erp.port.GoodsMovements;
+import org.millgate.erp.port.ProductionOrders;
+import org.millgate.testing.erp.ErpSimulator;
+import org.millgate.testing.events.EventContracts;
+import org.millgate.testing.events.TestKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The change feed against the ERP simulator and a real Kafka: what the ERP holds and what
+ * changes in it becomes the contracts' events, once each for a read-committed consumer,
+ * also when a feed dies in the middle of a page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "millgate.change-feed.settle=1s", "millgate.change-feed.interval=200ms",
+				"millgate.change-feed.erp-calls-per-minute=1200", "millgate.change-feed.page-size=50" })
+class ChangeFeedTests {
+
+	private static final String ORDERS = "millgate.production-orders.events.v1";
+
+	private static final String INVENTORY = "millgate.inventory.events.v1";
+
+	private static final String ORDER_SERVICE = "/sap/opu/odata/sap/API_PRODUCTION_ORDER_2_SRV";
+
+	private static final String DOCUMENT_SERVICE = "/sap/opu/odata/sap/API_MATERIAL_DOCUMENT_SRV";
+
+	private static final Duration WITHIN = Duration.ofSeconds(60);
+
+	@Autowired
+	ChangeFeed feed;
+
+	@Autowired
+	ChangeFeedSettings settings;
+
+	@Autowired
+	ProductionOrders orders;
+
+	@Autowired
+	GoodsMovements movements;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void erp() {
+		ErpSimulator.shared();
+	}
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("millgate.erp.base-url", () -> ErpSimulator.shared().baseUrl());
+		registry.add("millgate.change-feed.kafka-bootstrap", () -> TestKafka.shared().bootstrap());
+	}
+
+	@Test
+	void the_orders_the_erp_released_are_announced_once_each_valid_by_the_contract() {
+		List<Map<String, Object>> released = ErpSimulator.shared()
+			.read(ORDER_SERVICE + "/A_ProductionOrder_2?$filter=OrderIsReleased eq 'X' and "
+					+ "(ProductionPlant eq '1000' or ProductionPlant eq '2000')&$top=5000");
+		assertThat(released).as("the seed has released orders").isNotEmpty();
+
+		List<ConsumerRecord<String, String>> events = read(ORDERS, (records) -> released.stream()
+			.allMatch((order) -> has(records, "production-order/" + order.get("ManufacturingOrder") + "/released")));
+
+		for (Map<String, Object> order : released) {
+			String id = (String) order.get("ManufacturingOrder");
+			assertThat(events).as("the release of %s", id)
+				.filteredOn((record) -> ("production-order/" + id + "/released").equals(id(record)))
+				.singleElement()
+				.satisfies((record) -> {
+					assertThat(record.key()).isEqualTo(id);
+					assertThat(EventContracts.headers(record)).containsEntry("ce_source", "/millgate/erp-change-feed")
+						.containsEntry("ce_subject", id);
+					assertThat((String) JsonPath.read(record.value(), "$.plant"))
+						.isEqualTo(order.get("ProductionPlant"));
+				});
+		}
+		assertOncePerIdAndValid("production-orders", events);
+	}
+
+	@Test
+	void a_release_movements_a_confirmation_and_a_technical_completion_in_the_erp_become_events_in_order() {
+		ErpSimulator erp = ErpSimulator.shared();
+		String order = (String) erp
+			.read(ORDER_SERVICE + "/A_ProductionOrder_2?$filter=ProductionPlant eq '1000' and OrderIsReleased eq '' "
+					+ "and OrderIsMarkedForDeletion eq '' and OrderIsLocked eq ''&$top=1")
+			.get(0)
+			.get("ManufacturingOrder");
+
+		erp.write(HttpMethod.POST, ORDER_SERVICE, "ReleaseOrder?ManufacturingOrder='" + order + "'", "");
+		// a component withdrawn for the order and some stock scrapped, in one document
+		Map<String, Object> stock = erp
+			.read("/sap/opu/odata/sap/API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod"
+					+ "?$filter=Plant eq '1000' and InventoryStockType eq '01' and Batch eq ''"
+					+ " and InventorySpecialStockType eq '' and MatlWrhsStkQtyInMatlBaseUnit ge 10M&$top=1")
+			.get(0);
+		Map<String, Object> document = erp.write(HttpMethod.POST, DOCUMENT_SERVICE, "A_MaterialDocumentHeader", """
+				{"GoodsMovementCode":"03","to_MaterialDocumentItem":{"results":[
+				{"Material":"%1$s","Plant":"1000","StorageLocation":"%2$s","GoodsMovementType":"261",
+				 "ManufacturingOrder":"%3$s","QuantityInEntryUnit":"1"},
+				{"Material":"%1$s","Plant":"1000","StorageLocation":"%2$s","GoodsMovementType":"551",
+				 "GoodsMovementReasonCode":"0001","QuantityInEntryUnit":"1"}]}}""".formatted(stock.get("Material"),
+				stock.get("StorageLocation"), order));
+		String number = (String) document.get("MaterialDocument");
+		String year = (String) document.get("MaterialDocumentYear");
+		erp.write(HttpMethod.POST, ORDER_SERVICE, "TechlyCmpltOrder?ManufacturingOrder='" + order + "'", "");
+
+		List<ConsumerRecord<String, String>> orderEvents = read(ORDERS,
+				(records) -> has(records, "production-order/" + order + "/technically-completed"));
+		ConsumerRecord<String, String> release = only(orderEvents, "production-order/" + order + "/released");
+		ConsumerRecord<String, String> completion = only(orderEvents,
+				"production-order/" + order + "/technically-completed");
+		assertThat(release.partition()).isEqualTo(completion.partition());
+		assertThat(release.offset()).as("the release before the technical completion").isLessThan(completion.offset());
+		assertThat(EventContracts.violations("production-orders", "v1", release)).isEmpty();
+		assertThat(EventContracts.violations("production-orders", "v1", completion)).isEmpty();
+
+		String prefix = "material-document/" + year + "/" + number + "/";
+		List<ConsumerRecord<String, String>> movementEvents = read(INVENTORY,
+				(records) -> has(records, prefix + "0001") && has(records, prefix + "0002"));
+		ConsumerRecord<String, String> issue = only(movementEvents, prefix + "0001");
+		assertThat(EventContracts.headers(issue)).containsEntry("ce_type",
+				"dev.millgate.inventory.goods-issued-to-order");
+		assertThat(issue.key()).isEqualTo("1000/" + stock.get("Material"));
+		assertThat((String) JsonPath.read(issue.value(), "$.orderId")).isEqualTo(order);
+		assertThat((String) JsonPath.read(issue.value(), "$.fromStockStatus")).isEqualTo("ON_HAND");
+		assertThat((Object) JsonPath.read(issue.value(), "$.toStockStatus")).isNull();
+		ConsumerRecord<String, String> scrap = only(movementEvents, prefix + "0002");
+		assertThat(EventContracts.headers(scrap)).containsEntry("ce_type", "dev.millgate.inventory.scrap-posted");
+		assertThat((String) JsonPath.read(scrap.value(), "$.reason")).isEqualTo("0001");
+		assertThat(scrap.value()).contains("\"quantity\":{\"value\":1.000,");
+		assertOncePerIdAndValid("inventory", movementEvents);
+	}
+
+	@Test
+	void a_confirmation_s_backflush_and_goods_receipt_become_inventory_events_of_its_order() {
+		ErpSimulator erp = ErpSimulator.shared();
+		// a released order of plant 1000 with operations, confirmed on its last one
+		Map<String, Object> order = erp
+			.read(ORDER_SERVICE + "/A_ProductionOrder_2?$filter=ProductionPlant eq '1000' and OrderIsReleased eq 'X' "
+					+ "and OrderIsTechnicallyCompleted eq '' and OrderIsLocked eq ''&$top=1")
+			.get(0);
+		String id = (String) order.get("ManufacturingOrder");
+		List<Map<String, Object>> operations = erp
+			.read(ORDER_SERVICE + "/A_ProductionOrderOperation_2?$filter=ManufacturingOrder eq '" + id + "'");
+		String last = operations.stream()
+			.map((operation) -> (String) operation.get("ManufacturingOrderOperation"))
+			.max(String::compareTo)
+			.orElseThrow();
+		long before = countOf(INVENTORY);
+
+		erp.write(HttpMethod.POST, "/sap/opu/odata/sap/API_PROD_ORDER_CONFIRMATION_2_SRV", "ProdnOrdConf2", """
+				{"OrderID":"%s","OrderOperation":"%s","ConfirmationYieldQuantity":"2"}""".formatted(id, last));
+
+		List<ConsumerRecord<String, String>> events = read(
+				INVENTORY, (
+						records) -> records.size() > before
+								&& records.stream()
+									.anyMatch((record) -> ("dev.millgate.inventory.goods-received")
+										.equals(EventContracts.headers(record).get("ce_type"))
+											&& record.value().contains(id)));
+		ConsumerRecord<String, String> receipt = events.stream()
+			.filter((record) -> "dev.millgate.inventory.goods-received"
+				.equals(EventContracts.headers(record).get("ce_type")) && record.value().contains("\"" + id + "\""))
+			.reduce((first, second) -> second)
+			.orElseThrow();
+		assertThat((String) JsonPath.read(receipt.value(), "$.movementType")).isEqualTo("101");
+		assertThat((String) JsonPath.read(receipt.value(), "$.toStockStatus")).isEqualTo("ON_HAND");
+		assertThat(receipt.value()).contains("\"quantity\":{\"value\":2.000,");
+		assertThat(receipt.key()).isEqualTo("1000/" + order.get("Material"));
+		assertOncePerIdAndValid("inventory", events);
+	}
+
+	@Test
+	void a_feed_that_dies_in_the_middle_of_a_page_loses_and_repeats_nothing() throws Exception {
+		ErpSimulator erp = ErpSimulator.shared();
+		// everything so far published: the feed's own position is where the drill starts
+		this.feed.stop();
+		try {
+			Map<String, Object> stock = erp
+				.read("/sap/opu/odata/sap/API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod"
+						+ "?$filter=Plant eq '2000' and InventoryStockType eq '01' and Batch eq ''"
+						+ " and InventorySpecialStockType eq '' and MatlWrhsStkQtyInMatlBaseUnit ge 10M&$top=1")
+				.get(0);
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				Map<String, Object> document = erp.write(HttpMethod.POST, DOCUMENT_SERVICE, "A_MaterialDocumentHeader",
+						"""
+								{"to_MaterialDocumentItem":{"results":[{"Material":"%s","Plant":"2000",
+								 "StorageLocation":"%s","GoodsMovementType":"551","QuantityInEntryUnit":"1"}]}}"""
+							.formatted(stock.get("Material"), stock.get("StorageLocation")));
+				ids.add("material-document/" + document.get("MaterialDocumentYear") + "/"
+						+ document.get("MaterialDocument") + "/0001");
+			}
+			Thread.sleep(this.settings.settle().toMillis() + 200);
+
+			// the first feed hangs after two of the three events, its transaction open
+			ChangeFeed dying = ChangeFeedConfiguration.feed(this.settings, this.orders, this.movements,
+					new SimpleMeterRegistry(), Clock.systemUTC());
+			CountDownLatch hanging = new CountDownLatch(1);
+			dying.hangAfter(2, hanging::countDown);
+			AtomicReference<Throwable> died = new AtomicReference<>();
+			Thread dyingThread = new Thread(() -> {
+				try {
+					dying.round();
+				}
+				catch (Throwable ex) {
+					died.set(ex);
+				}
+			}, "dying-feed");
+			dyingThread.start();
+			assertThat(hanging.await(WITHIN.toSeconds(), TimeUnit.SECONDS)).as("the feed hangs mid-transaction")
+				.isTrue();
+			assertThat(read(INVENTORY, (records) -> false, Duration.ofSeconds(2)))
+				.as("nothing of an open transaction is read")
+				.noneMatch((record) -> ids.contains(id(record)));
+
+			// its successor fences it, aborts what it left open and publishes every
+			// change
+			ChangeFeed successor = ChangeFeedConfiguration.feed(this.settings, this.orders, this.movements,
+					new SimpleMeterRegistry(), Clock.systemUTC());
+			successor.round();
+			dyingThread.interrupt();
+			dyingThread.join(30_000);
+			assertThat(died.get()).as("the first feed, woken, cannot go on").isNotNull();
+			dying.stop();
+			successor.stop();
+
+			List<ConsumerRecord<String, String>> events = read(INVENTORY,
+					(records) -> ids.stream().allMatch((id) -> has(records, id)));
+			for (String id : ids) {
+				assertThat(events).as("the event %s, once", id)
+					.filteredOn((record) -> id.equals(id(record)))
+					.hasSize(1);
+			}
+			assertOncePerIdAndValid("inventory", events);
+			assertThat(successor.status().fenced()).isFalse();
+		}
+		finally {
+			this.feed.start();
+		}
+	}
+
+	@Test
+	void the_health_says_where_the_feed_is_and_how_much_it_asks_of_the_erp() {
+		read(ORDERS, (records) -> !records.isEmpty());
+		WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build()
+			.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.changeFeed.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.changeFeed.details.erpCallsPerMinute")
+			.isEqualTo(1200)
+			.jsonPath("$.components.changeFeed.details.sources.orders.position")
+			.isNotEmpty()
+			.jsonPath("$.components.changeFeed.details.sources['material-documents'].position")
+			.isNotEmpty();
+		assertThat(this.feed.status().erpCallsLastMinute()).isBetween(1, 1200);
+	}
+
+	private static void assertOncePerIdAndValid(String product, List<ConsumerRecord<String, String>> events) {
+		Map<String, Integer> counts = new HashMap<>();
+		for (ConsumerRecord<String, String> record : events) {
+			if (!"/millgate/erp-change-feed".equals(EventContracts.headers(record).get("ce_source"))) {
+				continue;
+			}
+			counts.merge(id(record), 1, Integer::sum);
+			assertThat(EventContracts.violations(product, "v1", record)).as("%s %s", id(record), record.value())
+				.isEmpty();
+		}
+		assertThat(counts).as("every change published once").allSatisfy((id, count) -> assertThat(count).isOne());
+	}
+
+	private static ConsumerRecord<String, String> only(List<ConsumerRecord<String, String>> records, String id) {
+		List<ConsumerRecord<String, String>> found = records.stream()
+			.filter((record) -> id.equals(id(record)))
+			.toList();
+		assertThat(found).as("the event %s, once", id).hasSize(1);
+		return found.get(0);
+	}
+
+	private static boolean has(List<ConsumerRecord<String, String>> records, String id) {
+		return records.stream().anyMatch((record) -> id.equals(id(record)));
+	}
+
+	private static String id(ConsumerRecord<String, String> record) {
+		return EventContracts.headers(record).get("ce_id");
+	}
+
+	private static long countOf(String topic) {
+		return read(topic, (records) -> false, Duration.ofSeconds(1)).size();
+	}
+
+	private static List<ConsumerRecord<String, String>> read(String topic,
+			Predicate<List<ConsumerRecord<String, String>>> enough) {
+		List<ConsumerRecord<String, String>> records = read(topic, enough, WITHIN);
+		assertThat(enough.test(records))
+			.as("the awaited events on %s within %s (%d records)", topic, WITHIN, records.size())
+			.isTrue();
+		return records;
+	}
+
+	private static List<ConsumerRecord<String, String>> read(String topic,
+			Predicate<List<ConsumerRecord<String, String>>> enough, Duration within) {
+		return TestKafka.shared().readUntil(topic, enough, within);
+	}
+
+}
