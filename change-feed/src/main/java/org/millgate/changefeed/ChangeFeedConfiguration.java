@@ -75,12 +75,13 @@ class ChangeFeedConfiguration {
 		// one partition: the feed reads its state back in the order it wrote it
 		topics.add(new NewTopic(settings.stateTopic(), 1, (short) -1)
 			.configs(Map.of("cleanup.policy", "compact", "retention.ms", "-1")));
+		topics.add(new NewTopic(settings.watermarkTopic(), 1, (short) -1).configs(Map.of("cleanup.policy", "compact")));
 		logger.info("The change feed publishes the changes of plants {} to {} and {}, at most {} ERP calls a minute",
 				settings.plants().stream().sorted().toList(), productionOrders.topic(ordersVersion),
 				inventory.topic(inventoryVersion), settings.erpCallsPerMinute());
-		return new ChangeFeed(
-				sources, topics, new ChangeFeed.Settings(settings.kafkaBootstrap(), settings.transactionalId(),
-						settings.stateTopic(), settings.interval()),
+		return new ChangeFeed(sources, topics,
+				new ChangeFeed.Settings(settings.kafkaBootstrap(), settings.transactionalId(), settings.stateTopic(),
+						settings.watermarkTopic(), settings.interval()),
 				new ErpBudget(settings.erpCallsPerMinute()), meters, clock);
 	}
 

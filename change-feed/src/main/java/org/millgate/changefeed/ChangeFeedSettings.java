@@ -42,16 +42,19 @@ import org.springframework.validation.annotation.Validated;
  * embedded broker's {@code 127.0.0.1:9092} unless set)
  * @param stateTopic the compacted topic that keeps the feed's positions and what it has
  * published of each order, written in the same transaction as the events
+ * @param watermarkTopic the compacted topic of the change time up to which each source
+ * has published every change, which products read to hold events that must not come first
  */
 @Validated
 @ConfigurationProperties("millgate.change-feed")
 public record ChangeFeedSettings(@NotEmpty Set<@Pattern(regexp = "[A-Z0-9]{4}") String> plants,
-		@DefaultValue("2s") @NotNull Duration interval, @DefaultValue("120") @Min(1) @Max(60000) int erpCallsPerMinute,
-		@DefaultValue("100") @Min(1) @Max(1000) int pageSize, @DefaultValue("10s") @NotNull Duration settle,
+		@DefaultValue("1s") @NotNull Duration interval, @DefaultValue("120") @Min(1) @Max(60000) int erpCallsPerMinute,
+		@DefaultValue("100") @Min(1) @Max(1000) int pageSize, @DefaultValue("5s") @NotNull Duration settle,
 		Instant start, Map<String, ZoneId> plantZones, @DefaultValue("UTC") ZoneId defaultZone,
 		@DefaultValue("UTC") ZoneId erpZone, @DefaultValue("millgate-change-feed") String transactionalId,
 		@DefaultValue("127.0.0.1:9092") @NotBlank String kafkaBootstrap,
-		@DefaultValue("millgate.change-feed.state") String stateTopic) {
+		@DefaultValue("millgate.change-feed.state") String stateTopic,
+		@DefaultValue("millgate.change-feed.watermarks") String watermarkTopic) {
 
 	public ChangeFeedSettings {
 		plants = Set.copyOf(plants);

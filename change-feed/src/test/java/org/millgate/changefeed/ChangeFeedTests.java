@@ -2,6 +2,7 @@ package org.millgate.changefeed;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ class ChangeFeedTests {
 	private static final String ORDERS = "millgate.production-orders.events.v1";
 
 	private static final String INVENTORY = "millgate.inventory.events.v1";
+
+	private static final String WATERMARKS = "millgate.change-feed.watermarks";
 
 	private static final String ORDER_SERVICE = "/sap/opu/odata/sap/API_PRODUCTION_ORDER_2_SRV";
 
@@ -142,6 +145,11 @@ class ChangeFeedTests {
 		assertThat(release.offset()).as("the release before the technical completion").isLessThan(completion.offset());
 		assertThat(EventContracts.violations("production-orders", "v1", release)).isEmpty();
 		assertThat(EventContracts.violations("production-orders", "v1", completion)).isEmpty();
+		// what a confirmation's event waits for: the feed's watermark passes the release
+		Instant released = Instant.parse(EventContracts.headers(release).get("ce_time"));
+		assertThat(read(WATERMARKS, (records) -> records.stream()
+			.anyMatch((record) -> "orders".equals(record.key()) && !Instant.parse(record.value()).isBefore(released))))
+			.isNotEmpty();
 
 		String prefix = "material-document/" + year + "/" + number + "/";
 		List<ConsumerRecord<String, String>> movementEvents = read(INVENTORY,

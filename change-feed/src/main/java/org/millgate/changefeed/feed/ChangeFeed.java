@@ -72,6 +72,9 @@ public final class ChangeFeed implements SmartLifecycle {
 
 	private final Map<String, SourceStatus> statuses = new ConcurrentHashMap<>();
 
+	// the watermark last published per source
+	private final Map<String, Instant> watermarks = new ConcurrentHashMap<>();
+
 	private final Counter erpCalls;
 
 	private volatile ScheduledExecutorService thread;
@@ -182,9 +185,13 @@ public final class ChangeFeed implements SmartLifecycle {
 			this.erpCalls.increment();
 			Source.Poll poll = source.poll(this.state, this.clock.instant(), UUID.randomUUID().toString());
 			status.readAt = this.clock.instant();
-			if (!poll.events().isEmpty() || !poll.updates().isEmpty()) {
-				publish(poll);
+			Instant watermark = advanced(source, poll.watermark());
+			if (!poll.events().isEmpty() || !poll.updates().isEmpty() || watermark != null) {
+				publish(poll, source.name(), watermark);
 				this.state.apply(poll.updates());
+				if (watermark != null) {
+					this.watermarks.put(source.name(), watermark);
+				}
 				published += poll.events().size();
 				status.events.increment(poll.events().size());
 				status.published.addAndGet(poll.events().size());
@@ -197,7 +204,16 @@ public final class ChangeFeed implements SmartLifecycle {
 		return published;
 	}
 
-	private void publish(Source.Poll poll) throws Exception {
+	// the source's new watermark when it moved on by a second or more, else null
+	private Instant advanced(Source source, Instant watermark) {
+		if (watermark == null) {
+			return null;
+		}
+		Instant published = this.watermarks.get(source.name());
+		return (published == null || !watermark.isBefore(published.plusSeconds(1))) ? watermark : null;
+	}
+
+	private void publish(Source.Poll poll, String source, Instant watermark) throws Exception {
 		this.producer.beginTransaction();
 		try {
 			int sent = 0;
@@ -210,6 +226,11 @@ public final class ChangeFeed implements SmartLifecycle {
 			for (Map.Entry<String, String> entry : poll.updates().entrySet()) {
 				sends.add(this.producer
 					.send(new ProducerRecord<>(this.settings.stateTopic(), entry.getKey(), entry.getValue())));
+			}
+			if (watermark != null) {
+				// visible to consumers together with the events before it, never earlier
+				sends.add(this.producer
+					.send(new ProducerRecord<>(this.settings.watermarkTopic(), source, watermark.toString())));
 			}
 			// commit flushes and fails when any send failed
 			this.producer.commitTransaction();
@@ -425,9 +446,12 @@ public final class ChangeFeed implements SmartLifecycle {
 	 * @param bootstrap the Kafka bootstrap servers
 	 * @param transactionalId the feed's transactional id
 	 * @param stateTopic the compacted topic of its state
+	 * @param watermarkTopic the compacted topic of its sources' watermarks (key: the
+	 * source's name, value: the ERP change time up to which it has published everything)
 	 * @param interval the rest after a round that caught up
 	 */
-	public record Settings(String bootstrap, String transactionalId, String stateTopic, Duration interval) {
+	public record Settings(String bootstrap, String transactionalId, String stateTopic, String watermarkTopic,
+			Duration interval) {
 
 	}
 

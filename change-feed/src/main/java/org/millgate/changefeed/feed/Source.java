@@ -32,12 +32,18 @@ public interface Source {
 	 * @param events the events, in the order they are published
 	 * @param updates the state entries to write with them: a null value removes an entry
 	 * @param more whether there are more changes to read now
+	 * @param watermark the ERP change time up to which every change of this source is
+	 * published once these events are, or null when the source keeps none
 	 */
-	record Poll(List<FeedEvent> events, Map<String, String> updates, boolean more) {
+	record Poll(List<FeedEvent> events, Map<String, String> updates, boolean more, Instant watermark) {
 
 		public Poll {
 			events = List.copyOf(events);
 			updates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(updates));
+		}
+
+		public Poll(List<FeedEvent> events, Map<String, String> updates, boolean more) {
+			this(events, updates, more, null);
 		}
 
 	}

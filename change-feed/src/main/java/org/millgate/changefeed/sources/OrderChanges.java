@@ -104,6 +104,7 @@ public final class OrderChanges implements Source {
 		Instant settled = now.minus(this.settle);
 		boolean more = page.more();
 		String reached = position;
+		Instant last = null;
 		for (ProductionOrder order : page.items()) {
 			Instant changed = (order.lastChanged() != null) ? order.lastChanged() : Instant.EPOCH;
 			if (changed.isAfter(settled)) {
@@ -112,11 +113,16 @@ public final class OrderChanges implements Source {
 			}
 			changes(order, state, correlationId, events, updates);
 			reached = changed + "|" + order.id();
+			last = changed;
 		}
 		if (reached != null && !reached.equals(position)) {
 			updates.put(POSITION, reached);
 		}
-		return new Poll(events, updates, more);
+		// caught up: every change up to the settle bound is read; otherwise the changes
+		// of
+		// the last second read may go on in the next page
+		Instant watermark = !more ? settled : (last != null) ? last.minusSeconds(1) : null;
+		return new Poll(events, updates, more, watermark);
 	}
 
 	private void changes(ProductionOrder order, FeedState state, String correlationId, List<FeedEvent> events,

@@ -12,6 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import org.millgate.erp.config.ErpProperties;
@@ -35,9 +37,15 @@ public class ErpFacadeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SapErpFacade sapErpFacade(ErpProperties properties, ObjectProvider<WebClient.Builder> builders,
-			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clocks) {
-		return SapErpFacade.create(properties, builders.getIfAvailable(WebClient::builder),
-				meters.getIfAvailable(SimpleMeterRegistry::new), clocks.getIfAvailable(Clock::systemUTC));
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clocks, Environment environment) {
+		// the ERP's administrators (and the simulator's statistics) see which service
+		// calls
+		WebClient.Builder builder = builders.getIfAvailable(WebClient::builder)
+			.clone()
+			.defaultHeader(HttpHeaders.USER_AGENT,
+					"millgate-" + environment.getProperty("spring.application.name", "erp-facade"));
+		return SapErpFacade.create(properties, builder, meters.getIfAvailable(SimpleMeterRegistry::new),
+				clocks.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How many calls each service received, by kind: {@code total}, the HTTP method, and
- * {@code csrfFetch} for token fetches; and {@code peakConcurrent}, the most calls it had
- * in flight at once.
+ * How many calls each service received, by kind: {@code total}, the HTTP method,
+ * {@code csrfFetch} for token fetches, {@code agent:<name>} per Millgate service that
+ * named itself in its {@code User-Agent} ({@code millgate-change-feed}, ...); and
+ * {@code peakConcurrent}, the most calls it had in flight at once.
  */
 public final class CallStatistics {
 

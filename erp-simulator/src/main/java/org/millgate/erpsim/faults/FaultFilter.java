@@ -65,6 +65,11 @@ public final class FaultFilter implements WebFilter, Ordered {
 		}
 		this.statistics.count(service.get(), "total");
 		this.statistics.count(service.get(), exchange.getRequest().getMethod().name());
+		String agent = exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT);
+		if (agent != null && agent.startsWith("millgate-")) {
+			// which of the platform's services called: each names itself
+			this.statistics.count(service.get(), "agent:" + agent.substring(0, Math.min(agent.length(), 60)));
+		}
 		Map<String, String> summary = new LinkedHashMap<>();
 		summary.put("method", exchange.getRequest().getMethod().name());
 		summary.put("path", exchange.getRequest().getURI().getRawPath());

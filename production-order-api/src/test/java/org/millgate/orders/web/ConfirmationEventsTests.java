@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import com.networknt.schema.SpecificationVersion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +50,8 @@ import static org.millgate.testing.problems.ProblemAssertions.body;
 class ConfirmationEventsTests {
 
 	private static final String TOPIC = "millgate.production-orders.events.v1";
+
+	private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 
 	private static final String MES_1000 = TestTokens.get()
 		.token("mes-plant-1000", "production-orders:read production-orders:write", List.of("1000"));
@@ -83,6 +87,12 @@ class ConfirmationEventsTests {
 		root.putArray("allOf").addObject().put("$ref", pointer);
 		return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
 			.getSchema(root.toString(), InputFormat.JSON);
+	}
+
+	// the change feed has published everything: the events that wait for it flow
+	@BeforeEach
+	void feedCaughtUp() {
+		TestKafka.shared().watermark(ProductTest.WATERMARKS, "orders", FAR_FUTURE);
 	}
 
 	@Test

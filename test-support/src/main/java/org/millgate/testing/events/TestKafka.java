@@ -9,12 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Exit;
 
 import org.millgate.broker.BrokerSettings;
@@ -137,6 +142,35 @@ public final class TestKafka {
 			}
 		}
 		return records;
+	}
+
+	/**
+	 * Sends one record, as a producer of the platform would, and waits for Kafka's
+	 * acknowledgement.
+	 * @param topic the topic
+	 * @param key the key
+	 * @param value the value
+	 */
+	public void send(String topic, String key, String value) {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
+				new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not send to " + topic + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Publishes a change feed watermark, as the feed does once it has published every
+	 * change of a source up to that time.
+	 * @param topic the feed's watermark topic
+	 * @param source the source, e.g. {@code orders}
+	 * @param upTo the ERP change time
+	 */
+	public void watermark(String topic, String source, java.time.Instant upTo) {
+		send(topic, source, upTo.toString());
 	}
 
 	private static int freePort() throws IOException {

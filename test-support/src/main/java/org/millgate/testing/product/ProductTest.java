@@ -39,6 +39,8 @@ import org.millgate.testing.contracts.DeclaredAnswers;
 				"millgate.product.revocation-refresh=200ms",
 				"spring.kafka.bootstrap-servers=${" + ProductTestExtension.KAFKA_PROPERTY + ":127.0.0.1:9}",
 				"millgate.product.events.interval=200ms",
+				// a product's tests publish the change feed's watermark themselves
+				"millgate.product.events.change-feed-watermarks=" + ProductTest.WATERMARKS,
 				"millgate.product.cursor-secret=a-test-cursor-secret-of-32-bytes-at-least",
 				"millgate.erp.base-url=${millgate.test.erp-base-url:http://127.0.0.1:9}",
 				"millgate.erp.retry.max-attempts=1", "millgate.erp.circuit-breaker.minimum-calls=1000",
@@ -46,6 +48,13 @@ import org.millgate.testing.contracts.DeclaredAnswers;
 @AutoConfigureWebTestClient
 @Import(DeclaredAnswers.Recorder.class)
 public @interface ProductTest {
+
+	/**
+	 * The change feed's watermark topic in product tests: a product whose events wait for
+	 * the feed delivers them once a test publishes a watermark past them
+	 * ({@code TestKafka.watermark}).
+	 */
+	String WATERMARKS = "millgate.test.change-feed.watermarks";
 
 	/**
 	 * Whether to check every answer against the contract after the test class; only a

@@ -2,6 +2,7 @@ package org.millgate.product.web.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
@@ -48,6 +49,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * The relay creates the topics it delivers to that do not exist yet (with the partitions
  * and settings of their contracts) before the first delivery, since the platform's broker
  * does not create topics on first use; an existing topic is left as it is.
+ * <p>
+ * Events of the types that must not come before the change feed's (a confirmation before
+ * its order's release) wait in the outbox until the feed's {@link FeedWatermark} has
+ * passed their time, and the events behind them wait with them, in order.
  */
 public final class EventRelay implements SmartLifecycle {
 
@@ -77,6 +82,12 @@ public final class EventRelay implements SmartLifecycle {
 
 	private volatile boolean waiting;
 
+	private final FeedWatermark watermark;
+
+	private final Set<String> afterFeed;
+
+	private volatile String holding;
+
 	/**
 	 * A relay.
 	 * @param outbox the outbox it empties
@@ -88,6 +99,29 @@ public final class EventRelay implements SmartLifecycle {
 	 */
 	public EventRelay(EventOutbox outbox, KafkaTemplate<String, String> kafka, KafkaAdmin admin, List<NewTopic> topics,
 			Duration interval, Duration sendTimeout) {
+		this(outbox, kafka, admin, topics, interval, sendTimeout, null, Set.of());
+	}
+
+	/**
+	 * A relay that holds some events until the change feed has published what must come
+	 * before them.
+	 * @param outbox the outbox it empties
+	 * @param kafka the producer
+	 * @param admin creates the topics
+	 * @param topics the topics of the events it delivers
+	 * @param interval how often it looks into the outbox
+	 * @param sendTimeout how long one delivery may take before the relay tries again
+	 * @param watermark the change feed's watermark, or null
+	 * @param afterFeed the event types ({@code ce_type}) delivered only once the
+	 * watermark has reached their time
+	 */
+	public EventRelay(EventOutbox outbox, KafkaTemplate<String, String> kafka, KafkaAdmin admin, List<NewTopic> topics,
+			Duration interval, Duration sendTimeout, FeedWatermark watermark, Set<String> afterFeed) {
+		if (watermark == null && !afterFeed.isEmpty()) {
+			throw new IllegalArgumentException("events to hold for the change feed need its watermark");
+		}
+		this.watermark = watermark;
+		this.afterFeed = Set.copyOf(afterFeed);
 		this.outbox = outbox;
 		this.kafka = kafka;
 		this.admin = admin;
@@ -127,7 +161,7 @@ public final class EventRelay implements SmartLifecycle {
 				for (EventOutbox.Pending pending : next) {
 					// one relay at a time, and only while it may: the order of the
 					// bookings
-					if (!this.running || !this.outbox.held()) {
+					if (!this.running || !this.outbox.held() || mustWait(pending.event())) {
 						break;
 					}
 					try {
@@ -242,6 +276,29 @@ public final class EventRelay implements SmartLifecycle {
 		}
 	}
 
+	// an event that must not come before the change feed's events of the same time (a
+	// confirmation before its order's release): it waits while the feed's watermark is
+	// before its time, and so does every event behind it
+	private boolean mustWait(OutboxEvent event) {
+		if (!this.afterFeed.contains(event.type())) {
+			return false;
+		}
+		Instant latest = this.watermark.latest();
+		if (latest == null || latest.isBefore(event.time())) {
+			latest = this.watermark.read();
+		}
+		boolean wait = latest == null || latest.isBefore(event.time());
+		if (wait && !event.id().equals(this.holding)) {
+			logger.info("Event {} ({} at {}) waits for the change feed, which has published the ERP's changes up to {}",
+					event.id(), event.type(), event.time(), (latest != null) ? latest : "nothing yet");
+			this.holding = event.id();
+		}
+		else if (!wait && event.id().equals(this.holding)) {
+			this.holding = null;
+		}
+		return wait;
+	}
+
 	// what no retry cures: too large, not authorized, not serializable, no such topic
 	private static Throwable refusedForGood(Exception failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -319,6 +376,9 @@ public final class EventRelay implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			relay.shutdownNow();
+		}
+		if (this.watermark != null) {
+			this.watermark.close();
 		}
 		this.thread = null;
 	}

@@ -1,7 +1,11 @@
 package org.millgate.product.web.events;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -40,18 +44,32 @@ class EventsAutoConfiguration {
 			throw new IllegalStateException(
 					"The product '" + product + "' keeps events but the catalog has no event product of that id");
 		}
-		List<NewTopic> topics = catalog.eventTopics(product)
+		List<NewTopic> topics = new ArrayList<>(catalog.eventTopics(product)
 			.stream()
 			.map((topic) -> new NewTopic(topic.name(), topic.partitions(), (short) -1).configs(topic.configs()))
-			.toList();
+			.toList());
+		// the event types that wait for the change feed (a confirmation for its order's
+		// release), and the feed's watermark they wait for
+		Set<String> afterFeed = Set.copyOf(Arrays.asList(
+				environment.getProperty("millgate.product.events.after-change-feed", String[].class, new String[0])));
+		FeedWatermark watermark = null;
+		if (!afterFeed.isEmpty()) {
+			String topic = environment.getProperty("millgate.product.events.change-feed-watermarks",
+					"millgate.change-feed.watermarks");
+			watermark = new FeedWatermark(
+					String.join(",", environment.getRequiredProperty("spring.kafka.bootstrap-servers", String[].class)),
+					topic, environment.getProperty("millgate.product.events.change-feed-source", "orders"));
+			topics.add(new NewTopic(topic, 1, (short) -1).configs(Map.of("cleanup.policy", "compact")));
+		}
 		Duration interval = environment.getProperty("millgate.product.events.interval", Duration.class,
 				Duration.ofMillis(500));
 		// longer than the producer's own delivery timeout (10 s), so that the relay hears
 		// the producer's answer rather than giving up just before it
 		Duration timeout = environment.getProperty("millgate.product.events.send-timeout", Duration.class,
 				Duration.ofSeconds(15));
-		EventRelay relay = new EventRelay(outbox, kafka, admin, topics, interval, timeout);
-		logger.info("Events of {} go to {} through the outbox", product, relay.topicNames());
+		EventRelay relay = new EventRelay(outbox, kafka, admin, topics, interval, timeout, watermark, afterFeed);
+		logger.info("Events of {} go to {} through the outbox{}", product, relay.topicNames(), afterFeed.isEmpty() ? ""
+				: "; " + afterFeed + " once the change feed's watermark (" + watermark.topic() + ") has passed them");
 		return relay;
 	}
 
