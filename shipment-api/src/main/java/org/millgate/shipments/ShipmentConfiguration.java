@@ -7,8 +7,8 @@ import org.millgate.erp.port.Deliveries;
 import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.StockChanges;
 import org.millgate.erp.port.StockLevels;
+import org.millgate.erp.shipping.ShippingPoints;
 import org.millgate.shipments.tracking.ShipmentTracking;
-import org.millgate.shipments.tracking.ShippingPoints;
 
 /**
  * Wires the product: shipment tracking over the ERP ports. Security, problems, cursors,

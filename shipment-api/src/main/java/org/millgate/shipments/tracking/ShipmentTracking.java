@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,31 +12,32 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.MaterialBatch;
 import org.millgate.erp.model.Shipment;
-import org.millgate.erp.model.ShipmentItem;
-import org.millgate.erp.model.StockPosition;
-import org.millgate.erp.model.StockStatusChange;
-import org.millgate.erp.model.StockType;
 import org.millgate.erp.port.Deliveries;
 import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.ShipmentQuery;
 import org.millgate.erp.port.StockChanges;
 import org.millgate.erp.port.StockLevels;
+import org.millgate.erp.shipping.ShipmentStatus;
+import org.millgate.erp.shipping.ShipmentTracker;
+import org.millgate.erp.shipping.ShippingPoints;
+import org.millgate.erp.shipping.TrackedShipment;
 
 /**
  * Shipments within a caller's reach, each with its plant, quality release, checks,
- * canonical status and last change. A page of shipments costs two delivery reads (the
- * changed and the never changed deliveries), one stock read per plant for the batches on
- * it, one read of the quality decisions on those batches, and material reads from the
- * facade's cache for items without a batch; a page that starts after a position or a day
- * also reads the quality decisions since then and the deliveries carrying their batches.
+ * canonical status and last change (erp-facade's {@link ShipmentTracker}, which the
+ * change feed's shipment events use too). A page of shipments costs two delivery reads
+ * (the changed and the never changed deliveries), one stock read per plant for the
+ * batches on it, one read of the quality decisions on those batches, and material reads
+ * from the facade's cache for items without a batch; a page that starts after a position
+ * or a day also reads the quality decisions since then and the deliveries carrying their
+ * batches.
  *
  * <p>
  * Reach: a token with a {@code plants} claim sees the shipments of those plants (a
@@ -55,14 +54,6 @@ import org.millgate.erp.port.StockLevels;
  */
 public final class ShipmentTracking {
 
-	// Stock a batch holds in any of these is waiting for, or failed, a quality decision.
-	private static final Set<StockType> UNRELEASED = EnumSet.of(StockType.QUALITY_INSPECTION, StockType.BLOCKED,
-			StockType.RESTRICTED, StockType.GOODS_RECEIPT_BLOCKED, StockType.RETURNS_BLOCKED);
-
-	private static final Comparator<ShipmentItem> ITEM_ORDER = Comparator
-		.comparingLong((ShipmentItem item) -> itemNumber(item.item()))
-		.thenComparing(ShipmentItem::item);
-
 	private static final Comparator<TrackedShipment> ORDER = Comparator.comparing(TrackedShipment::lastChanged)
 		.thenComparing((tracked) -> tracked.shipment().id());
 
@@ -74,13 +65,11 @@ public final class ShipmentTracking {
 
 	private final Deliveries deliveries;
 
-	private final StockLevels stock;
-
 	private final StockChanges stockChanges;
 
-	private final Materials materials;
-
 	private final ShippingPoints shippingPoints;
+
+	private final ShipmentTracker tracker;
 
 	private final Function<String, Set<String>> shipTosOfPartner;
 
@@ -97,10 +86,9 @@ public final class ShipmentTracking {
 	public ShipmentTracking(Deliveries deliveries, StockLevels stock, StockChanges stockChanges, Materials materials,
 			ShippingPoints shippingPoints, Function<String, Set<String>> shipTosOfPartner) {
 		this.deliveries = deliveries;
-		this.stock = stock;
 		this.stockChanges = stockChanges;
-		this.materials = materials;
 		this.shippingPoints = shippingPoints;
+		this.tracker = new ShipmentTracker(stock, stockChanges, materials, shippingPoints);
 		this.shipTosOfPartner = shipTosOfPartner;
 	}
 
@@ -116,7 +104,7 @@ public final class ShipmentTracking {
 			.onErrorMap(ErpFailure.NotFound.class, (missing) -> notFound(id))
 			.filter((shipment) -> reaches(caller, shipment))
 			.switchIfEmpty(Mono.error(() -> notFound(id)))
-			.flatMap((shipment) -> track(List.of(shipment)))
+			.flatMap((shipment) -> this.tracker.track(List.of(shipment)))
 			.map((tracked) -> tracked.get(0));
 	}
 
@@ -201,7 +189,7 @@ public final class ShipmentTracking {
 					.stream()
 					.filter((shipment) -> inReach(reach, shipment))
 					.toList();
-				return track(visible).map((tracked) -> {
+				return this.tracker.track(visible).map((tracked) -> {
 					List<TrackedShipment> inWindow = tracked.stream()
 						.filter((shipment) -> after == null || after.isBefore(shipment))
 						.filter((shipment) -> reach.changedSince() == null
@@ -228,7 +216,7 @@ public final class ShipmentTracking {
 			.flatMap((changes) -> {
 				Set<MaterialBatch> batches = new LinkedHashSet<>();
 				changes.stream()
-					.filter(ShipmentTracking::decidesRelease)
+					.filter(ShipmentTracker::decidesRelease)
 					.forEach((change) -> batches.add(change.batch()));
 				return batches.isEmpty() ? Mono.just(List.<Shipment>of())
 						: this.deliveries.shipmentsWithBatches(reach.shippingPoints(), reach.shipTos(), batches);
@@ -265,7 +253,7 @@ public final class ShipmentTracking {
 	}
 
 	private boolean reaches(Caller caller, Shipment shipment) {
-		String plant = plantOf(shipment);
+		String plant = this.tracker.plantOf(shipment);
 		Set<String> plants = plantLimit(caller);
 		if (plant == null || (plants != null && !plants.contains(plant))) {
 			return false;
@@ -277,119 +265,9 @@ public final class ShipmentTracking {
 	// The ERP read is narrowed to the reach's shipping points and ship-to parties; a
 	// shipping point of no configured plant is in no one's reach.
 	private boolean inReach(Reach reach, Shipment shipment) {
-		String plant = plantOf(shipment);
+		String plant = this.tracker.plantOf(shipment);
 		return plant != null && (reach.plants() == null || reach.plants().contains(plant))
 				&& (reach.shipTos().isEmpty() || reach.shipTos().contains(shipment.shipTo()));
-	}
-
-	private Mono<List<TrackedShipment>> track(List<Shipment> shipments) {
-		if (shipments.isEmpty()) {
-			return Mono.just(List.of());
-		}
-		Map<String, Set<String>> batchedByPlant = new LinkedHashMap<>();
-		Set<String> unbatched = new LinkedHashSet<>();
-		LocalDate earliest = null;
-		for (Shipment shipment : shipments) {
-			for (ShipmentItem item : shipment.items()) {
-				if (batch(item) != null) {
-					batchedByPlant.computeIfAbsent(plantOf(shipment, item), (plant) -> new LinkedHashSet<>())
-						.add(item.material());
-					earliest = (earliest == null || shipment.lastChanged().isBefore(earliest)) ? shipment.lastChanged()
-							: earliest;
-				}
-				else {
-					unbatched.add(item.material());
-				}
-			}
-		}
-		Mono<Set<String>> unreleased = Flux.fromIterable(batchedByPlant.entrySet())
-			.flatMap((entry) -> this.stock.stock(entry.getKey(), entry.getValue()), 4)
-			.flatMapIterable((snapshot) -> snapshot.items())
-			.filter((position) -> position.batch() != null && UNRELEASED.contains(position.type())
-					&& position.quantity().value().signum() > 0)
-			.map(ShipmentTracking::batchKey)
-			.collect(LinkedHashSet::new, Set::add);
-		// Only a decision after a shipment's own last change can move it.
-		Mono<Map<String, LocalDate>> decided = batchedByPlant.isEmpty() ? Mono.just(Map.of())
-				: this.stockChanges.statusChanges(batchedByPlant.keySet(), earliest, null).map((changes) -> {
-					Map<String, LocalDate> latest = new HashMap<>();
-					changes.stream()
-						.filter(ShipmentTracking::decidesRelease)
-						.forEach((change) -> latest.merge(batchKey(change.batch()), change.postedOn(),
-								(one, other) -> one.isAfter(other) ? one : other));
-					return latest;
-				});
-		Mono<Map<String, Set<String>>> batchManaged = Flux.fromIterable(unbatched)
-			.flatMap((id) -> this.materials.material(id)
-				.map((material) -> Map.entry(material.id(), material.batchManagedIn()))
-				.onErrorResume(ErpFailure.NotFound.class, (missing) -> Mono.empty()), 8)
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-		return Mono.zip(unreleased, batchManaged, decided).map((erp) -> {
-			List<TrackedShipment> tracked = new ArrayList<>();
-			for (Shipment shipment : shipments) {
-				tracked.add(track(shipment, erp.getT1(), erp.getT2(), erp.getT3()));
-			}
-			return tracked;
-		});
-	}
-
-	private TrackedShipment track(Shipment shipment, Set<String> unreleased, Map<String, Set<String>> batchManaged,
-			Map<String, LocalDate> decided) {
-		List<TrackedShipment.Item> items = new ArrayList<>();
-		boolean allReleased = true;
-		LocalDate lastChanged = shipment.lastChanged();
-		for (ShipmentItem item : shipment.items().stream().sorted(ITEM_ORDER).toList()) {
-			String plant = plantOf(shipment, item);
-			boolean released;
-			if (batch(item) != null) {
-				String key = plant + "/" + item.material() + "/" + batch(item);
-				released = !unreleased.contains(key);
-				lastChanged = latest(lastChanged, decided.get(key));
-			}
-			else {
-				// No batch: released only when the material is not managed in batches
-				// there. A material the ERP does not know counts as not released.
-				Set<String> plants = batchManaged.get(item.material());
-				released = plants != null && !plants.contains(plant);
-			}
-			allReleased &= released;
-			items.add(new TrackedShipment.Item(item, released));
-		}
-		Checks checks = new Checks(Step.of(shipment.picking()), Step.of(shipment.packing()),
-				Step.of(shipment.goodsMovement()), Step.of(shipment.proofOfDelivery()), allReleased,
-				shipment.blocked());
-		return new TrackedShipment(shipment, plantOf(shipment), items, checks, lastChanged);
-	}
-
-	/**
-	 * The plant a shipment ships from: the one its shipping point belongs to.
-	 * @param shipment the shipment
-	 * @return the plant, or null when its shipping point is not configured
-	 */
-	String plantOf(Shipment shipment) {
-		return this.shippingPoints.plantOf(shipment.shippingPoint());
-	}
-
-	private String plantOf(Shipment shipment, ShipmentItem item) {
-		return (item.plant() != null && !item.plant().isBlank()) ? item.plant() : plantOf(shipment);
-	}
-
-	// A decision that moves batch stock between released and unreleased stock changes the
-	// batch's quality release.
-	private static boolean decidesRelease(StockStatusChange change) {
-		return UNRELEASED.contains(change.from()) != UNRELEASED.contains(change.to());
-	}
-
-	private static String batch(ShipmentItem item) {
-		return (item.batch() != null && !item.batch().isBlank()) ? item.batch() : null;
-	}
-
-	private static String batchKey(StockPosition position) {
-		return position.plant() + "/" + position.material() + "/" + position.batch();
-	}
-
-	private static String batchKey(MaterialBatch batch) {
-		return batch.plant() + "/" + batch.material() + "/" + batch.batch();
 	}
 
 	private static LocalDate latest(LocalDate one, LocalDate other) {
@@ -397,15 +275,6 @@ public final class ShipmentTracking {
 			return other;
 		}
 		return (other != null && other.isAfter(one)) ? other : one;
-	}
-
-	private static long itemNumber(String item) {
-		try {
-			return Long.parseLong(item);
-		}
-		catch (NumberFormatException ex) {
-			return Long.MAX_VALUE;
-		}
 	}
 
 	private static Rejection notFound(String id) {

@@ -24,10 +24,10 @@ import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.paging.Cursors;
 import org.millgate.erp.model.Shipment;
 import org.millgate.erp.model.ShipmentItem;
-import org.millgate.shipments.tracking.Checks;
-import org.millgate.shipments.tracking.ShipmentStatus;
+import org.millgate.erp.shipping.Checks;
+import org.millgate.erp.shipping.ShipmentStatus;
+import org.millgate.erp.shipping.TrackedShipment;
 import org.millgate.shipments.tracking.ShipmentTracking;
-import org.millgate.shipments.tracking.TrackedShipment;
 
 /**
  * Shipments: a page of summaries, or one shipment with its checks and items.

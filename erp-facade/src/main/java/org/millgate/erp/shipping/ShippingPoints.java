@@ -1,4 +1,4 @@
-package org.millgate.shipments.tracking;
+package org.millgate.erp.shipping;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.millgate.shipments.tracking;
+package org.millgate.erp.shipping;
 
 /**
  * The canonical status of a shipment, in process order (the contract's

@@ -1,4 +1,4 @@
-package org.millgate.shipments.tracking;
+package org.millgate.erp.shipping;
 
 /**
  * The processing checks a shipment's status is derived from.
