@@ -20,11 +20,20 @@ import org.millgate.changefeed.feed.ErpBudget;
 import org.millgate.changefeed.feed.Source;
 import org.millgate.changefeed.sources.MovementChanges;
 import org.millgate.changefeed.sources.OrderChanges;
+import org.millgate.changefeed.sources.ReversalChanges;
+import org.millgate.changefeed.sources.ShipmentChanges;
 import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.EventProduct;
 import org.millgate.contracts.catalog.EventTopic;
+import org.millgate.erp.port.Confirmations;
+import org.millgate.erp.port.Deliveries;
 import org.millgate.erp.port.GoodsMovements;
+import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.ProductionOrders;
+import org.millgate.erp.port.StockChanges;
+import org.millgate.erp.port.StockLevels;
+import org.millgate.erp.shipping.ShipmentTracker;
+import org.millgate.erp.shipping.ShippingPoints;
 
 /**
  * The feed, its sources and its health.
@@ -40,34 +49,46 @@ class ChangeFeedConfiguration {
 	}
 
 	@Bean
-	ChangeFeed changeFeed(ChangeFeedSettings settings, ProductionOrders orders, GoodsMovements movements,
-			MeterRegistry meters) {
-		return feed(settings, orders, movements, meters, Clock.systemUTC());
+	ChangeFeed changeFeed(ChangeFeedSettings settings, Erp erp, MeterRegistry meters) {
+		return feed(settings, erp, meters, Clock.systemUTC());
+	}
+
+	@Bean
+	Erp changeFeedErp(ProductionOrders orders, Confirmations confirmations, GoodsMovements movements,
+			Deliveries deliveries, StockLevels stock, StockChanges stockChanges, Materials materials) {
+		return new Erp(orders, confirmations, movements, deliveries, stock, stockChanges, materials);
 	}
 
 	/**
 	 * A feed of the settings' plants over the ERP's orders and material documents.
 	 * @param settings the settings
-	 * @param orders the ERP's orders
-	 * @param movements the ERP's material documents
+	 * @param erp the ERP's ports the feed reads
 	 * @param meters where its metrics go
 	 * @param clock the clock
 	 * @return the feed, not started
 	 */
-	static ChangeFeed feed(ChangeFeedSettings settings, ProductionOrders orders, GoodsMovements movements,
-			MeterRegistry meters, Clock clock) {
+	static ChangeFeed feed(ChangeFeedSettings settings, Erp erp, MeterRegistry meters, Clock clock) {
 		ContractCatalog catalog = ContractCatalog.load();
 		EventProduct productionOrders = catalog.eventProduct("production-orders").orElseThrow();
 		EventProduct inventory = catalog.eventProduct("inventory").orElseThrow();
+		EventProduct shipments = catalog.eventProduct("shipments").orElseThrow();
+		String shipmentsVersion = newest(shipments);
+		ShippingPoints shippingPoints = new ShippingPoints(settings.shippingPointPlants());
 		String ordersVersion = newest(productionOrders);
 		String inventoryVersion = newest(inventory);
 		List<Source> sources = List.of(
-				new OrderChanges(orders, settings.plants(), settings.pageSize(), settings.settle(), settings.start(),
-						settings::zoneOf, productionOrders.topic(ordersVersion), ordersVersion),
-				new MovementChanges(movements, settings.plants(), settings.pageSize(), settings.settle(),
-						settings.erpZone(), settings::zoneOf, inventory.topic(inventoryVersion), inventoryVersion));
+				new OrderChanges(erp.orders(), settings.plants(), settings.pageSize(), settings.settle(),
+						settings.start(), settings::zoneOf, productionOrders.topic(ordersVersion), ordersVersion),
+				new ReversalChanges(erp.confirmations(), settings.plants(), settings.pageSize(), settings.settle(),
+						settings.start(), productionOrders.topic(ordersVersion), ordersVersion),
+				new MovementChanges(erp.movements(), settings.plants(), settings.pageSize(), settings.settle(),
+						settings.erpZone(), settings::zoneOf, inventory.topic(inventoryVersion), inventoryVersion),
+				new ShipmentChanges(erp.deliveries(), erp.stockChanges(),
+						new ShipmentTracker(erp.stock(), erp.stockChanges(), erp.materials(), shippingPoints),
+						shippingPoints, settings.plants(), settings.pageSize(), settings.start(), settings::zoneOf,
+						shipments.topic(shipmentsVersion), shipmentsVersion));
 		List<NewTopic> topics = new ArrayList<>();
-		for (String product : List.of("production-orders", "inventory")) {
+		for (String product : List.of("production-orders", "inventory", "shipments")) {
 			for (EventTopic topic : catalog.eventTopics(product)) {
 				topics.add(new NewTopic(topic.name(), topic.partitions(), (short) -1).configs(topic.configs()));
 			}
@@ -83,6 +104,22 @@ class ChangeFeedConfiguration {
 				new ChangeFeed.Settings(settings.kafkaBootstrap(), settings.transactionalId(), settings.stateTopic(),
 						settings.watermarkTopic(), settings.interval()),
 				new ErpBudget(settings.erpCallsPerMinute()), meters, clock);
+	}
+
+	/**
+	 * The ERP's ports the feed reads.
+	 *
+	 * @param orders production orders
+	 * @param confirmations confirmations (their reversals)
+	 * @param movements material documents
+	 * @param deliveries outbound deliveries
+	 * @param stock stock levels (a shipment's quality release)
+	 * @param stockChanges quality decisions
+	 * @param materials material master (batch management)
+	 */
+	record Erp(ProductionOrders orders, Confirmations confirmations, GoodsMovements movements, Deliveries deliveries,
+			StockLevels stock, StockChanges stockChanges, Materials materials) {
+
 	}
 
 	// UP while the feed can publish or is waiting for Kafka or the ERP to return (the

@@ -27,8 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import org.millgate.changefeed.feed.ChangeFeed;
-import org.millgate.erp.port.GoodsMovements;
-import org.millgate.erp.port.ProductionOrders;
 import org.millgate.testing.erp.ErpSimulator;
 import org.millgate.testing.events.EventContracts;
 import org.millgate.testing.events.TestKafka;
@@ -51,9 +49,21 @@ class ChangeFeedTests {
 
 	private static final String WATERMARKS = "millgate.change-feed.watermarks";
 
+	private static final String SHIPMENTS = "millgate.shipments.events.v1";
+
+	private static final String STATE = "millgate.change-feed.state";
+
+	// a transfer posting of one piece of a batch on shipment 80000001 (321 quality
+	// inspection to unrestricted, 322 back)
+	private static final String QUALITY_DECISION = """
+			{"to_MaterialDocumentItem":{"results":[{"Material":"FG-130","Plant":"1000","StorageLocation":"0003",
+			 "Batch":"FC260201","GoodsMovementType":"%s","QuantityInEntryUnit":"1"}]}}""";
+
 	private static final String ORDER_SERVICE = "/sap/opu/odata/sap/API_PRODUCTION_ORDER_2_SRV";
 
 	private static final String DOCUMENT_SERVICE = "/sap/opu/odata/sap/API_MATERIAL_DOCUMENT_SRV";
+
+	private static final String CONFIRMATION_SERVICE = "/sap/opu/odata/sap/API_PROD_ORDER_CONFIRMATION_2_SRV";
 
 	private static final Duration WITHIN = Duration.ofSeconds(60);
 
@@ -64,10 +74,7 @@ class ChangeFeedTests {
 	ChangeFeedSettings settings;
 
 	@Autowired
-	ProductionOrders orders;
-
-	@Autowired
-	GoodsMovements movements;
+	ChangeFeedConfiguration.Erp erp;
 
 	@LocalServerPort
 	int port;
@@ -208,6 +215,81 @@ class ChangeFeedTests {
 	}
 
 	@Test
+	void a_confirmation_reversed_in_the_erp_becomes_its_confirmation_reversed_event() {
+		ErpSimulator erp = ErpSimulator.shared();
+		String order = (String) erp
+			.read(ORDER_SERVICE + "/A_ProductionOrder_2?$filter=ProductionPlant eq '2000' and OrderIsReleased eq 'X' "
+					+ "and OrderIsTechnicallyCompleted eq '' and OrderIsLocked eq ''&$top=1")
+			.get(0)
+			.get("ManufacturingOrder");
+		String operation = (String) erp
+			.read(ORDER_SERVICE + "/A_ProductionOrderOperation_2?$filter=ManufacturingOrder eq '" + order + "'")
+			.get(0)
+			.get("ManufacturingOrderOperation");
+		Map<String, Object> confirmed = erp.write(HttpMethod.POST, CONFIRMATION_SERVICE, "ProdnOrdConf2", """
+				{"OrderID":"%s","OrderOperation":"%s","ConfirmationYieldQuantity":"3",
+				 "ConfirmationScrapQuantity":"1"}""".formatted(order, operation));
+		String group = (String) confirmed.get("ConfirmationGroup");
+		String counter = (String) confirmed.get("ConfirmationCount");
+
+		Map<String, Object> reversal = erp.write(HttpMethod.POST, CONFIRMATION_SERVICE,
+				"CancelProdnOrdConf?ConfirmationGroup='" + group + "'&ConfirmationCount='" + counter + "'", "");
+
+		String id = "confirmation/" + group + "-" + counter + "/reversed";
+		ConsumerRecord<String, String> event = only(read(ORDERS, (records) -> has(records, id)), id);
+		assertThat(event.key()).isEqualTo(order);
+		assertThat(EventContracts.headers(event)).containsEntry("ce_type",
+				"dev.millgate.production-orders.confirmation-reversed");
+		assertThat((String) JsonPath.read(event.value(), "$.confirmationId")).isEqualTo(group + "-" + counter);
+		assertThat((String) JsonPath.read(event.value(), "$.reversalConfirmationId")).startsWith(group + "-")
+			.isNotEqualTo(group + "-" + counter);
+		assertThat((String) JsonPath.read(event.value(), "$.plant")).isEqualTo("2000");
+		assertThat(event.value()).contains("\"yield\":{\"value\":3.000,").contains("\"scrap\":{\"value\":1.000,");
+		assertThat(EventContracts.violations("production-orders", "v1", event)).isEmpty();
+		assertThat(reversal).isNotNull();
+	}
+
+	@Test
+	void a_shipment_is_announced_ready_once_its_checks_pass_and_again_after_a_quality_decision_withdrew_it() {
+		ErpSimulator erp = ErpSimulator.shared();
+		String ready = "shipment/80000001/ready/";
+		List<ConsumerRecord<String, String>> first = read(SHIPMENTS,
+				(records) -> records.stream().anyMatch((record) -> id(record).startsWith(ready))
+						&& has(records, "shipment/80000002/shipped"));
+		assertThat(first).as("80000001 is ready: picked, packed, its batches released, nothing blocks it")
+			.filteredOn((record) -> id(record).startsWith(ready))
+			.singleElement()
+			.satisfies((record) -> {
+				assertThat(record.key()).isEqualTo("80000001");
+				assertThat((Boolean) JsonPath.read(record.value(), "$.checks.qualityReleased")).isTrue();
+				assertThat((String) JsonPath.read(record.value(), "$.items[0].batch")).startsWith("FC2602");
+			});
+		assertThat(first).as("80000002 was issued before the feed first saw it: shipped, never announced ready")
+			.noneMatch((record) -> id(record).startsWith("shipment/80000002/ready/"));
+		assertThat(first).as("80000003 is still being picked").noneMatch((record) -> "80000003".equals(record.key()));
+		assertOncePerIdAndValid("shipments", first);
+
+		// quality puts some of a batch back into inspection: no longer ready
+		erp.write(HttpMethod.POST, DOCUMENT_SERVICE, "A_MaterialDocumentHeader", QUALITY_DECISION.formatted("322"));
+		read(STATE,
+				(records) -> records.stream()
+					.filter((record) -> "shipment/80000001".equals(record.key()))
+					.reduce((one, other) -> other)
+					.map((record) -> record.value() != null && !record.value().contains("R"))
+					.orElse(false));
+		// and releases it again: ready again, announced again with an id of its own
+		erp.write(HttpMethod.POST, DOCUMENT_SERVICE, "A_MaterialDocumentHeader", QUALITY_DECISION.formatted("321"));
+
+		List<ConsumerRecord<String, String>> events = read(SHIPMENTS,
+				(records) -> records.stream().filter((record) -> id(record).startsWith(ready)).count() == 2);
+		List<ConsumerRecord<String, String>> announced = events.stream()
+			.filter((record) -> id(record).startsWith(ready))
+			.toList();
+		assertThat(announced).extracting(ChangeFeedTests::id).doesNotHaveDuplicates();
+		assertOncePerIdAndValid("shipments", events);
+	}
+
+	@Test
 	void a_feed_that_dies_in_the_middle_of_a_page_loses_and_repeats_nothing() throws Exception {
 		ErpSimulator erp = ErpSimulator.shared();
 		// everything so far published: the feed's own position is where the drill starts
@@ -231,8 +313,8 @@ class ChangeFeedTests {
 			Thread.sleep(this.settings.settle().toMillis() + 200);
 
 			// the first feed hangs after two of the three events, its transaction open
-			ChangeFeed dying = ChangeFeedConfiguration.feed(this.settings, this.orders, this.movements,
-					new SimpleMeterRegistry(), Clock.systemUTC());
+			ChangeFeed dying = ChangeFeedConfiguration.feed(this.settings, this.erp, new SimpleMeterRegistry(),
+					Clock.systemUTC());
 			CountDownLatch hanging = new CountDownLatch(1);
 			dying.hangAfter(2, hanging::countDown);
 			AtomicReference<Throwable> died = new AtomicReference<>();
@@ -253,8 +335,8 @@ class ChangeFeedTests {
 
 			// its successor fences it, aborts what it left open and publishes every
 			// change
-			ChangeFeed successor = ChangeFeedConfiguration.feed(this.settings, this.orders, this.movements,
-					new SimpleMeterRegistry(), Clock.systemUTC());
+			ChangeFeed successor = ChangeFeedConfiguration.feed(this.settings, this.erp, new SimpleMeterRegistry(),
+					Clock.systemUTC());
 			successor.round();
 			dyingThread.interrupt();
 			dyingThread.join(30_000);

@@ -182,8 +182,12 @@ public final class ChangeFeed implements SmartLifecycle {
 		int published = 0;
 		for (int page = 0; page < PAGES_PER_ROUND && !this.fenced; page++) {
 			this.budget.acquire();
-			this.erpCalls.increment();
 			Source.Poll poll = source.poll(this.state, this.clock.instant(), UUID.randomUUID().toString());
+			this.erpCalls.increment(poll.calls());
+			// the read's further calls: the next read waits for them
+			for (int call = 1; call < poll.calls(); call++) {
+				this.budget.acquire();
+			}
 			status.readAt = this.clock.instant();
 			Instant watermark = advanced(source, poll.watermark());
 			if (!poll.events().isEmpty() || !poll.updates().isEmpty() || watermark != null) {

@@ -17,7 +17,8 @@ public interface Source {
 	String name();
 
 	/**
-	 * Reads the next page of changes: one call to the ERP.
+	 * Reads the next page of changes: one call to the ERP, or the few a source needs
+	 * ({@link Poll#calls()}).
 	 * @param state what the feed has published so far (positions, what it knows of each
 	 * entity); the source reads it and returns what changes
 	 * @param now the current time, for what has settled
@@ -34,8 +35,10 @@ public interface Source {
 	 * @param more whether there are more changes to read now
 	 * @param watermark the ERP change time up to which every change of this source is
 	 * published once these events are, or null when the source keeps none
+	 * @param calls the calls to the ERP the read made, for the feed's budget: the first
+	 * was granted before the read, the others are taken from the budget after it
 	 */
-	record Poll(List<FeedEvent> events, Map<String, String> updates, boolean more, Instant watermark) {
+	record Poll(List<FeedEvent> events, Map<String, String> updates, boolean more, Instant watermark, int calls) {
 
 		public Poll {
 			events = List.copyOf(events);
@@ -43,7 +46,11 @@ public interface Source {
 		}
 
 		public Poll(List<FeedEvent> events, Map<String, String> updates, boolean more) {
-			this(events, updates, more, null);
+			this(events, updates, more, null, 1);
+		}
+
+		public Poll(List<FeedEvent> events, Map<String, String> updates, boolean more, Instant watermark) {
+			this(events, updates, more, watermark, 1);
 		}
 
 	}

@@ -1,6 +1,9 @@
 package org.millgate.erp.port;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -8,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.millgate.erp.model.Confirmation;
 import org.millgate.erp.model.ConfirmationRequest;
+import org.millgate.erp.model.ConfirmationReversal;
 
 /**
  * Confirmations of production order operations. Posting is never retried by the facade:
@@ -37,5 +41,16 @@ public interface Confirmations {
 	 * @return its confirmations
 	 */
 	Flux<Confirmation> ofOrder(String orderId);
+
+	/**
+	 * The reversals the ERP booked, by the time they were entered, each with the
+	 * confirmation it took back: for reading them incrementally.
+	 * @param plants the plants of the orders
+	 * @param enteredFrom the first entry time to read (inclusive), or null for the first
+	 * reversal
+	 * @param limit at most this many
+	 * @return the reversals, by entry time and id
+	 */
+	Mono<List<ConfirmationReversal>> reversals(Set<String> plants, Instant enteredFrom, int limit);
 
 }

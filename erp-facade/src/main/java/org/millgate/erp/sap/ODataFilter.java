@@ -1,6 +1,7 @@
 package org.millgate.erp.sap;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -116,6 +117,9 @@ final class ODataFilter {
 		}
 		if (value instanceof LocalDate date) {
 			return "datetime'" + date.atStartOfDay().format(DATE_TIME) + "'";
+		}
+		if (value instanceof Instant instant) {
+			return "datetimeoffset'" + DateTimeFormatter.ISO_INSTANT.format(instant) + "'";
 		}
 		if (value instanceof UUID uuid) {
 			return "guid'" + uuid + "'";

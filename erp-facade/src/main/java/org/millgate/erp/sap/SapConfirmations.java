@@ -1,12 +1,17 @@
 package org.millgate.erp.sap;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -17,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.millgate.erp.model.Confirmation;
 import org.millgate.erp.model.ConfirmationRequest;
+import org.millgate.erp.model.ConfirmationReversal;
 import org.millgate.erp.model.Quantity;
 import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.model.UnitOfMeasure;
@@ -116,6 +122,75 @@ final class SapConfirmations implements Confirmations {
 				.sorted(Comparator.comparing((Confirmation c) -> c.id().substring(0, c.id().indexOf('-')))
 					.thenComparingLong((c) -> Long.parseLong(c.id().substring(c.id().indexOf('-') + 1))))
 				.toList());
+	}
+
+	// Two reads: the reversals entered since a time, then the reversed confirmations of
+	// their groups. The ERP's reversal is a copy of the confirmation it takes back (same
+	// group, operation and quantities, a new counter); the one it took back is the latest
+	// such confirmation marked reversed before it that no other reversal has claimed.
+	@Override
+	public Mono<List<ConfirmationReversal>> reversals(Set<String> plants, Instant enteredFrom, int limit) {
+		List<ODataFilter> conditions = new ArrayList<>();
+		conditions.add(ODataFilter.eq("IsReversal", true));
+		conditions.add(ODataFilter.in("Plant", plants.stream().sorted().toList()));
+		if (enteredFrom != null) {
+			conditions.add(ODataFilter.ge("ConfirmationEntryDateTime", enteredFrom));
+		}
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("$filter", ODataFilter.all(conditions).toString());
+		query.put("$orderby", "ConfirmationEntryDateTime,ConfirmationGroup,ConfirmationCount");
+		query.put("$top", Integer.toString(limit));
+		return this.calls.read("confirmation.reversals", () -> this.http.get(SapRelease.CONFIRMATIONS, SET, query))
+			.flatMap((answer) -> {
+				List<JsonNode> reversals = answer.entities();
+				if (reversals.isEmpty()) {
+					return Mono.just(List.<ConfirmationReversal>of());
+				}
+				List<String> groups = reversals.stream()
+					.map((entity) -> text(entity, "ConfirmationGroup"))
+					.distinct()
+					.sorted()
+					.toList();
+				Map<String, String> originals = new LinkedHashMap<>();
+				originals.put("$filter",
+						ODataFilter.in("ConfirmationGroup", groups).and(ODataFilter.eq("IsReversed", true)).toString());
+				return this.calls
+					.read("confirmation.reversed", () -> this.http.getAll(SapRelease.CONFIRMATIONS, SET, originals))
+					.map((reversed) -> match(reversals, reversed));
+			});
+	}
+
+	private List<ConfirmationReversal> match(List<JsonNode> reversals, List<JsonNode> reversed) {
+		List<ConfirmationReversal> matched = new ArrayList<>();
+		Set<String> claimed = new HashSet<>();
+		// the earliest reversals claim first, as the ERP booked them
+		for (JsonNode reversal : reversals) {
+			String group = text(reversal, "ConfirmationGroup");
+			long counter = Long.parseLong(text(reversal, "ConfirmationCount"));
+			JsonNode original = reversed.stream()
+				.filter((candidate) -> group.equals(text(candidate, "ConfirmationGroup"))
+						&& Long.parseLong(text(candidate, "ConfirmationCount")) < counter
+						&& !claimed.contains(group + "-" + text(candidate, "ConfirmationCount"))
+						&& text(candidate, "OrderOperation").equals(text(reversal, "OrderOperation"))
+						&& decimal(candidate, "ConfirmationYieldQuantity")
+							.compareTo(decimal(reversal, "ConfirmationYieldQuantity")) == 0
+						&& decimal(candidate, "ConfirmationScrapQuantity")
+							.compareTo(decimal(reversal, "ConfirmationScrapQuantity")) == 0)
+				.max(Comparator.comparingLong((candidate) -> Long.parseLong(text(candidate, "ConfirmationCount"))))
+				.orElse(null);
+			if (original == null) {
+				// reversed by another way than this reader understands: left out
+				continue;
+			}
+			String originalId = group + "-" + text(original, "ConfirmationCount");
+			claimed.add(originalId);
+			Confirmation taken = confirmation(original);
+			Confirmation booked = confirmation(reversal);
+			matched.add(new ConfirmationReversal(booked.id(), originalId, taken.orderId(), text(reversal, "Plant"),
+					text(reversal, "Material"), taken.operation(), taken.yield(), taken.scrap(),
+					taken.finalConfirmation(), booked.postingDate(), booked.enteredAt()));
+		}
+		return matched;
 	}
 
 	private Confirmation confirmation(JsonNode entity) {
