@@ -360,6 +360,45 @@ class ChangeFeedTests {
 	}
 
 	@Test
+	void the_changes_made_while_kafka_was_away_are_published_once_it_is_back() throws InterruptedException {
+		ErpSimulator erp = ErpSimulator.shared();
+		TestKafka kafka = TestKafka.shared();
+		Map<String, Object> stock = erp
+			.read("/sap/opu/odata/sap/API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod"
+					+ "?$filter=Plant eq '2000' and InventoryStockType eq '01' and Batch eq ''"
+					+ " and InventorySpecialStockType eq '' and MatlWrhsStkQtyInMatlBaseUnit ge 10M&$top=1")
+			.get(0);
+		List<String> ids = new ArrayList<>();
+		kafka.stop();
+		try {
+			for (int i = 0; i < 3; i++) {
+				Map<String, Object> document = erp.write(HttpMethod.POST, DOCUMENT_SERVICE, "A_MaterialDocumentHeader",
+						"""
+								{"to_MaterialDocumentItem":{"results":[{"Material":"%s","Plant":"2000",
+								 "StorageLocation":"%s","GoodsMovementType":"551","QuantityInEntryUnit":"1"}]}}"""
+							.formatted(stock.get("Material"), stock.get("StorageLocation")));
+				ids.add("material-document/" + document.get("MaterialDocumentYear") + "/"
+						+ document.get("MaterialDocument") + "/0001");
+			}
+			// the feed finds them and cannot publish: it says so and waits
+			long deadline = System.nanoTime() + WITHIN.toNanos();
+			while (this.feed.status().failure() == null && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(this.feed.status().failure()).as("the feed reports that it cannot publish").isNotNull();
+		}
+		finally {
+			kafka.start();
+		}
+		List<ConsumerRecord<String, String>> events = read(INVENTORY,
+				(records) -> ids.stream().allMatch((id) -> has(records, id)));
+		for (String id : ids) {
+			assertThat(events).as("the event %s, once", id).filteredOn((record) -> id.equals(id(record))).hasSize(1);
+		}
+		assertOncePerIdAndValid("inventory", events);
+	}
+
+	@Test
 	void the_health_says_where_the_feed_is_and_how_much_it_asks_of_the_erp() {
 		read(ORDERS, (records) -> !records.isEmpty());
 		WebTestClient.bindToServer()

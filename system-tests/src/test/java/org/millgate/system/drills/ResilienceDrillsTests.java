@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,13 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.jayway.jsonpath.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.springframework.http.HttpMethod;
+
 import org.millgate.system.drills.LoadLoop.Outcome;
+import org.millgate.testing.erp.ErpSimulator;
 import org.millgate.testing.platform.Platform;
 
 /**
@@ -392,6 +400,108 @@ class ResilienceDrillsTests {
 
 	@Test
 	@Order(5)
+	void changeFeedKilled() throws Exception {
+		Verdict verdict = new Verdict("change-feed-killed");
+		ErpSimulator erp = ErpSimulator.at(platform.url("erp-simulator"));
+		// a stock line with room for transfers back and forth between two storage
+		// locations: the ERP's stock stays as it was, every transfer is an event
+		Map<String, Object> stock = erp
+			.read("/sap/opu/odata/sap/API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod"
+					+ "?$filter=Plant eq '1000' and InventoryStockType eq '01' and Batch eq ''"
+					+ " and InventorySpecialStockType eq '' and MatlWrhsStkQtyInMatlBaseUnit ge 10M&$top=1")
+			.get(0);
+		String material = (String) stock.get("Material");
+		String here = (String) stock.get("StorageLocation");
+		String there = here.equals("0001") ? "0002" : "0001";
+		int documents = Math.max(60, KEYS * 10);
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < documents; i++) {
+			String from = (i % 2 == 0) ? here : there;
+			String to = (i % 2 == 0) ? there : here;
+			Map<String, Object> document = erp.write(HttpMethod.POST, "/sap/opu/odata/sap/API_MATERIAL_DOCUMENT_SRV",
+					"A_MaterialDocumentHeader", """
+							{"to_MaterialDocumentItem":{"results":[{"Material":"%s","Plant":"1000",
+							 "StorageLocation":"%s","IssuingOrReceivingStorageLoc":"%s","GoodsMovementType":"311",
+							 "QuantityInEntryUnit":"1"}]}}""".formatted(material, from, to));
+			ids.add("material-document/" + document.get("MaterialDocumentYear") + "/" + document.get("MaterialDocument")
+					+ "/0001");
+		}
+		Set<String> wanted = Set.copyOf(ids);
+		Map<String, Integer> seen = new ConcurrentHashMap<>();
+		// pages of material documents come slowly, so that the kill falls between them
+		// (ChangeFeedTests kills a feed inside a page's transaction)
+		String sim = platform.url("erp-simulator");
+		simulator("PUT", sim + "/_sim/faults/material-documents", "{\"latencyMs\":300}");
+		AtomicBoolean reading = new AtomicBoolean(true);
+		Thread consumer = new Thread(() -> consume("millgate.inventory.events.v1", wanted, seen, reading),
+				"drill-consumer");
+		consumer.start();
+		try {
+			// killed once some of the movements are published and before all are
+			long deadline = System.nanoTime() + seconds(120);
+			while (seen.size() < Math.max(1, documents / 10) && System.nanoTime() < deadline) {
+				pause(Duration.ofMillis(20));
+			}
+			int atKill = seen.size();
+			platform.kill("change-feed");
+			long killed = System.nanoTime();
+			pause(Duration.ofSeconds(2));
+			int whileDead = seen.size();
+			platform.restart("change-feed");
+			long restarted = System.nanoTime();
+			deadline = System.nanoTime() + seconds(120);
+			while (seen.size() < documents && System.nanoTime() < deadline) {
+				pause(Duration.ofMillis(50));
+			}
+			long caughtUp = System.nanoTime();
+			pause(Duration.ofSeconds(2));
+			reading.set(false);
+			consumer.join(10_000);
+			long twice = seen.values().stream().filter((count) -> count > 1).count();
+			verdict.figure(documents + " transfers posted; the feed killed after " + atKill + " of their events")
+				.figure(whileDead + " published while it was dead")
+				.figure("restarted in " + TimeUnit.NANOSECONDS.toMillis(restarted - killed) + " ms, all published "
+						+ TimeUnit.NANOSECONDS.toMillis(caughtUp - restarted) + " ms later")
+				.figure(seen.size() + "/" + documents + " events, " + twice + " twice")
+				.check("the feed was killed in the middle of the movements", atKill < documents)
+				.check("every movement's event, after the restart", seen.size() == documents)
+				.check("no event twice for a read-committed consumer", twice == 0);
+		}
+		finally {
+			reading.set(false);
+			simulator("DELETE", sim + "/_sim/faults/material-documents", null);
+			try {
+				platform.restart("change-feed");
+			}
+			catch (IllegalStateException running) {
+				// as it should be
+			}
+		}
+		verdict.conclude();
+	}
+
+	// counts the events of the wanted ids, as a consumer of the platform's events
+	// does: committed records only
+	private static void consume(String topic, Set<String> wanted, Map<String, Integer> seen, AtomicBoolean reading) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of("bootstrap.servers", platform.kafkaBootstrap(), "group.id", "drill-" + UUID.randomUUID(),
+						"auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+				new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			while (reading.get()) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+					Header id = record.headers().lastHeader("ce_id");
+					String text = (id != null) ? new String(id.value(), StandardCharsets.UTF_8) : "";
+					if (wanted.contains(text)) {
+						seen.merge(text, 1, Integer::sum);
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	@Order(6)
 	void soak() throws Exception {
 		Verdict verdict = new Verdict("soak");
 		String mes = platform.token("mes-plant-1000");

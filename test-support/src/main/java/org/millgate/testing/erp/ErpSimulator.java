@@ -65,6 +65,16 @@ public final class ErpSimulator {
 	}
 
 	/**
+	 * A simulator already running elsewhere (the platform's, in the system tests), to
+	 * read and change it as its users do.
+	 * @param baseUrl its base URL
+	 * @return a handle on it
+	 */
+	public static ErpSimulator at(String baseUrl) {
+		return new ErpSimulator(baseUrl);
+	}
+
+	/**
 	 * The simulator of a release, started on first use.
 	 * @param release the release, e.g. {@code 2023}
 	 * @return the running simulator

@@ -242,6 +242,24 @@ public final class Platform implements AutoCloseable {
 	}
 
 	/**
+	 * Starts a service that was killed again, as its supervisor would, with the
+	 * environment it had, and waits until it is healthy.
+	 * @param name the service, e.g. {@code change-feed}
+	 */
+	public synchronized void restart(String name) {
+		if (this.byName.containsKey(name)) {
+			throw new IllegalStateException(name + " is running");
+		}
+		try {
+			launch(this.topology.service(name), this.launchEnvironment);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		awaitHealthy(name);
+	}
+
+	/**
 	 * The process of a running service.
 	 * @param name the service
 	 * @return its process id
