@@ -97,12 +97,13 @@ class ChangeFeedConfiguration {
 		topics.add(new NewTopic(settings.stateTopic(), 1, (short) -1)
 			.configs(Map.of("cleanup.policy", "compact", "retention.ms", "-1")));
 		topics.add(new NewTopic(settings.watermarkTopic(), 1, (short) -1).configs(Map.of("cleanup.policy", "compact")));
-		logger.info("The change feed publishes the changes of plants {} to {} and {}, at most {} ERP calls a minute",
+		logger.info(
+				"The change feed publishes the changes of plants {} to {}, {} and {}, at most {} ERP calls a minute",
 				settings.plants().stream().sorted().toList(), productionOrders.topic(ordersVersion),
-				inventory.topic(inventoryVersion), settings.erpCallsPerMinute());
+				inventory.topic(inventoryVersion), shipments.topic(shipmentsVersion), settings.erpCallsPerMinute());
 		return new ChangeFeed(sources, topics,
 				new ChangeFeed.Settings(settings.kafkaBootstrap(), settings.transactionalId(), settings.stateTopic(),
-						settings.watermarkTopic(), settings.interval()),
+						settings.watermarkTopic(), settings.interval(), settings.kafka()),
 				new ErpBudget(settings.erpCallsPerMinute()), meters, clock);
 	}
 

@@ -44,6 +44,9 @@ import org.springframework.validation.annotation.Validated;
  * published of each order, written in the same transaction as the events
  * @param shippingPointPlants the plant each shipping point belongs to (the ERP's delivery
  * names its shipping point only), as the Shipments API has it
+ * @param kafka more Kafka client settings for the feed's producer, state reader and admin
+ * client ({@code security.protocol}, {@code sasl.*}, {@code ssl.*} toward a secured
+ * cluster)
  * @param watermarkTopic the compacted topic of the change time up to which each source
  * has published every change, which products read to hold events that must not come first
  */
@@ -56,13 +59,14 @@ public record ChangeFeedSettings(@NotEmpty Set<@Pattern(regexp = "[A-Z0-9]{4}") 
 		@DefaultValue("UTC") ZoneId erpZone, @DefaultValue("millgate-change-feed") String transactionalId,
 		@DefaultValue("127.0.0.1:9092") @NotBlank String kafkaBootstrap,
 		@DefaultValue("millgate.change-feed.state") String stateTopic,
-		@DefaultValue("millgate.change-feed.watermarks") String watermarkTopic,
-		Map<String, String> shippingPointPlants) {
+		@DefaultValue("millgate.change-feed.watermarks") String watermarkTopic, Map<String, String> shippingPointPlants,
+		Map<String, String> kafka) {
 
 	public ChangeFeedSettings {
 		plants = Set.copyOf(plants);
 		plantZones = (plantZones != null) ? Map.copyOf(plantZones) : Map.of();
 		shippingPointPlants = (shippingPointPlants != null) ? Map.copyOf(shippingPointPlants) : Map.of();
+		kafka = (kafka != null) ? Map.copyOf(kafka) : Map.of();
 	}
 
 	/**

@@ -282,6 +282,7 @@ public final class ChangeFeed implements SmartLifecycle {
 		config.put("delivery.timeout.ms", (int) KAFKA_TIMEOUT.toMillis());
 		config.put("transaction.timeout.ms", 60000);
 		config.put("linger.ms", 5);
+		config.putAll(this.settings.client());
 		Producer<String, String> created = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
 		try {
 			created.initTransactions();
@@ -297,6 +298,7 @@ public final class ChangeFeed implements SmartLifecycle {
 		consumerConfig.put("enable.auto.commit", false);
 		consumerConfig.put("auto.offset.reset", "earliest");
 		consumerConfig.put("default.api.timeout.ms", (int) KAFKA_TIMEOUT.toMillis());
+		consumerConfig.putAll(this.settings.client());
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
 				new StringDeserializer())) {
 			this.state.restore(consumer, this.settings.stateTopic(), Duration.ofSeconds(60));
@@ -317,6 +319,7 @@ public final class ChangeFeed implements SmartLifecycle {
 		config.put("bootstrap.servers", this.settings.bootstrap());
 		config.put("default.api.timeout.ms", 5000);
 		config.put("request.timeout.ms", 5000);
+		config.putAll(this.settings.client());
 		try (Admin admin = Admin.create(config)) {
 			Set<String> existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
 			List<NewTopic> missing = this.topics.stream().filter((topic) -> !existing.contains(topic.name())).toList();
@@ -453,9 +456,10 @@ public final class ChangeFeed implements SmartLifecycle {
 	 * @param watermarkTopic the compacted topic of its sources' watermarks (key: the
 	 * source's name, value: the ERP change time up to which it has published everything)
 	 * @param interval the rest after a round that caught up
+	 * @param client more Kafka client settings (security toward a secured cluster)
 	 */
 	public record Settings(String bootstrap, String transactionalId, String stateTopic, String watermarkTopic,
-			Duration interval) {
+			Duration interval, Map<String, String> client) {
 
 	}
 

@@ -46,7 +46,9 @@ class PoisonEventTests {
 				Duration.ofMillis(200), Duration.ofSeconds(15));
 		relay.start();
 		try {
-			assertThat(relay.deliver()).as("delivered").isEqualTo(1);
+			// the relay's own thread may have delivered first: either way, once this
+			// delivery (which waits for the thread's) returns, the outbox is through
+			relay.deliver();
 		}
 		finally {
 			relay.stop();

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -56,9 +58,15 @@ class EventsAutoConfiguration {
 		if (!afterFeed.isEmpty()) {
 			String topic = environment.getProperty("millgate.product.events.change-feed-watermarks",
 					"millgate.change-feed.watermarks");
+			// the producer's own client settings (security toward a secured cluster)
+			// apply to
+			// the watermark reader too
+			Map<String, String> client = Binder.get(environment)
+				.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class))
+				.orElse(Map.of());
 			watermark = new FeedWatermark(
 					String.join(",", environment.getRequiredProperty("spring.kafka.bootstrap-servers", String[].class)),
-					topic, environment.getProperty("millgate.product.events.change-feed-source", "orders"));
+					topic, environment.getProperty("millgate.product.events.change-feed-source", "orders"), client);
 			topics.add(new NewTopic(topic, 1, (short) -1).configs(Map.of("cleanup.policy", "compact")));
 		}
 		Duration interval = environment.getProperty("millgate.product.events.interval", Duration.class,

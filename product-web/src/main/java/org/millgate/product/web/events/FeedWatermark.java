@@ -41,9 +41,10 @@ public final class FeedWatermark implements AutoCloseable {
 	 * @param bootstrap the Kafka bootstrap servers
 	 * @param topic the change feed's watermark topic
 	 * @param source the feed's source, e.g. {@code orders}
+	 * @param client more Kafka client settings (security toward a secured cluster)
 	 */
-	public FeedWatermark(String bootstrap, String topic, String source) {
-		this.config = new HashMap<>();
+	public FeedWatermark(String bootstrap, String topic, String source, Map<String, String> client) {
+		this.config = new HashMap<>(client);
 		this.config.put("bootstrap.servers", bootstrap);
 		this.config.put("isolation.level", "read_committed");
 		this.config.put("enable.auto.commit", false);
