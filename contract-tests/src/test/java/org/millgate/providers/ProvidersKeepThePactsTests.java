@@ -9,6 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import au.com.dius.pact.provider.MessageAndMetadata;
+import au.com.dius.pact.provider.PactVerifyProvider;
+import au.com.dius.pact.provider.junit5.MessageTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
@@ -156,6 +159,82 @@ class ProvidersKeepThePactsTests {
 					"shipment 80000002 belongs to partner BETA" })
 			void shipments() {
 				// seed data
+			}
+
+		}
+
+		/**
+		 * Checks every message of the event product's message pacts against the event its
+		 * producer really published on this ERP release.
+		 */
+		abstract class MessageVerification {
+
+			@BeforeEach
+			void target(PactVerificationContext context) {
+				context.setTarget(new MessageTestTarget());
+			}
+
+			@TestTemplate
+			@ExtendWith(PactVerificationInvocationContextProvider.class)
+			void keepsThePact(PactVerificationContext context) {
+				context.verifyInteraction();
+			}
+
+		}
+
+		@Nested
+		@Provider("production-orders-events")
+		@PactFolder("pacts/messages")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class ProductionOrderEvents extends MessageVerification {
+
+			@State("production order 1000043 of plant 1000 is released")
+			void released() {
+				// seed data; the change feed publishes the release
+			}
+
+			@PactVerifyProvider("the release of production order 1000043")
+			MessageAndMetadata release() {
+				return PublishedEvents.first(platform(), "millgate.production-orders.events.v1",
+						"production-order/1000043/released"::equals);
+			}
+
+		}
+
+		@Nested
+		@Provider("inventory-events")
+		@PactFolder("pacts/messages")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class InventoryEvents extends MessageVerification {
+
+			@State("batch FC260201 of FG-130 in plant 1000 was released from quality inspection")
+			void qualityReleased() {
+				// seed data: material document 4900000001
+			}
+
+			@PactVerifyProvider("the quality release of batch FC260201 of FG-130")
+			MessageAndMetadata qualityRelease() {
+				return PublishedEvents.first(platform(), "millgate.inventory.events.v1",
+						"material-document/2026/4900000001/0001"::equals);
+			}
+
+		}
+
+		@Nested
+		@Provider("shipments-events")
+		@PactFolder("pacts/messages")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class ShipmentEvents extends MessageVerification {
+
+			@State("shipment 80000001 of plant 1000 is ready for shipment")
+			void ready() {
+				// seed data; the change feed announces it
+			}
+
+			@PactVerifyProvider("shipment 80000001 ready for shipment")
+			MessageAndMetadata shipmentReady() {
+				return PublishedEvents.first(platform(), "millgate.shipments.events.v1",
+						(id) -> id.startsWith("shipment/80000001/ready/"));
 			}
 
 		}

@@ -58,7 +58,24 @@ public final class EventContracts {
 	 * @return the violations, empty when it is valid
 	 */
 	public static List<String> violations(String product, String version, ConsumerRecord<String, String> record) {
-		Map<String, String> headers = headers(record);
+		return violations(product, version, headers(record), record.value(), true);
+	}
+
+	/**
+	 * What is wrong with an event, or with what a consumer expects of one (a message
+	 * pact: the headers it names, the data it gives as an example), by the contract.
+	 * @param product the event product, e.g. {@code inventory}
+	 * @param version e.g. {@code v1}
+	 * @param headers the record's headers ({@code ce_type} among them)
+	 * @param value the record's value, JSON
+	 * @param allHeaders whether every field and header the contract requires must be
+	 * there (a record), or only those given are checked (an expectation: it may name
+	 * fewer fields than the contract promises, but none it does not, nor another type or
+	 * format)
+	 * @return the violations, empty when it is valid
+	 */
+	public static List<String> violations(String product, String version, Map<String, String> headers, String value,
+			boolean allHeaders) {
 		String type = headers.get("ce_type");
 		JsonNode contract = CATALOG.eventContract(product, version)
 			.orElseThrow(() -> new IllegalArgumentException("no contract events/" + product + "/" + version))
@@ -75,19 +92,50 @@ public final class EventContracts {
 			return violations;
 		}
 		String payload = contract.at("/components/messages/" + message + "/payload/$ref").asText();
-		for (Error error : schema(product, version, contract, payload).validate(record.value(), InputFormat.JSON)) {
+		JsonNode data = allHeaders ? contract : withoutRequired(contract.deepCopy());
+		for (Error error : schema(product, version + (allHeaders ? "" : "/partial"), data, payload).validate(value,
+				InputFormat.JSON)) {
 			violations.add("data: " + error);
 		}
+		String headerSchema = "#/components/messages/" + message + "/headers";
 		try {
-			for (Error error : schema(product, version, contract, "#/components/messages/" + message + "/headers")
-				.validate(JSON.writeValueAsString(headers), InputFormat.JSON)) {
-				violations.add("headers: " + error);
+			if (allHeaders) {
+				for (Error error : schema(product, version, contract, headerSchema)
+					.validate(JSON.writeValueAsString(headers), InputFormat.JSON)) {
+					violations.add("headers: " + error);
+				}
+			}
+			else {
+				JsonNode properties = contract.at("/components/messages/" + message + "/headers/properties");
+				for (Map.Entry<String, String> header : headers.entrySet()) {
+					if (!properties.has(header.getKey())) {
+						violations.add("headers: " + header.getKey() + " is no header of " + message);
+						continue;
+					}
+					for (Error error : schema(product, version, contract,
+							headerSchema + "/properties/" + header.getKey())
+						.validate(JSON.writeValueAsString(header.getValue()), InputFormat.JSON)) {
+						violations.add("headers: " + header.getKey() + ": " + error);
+					}
+				}
 			}
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
 		return violations;
+	}
+
+	// the contract with no property required anywhere: an expectation's subset
+	private static JsonNode withoutRequired(JsonNode node) {
+		if (node instanceof ObjectNode object) {
+			object.remove("required");
+			object.forEach(EventContracts::withoutRequired);
+		}
+		else if (node.isArray()) {
+			node.forEach(EventContracts::withoutRequired);
+		}
+		return node;
 	}
 
 	// a schema of the contract, its references resolved within it
