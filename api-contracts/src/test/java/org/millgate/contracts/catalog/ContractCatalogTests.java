@@ -67,7 +67,7 @@ class ContractCatalogTests {
 		assertThat(operations("inventory")).containsExactlyInAnyOrder("GET /v1/inventory/availability",
 				"POST /v1/inventory/availability/queries");
 		assertThat(operations("shipments")).containsExactlyInAnyOrder("GET /v1/shipments",
-				"GET /v1/shipments/{shipmentId}");
+				"GET /v1/shipments/{shipmentId}", "GET /v1/shipments/events");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -15,6 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 import org.millgate.contracts.problems.Rejection;
+import org.millgate.product.web.events.EventStream;
 import org.millgate.web.Correlation;
 import org.millgate.web.Problems;
 
@@ -40,6 +42,19 @@ final class ProblemHandler {
 	@ExceptionHandler(Rejection.class)
 	ResponseEntity<byte[]> rejected(Rejection rejection, ServerWebExchange exchange) {
 		return answer(rejection.code(), rejection.getMessage(), exchange);
+	}
+
+	// the event store away: read on later from the same cursor
+	@ExceptionHandler(EventStream.Unavailable.class)
+	ResponseEntity<byte[]> eventsUnavailable(EventStream.Unavailable unavailable, ServerWebExchange exchange) {
+		logger.warn("Events cannot be read [correlationId={}]: {}", Correlation.id(exchange), unavailable.getMessage());
+		Problems.answered(exchange, "events.unavailable");
+		return ResponseEntity.status(this.problems.status("events.unavailable"))
+			.contentType(Problems.PROBLEM_JSON)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(Problems.json(this.problems.problem("events.unavailable",
+					"The platform's events cannot be read at the moment; read on from the same cursor in a few seconds.",
+					exchange, List.of())));
 	}
 
 	@ExceptionHandler(ServerWebInputException.class)

@@ -145,6 +145,29 @@ public final class TestKafka {
 	}
 
 	/**
+	 * Creates a topic unless it exists, as the platform's producers do before their first
+	 * event (the broker creates none on first use).
+	 * @param topic the topic
+	 * @param partitions its partitions
+	 */
+	public void createTopic(String topic, int partitions) {
+		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
+			.create(Map.of("bootstrap.servers", bootstrap()))) {
+			admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1)))
+				.all()
+				.get(30, TimeUnit.SECONDS);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			if (!(ex.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+				throw new IllegalStateException("could not create " + topic + ": " + ex.getMessage(), ex);
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not create " + topic + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
 	 * Sends one record, as a producer of the platform would, and waits for Kafka's
 	 * acknowledgement.
 	 * @param topic the topic
@@ -152,10 +175,25 @@ public final class TestKafka {
 	 * @param value the value
 	 */
 	public void send(String topic, String key, String value) {
+		send(topic, key, value, Map.of());
+	}
+
+	/**
+	 * Sends one record with headers (an event's {@code ce_} attributes), as a producer of
+	 * the platform would, and waits for Kafka's acknowledgement.
+	 * @param topic the topic
+	 * @param key the key
+	 * @param value the value
+	 * @param headers the headers, as UTF-8 text
+	 */
+	public void send(String topic, String key, String value, Map<String, String> headers) {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
 				new StringSerializer(), new StringSerializer())) {
-			producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+			ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+			headers.forEach(
+					(name, text) -> record.headers().add(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			producer.send(record).get(30, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("could not send to " + topic + ": " + ex.getMessage(), ex);

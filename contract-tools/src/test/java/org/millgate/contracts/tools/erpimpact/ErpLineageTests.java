@@ -176,6 +176,10 @@ class ErpLineageTests {
 			"production-orders v2 releaseProductionOrder releasedAt",
 			"production-orders v1 listConfirmations nextCursor", "production-orders v2 listConfirmations nextCursor");
 
+	// the event stream serves the events the change feed publishes: not read from the ERP
+	// by the product; the events' own fields go back to the ERP through the change feed
+	private static final Set<String> EVENT_STREAMS = Set.of("shipments v1 readShipmentEvents ");
+
 	@Test
 	void should_trace_every_field_of_every_routed_version_to_the_erp_or_say_why_not() {
 		List<String> untraced = new ArrayList<>();
@@ -217,7 +221,8 @@ class ErpLineageTests {
 									.anyMatch((field) -> leaf.equals(field) || leaf.startsWith(field + ".")
 											|| leaf.startsWith(field + "[]"));
 								String name = product.id() + " " + version.version() + " " + operationId + " " + leaf;
-								if (!traced && !NOT_FROM_THE_ERP.contains(name)) {
+								if (!traced && !NOT_FROM_THE_ERP.contains(name)
+										&& EVENT_STREAMS.stream().noneMatch(name::startsWith)) {
 									untraced.add(name);
 								}
 							}

@@ -1,0 +1,70 @@
+package org.millgate.shipments.web;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.millgate.contracts.access.Caller;
+import org.millgate.product.web.events.EventStream;
+import org.millgate.shipments.ShipmentSettings;
+
+/**
+ * The shipment events over HTTP, for clients without a Kafka client (long polling): only
+ * the events of shipments within the caller's reach, as the shipments themselves are:
+ * their plant among the token's plants and, for a partner, their ship-to party one of the
+ * partner's.
+ */
+@RestController
+@RequestMapping("/v1/shipments/events")
+final class ShipmentEventsController {
+
+	private final EventStream events;
+
+	private final ShipmentSettings settings;
+
+	ShipmentEventsController(EventStream events, ShipmentSettings settings) {
+		this.events = events;
+		this.settings = settings;
+	}
+
+	@GetMapping
+	Mono<Map<String, Object>> read(Caller caller, @RequestParam(required = false) String plant,
+			@RequestParam(name = "from", defaultValue = "earliest") String from,
+			@RequestParam(defaultValue = "0") int wait, @RequestParam(defaultValue = "50") int limit,
+			@RequestParam(required = false) String cursor) {
+		Set<String> shipTos = (caller.partnerId() != null) ? this.settings.shipTosOf(caller.partnerId()) : null;
+		String query = "events&plant=" + ((plant != null) ? plant : "") + "&limit=" + limit;
+		return this.events
+			.read(query, cursor, "latest".equals(from), limit, Duration.ofSeconds(wait),
+					(event) -> visible(caller, shipTos, plant, (JsonNode) event.get("data")))
+			.map((page) -> {
+				Map<String, Object> json = new LinkedHashMap<>();
+				json.put("items", page.items());
+				json.put("nextCursor", page.nextCursor());
+				return json;
+			});
+	}
+
+	// as a shipment is: its plant seen by the caller (a partner token without plants is
+	// limited by its ship-to parties alone), a partner's own ship-to parties only
+	private static boolean visible(Caller caller, Set<String> shipTos, String plant, JsonNode data) {
+		String eventPlant = data.path("plant").asString("");
+		if (plant != null && !plant.equals(eventPlant)) {
+			return false;
+		}
+		if (!caller.reachedThroughPartnerOnly() && !caller.sees(eventPlant)) {
+			return false;
+		}
+		return shipTos == null || shipTos.contains(data.path("shipTo").asString(""));
+	}
+
+}
