@@ -65,7 +65,7 @@ class ContractCatalogTests {
 				"POST /v1/production-orders/{orderId}/confirmations",
 				"GET /v1/production-orders/{orderId}/confirmations");
 		assertThat(operations("inventory")).containsExactlyInAnyOrder("GET /v1/inventory/availability",
-				"POST /v1/inventory/availability/queries");
+				"POST /v1/inventory/availability/queries", "GET /v1/inventory/events");
 		assertThat(operations("shipments")).containsExactlyInAnyOrder("GET /v1/shipments",
 				"GET /v1/shipments/{shipmentId}", "GET /v1/shipments/events");
 	}

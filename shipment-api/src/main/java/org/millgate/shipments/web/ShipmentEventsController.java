@@ -1,12 +1,9 @@
 package org.millgate.shipments.web;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,30 +38,10 @@ final class ShipmentEventsController {
 			@RequestParam(name = "from", defaultValue = "earliest") String from,
 			@RequestParam(defaultValue = "0") int wait, @RequestParam(defaultValue = "50") int limit,
 			@RequestParam(required = false) String cursor) {
+		// a partner: its own ship-to parties only
 		Set<String> shipTos = (caller.partnerId() != null) ? this.settings.shipTosOf(caller.partnerId()) : null;
-		String query = "events&plant=" + ((plant != null) ? plant : "") + "&limit=" + limit;
-		return this.events
-			.read(query, cursor, "latest".equals(from), limit, Duration.ofSeconds(wait),
-					(event) -> visible(caller, shipTos, plant, (JsonNode) event.get("data")))
-			.map((page) -> {
-				Map<String, Object> json = new LinkedHashMap<>();
-				json.put("items", page.items());
-				json.put("nextCursor", page.nextCursor());
-				return json;
-			});
-	}
-
-	// as a shipment is: its plant seen by the caller (a partner token without plants is
-	// limited by its ship-to parties alone), a partner's own ship-to parties only
-	private static boolean visible(Caller caller, Set<String> shipTos, String plant, JsonNode data) {
-		String eventPlant = data.path("plant").asString("");
-		if (plant != null && !plant.equals(eventPlant)) {
-			return false;
-		}
-		if (!caller.reachedThroughPartnerOnly() && !caller.sees(eventPlant)) {
-			return false;
-		}
-		return shipTos == null || shipTos.contains(data.path("shipTo").asString(""));
+		return this.events.page(caller, plant, from, wait, limit, cursor,
+				(data) -> shipTos == null || shipTos.contains(data.path("shipTo").asString("")));
 	}
 
 }

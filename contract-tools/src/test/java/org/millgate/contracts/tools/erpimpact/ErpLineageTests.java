@@ -178,7 +178,8 @@ class ErpLineageTests {
 
 	// the event stream serves the events the change feed publishes: not read from the ERP
 	// by the product; the events' own fields go back to the ERP through the change feed
-	private static final Set<String> EVENT_STREAMS = Set.of("shipments v1 readShipmentEvents ");
+	private static final Set<String> EVENT_STREAMS = Set.of("shipments v1 readShipmentEvents ",
+			"production-orders v2 readProductionOrderEvents ", "inventory v1 readInventoryEvents ");
 
 	@Test
 	void should_trace_every_field_of_every_routed_version_to_the_erp_or_say_why_not() {

@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
+import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.paging.Cursors;
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.web.JsonText;
 
 /**
@@ -62,6 +64,48 @@ public final class EventStream {
 		this.config.put("request.timeout.ms", 5000);
 		this.config.put("max.poll.records", 500);
 		this.cursors = cursors;
+	}
+
+	/**
+	 * The next page of the events a caller may see, as a product's event operation
+	 * answers it ({@code items}, {@code nextCursor}): events of the plants the caller
+	 * sees (a partner token without plants is limited by {@code more} alone), of one
+	 * plant when asked, and those {@code more} lets through.
+	 * @param caller who asks
+	 * @param plant only this plant's events, or null; a plant the caller does not see is
+	 * {@code resource.notFound}
+	 * @param from {@code earliest} or {@code latest}, where reading starts without a
+	 * cursor
+	 * @param wait seconds a page without events waits for the next one
+	 * @param limit at most this many events
+	 * @param cursor where the previous page ended, or null
+	 * @param more what else an event must meet (its data), e.g. a partner's ship-to party
+	 * @return the answer
+	 */
+	public Mono<Map<String, Object>> page(Caller caller, String plant, String from, int wait, int limit, String cursor,
+			Predicate<JsonNode> more) {
+		if (plant != null && !caller.reachedThroughPartnerOnly() && !caller.sees(plant)) {
+			// as the gateway answers it: a plant out of reach does not exist for the
+			// caller
+			return Mono.error(new Rejection("resource.notFound", "No plant '" + plant + "' is visible to the caller."));
+		}
+		String query = "events&plant=" + ((plant != null) ? plant : "") + "&limit=" + limit;
+		return read(query, cursor, "latest".equals(from), limit, Duration.ofSeconds(wait), (event) -> {
+			JsonNode data = (JsonNode) event.get("data");
+			String eventPlant = data.path("plant").asString("");
+			if (plant != null && !plant.equals(eventPlant)) {
+				return false;
+			}
+			if (!caller.reachedThroughPartnerOnly() && !caller.sees(eventPlant)) {
+				return false;
+			}
+			return more.test(data);
+		}).map((page) -> {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("items", page.items());
+			json.put("nextCursor", page.nextCursor());
+			return json;
+		});
 	}
 
 	/**
