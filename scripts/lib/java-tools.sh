@@ -59,6 +59,33 @@ cmd_contracts() {
   esac
 }
 
+# ./millgate events: the operator's commands on the consumers of the platform's events
+# (module event-broker's EventsCli), against MILLGATE_KAFKA_BOOTSTRAP or the embedded broker
+# (127.0.0.1:MILLGATE_KAFKA_PORT, 9092).
+EVENTS_CLASSPATH="$ROOT/event-broker/target/runtime-classpath.txt"
+cmd_events() {
+  case "${1:-}" in
+    groups) [ $# -eq 1 ] || { usage >&2; exit 2; } ;;
+    replay)
+      if [ $# -ne 5 ] || { [ "$4" != "--from" ] && [ "$4" != "--event" ]; }; then
+        usage >&2
+        exit 2
+      fi ;;
+    *) usage >&2; exit 2 ;;
+  esac
+  require_java
+  local marker="$ROOT/event-broker/target/events-cli.built"
+  if [ ! -f "$marker" ] || [ ! -s "$EVENTS_CLASSPATH" ] \
+      || [ -n "$(find "$ROOT/event-broker/src/main" "$ROOT/event-broker/pom.xml" -newer "$marker" -type f -print -quit 2>/dev/null)" ]; then
+    say "Building event-broker..." >&2
+    (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true -pl event-broker -am package) >&2 \
+      || { say "millgate: building event-broker failed" >&2; exit 2; }
+    touch "$marker"
+  fi
+  java -Dslf4j.internal.verbosity=ERROR -cp "$ROOT/event-broker/target/classes:$(cat "$EVENTS_CLASSPATH")" \
+    org.millgate.broker.cli.EventsCli "$@"
+}
+
 # erp-impact reads the simulator's releases ($metadata the simulator's build writes under
 # erp-simulator/target/erp-metadata/<release>/), the lineage of the facade and the
 # products, the contracts and the pacts.

@@ -1,0 +1,278 @@
+package org.millgate.broker.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * {@code ./millgate events}: what an operator does with the consumers of the platform's
+ * events on its Kafka.
+ * <ul>
+ * <li>{@code groups}: every consumer group, its state and members, and its lag per topic
+ * (events published it has not read yet).</li>
+ * <li>{@code replay GROUP TOPIC --from TIME}: moves the group's position on the topic
+ * back (or forward) to the first event at or after an instant, on every partition, so
+ * that its consumers receive those events again; {@code --event ID} to the event with
+ * that {@code ce_id} (on its partition; the others from its time). Kafka moves the
+ * offsets of a group without active members only: stop its consumers first.</li>
+ * </ul>
+ * Exit status: 0 done, 1 refused (an active group, no such event), 2 bad arguments or
+ * Kafka not reachable.
+ */
+public final class EventsCli {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private final String bootstrap;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	EventsCli(String bootstrap, PrintStream out, PrintStream err) {
+		this.bootstrap = bootstrap;
+		this.out = out;
+		this.err = err;
+	}
+
+	public static void main(String[] args) {
+		String bootstrap = System.getenv().getOrDefault("MILLGATE_KAFKA_BOOTSTRAP", "");
+		if (bootstrap.isBlank()) {
+			bootstrap = "127.0.0.1:" + System.getenv().getOrDefault("MILLGATE_KAFKA_PORT", "9092");
+		}
+		System.exit(new EventsCli(bootstrap, System.out, System.err).run(args));
+	}
+
+	int run(String... args) {
+		if (args.length == 0) {
+			return usage();
+		}
+		try {
+			return switch (args[0]) {
+				case "groups" -> (args.length == 1) ? groups() : usage();
+				case "replay" -> replay(args);
+				default -> usage();
+			};
+		}
+		catch (ExecutionException ex) {
+			this.err.println("millgate events: Kafka at " + this.bootstrap + " refused or could not be reached: "
+					+ ex.getCause().getMessage());
+			return 2;
+		}
+		catch (org.apache.kafka.common.KafkaException | java.util.concurrent.TimeoutException ex) {
+			this.err
+				.println("millgate events: Kafka at " + this.bootstrap + " could not be reached: " + ex.getMessage());
+			return 2;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 2;
+		}
+	}
+
+	private int usage() {
+		this.err.println(
+				"""
+						usage: ./millgate events groups
+						       ./millgate events replay GROUP TOPIC --from TIME     (e.g. 2026-12-05T08:00:00Z)
+						       ./millgate events replay GROUP TOPIC --event ID      (a ce_id, e.g. production-order/1000043/released)""");
+		return 2;
+	}
+
+	private int groups() throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+		try (Admin admin = admin()) {
+			Collection<ConsumerGroupListing> listed = admin.listConsumerGroups()
+				.all()
+				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			if (listed.isEmpty()) {
+				this.out.println("No consumer groups.");
+				return 0;
+			}
+			List<String> ids = listed.stream().map(ConsumerGroupListing::groupId).sorted().toList();
+			Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(ids)
+				.all()
+				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			this.out.printf("%-40s %-12s %7s  %s%n", "GROUP", "STATE", "MEMBERS",
+					"LAG (events not read yet, per topic)");
+			for (String id : ids) {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(id)
+					.partitionsToOffsetAndMetadata()
+					.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+				Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = ends(admin, committed.keySet());
+				Map<String, Long> lag = new TreeMap<>();
+				committed.forEach((partition, offset) -> {
+					if (offset != null && ends.containsKey(partition)) {
+						lag.merge(partition.topic(), Math.max(0, ends.get(partition).offset() - offset.offset()),
+								Long::sum);
+					}
+				});
+				ConsumerGroupDescription group = described.get(id);
+				List<String> lags = new ArrayList<>();
+				lag.forEach((topic, events) -> lags.add(topic + " " + events));
+				this.out.printf("%-40s %-12s %7d  %s%n", id, group.groupState(), group.members().size(),
+						lags.isEmpty() ? "-" : String.join(", ", lags));
+			}
+			return 0;
+		}
+	}
+
+	private int replay(String[] args)
+			throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+		if (args.length != 5 || !(args[3].equals("--from") || args[3].equals("--event"))) {
+			return usage();
+		}
+		String group = args[1];
+		String topic = args[2];
+		try (Admin admin = admin(); KafkaConsumer<String, String> consumer = consumer()) {
+			ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+				.all()
+				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+				.get(group);
+			if (description != null && !description.members().isEmpty()) {
+				this.err.println("millgate events: the group " + group + " has " + description.members().size()
+						+ " active consumer(s) (" + description.groupState()
+						+ "); Kafka moves the position of a group without active members only: stop its consumers, "
+						+ "then replay again");
+				return 1;
+			}
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT)
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			if (partitions.isEmpty()) {
+				this.err.println("millgate events: there is no topic " + topic);
+				return 1;
+			}
+			Map<TopicPartition, Long> target;
+			String what;
+			if (args[3].equals("--from")) {
+				Instant from;
+				try {
+					from = Instant.parse(args[4]);
+				}
+				catch (DateTimeParseException ex) {
+					this.err
+						.println("millgate events: '" + args[4] + "' is no instant; write e.g. 2026-12-05T08:00:00Z");
+					return 2;
+				}
+				target = atTime(consumer, partitions, from);
+				what = "the first event at or after " + from;
+			}
+			else {
+				ConsumerRecord<String, String> event = find(consumer, partitions, args[4]);
+				if (event == null) {
+					this.err.println(
+							"millgate events: no event " + args[4] + " on " + topic + " (kept for its retention only)");
+					return 1;
+				}
+				target = atTime(consumer, partitions, Instant.ofEpochMilli(event.timestamp()));
+				target.put(new TopicPartition(topic, event.partition()), event.offset());
+				what = "the event " + args[4] + " (partition " + event.partition() + ", offset " + event.offset() + ")";
+			}
+			Map<TopicPartition, OffsetAndMetadata> before = admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+			target.forEach((partition, offset) -> offsets.put(partition,
+					new OffsetAndMetadata(offset, "replayed by ./millgate events replay at " + Instant.now())));
+			admin.alterConsumerGroupOffsets(group, offsets).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+			long again = 0;
+			for (TopicPartition partition : partitions) {
+				again += Math.max(0, ends.get(partition) - target.get(partition));
+			}
+			this.out.println("The group " + group + " reads " + topic + " again from " + what + ": " + again
+					+ " event(s) to deliver, on " + partitions.size() + " partition(s).");
+			for (TopicPartition partition : partitions) {
+				OffsetAndMetadata old = before.get(partition);
+				this.out.printf("  partition %d: %s -> %d (end %d)%n", partition.partition(),
+						(old != null) ? Long.toString(old.offset()) : "none", target.get(partition),
+						ends.get(partition));
+			}
+			return 0;
+		}
+	}
+
+	// per partition, the offset of the first record at or after the instant, the end
+	// where there is none
+	private static Map<TopicPartition, Long> atTime(KafkaConsumer<String, String> consumer,
+			List<TopicPartition> partitions, Instant from) {
+		Map<TopicPartition, Long> query = new HashMap<>();
+		partitions.forEach((partition) -> query.put(partition, from.toEpochMilli()));
+		Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, TIMEOUT);
+		Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+		Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
+		for (TopicPartition partition : partitions) {
+			OffsetAndTimestamp at = found.get(partition);
+			offsets.put(partition, (at != null) ? at.offset() : ends.get(partition));
+		}
+		return offsets;
+	}
+
+	private static ConsumerRecord<String, String> find(KafkaConsumer<String, String> consumer,
+			List<TopicPartition> partitions, String id) {
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+		while (System.nanoTime() < deadline
+				&& partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
+			for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+				Header header = record.headers().lastHeader("ce_id");
+				if (header != null && id.equals(new String(header.value(), StandardCharsets.UTF_8))) {
+					return record;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends(Admin admin,
+			Collection<TopicPartition> partitions)
+			throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		partitions.forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+		return admin
+			.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+			.all()
+			.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	private Admin admin() {
+		return Admin.create(Map.of("bootstrap.servers", this.bootstrap, "default.api.timeout.ms",
+				(int) TIMEOUT.toMillis(), "request.timeout.ms", 10000));
+	}
+
+	private KafkaConsumer<String, String> consumer() {
+		return new KafkaConsumer<>(
+				Map.of("bootstrap.servers", this.bootstrap, "isolation.level", "read_committed", "enable.auto.commit",
+						false, "default.api.timeout.ms", (int) TIMEOUT.toMillis()),
+				new StringDeserializer(), new StringDeserializer());
+	}
+
+}
