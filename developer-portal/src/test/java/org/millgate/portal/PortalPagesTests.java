@@ -103,6 +103,30 @@ class PortalPagesTests {
 	}
 
 	@Test
+	void the_event_catalog_shows_each_event_product_with_its_topic_events_and_how_to_read_them() {
+		HttpResponse<String> catalog = get("/");
+		assertThat(catalog.body())
+			.contains("Event products", "href=\"/events/shipments\"", "millgate.production-orders.events.v1")
+			.as("a draft is not shown")
+			.doesNotContain("href=\"/events/integration\"");
+
+		HttpResponse<String> page = get("/events/shipments");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("millgate.shipments.events.v1", "read_committed",
+				"dev.millgate.shipments.ready-for-shipment", "dev.millgate.shipments.delivered", "transport-shipments",
+				"<code>shipmentId</code>", "http://gateway.test:8080/v1/shipments/events", "AsyncAPI document");
+		assertSelfContained(page.body());
+
+		HttpResponse<String> contract = get("/events/shipments/v1/asyncapi.yaml");
+		assertThat(contract.statusCode()).isEqualTo(200);
+		assertThat(contract.body()).startsWith("# AsyncAPI contract of the shipments event product")
+			.contains("asyncapi: 3.0.0");
+		for (String path : List.of("/events/integration", "/events/widgets", "/events/shipments/v9/asyncapi.yaml")) {
+			assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void unknown_products_versions_and_drafts_answer_a_404_page_without_internals() {
 		for (String path : List.of("/products/widgets", "/products/production-orders/v9/reference",
 				"/products/shipments/v2/reference", "/products/shipments/v2/openapi.yaml", "/no/such/page")) {

@@ -2,6 +2,7 @@ package org.millgate.portal.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import org.millgate.contracts.catalog.EventProduct;
 import org.millgate.contracts.catalog.Product;
 import org.millgate.contracts.catalog.ProductVersion;
 import org.millgate.portal.PortalSettings;
@@ -88,6 +90,39 @@ class CatalogController {
 			.contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
 			.body(this.catalog.contract(product, version(product, version), this.settings.gatewayUrl().toString())
 				.orElseThrow(() -> new NotFound("There is no contract of " + productId + " " + version + ".")));
+	}
+
+	@GetMapping("/events/{productId}")
+	String eventProduct(@PathVariable String productId, Model model) {
+		EventProduct product = eventProduct(productId);
+		List<ProductVersion> versions = this.catalog.visibleVersions(product);
+		if (versions.isEmpty()) {
+			throw new NotFound("There is no event product '" + productId + "'.");
+		}
+		model.addAttribute("catalog", this.catalog);
+		model.addAttribute("product", product);
+		model.addAttribute("versions", versions);
+		model.addAttribute("events", this.catalog.events(product, versions.get(0)));
+		model.addAttribute("eventsUrl",
+				this.catalog.eventsPath(product)
+					.map((path) -> this.settings.gatewayUrl().toString().replaceAll("/$", "") + path)
+					.orElse(null));
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "event-product";
+	}
+
+	@GetMapping("/events/{productId}/{version}/asyncapi.yaml")
+	ResponseEntity<String> eventContract(@PathVariable String productId, @PathVariable String version) {
+		EventProduct product = eventProduct(productId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
+			.body(this.catalog.eventContract(product, version)
+				.orElseThrow(() -> new NotFound(product.title() + " has no version '" + version + "'.")));
+	}
+
+	private EventProduct eventProduct(String productId) {
+		return this.catalog.eventProduct(productId)
+			.orElseThrow(() -> new NotFound("There is no event product '" + productId + "'."));
 	}
 
 	private Product product(String productId) {
