@@ -61,6 +61,11 @@ public final class EventsCli {
 	}
 
 	public static void main(String[] args) {
+		// an operator's command: Kafka's clients say only what goes wrong
+		if (org.slf4j.LoggerFactory
+			.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+			root.setLevel(ch.qos.logback.classic.Level.ERROR);
+		}
 		String bootstrap = System.getenv().getOrDefault("MILLGATE_KAFKA_BOOTSTRAP", "");
 		if (bootstrap.isBlank()) {
 			bootstrap = "127.0.0.1:" + System.getenv().getOrDefault("MILLGATE_KAFKA_PORT", "9092");
@@ -71,6 +76,11 @@ public final class EventsCli {
 	int run(String... args) {
 		if (args.length == 0) {
 			return usage();
+		}
+		if (!answers(this.bootstrap)) {
+			this.err.println("millgate events: Kafka does not answer at " + this.bootstrap
+					+ " (is the platform started? ./millgate start; or set MILLGATE_KAFKA_BOOTSTRAP)");
+			return 2;
 		}
 		try {
 			return switch (args[0]) {
@@ -93,6 +103,25 @@ public final class EventsCli {
 			Thread.currentThread().interrupt();
 			return 2;
 		}
+	}
+
+	// whether one of the bootstrap servers accepts a connection within 2 s
+	private static boolean answers(String bootstrap) {
+		for (String server : bootstrap.split(",")) {
+			int colon = server.lastIndexOf(':');
+			if (colon < 0) {
+				continue;
+			}
+			try (java.net.Socket socket = new java.net.Socket()) {
+				socket.connect(new java.net.InetSocketAddress(server.substring(0, colon).trim(),
+						Integer.parseInt(server.substring(colon + 1).trim())), 2000);
+				return true;
+			}
+			catch (java.io.IOException | NumberFormatException ex) {
+				// the next one
+			}
+		}
+		return false;
 	}
 
 	private int usage() {
