@@ -113,12 +113,20 @@ final class IssuerKeys {
 			.doOnNext(this::keep)
 			.onErrorMap((failure) -> !(failure instanceof KeysUnavailable),
 					(failure) -> new KeysUnavailable(this.jwkSetUri, failure))
-			.doFinally((signal) -> {
-				this.lastFetch.set(this.clock.millis());
-				this.inFlight.set(null);
-			})
+			// done before the keys (or the failure) reach anyone: a request that follows
+			// at
+			// once must not be handed this finished fetch again (doFinally would run only
+			// after the waiting request went on, on another thread)
+			.doOnNext((fresh) -> fetched())
+			.doOnError((failure) -> fetched())
+			.doFinally((signal) -> fetched())
 			.cache();
 		return this.inFlight.compareAndSet(null, fetch) ? fetch : this.inFlight.get();
+	}
+
+	private void fetched() {
+		this.lastFetch.set(this.clock.millis());
+		this.inFlight.set(null);
 	}
 
 	private void keep(JWKSet fresh) {
