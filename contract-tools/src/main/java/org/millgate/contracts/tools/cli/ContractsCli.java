@@ -17,6 +17,7 @@ import org.millgate.contracts.tools.compat.CompatibilityChecker;
 import org.millgate.contracts.tools.governance.ContractRules;
 import org.millgate.contracts.tools.governance.EventContractRules;
 import org.millgate.contracts.tools.governance.Violation;
+import org.millgate.contracts.tools.pacts.MessageExpectation;
 import org.millgate.contracts.tools.pacts.PactCheck;
 import org.millgate.contracts.tools.pacts.PactInteraction;
 import org.millgate.contracts.tools.review.ContractReview;
@@ -40,10 +41,13 @@ public final class ContractsCli {
 			  publish PRODUCT VERSION     make the current contract the released baseline the build compares with
 			  impact OLD.yaml NEW.yaml [PACTS_DIR]
 			                              the breaking changes and the consumer pact interactions they break;
-			                              exit 1 if any consumer breaks (default pacts: contract-tests/pacts)
+			                              exit 1 if any consumer breaks (default pacts: contract-tests/pacts);
+			                              for two event contracts (AsyncAPI), the consumers' message pacts
+			                              (PACTS_DIR/messages) they break
 			  review PRODUCT CONTRACTS_DIR RELEASED_DIR PACTS_DIR OUT_DIR
 			                              per version: lifecycle, changes from the previous version, consumers;
-			                              written as OUT_DIR/PRODUCT/VERSION.md and .html
+			                              written as OUT_DIR/PRODUCT/VERSION.md and .html; PRODUCT events/ID
+			                              reviews an event product and the event types its consumers rely on
 			""";
 
 	private final PrintStream out;
@@ -103,6 +107,10 @@ public final class ContractsCli {
 	 * version that keeps the old contract is checked against the new one.
 	 */
 	private int impact(Path oldFile, Path newFile, Path pactsDir) {
+		if (isAsyncApi(oldFile) && isAsyncApi(newFile)) {
+			return eventImpact(ContractDocument.read(oldFile), ContractDocument.read(newFile),
+					pactsDir.resolve("messages"));
+		}
 		ContractDocument before = readContract(oldFile);
 		ContractDocument after = readContract(newFile);
 		String product = after.tree().path("info").path("x-millgate-product").asText("");
@@ -149,10 +157,59 @@ public final class ContractsCli {
 		return OK;
 	}
 
+	/**
+	 * Can this event contract change be deployed? Every message a consumer expects of the
+	 * event product (its message pacts) that the old contract promises is checked against
+	 * the new one.
+	 */
+	private int eventImpact(ContractDocument before, ContractDocument after, Path messagesDir) {
+		String product = after.tree().path("info").path("x-millgate-product").asText("");
+		List<Change> breaking = new CompatibilityChecker().compareEvents(before, after)
+			.stream()
+			.filter(Change::isBreaking)
+			.toList();
+		breaking.forEach(this.out::println);
+		List<MessageExpectation> expectations = MessageExpectation.readAll(messagesDir)
+			.stream()
+			.filter((expectation) -> expectation.product().equals(product))
+			.toList();
+		if (expectations.isEmpty()) {
+			this.out.printf("No consumer expects messages of %s in %s.%n", product, messagesDir);
+			return OK;
+		}
+		int broken = 0;
+		for (MessageExpectation expectation : expectations) {
+			List<String> already = expectation.violations(before);
+			if (!already.isEmpty()) {
+				this.out.println("ALREADY BROKEN " + expectation.label());
+				already.forEach((violation) -> this.out.println("       " + violation));
+				continue;
+			}
+			List<String> violations = expectation.violations(after);
+			if (!violations.isEmpty()) {
+				broken++;
+				this.out.println("BREAKS " + expectation.label());
+				violations.forEach((violation) -> this.out.println("       " + violation));
+			}
+		}
+		this.out.printf("%d breaking change(s); %d of %d consumer message(s) of the %s events would break.%n",
+				breaking.size(), broken, expectations.size(), product);
+		if (broken > 0) {
+			this.out.println("Not deployable as it is: the consumers above would break. Keep the old shape, or "
+					+ "ship the change in a new major version (a topic of its own).");
+			return FINDINGS;
+		}
+		return OK;
+	}
+
 	private int review(String product, Path contractsDir, Path releasedDir, Path pactsDir, Path outDir) {
-		List<ContractReview.VersionReport> reports = new ContractReview(ContractCatalog.load(contractsDir), releasedDir,
-				PactInteraction.readAll(pactsDir))
-			.review(product);
+		ContractReview review = new ContractReview(ContractCatalog.load(contractsDir), releasedDir,
+				PactInteraction.readAll(pactsDir));
+		// events/<id>: an event product, with the consumers' message pacts
+		List<ContractReview.VersionReport> reports = product.startsWith("events/")
+				? review.reviewEvents(product.substring("events/".length()),
+						MessageExpectation.readAll(pactsDir.resolve("messages")))
+				: review.review(product);
 		Path directory = outDir.resolve(product);
 		try {
 			Files.createDirectories(directory);
@@ -232,6 +289,11 @@ public final class ContractsCli {
 		this.out.println("Published " + product + " " + version + ": " + target
 				+ " is now the baseline the build checks compatibility against.");
 		return OK;
+	}
+
+	// an event contract: an AsyncAPI document
+	private static boolean isAsyncApi(Path file) {
+		return Files.isRegularFile(file) && ContractDocument.read(file).tree().has("asyncapi");
 	}
 
 	private ContractDocument readContract(Path file) {

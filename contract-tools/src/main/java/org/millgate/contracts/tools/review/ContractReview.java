@@ -15,10 +15,12 @@ import org.millgate.contracts.catalog.CatalogException;
 import org.millgate.contracts.catalog.Consumer;
 import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.ContractDocument;
+import org.millgate.contracts.catalog.EventProduct;
 import org.millgate.contracts.catalog.Product;
 import org.millgate.contracts.catalog.ProductVersion;
 import org.millgate.contracts.tools.compat.Change;
 import org.millgate.contracts.tools.compat.CompatibilityChecker;
+import org.millgate.contracts.tools.pacts.MessageExpectation;
 import org.millgate.contracts.tools.pacts.PactCheck;
 import org.millgate.contracts.tools.pacts.PactInteraction;
 
@@ -78,6 +80,80 @@ public final class ContractReview {
 		for (ProductVersion version : product.versions()) {
 			reports.add(report(product, version, previous));
 			previous = version;
+		}
+		return reports;
+	}
+
+	/**
+	 * The reports of every version of an event product, oldest first: lifecycle and
+	 * topic, changes since the released baseline, and the consumers with the event types
+	 * they rely on (their message pacts) or only declare.
+	 * @param productId the event product
+	 * @param messages the consumers' message expectations
+	 * @return one report per version
+	 * @throws CatalogException when the catalog has no such event product
+	 */
+	public List<VersionReport> reviewEvents(String productId, List<MessageExpectation> messages) {
+		EventProduct product = this.catalog.eventProduct(productId)
+			.orElseThrow(() -> new CatalogException("no event product '" + productId + "' in the catalog; known: "
+					+ String.join(", ", this.catalog.eventProducts().stream().map(EventProduct::id).toList())));
+		List<VersionReport> reports = new ArrayList<>();
+		for (ProductVersion version : product.versions()) {
+			ContractDocument contract = this.catalog.eventContract(product.id(), version.version())
+				.orElseThrow(() -> new CatalogException("no contract events/" + productId + "/" + version.version()));
+			ReportWriter report = new ReportWriter("Contract review: " + product.title() + " " + version.version()
+					+ " (event product " + product.id() + ")");
+			report.heading("Lifecycle");
+			report.table(List.of("State", "Released", "Sunset", "Topic", "Owner"),
+					List.of(List.of(version.state().yamlName(), version.released().map(Object::toString).orElse("—"),
+							version.sunset().map(Object::toString).orElse("—"),
+							"`" + product.topic(version.version()) + "`",
+							product.owner().team() + " <" + product.owner().email() + ">")));
+			report.heading("Changes since the released baseline");
+			Optional<ContractDocument> baseline = this.released.apply("events/" + product.id(), version.version());
+			if (baseline.isEmpty()) {
+				report.paragraph("No released baseline (`events/" + product.id() + "/" + version.version()
+						+ ".yaml` in the released directory): every change is still free until it is published.");
+			}
+			else {
+				List<Change> changes = new CompatibilityChecker().compareEvents(baseline.get(), contract);
+				if (changes.isEmpty()) {
+					report.paragraph("Identical in behaviour to the released baseline.");
+				}
+				else {
+					report.table(List.of("Severity", "Where", "Change"),
+							changes.stream().map(ContractReview::row).toList());
+				}
+			}
+			report.heading("Consumers and the events they rely on");
+			Map<String, Map<String, List<String>>> used = new TreeMap<>();
+			for (MessageExpectation message : messages) {
+				if (message.product().equals(product.id())) {
+					String type = message.metadata().getOrDefault("ce_type", "no ce_type named");
+					List<String> broken = message.violations(contract);
+					used.computeIfAbsent(message.consumer(), (consumer) -> new TreeMap<>())
+						.computeIfAbsent("`" + type + "`", (t) -> new ArrayList<>())
+						.add("\"" + message.description() + "\""
+								+ (broken.isEmpty() ? "" : " (BROKEN by this contract)"));
+				}
+			}
+			List<List<String>> rows = new ArrayList<>();
+			used.forEach((consumer, byType) -> byType
+				.forEach((type, descriptions) -> rows.add(List.of(consumer, type, String.join("; ", descriptions)))));
+			for (Consumer declared : product.consumers()) {
+				if (declared.versions().contains(version.version()) && !used.containsKey(declared.id())) {
+					rows.add(List.of(declared.id(), "—", "declared in the catalog (" + declared.name()
+							+ "), but no message pact: what it relies on is unknown"));
+				}
+			}
+			if (rows.isEmpty()) {
+				report.paragraph("No consumer expects events of this version, and the catalog declares none.");
+			}
+			else {
+				report.table(List.of("Consumer", "Event type", "Message pacts"), rows);
+			}
+			reports.add(new VersionReport("events/" + product.id(), version.version(), 0, report.markdown(),
+					report.html(), report.htmlBody()));
 		}
 		return reports;
 	}

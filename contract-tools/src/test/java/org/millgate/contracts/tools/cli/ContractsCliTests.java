@@ -76,6 +76,62 @@ class ContractsCliTests {
 	}
 
 	@Test
+	void should_name_the_consumer_messages_an_event_contract_change_breaks() throws IOException {
+		Path pacts = Files.createDirectories(this.dir.resolve("pacts"));
+		Path messages = Files.createDirectories(pacts.resolve("messages"));
+		Files.writeString(messages.resolve("mes-production-orders-events.json"),
+				"""
+						{"consumer": {"name": "mes"}, "provider": {"name": "production-orders-events"},
+						 "interactions": [
+						  {"type": "Asynchronous/Messages", "description": "the release of production order 1000043",
+						   "contents": {"content": {"orderId": "1000043", "releasedAt": "2026-02-27T08:34:08Z"}},
+						   "metadata": {"ce_type": "dev.millgate.production-orders.order-released", "contentType": "application/json"}},
+						  {"type": "Asynchronous/Messages", "description": "a technical completion",
+						   "contents": {"content": {"orderId": "1000043"}},
+						   "metadata": {"ce_type": "dev.millgate.production-orders.order-technically-completed"}}]}
+						""");
+		String current = new String(
+				getClass().getResourceAsStream("/millgate/contracts/events/production-orders/v1.yaml").readAllBytes(),
+				StandardCharsets.UTF_8);
+		Path old = write("old-events.yaml", current);
+		Path renamed = write("new-events.yaml", current.replace("releasedAt", "releaseTime"));
+
+		assertThat(this.cli.run("impact", old.toString(), renamed.toString(), pacts.toString()))
+			.as(this.out.toString(StandardCharsets.UTF_8))
+			.isEqualTo(1);
+		assertThat(out())
+			.contains("BREAKS mes → production-orders-events: \"the release of production order 1000043\"",
+					"releasedAt", "1 of 2 consumer message(s)")
+			.doesNotContain("BREAKS mes → production-orders-events: \"a technical completion\"");
+
+		this.out.reset();
+		assertThat(this.cli.run("impact", old.toString(), old.toString(), pacts.toString())).isZero();
+		assertThat(out()).contains("0 of 2 consumer message(s) of the production-orders events would break");
+	}
+
+	@Test
+	void should_review_an_event_product_with_the_event_types_each_consumer_relies_on() throws IOException {
+		Path pacts = Files.createDirectories(this.dir.resolve("pacts"));
+		Path messages = Files.createDirectories(pacts.resolve("messages"));
+		Files.writeString(messages.resolve("transport-shipments-events.json"), """
+				{"consumer": {"name": "transport"}, "provider": {"name": "shipments-events"},
+				 "interactions": [
+				  {"type": "Asynchronous/Messages", "description": "shipment 80000001 ready for shipment",
+				   "contents": {"content": {"shipmentId": "80000001"}},
+				   "metadata": {"ce_type": "dev.millgate.shipments.ready-for-shipment"}}]}
+				""");
+		Path out = this.dir.resolve("review");
+
+		assertThat(this.cli.run("review", "events/shipments", CONTRACTS, RELEASED, pacts.toString(), out.toString()))
+			.as(this.err.toString(StandardCharsets.UTF_8))
+			.isZero();
+		assertThat(Files.readString(out.resolve("events/shipments").resolve("v1.md"))).contains(
+				"millgate.shipments.events.v1", "Identical in behaviour to the released baseline",
+				"| transport | `dev.millgate.shipments.ready-for-shipment` | \"shipment 80000001 ready for shipment\" |",
+				"partner", "no message pact");
+	}
+
+	@Test
 	void should_exit_0_and_list_non_breaking_changes() throws IOException {
 		Path old = write("old.yaml", ContractFixture.minimal());
 		Path changed = write("new.yaml",
