@@ -19,6 +19,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -92,6 +93,14 @@ public final class FaultFilter implements WebFilter, Ordered {
 		long delay = settings.latencyMs()
 				+ ((settings.jitterMs() > 0) ? ThreadLocalRandom.current().nextLong(settings.jitterMs() + 1) : 0);
 		Mono<Void> handled = Mono.defer(() -> {
+			HttpMethod method = exchange.getRequest().getMethod();
+			if (settings.refusal() != null && (HttpMethod.POST.equals(method) || HttpMethod.PATCH.equals(method))) {
+				// a business refusal, as SAP answers one: 400 with the message class and
+				// number
+				int space = settings.refusal().indexOf(' ');
+				return fail(exchange, HttpStatus.BAD_REQUEST, MediaType.APPLICATION_JSON,
+						refusal(settings.refusal().substring(0, space), settings.refusal().substring(space + 1)));
+			}
 			if (settings.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.errorRate()) {
 				return fail(exchange, HttpStatus.valueOf(settings.errorStatus()), MediaType.APPLICATION_JSON,
 						injectedError(settings.errorStatus()));
@@ -102,6 +111,12 @@ public final class FaultFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		});
 		return (delay > 0) ? Mono.delay(Duration.ofMillis(delay)).then(handled) : handled;
+	}
+
+	private static String refusal(String code, String text) {
+		return "{\"error\":{\"code\":\"" + code + "\",\"message\":{\"lang\":\"en\",\"value\":\""
+				+ text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"},\"innererror\":{\"transactionid\":\""
+				+ UUID.randomUUID().toString().replace("-", "") + "\",\"errordetails\":[]}}}";
 	}
 
 	private static String injectedError(int status) {

@@ -10,12 +10,15 @@ package org.millgate.erpsim.faults;
  * @param outage every call answers 503 at once, as when the system is down
  * @param malformed bodies are cut off in the middle
  * @param slowBodyMs the body is held back this long after the answer is ready
+ * @param refusal every write (POST, PATCH) is refused as the ERP refuses a booking, with
+ * this SAP message: {@code CLASS/NNN text}, e.g.
+ * {@code RU/101 Order locked by MES_CONNECT}; null for none
  */
 public record FaultSettings(long latencyMs, long jitterMs, double errorRate, int errorStatus, boolean outage,
-		boolean malformed, long slowBodyMs) {
+		boolean malformed, long slowBodyMs, String refusal) {
 
 	/** No fault at all. */
-	public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 503, false, false, 0);
+	public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 503, false, false, 0, null);
 
 	/**
 	 * Checks the ranges.
@@ -29,6 +32,8 @@ public record FaultSettings(long latencyMs, long jitterMs, double errorRate, int
 		require(this.errorStatus == 500 || this.errorStatus == 503 || this.errorRate == 0,
 				"errorStatus must be 500 or 503");
 		require(this.slowBodyMs >= 0 && this.slowBodyMs <= 120_000, "slowBodyMs must be 0..120000");
+		require(this.refusal == null || this.refusal.matches("[A-Z0-9_/]{1,20}/[0-9]{3} .{1,200}"),
+				"refusal must be 'CLASS/NNN text', e.g. 'RU/101 Order locked'");
 		return this;
 	}
 

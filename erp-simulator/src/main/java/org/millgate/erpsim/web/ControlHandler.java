@@ -106,7 +106,7 @@ public final class ControlHandler {
 	// silently inject nothing.
 	private static FaultSettings settings(JsonNode body) {
 		Set<String> known = Set.of("latencyMs", "jitterMs", "errorRate", "errorStatus", "outage", "malformed",
-				"slowBodyMs");
+				"slowBodyMs", "refusal");
 		body.propertyNames().forEach((name) -> {
 			if (!known.contains(name)) {
 				throw new IllegalArgumentException("unknown fault '" + name + "'; known: " + new TreeSet<>(known));
@@ -115,7 +115,8 @@ public final class ControlHandler {
 		return new FaultSettings(body.path("latencyMs").asLong(0), body.path("jitterMs").asLong(0),
 				body.path("errorRate").asDouble(0), body.path("errorStatus").asInt(503),
 				body.path("outage").asBoolean(false), body.path("malformed").asBoolean(false),
-				body.path("slowBodyMs").asLong(0));
+				body.path("slowBodyMs").asLong(0),
+				body.path("refusal").isString() ? body.path("refusal").asString() : null);
 	}
 
 	private String known(String service) {

@@ -73,9 +73,42 @@ public final class ConfirmOrder {
 	 * @return the booked confirmation
 	 */
 	public Mono<Confirmed> confirm(Caller caller, String orderId, ConfirmationCommand command, UUID externalId) {
+		return confirm(caller, orderId, command, externalId, (refused) -> Mono.empty());
+	}
+
+	/**
+	 * Confirms an operation, and reports a refusal of the ERP (a booking the ERP would
+	 * not take: the order locked, the period closed, ...) before it is answered.
+	 * @param caller who asks
+	 * @param orderId the order number
+	 * @param command what to confirm
+	 * @param externalId the dedupe value toward the ERP
+	 * @param onRefused told of an ERP refusal, with the order's plant; the refusal is
+	 * answered once it completes
+	 * @return the booked confirmation
+	 */
+	public Mono<Confirmed> confirm(Caller caller, String orderId, ConfirmationCommand command, UUID externalId,
+			Function<Refused, Mono<Void>> onRefused) {
 		return this.queries.orderForWrite(caller, orderId, true)
-			.flatMap((order) -> checked(order, command).flatMap((request) -> post(request, externalId))
-				.map((confirmation) -> new Confirmed(confirmation, order.plant(), order.material())));
+			.flatMap(
+					(order) -> checked(order, command)
+						.flatMap((request) -> post(request, externalId).onErrorResume(ErpFailure.class,
+								(failure) -> (failure instanceof ErpFailure.Rejected
+										|| failure instanceof ErpFailure.Conflict)
+												? onRefused.apply(new Refused(order.plant(), failure))
+													.then(Mono.error(failure))
+												: Mono.error(failure)))
+						.map((confirmation) -> new Confirmed(confirmation, order.plant(), order.material())));
+	}
+
+	/**
+	 * A booking the ERP refused.
+	 *
+	 * @param plant the plant of the order
+	 * @param failure the ERP's refusal, with its message
+	 */
+	public record Refused(String plant, ErpFailure failure) {
+
 	}
 
 	/**

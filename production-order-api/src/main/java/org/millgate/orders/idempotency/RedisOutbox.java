@@ -116,6 +116,11 @@ final class RedisOutbox implements EventOutbox {
 	}
 
 	@Override
+	public void append(OutboxEvent event) {
+		this.stream.add(MapRecord.create(this.key, Map.of("event", write(event)))).block(WAIT);
+	}
+
+	@Override
 	public List<Pending> next(int max) {
 		if (!held()) {
 			return List.of();

@@ -7,11 +7,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -31,6 +36,7 @@ import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.paging.Cursors;
 import org.millgate.contracts.problems.Rejection;
 import org.millgate.erp.model.UnitOfMeasure;
+import org.millgate.erp.port.ErpFailure;
 import org.millgate.orders.application.ConfirmOrder;
 import org.millgate.orders.application.ConfirmationCommand;
 import org.millgate.orders.application.OrderQueries;
@@ -70,6 +76,10 @@ final class ConfirmationController {
 	/** The topic of the production-orders events, v1. */
 	static final String TOPIC = "millgate.production-orders.events.v1";
 
+	static final String INTEGRATION_TOPIC = "millgate.integration.events.v1";
+
+	private static final Logger logger = LoggerFactory.getLogger(ConfirmationController.class);
+
 	@PostMapping
 	Mono<ResponseEntity<String>> post(Caller caller, @PathVariable String version, @PathVariable String orderId,
 			@RequestHeader("Idempotency-Key") String key, @RequestBody byte[] body, ServerWebExchange exchange) {
@@ -105,7 +115,9 @@ final class ConfirmationController {
 							"This Idempotency-Key was used with a different request; use a new key for a new request."));
 				}
 				Mono<String> booking = this.confirm
-					.confirm(caller, orderId, command, ConfirmOrder.externalId(caller, key))
+					.confirm(caller, orderId, command, ConfirmOrder.externalId(caller, key),
+							(refused) -> reportRefusal(refused, caller, version, orderId, command, key, correlationId,
+									traceparent))
 					.flatMap((confirmed) -> {
 						String answer = JsonText.string(v2
 								? this.representations.confirmationV2(confirmed.confirmation(), confirmed.plant())
@@ -127,6 +139,43 @@ final class ConfirmationController {
 				return evenIfTheCallerLeaves(booking)
 					.map((answer) -> answer(HttpStatus.CREATED.value(), answer, false));
 			});
+	}
+
+	// an ERP refusal becomes an integration event (erp-refusal), so that the plant's
+	// integration team sees it without reading the MES's logs; never a booking's event
+	private Mono<Void> reportRefusal(ConfirmOrder.Refused refused, Caller caller, String version, String orderId,
+			ConfirmationCommand command, String key, String correlationId, String traceparent) {
+		Instant now = Instant.now();
+		String code = refused.failure().erpCode();
+		Map<String, Object> message = new LinkedHashMap<>();
+		message.put("code", (code != null && code.matches("[A-Za-z0-9_/]{1,20}/[0-9]{3}")) ? code : "UNKNOWN/000");
+		message.put("text", (refused.failure().erpMessage() != null) ? refused.failure().erpMessage() : "");
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("plant", refused.plant());
+		data.put("apiProduct", "production-orders");
+		data.put("apiVersion", version);
+		data.put("apiOperation", "createConfirmation");
+		data.put("orderId", orderId);
+		data.put("operation", command.operation());
+		data.put("problemCode", (refused.failure() instanceof ErpFailure.Conflict) ? "erp.conflict" : "erp.rejected");
+		data.put("erpMessage", message);
+		data.put("clientId", caller.clientId());
+		data.put("idempotencyKey", key);
+		data.put("correlationId", correlationId);
+		data.put("refusedAt", now.atOffset(ZoneOffset.UTC));
+		OutboxEvent event = new OutboxEvent(INTEGRATION_TOPIC, "production-order/" + orderId,
+				"erp-refusal/" + correlationId, "/millgate/production-order-api",
+				"dev.millgate.integration.erp-refusal", "production-order/" + orderId, now,
+				"https://millgate.dev/events/integration/v1#/components/schemas/ErpRefusalData", correlationId,
+				traceparent, JsonText.string(data));
+		return Mono.fromRunnable(() -> this.keys.outbox().append(event))
+			.subscribeOn(Schedulers.boundedElastic())
+			.onErrorResume((failure) -> {
+				logger.warn("The ERP's refusal of {} [correlationId={}] is not reported as an event: {}", orderId,
+						correlationId, failure.toString());
+				return Mono.empty();
+			})
+			.then();
 	}
 
 	@GetMapping

@@ -33,6 +33,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import org.millgate.testing.TestTokens;
+import org.millgate.testing.erp.ErpSimulator;
+import org.millgate.testing.events.EventContracts;
 import org.millgate.testing.events.TestKafka;
 import org.millgate.testing.product.ProductTest;
 
@@ -141,6 +143,37 @@ class ConfirmationEventsTests {
 		assertThat(all).filteredOn((record) -> ("confirmation/" + confirmationId).equals(headers(record).get("ce_id")))
 			.hasSize(1);
 		assertThat(all).noneMatch((record) -> refusedCorrelation.equals(headers(record).get("ce_correlationid")));
+	}
+
+	@Test
+	void an_erp_refusal_is_reported_as_an_integration_event_and_has_no_order_confirmed_event() {
+		ErpSimulator erp = ErpSimulator.shared();
+		erp.fault("confirmations", "{\"refusal\":\"RU/101 Order 1000001 is locked by user PLANNER\"}");
+		EntityExchangeResult<byte[]> refused;
+		try {
+			refused = confirm("1000001", "key-" + UUID.randomUUID(), "0010");
+		}
+		finally {
+			erp.clearFaults();
+		}
+		assertProblem(refused, 409, "erp.conflict");
+		String correlationId = refused.getResponseHeaders().getFirst("X-Correlation-Id");
+
+		List<ConsumerRecord<String, String>> reported = TestKafka.shared()
+			.readUntil("millgate.integration.events.v1",
+					(records) -> records.stream()
+						.anyMatch((record) -> ("erp-refusal/" + correlationId).equals(headers(record).get("ce_id"))),
+					Duration.ofSeconds(60));
+		ConsumerRecord<String, String> event = reported.stream()
+			.filter((record) -> ("erp-refusal/" + correlationId).equals(headers(record).get("ce_id")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no erp-refusal event of " + correlationId));
+		assertThat(event.key()).isEqualTo("production-order/1000001");
+		assertThat(EventContracts.violations("integration", "v1", event)).isEmpty();
+		assertThat((String) JsonPath.read(event.value(), "$.erpMessage.code")).isEqualTo("RU/101");
+		assertThat((String) JsonPath.read(event.value(), "$.problemCode")).isEqualTo("erp.conflict");
+		assertThat(TestKafka.shared().read(TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(2)))
+			.noneMatch((record) -> correlationId.equals(headers(record).get("ce_correlationid")));
 	}
 
 	@Test

@@ -10,6 +10,14 @@ import java.util.List;
 public interface EventOutbox {
 
 	/**
+	 * Adds an event that is no booking's own (a booking's event is written with its
+	 * answer, in one step): e.g. the report of an ERP refusal. Blocks: call it off any
+	 * event loop.
+	 * @param event the event
+	 */
+	void append(OutboxEvent event);
+
+	/**
 	 * The next events to deliver, oldest first; none while another instance's relay
 	 * delivers.
 	 * @param max how many at most

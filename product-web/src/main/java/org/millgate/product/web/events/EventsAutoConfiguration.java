@@ -46,10 +46,17 @@ class EventsAutoConfiguration {
 			throw new IllegalStateException(
 					"The product '" + product + "' keeps events but the catalog has no event product of that id");
 		}
-		List<NewTopic> topics = new ArrayList<>(catalog.eventTopics(product)
-			.stream()
-			.map((topic) -> new NewTopic(topic.name(), topic.partitions(), (short) -1).configs(topic.configs()))
-			.toList());
+		// its own event product's topics, and those of the event products it reports to
+		// too (millgate.product.events.also, e.g. integration)
+		List<NewTopic> topics = new ArrayList<>();
+		List<String> products = new ArrayList<>(List.of(product));
+		products.addAll(
+				Arrays.asList(environment.getProperty("millgate.product.events.also", String[].class, new String[0])));
+		for (String id : products) {
+			catalog.eventTopics(id)
+				.forEach((topic) -> topics
+					.add(new NewTopic(topic.name(), topic.partitions(), (short) -1).configs(topic.configs())));
+		}
 		// the event types that wait for the change feed (a confirmation for its order's
 		// release), and the feed's watermark they wait for
 		Set<String> afterFeed = Set.copyOf(Arrays.asList(

@@ -30,6 +30,7 @@ public final class MemoryOutbox implements EventOutbox {
 	 * Adds an event, unless an event of that id was added before.
 	 * @param event the event
 	 */
+	@Override
 	public synchronized void append(OutboxEvent event) {
 		if (!this.appended.add(event.id())) {
 			return;
