@@ -115,7 +115,8 @@ rc_is 0 && out_has "start" && out_has "stop" && out_has "status" && out_has "log
   && out_has "token CLIENT" && out_has "test" && out_has "contracts diff OLD NEW" && out_has "contracts lint" \
   && out_has "contracts impact" && out_has "contracts publish" && out_has "contracts review" \
   && out_has "contracts openapi-lint" && out_has "contracts asyncapi-lint" && out_has "erp-impact FROM TO" && out_has "drill" && out_has "bench [jmh]" \
-  && out_has "events groups" && out_has "events replay GROUP TOPIC"
+  && out_has "events groups" && out_has "events replay GROUP TOPIC" && out_has "events dead-letters" \
+  && out_has "events requeue SERVICE ID"
 check "help lists every command"
 
 run bench frobnicate
@@ -147,6 +148,10 @@ check "erp-impact with one release prints usage and exits 2"
 run events replay mes-production-orders millgate.production-orders.events.v1 --since yesterday
 rc_is 2 && out_has "events replay GROUP TOPIC --from TIME | --event ID"
 check "events replay without --from or --event prints usage and exits 2"
+
+run events requeue production-order-api 'x; rm -rf /'
+rc_is 2 && out_has "events requeue SERVICE ID"
+check "events requeue with an id that is no outbox id prints usage and exits 2"
 
 # --- the contract tools (module contract-tools; built here when stale) -----------------------
 

@@ -65,6 +65,17 @@ cmd_contracts() {
 EVENTS_CLASSPATH="$ROOT/event-broker/target/runtime-classpath.txt"
 cmd_events() {
   case "${1:-}" in
+    dead-letters)
+      [ $# -le 2 ] || { usage >&2; exit 2; }
+      outbox_call GET "${2:-production-order-api}" /actuator/outbox
+      return ;;
+    requeue)
+      if [ $# -ne 3 ] || ! [[ "$3" =~ ^[0-9]{1,20}(-[0-9]{1,20})?$ ]]; then
+        usage >&2
+        exit 2
+      fi
+      outbox_call POST "$2" "/actuator/outbox/$3"
+      return ;;
     groups) [ $# -eq 1 ] || { usage >&2; exit 2; } ;;
     replay)
       if [ $# -ne 5 ] || { [ "$4" != "--from" ] && [ "$4" != "--event" ]; }; then
@@ -84,6 +95,30 @@ cmd_events() {
   fi
   java -Dslf4j.internal.verbosity=ERROR -cp "$ROOT/event-broker/target/classes:$(cat "$EVENTS_CLASSPATH")" \
     org.millgate.broker.cli.EventsCli "$@"
+}
+
+# outbox_call METHOD SERVICE PATH: a product's outbox endpoint on this machine (loopback may
+# read /actuator); prints the answer's body; exit 1 when the service refuses, 2 when it does
+# not answer.
+outbox_call() {
+  local method="$1" service="$2" path="$3" port response status
+  load_topology
+  port="${SERVICE_PORT[$service]:-}"
+  [ -n "$port" ] || fail "no service '$service' in ${SERVICES_FILE#"$ROOT"/}"
+  port_open 127.0.0.1 "$port" || fail "$service does not answer on port $port; run ./millgate start first"
+  # the bash -c program takes its arguments as $0, $1..: expanded there, not here
+  # shellcheck disable=SC2016
+  response="$(timeout 15 bash -c '
+    exec 3<>"/dev/tcp/127.0.0.1/$0" || exit 1
+    printf "%s %s HTTP/1.0\r\nHost: localhost\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}" "$1" "$2" >&3
+    cat <&3' "$port" "$method" "$path")" || fail "$service did not answer"
+  status="$(printf '%s' "$response" | head -n 1 | cut -d' ' -f2)"
+  printf '%s\n' "$(printf '%s' "$response" | sed '1,/^\r\{0,1\}$/d')"
+  case "$status" in
+    2*) return 0 ;;
+    404) say "millgate events: $service has no such dead letter (or no outbox)" >&2; exit 1 ;;
+    *) say "millgate events: $service answered $status" >&2; exit 1 ;;
+  esac
 }
 
 # erp-impact reads the simulator's releases ($metadata the simulator's build writes under

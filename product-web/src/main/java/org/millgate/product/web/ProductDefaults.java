@@ -65,7 +65,7 @@ final class ProductDefaults implements EnvironmentPostProcessor {
 		// the Swagger UI shows the contracts themselves, not a generated description
 		defaults.put("springdoc.api-docs.enabled", "false");
 		defaults.put("springdoc.swagger-ui.enabled", "false");
-		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,outbox");
 		// the contract validator says on every request that it leaves OAuth2 to others
 		defaults.put("logging.level.com.atlassian.oai.validator.interaction.request.SecurityValidator", "warn");
 		defaults.put("logging.structured.format.console", "ecs");

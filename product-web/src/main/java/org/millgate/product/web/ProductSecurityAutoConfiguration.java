@@ -111,9 +111,11 @@ class ProductSecurityAutoConfiguration {
 					.forEach((operation) -> exchanges
 						.pathMatchers(HttpMethod.valueOf(operation.method()), operation.template())
 						.hasAuthority("SCOPE_" + operation.scope()));
+				// the management endpoints beyond health answer management clients only
+				// (ManagementFilter, by their address: loopback unless configured)
 				exchanges
-					.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/contracts/**",
-							"/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+					.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/outbox",
+							"/actuator/outbox/**", "/contracts/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
 					.permitAll();
 				// any other versioned path: a caller with a valid token learns from the
 				// contract check that the version or operation does not exist (404)

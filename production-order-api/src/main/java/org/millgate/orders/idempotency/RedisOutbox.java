@@ -158,6 +158,42 @@ final class RedisOutbox implements EventOutbox {
 	}
 
 	@Override
+	public List<DeadLetter> deadLetters() {
+		List<MapRecord<String, String, String>> records = this.stream
+			.range(this.key + ":dead", Range.unbounded(), Limit.limit().count(1000))
+			.collectList()
+			.block(WAIT);
+		List<DeadLetter> dead = new ArrayList<>();
+		if (records != null) {
+			for (MapRecord<String, String, String> record : records) {
+				Map<String, String> fields = record.getValue();
+				dead.add(new DeadLetter(record.getId().getValue(), read(fields.get("event")), fields.get("reason"),
+						Instant.parse(fields.getOrDefault("at", Instant.EPOCH.toString()))));
+			}
+		}
+		return dead;
+	}
+
+	@Override
+	public boolean requeue(String id) {
+		List<MapRecord<String, String, String>> records;
+		try {
+			records = this.stream.range(this.key + ":dead", Range.closed(id, id)).collectList().block(WAIT);
+		}
+		catch (RuntimeException ex) {
+			// not a stream id at all
+			return false;
+		}
+		if (records == null || records.isEmpty()) {
+			return false;
+		}
+		this.stream.add(MapRecord.create(this.key, Map.of("event", records.get(0).getValue().get("event"))))
+			.block(WAIT);
+		this.stream.delete(this.key + ":dead", RecordId.of(id)).block(WAIT);
+		return true;
+	}
+
+	@Override
 	public long waiting() {
 		Long size = this.stream.size(this.key).block(WAIT);
 		return (size != null) ? size : 0;

@@ -100,6 +100,32 @@ class RedisIdempotencyStoreTests {
 	}
 
 	@Test
+	void should_keep_a_dead_letter_aside_with_its_reason_until_an_operator_requeues_it() {
+		String stream = "millgate:outbox:test:" + UUID.randomUUID();
+		RedisOutbox outbox = new RedisOutbox(redis, stream);
+		OutboxEvent event = event("confirmation/4711-2");
+		outbox.append(event);
+		EventOutbox.Pending pending = outbox.next(10).get(0);
+
+		outbox.deadLettered(pending, "RecordTooLargeException: too large");
+
+		assertThat(outbox.waiting()).isZero();
+		List<EventOutbox.DeadLetter> dead = outbox.deadLetters();
+		assertThat(dead).singleElement().satisfies((letter) -> {
+			assertThat(letter.event()).isEqualTo(event);
+			assertThat(letter.reason()).isEqualTo("RecordTooLargeException: too large");
+		});
+		assertThat(outbox.requeue("0-0")).as("no dead letter of that id").isFalse();
+		assertThat(outbox.requeue("not-an-id")).isFalse();
+
+		assertThat(outbox.requeue(dead.get(0).id())).isTrue();
+
+		assertThat(outbox.deadLetters()).isEmpty();
+		assertThat(outbox.next(10)).extracting(EventOutbox.Pending::event).containsExactly(event);
+		redis.delete(stream, stream + ":dead", stream + ":lease").block();
+	}
+
+	@Test
 	void should_keep_the_event_of_one_booking_once_even_when_a_retry_completes_it_again() {
 		String stream = "millgate:outbox:test:" + UUID.randomUUID();
 		RedisIdempotencyStore withOutbox = new RedisIdempotencyStore(redis, Duration.ofHours(1), Duration.ofSeconds(30),

@@ -177,6 +177,26 @@ class ConfirmationEventsTests {
 	}
 
 	@Test
+	void an_operator_on_this_machine_sees_the_outbox_and_its_dead_letters() {
+		EntityExchangeResult<byte[]> outbox = this.client.get()
+			.uri("/actuator/outbox")
+			.exchange()
+			.expectBody()
+			.returnResult();
+		assertThat(outbox.getStatus().value()).as(body(outbox)).isEqualTo(200);
+		assertThat(body(outbox)).contains("\"waiting\":", "\"deadLetters\":[");
+		assertThat(this.client.post()
+			.uri("/actuator/outbox/1-0")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectBody()
+			.returnResult()
+			.getStatus()
+			.value()).as("no such dead letter").isEqualTo(404);
+	}
+
+	@Test
 	void the_bookings_made_while_kafka_was_away_have_their_events_once_it_is_back() {
 		List<String> ids = new ArrayList<>();
 		TestKafka kafka = TestKafka.shared();

@@ -60,6 +60,10 @@ class PoisonEventTests {
 			assertThat(dead.event().id()).isEqualTo("poison");
 			assertThat(dead.reason()).startsWith("RecordTooLargeException");
 		});
+		// an operator puts it back (once its cause is fixed): it waits again, at the end
+		assertThat(outbox.requeue(outbox.deadLetters().get(0).id())).isTrue();
+		assertThat(outbox.deadLetters()).isEmpty();
+		assertThat(outbox.next(10)).extracting((pending) -> pending.event().id()).containsExactly("poison");
 		assertThat(kafka.read(TOPIC, 1, Duration.ofSeconds(20))).singleElement()
 			.satisfies((record) -> assertThat(record.value()).isEqualTo("{\"orderId\":\"1000001\"}"));
 	}

@@ -1,5 +1,6 @@
 package org.millgate.product.web.events;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -50,6 +51,20 @@ public interface EventOutbox {
 	void deadLettered(Pending pending, String reason);
 
 	/**
+	 * The events Kafka refused for good, oldest first, for an operator to inspect.
+	 * @return the dead letters
+	 */
+	List<DeadLetter> deadLetters();
+
+	/**
+	 * Puts a dead letter back into the outbox, at its end (after the events booked
+	 * since), once what made Kafka refuse it is fixed.
+	 * @param id the dead letter's id
+	 * @return whether there was one of that id
+	 */
+	boolean requeue(String id);
+
+	/**
 	 * How many events wait, for the metrics and the logs.
 	 * @return the number waiting
 	 */
@@ -62,6 +77,18 @@ public interface EventOutbox {
 	 * @param event the event
 	 */
 	record Pending(String id, OutboxEvent event) {
+
+	}
+
+	/**
+	 * An event Kafka refused for good.
+	 *
+	 * @param id its place among the dead letters
+	 * @param event the event
+	 * @param reason why Kafka refused it
+	 * @param deadLetteredAt when
+	 */
+	record DeadLetter(String id, OutboxEvent event, String reason, Instant deadLetteredAt) {
 
 	}
 

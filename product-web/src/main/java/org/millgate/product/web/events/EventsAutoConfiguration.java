@@ -38,6 +38,11 @@ class EventsAutoConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(EventsAutoConfiguration.class);
 
 	@Bean
+	OutboxEndpoint outboxEndpoint(EventOutbox outbox) {
+		return new OutboxEndpoint(outbox);
+	}
+
+	@Bean
 	EventRelay eventRelay(EventOutbox outbox, KafkaTemplate<String, String> kafka, KafkaAdmin admin,
 			Environment environment) {
 		String product = environment.getRequiredProperty("millgate.product.id");

@@ -1,5 +1,6 @@
 package org.millgate.product.web.events;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,7 @@ public final class MemoryOutbox implements EventOutbox {
 
 	private final AtomicLong sequence = new AtomicLong();
 
-	private final List<DeadLetter> deadLetters = new ArrayList<>();
+	private final Map<String, DeadLetter> deadLetters = new LinkedHashMap<>();
 
 	// the ids of the events appended, so that a retry's booking is no second event
 	private final Set<String> appended = new LinkedHashSet<>();
@@ -60,26 +61,24 @@ public final class MemoryOutbox implements EventOutbox {
 
 	@Override
 	public synchronized void deadLettered(Pending pending, String reason) {
-		this.deadLetters.add(new DeadLetter(pending.event(), reason));
+		String id = Long.toString(this.sequence.incrementAndGet());
+		this.deadLetters.put(id, new DeadLetter(id, pending.event(), reason, Instant.now()));
 		this.events.remove(pending.id());
 	}
 
-	/**
-	 * The events Kafka refused for good.
-	 * @return them, oldest first
-	 */
+	@Override
 	public synchronized List<DeadLetter> deadLetters() {
-		return List.copyOf(this.deadLetters);
+		return List.copyOf(this.deadLetters.values());
 	}
 
-	/**
-	 * An event Kafka refused for good, with the reason.
-	 *
-	 * @param event the event
-	 * @param reason why
-	 */
-	public record DeadLetter(OutboxEvent event, String reason) {
-
+	@Override
+	public synchronized boolean requeue(String id) {
+		DeadLetter dead = this.deadLetters.remove(id);
+		if (dead == null) {
+			return false;
+		}
+		this.events.put(Long.toString(this.sequence.incrementAndGet()), dead.event());
+		return true;
 	}
 
 	@Override
