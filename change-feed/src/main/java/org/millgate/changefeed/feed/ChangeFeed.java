@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -221,7 +224,7 @@ public final class ChangeFeed implements SmartLifecycle {
 		this.producer.beginTransaction();
 		try {
 			int sent = 0;
-			List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+			List<Future<?>> sends = new ArrayList<>();
 			for (FeedEvent event : poll.events()) {
 				sends.add(this.producer.send(record(event)));
 				sent++;
@@ -238,7 +241,7 @@ public final class ChangeFeed implements SmartLifecycle {
 			}
 			// commit flushes and fails when any send failed
 			this.producer.commitTransaction();
-			for (java.util.concurrent.Future<?> send : sends) {
+			for (Future<?> send : sends) {
 				send.get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
@@ -262,7 +265,7 @@ public final class ChangeFeed implements SmartLifecycle {
 			this.producer.flush();
 			logger.warn("Drill: the change feed hangs mid-transaction after {} events", sent);
 			this.onHang.run();
-			new java.util.concurrent.CountDownLatch(1).await();
+			new CountDownLatch(1).await();
 		}
 	}
 
@@ -387,7 +390,7 @@ public final class ChangeFeed implements SmartLifecycle {
 	 * @return the status
 	 */
 	public Status status() {
-		Map<String, Status.OfSource> sources = new java.util.LinkedHashMap<>();
+		Map<String, Status.OfSource> sources = new LinkedHashMap<>();
 		for (Source source : this.sources) {
 			SourceStatus status = this.statuses.get(source.name());
 			sources.put(source.name(), new Status.OfSource(status.position, status.readAt, status.published.get()));

@@ -1,6 +1,8 @@
 package org.millgate.changefeed.feed;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +44,7 @@ public interface Source {
 
 		public Poll {
 			events = List.copyOf(events);
-			updates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(updates));
+			updates = Collections.unmodifiableMap(new LinkedHashMap<>(updates));
 		}
 
 		public Poll(List<FeedEvent> events, Map<String, String> updates, boolean more) {

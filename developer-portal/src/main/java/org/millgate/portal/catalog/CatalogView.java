@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -192,7 +193,7 @@ public final class CatalogView {
 			List<ProductVersion> versions = new ArrayList<>(visibleVersions(api));
 			for (ProductVersion version : versions) {
 				JsonNode paths = this.catalog.contract(api.id(), version.version()).orElseThrow().tree().path("paths");
-				Optional<String> path = java.util.stream.StreamSupport
+				Optional<String> path = StreamSupport
 					.stream(((Iterable<String>) paths::fieldNames).spliterator(), false)
 					.filter((name) -> name.endsWith("/events"))
 					.findFirst();

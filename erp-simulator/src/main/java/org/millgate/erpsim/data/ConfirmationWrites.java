@@ -1,9 +1,11 @@
 package org.millgate.erpsim.data;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,7 +210,7 @@ public final class ConfirmationWrites {
 			String user) {
 		String order = (String) header.get("ManufacturingOrder");
 		BigDecimal total = (BigDecimal) header.get("TotalQuantity");
-		List<Map<String, Object>> items = new java.util.ArrayList<>();
+		List<Map<String, Object>> items = new ArrayList<>();
 		for (Map<String, Object> component : this.data.table("ReservationItem").rows()) {
 			if (!order.equals(component.get("ManufacturingOrder"))
 					|| !operation.equals(component.get("ManufacturingOrderOperation"))
@@ -216,7 +218,7 @@ public final class ConfirmationWrites {
 				continue;
 			}
 			BigDecimal quantity = ((BigDecimal) component.get("RequiredQuantity")).multiply(yield.add(scrap))
-				.divide(total, 3, java.math.RoundingMode.HALF_UP);
+				.divide(total, 3, RoundingMode.HALF_UP);
 			if (quantity.signum() > 0) {
 				items.add(new LinkedHashMap<>(Map.of("Material", component.get("Material"), "Plant",
 						component.get("Plant"), "StorageLocation", component.get("StorageLocation"), "Batch", "",

@@ -1,6 +1,9 @@
 package org.millgate.broker.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +17,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,9 +32,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./millgate events}: what an operator does with the consumers of the platform's
@@ -94,7 +103,7 @@ public final class EventsCli {
 					+ ex.getCause().getMessage());
 			return 2;
 		}
-		catch (org.apache.kafka.common.KafkaException | java.util.concurrent.TimeoutException ex) {
+		catch (KafkaException | TimeoutException ex) {
 			this.err
 				.println("millgate events: Kafka at " + this.bootstrap + " could not be reached: " + ex.getMessage());
 			return 2;
@@ -112,12 +121,12 @@ public final class EventsCli {
 			if (colon < 0) {
 				continue;
 			}
-			try (java.net.Socket socket = new java.net.Socket()) {
-				socket.connect(new java.net.InetSocketAddress(server.substring(0, colon).trim(),
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(server.substring(0, colon).trim(),
 						Integer.parseInt(server.substring(colon + 1).trim())), 2000);
 				return true;
 			}
-			catch (java.io.IOException | NumberFormatException ex) {
+			catch (IOException | NumberFormatException ex) {
 				// the next one
 			}
 		}
@@ -133,7 +142,7 @@ public final class EventsCli {
 		return 2;
 	}
 
-	private int groups() throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+	private int groups() throws ExecutionException, InterruptedException, TimeoutException {
 		try (Admin admin = admin()) {
 			Collection<ConsumerGroupListing> listed = admin.listConsumerGroups()
 				.all()
@@ -170,8 +179,7 @@ public final class EventsCli {
 		}
 	}
 
-	private int replay(String[] args)
-			throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+	private int replay(String[] args) throws ExecutionException, InterruptedException, TimeoutException {
 		if (args.length != 5 || !(args[3].equals("--from") || args[3].equals("--event"))) {
 			return usage();
 		}
@@ -282,12 +290,10 @@ public final class EventsCli {
 	}
 
 	private static Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends(Admin admin,
-			Collection<TopicPartition> partitions)
-			throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+			Collection<TopicPartition> partitions) throws ExecutionException, InterruptedException, TimeoutException {
 		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
 		partitions.forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
-		return admin
-			.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+		return admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
 			.all()
 			.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 	}

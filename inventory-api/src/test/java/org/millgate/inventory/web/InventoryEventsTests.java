@@ -1,6 +1,7 @@
 package org.millgate.inventory.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class InventoryEventsTests {
 
 	@Test
 	void a_plant_s_system_reads_the_events_of_its_plants_only_and_reads_on_from_its_cursor() {
-		List<String> ids = new java.util.ArrayList<>();
+		List<String> ids = new ArrayList<>();
 		String cursor = null;
 		for (int page = 0; page < 100; page++) {
 			EntityExchangeResult<byte[]> answer = get(

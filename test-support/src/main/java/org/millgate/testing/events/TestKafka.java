@@ -3,21 +3,27 @@ package org.millgate.testing.events;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Exit;
@@ -151,14 +157,11 @@ public final class TestKafka {
 	 * @param partitions its partitions
 	 */
 	public void createTopic(String topic, int partitions) {
-		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
-			.create(Map.of("bootstrap.servers", bootstrap()))) {
-			admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1)))
-				.all()
-				.get(30, TimeUnit.SECONDS);
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap()))) {
+			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			if (!(ex.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
 				throw new IllegalStateException("could not create " + topic + ": " + ex.getMessage(), ex);
 			}
 		}
@@ -191,8 +194,7 @@ public final class TestKafka {
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
 				new StringSerializer(), new StringSerializer())) {
 			ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-			headers.forEach(
-					(name, text) -> record.headers().add(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
 			producer.send(record).get(30, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
@@ -207,7 +209,7 @@ public final class TestKafka {
 	 * @param source the source, e.g. {@code orders}
 	 * @param upTo the ERP change time
 	 */
-	public void watermark(String topic, String source, java.time.Instant upTo) {
+	public void watermark(String topic, String source, Instant upTo) {
 		send(topic, source, upTo.toString());
 	}
 
