@@ -116,7 +116,7 @@ rc_is 0 && out_has "start" && out_has "stop" && out_has "status" && out_has "log
   && out_has "contracts impact" && out_has "contracts publish" && out_has "contracts review" \
   && out_has "contracts openapi-lint" && out_has "contracts asyncapi-lint" && out_has "erp-impact FROM TO" && out_has "drill" && out_has "bench [jmh]" \
   && out_has "events groups" && out_has "events replay GROUP TOPIC" && out_has "events dead-letters" \
-  && out_has "events requeue SERVICE ID"
+  && out_has "events requeue SERVICE ID" && out_has "events webhooks" && out_has "events replay-webhook WEBHOOK"
 check "help lists every command"
 
 run bench frobnicate
@@ -152,6 +152,20 @@ check "events replay without --from or --event prints usage and exits 2"
 run events requeue production-order-api 'x; rm -rf /'
 rc_is 2 && out_has "events requeue SERVICE ID"
 check "events requeue with an id that is no outbox id prints usage and exits 2"
+
+run events replay-webhook 'wh_1; rm -rf /' --from 2026-12-05T08:00:00Z
+rc_is 2 && out_has "events replay-webhook WEBHOOK --from TIME | --event ID"
+check "events replay-webhook with an id that is no webhook id prints usage and exits 2"
+
+run events replay-webhook wh_0a1b --from 'yesterday"}'
+rc_is 2 && out_has "events replay-webhook WEBHOOK"
+check "events replay-webhook with a time that could break out of its JSON prints usage and exits 2"
+
+PORT_W=$(free_port)
+printf 'developer-portal %s developer-portal /actuator/health\n' "$PORT_W" >"$WORK/portal.conf"
+MILLGATE_SERVICES_FILE="$WORK/portal.conf" run events webhooks
+rc_is 1 && out_has "developer-portal does not answer on port $PORT_W"
+check "events webhooks says to start the platform when the portal does not answer"
 
 # --- the contract tools (module contract-tools; built here when stale) -----------------------
 

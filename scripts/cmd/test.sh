@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR/../..
 # ./millgate test: makes sure Redis, PostgreSQL, (for the portal's browser tests)
-# Chromium with ChromeDriver and (for the pacts) Pact's reference core are there, then
+# Chromium with ChromeDriver, (for the pacts) Pact's reference core and (for the webhook
+# signatures) Standard Webhooks' reference library are there, then
 # every test: ./mvnw verify, the independent OpenAPI lint, the independent AsyncAPI check and
 # the launcher's own tests.
 # With MILLGATE_INSTALL=never nothing is installed, and the browser tests and the
@@ -22,12 +23,16 @@ ensure_postgres
 ensure_chromium
 ensure_pact_core
 ensure_asyncapi_parser
+ensure_standard_webhooks
 maven=(-B verify)
 if [ "$BROWSER_TESTS" = skip ]; then maven+=(-Dmillgate.browser.skip=true); fi
 if [ "$PACT_CORE_TESTS" = skip ]; then
   maven+=(-Dmillgate.pactcore.skip=true)
 else
   maven+=("-Dmillgate.pactcore.dir=$PACT_CORE_DIR")
+fi
+if [ "$STANDARD_WEBHOOKS_TESTS" = run ]; then
+  maven+=("-Dmillgate.standardwebhooks.dir=$STANDARD_WEBHOOKS_DIR")
 fi
 cd "$ROOT"
 ./mvnw "${maven[@]}"

@@ -76,6 +76,20 @@ cmd_events() {
       fi
       outbox_call POST "$2" "/actuator/outbox/$3"
       return ;;
+    webhooks)
+      [ $# -eq 1 ] || { usage >&2; exit 2; }
+      outbox_call GET developer-portal /actuator/webhooks
+      return ;;
+    replay-webhook)
+      if [ $# -ne 4 ] || ! [[ "$2" =~ ^wh_[0-9a-f]{1,64}$ ]] || { [ "$3" != "--from" ] && [ "$3" != "--event" ]; } \
+          || ! [[ "$4" =~ ^[A-Za-z0-9._:/+-]{1,200}$ ]]; then
+        usage >&2
+        exit 2
+      fi
+      local field=from
+      [ "$3" = "--event" ] && field=event
+      outbox_call POST developer-portal "/actuator/webhooks/$2" "{\"$field\":\"$4\"}"
+      return ;;
     groups) [ $# -eq 1 ] || { usage >&2; exit 2; } ;;
     replay)
       if [ $# -ne 5 ] || { [ "$4" != "--from" ] && [ "$4" != "--event" ]; }; then
@@ -97,11 +111,11 @@ cmd_events() {
     org.millgate.broker.cli.EventsCli "$@"
 }
 
-# outbox_call METHOD SERVICE PATH: a product's outbox endpoint on this machine (loopback may
-# read /actuator); prints the answer's body; exit 1 when the service refuses, 2 when it does
-# not answer.
+# outbox_call METHOD SERVICE PATH [BODY]: a service's management endpoint on this machine
+# (loopback may read /actuator: a product's outbox, the portal's webhooks); prints the answer's
+# body; exit 1 when the service refuses, 2 when it does not answer.
 outbox_call() {
-  local method="$1" service="$2" path="$3" port response status
+  local method="$1" service="$2" path="$3" body="${4:-{\}}" port response status
   load_topology
   port="${SERVICE_PORT[$service]:-}"
   [ -n "$port" ] || fail "no service '$service' in ${SERVICES_FILE#"$ROOT"/}"
@@ -110,13 +124,19 @@ outbox_call() {
   # shellcheck disable=SC2016
   response="$(timeout 15 bash -c '
     exec 3<>"/dev/tcp/127.0.0.1/$0" || exit 1
-    printf "%s %s HTTP/1.0\r\nHost: localhost\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}" "$1" "$2" >&3
-    cat <&3' "$port" "$method" "$path")" || fail "$service did not answer"
+    printf "%s %s HTTP/1.0\r\nHost: localhost\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: %s\r\nConnection: close\r\n\r\n%s" "$1" "$2" "${#3}" "$3" >&3
+    cat <&3' "$port" "$method" "$path" "$body")" || fail "$service did not answer"
   status="$(printf '%s' "$response" | head -n 1 | cut -d' ' -f2)"
   printf '%s\n' "$(printf '%s' "$response" | sed '1,/^\r\{0,1\}$/d')"
   case "$status" in
     2*) return 0 ;;
-    404) say "millgate events: $service has no such dead letter (or no outbox)" >&2; exit 1 ;;
+    404)
+      case "$path" in
+        /actuator/outbox*) say "millgate events: $service has no such dead letter (or no outbox)" >&2 ;;
+        *) say "millgate events: $service has no such webhook or event" >&2 ;;
+      esac
+      exit 1 ;;
+    400) say "millgate events: $service refused: check the time (e.g. 2026-12-05T08:00:00Z) or the id" >&2; exit 1 ;;
     *) say "millgate events: $service answered $status" >&2; exit 1 ;;
   esac
 }

@@ -153,6 +153,21 @@ ensure_npm_package() {
   say "Installed $package $version into $dir."
 }
 
+# Standard Webhooks' reference library (npm's standardwebhooks), which verifies the
+# signatures of the portal's webhook deliveries in its tests beside the specification's formula.
+STANDARD_WEBHOOKS_VERSION=1.3.0
+# run or skip, and where it is (set by ensure_standard_webhooks; read by scripts/cmd/test.sh)
+# shellcheck disable=SC2034
+STANDARD_WEBHOOKS_TESTS=run
+STANDARD_WEBHOOKS_DIR="${MILLGATE_STANDARD_WEBHOOKS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/millgate/standardwebhooks-$STANDARD_WEBHOOKS_VERSION}"
+ensure_standard_webhooks() {
+  STANDARD_WEBHOOKS_TESTS=run
+  ensure_npm_package standardwebhooks "$STANDARD_WEBHOOKS_VERSION" "$STANDARD_WEBHOOKS_DIR" \
+    "the webhook signatures' check by Standard Webhooks' reference library" \
+    "the portal's webhook signatures are verified by Standard Webhooks' reference library, not only by the project's own code" \
+    || STANDARD_WEBHOOKS_TESTS=skip
+}
+
 # AsyncAPI's own parser, for the independent check of the event contracts (asyncapi_lint).
 ASYNCAPI_PARSER_VERSION=3.6.3
 # run or skip, and where it is (set by ensure_asyncapi_parser; read by asyncapi_lint)

@@ -1,12 +1,19 @@
 package org.millgate.portal;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,6 +28,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -31,19 +39,44 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/**
+	 * The actuator: health for everyone; the rest (the operators' webhook endpoint) from
+	 * this machine only, where ./millgate calls it; from elsewhere 403, never a sign-in.
+	 * @param http the security builder
+	 * @return the actuator's chain, before the portal's
+	 * @throws Exception when it cannot be built
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.access((authentication, context) -> new AuthorizationDecision(loopback(context.getRequest()))))
+			.csrf((csrf) -> csrf.disable())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain portal(HttpSecurity http, PortalSettings settings) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/products/**", "/css/**", "/js/**", "/webjars/**", "/actuator/health",
 					"/actuator/health/**", "/error")
 			.permitAll()
-			.requestMatchers("/apps/**")
+			.requestMatchers("/apps/**", "/webhooks/**")
 			.hasRole("PARTNER")
 			.requestMatchers("/owner/**")
 			.hasRole("API_OWNER")
 			// everything else is public (an unknown page answers 404, not a sign-in)
 			.anyRequest()
 			.permitAll())
+			// the actuator is called by ./millgate on this machine, never from a
+			// browser's form
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/actuator/**"))
 			.oauth2Login((login) -> login.loginPage("/oauth2/authorization/millgate"))
 			// scripts and styles from the portal only (Swagger UI sets style attributes,
 			// hence 'unsafe-inline' for styles, never for scripts); try-it calls reach
@@ -56,6 +89,15 @@ class SecurityConfiguration {
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.logout((logout) -> logout.logoutSuccessHandler(new SignOut(settings.issuerUrl().toString())));
 		return http.build();
+	}
+
+	private static boolean loopback(HttpServletRequest request) {
+		try {
+			return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	/**

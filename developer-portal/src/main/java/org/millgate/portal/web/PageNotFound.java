@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 import org.millgate.portal.apps.Apps;
+import org.millgate.portal.webhooks.Webhooks;
 
 /**
  * An unknown product, version, app or subscription on any page: the 404 page, naming what
@@ -28,6 +29,13 @@ class PageNotFound {
 	@ExceptionHandler(Apps.NotFound.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String noApp(Apps.NotFound notFound, Model model) {
+		model.addAttribute("message", notFound.getMessage());
+		return "error/404";
+	}
+
+	@ExceptionHandler(Webhooks.NotFound.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String noWebhook(Webhooks.NotFound notFound, Model model) {
 		model.addAttribute("message", notFound.getMessage());
 		return "error/404";
 	}
