@@ -1,8 +1,10 @@
 package org.millgate.providers;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +22,7 @@ import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.hc.core5.http.HttpRequest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +39,7 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
+import org.millgate.portal.webhooks.WebhookBodies;
 import org.millgate.testing.platform.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -235,6 +239,34 @@ class ProvidersKeepThePactsTests {
 			MessageAndMetadata shipmentReady() {
 				return PublishedEvents.first(platform(), "millgate.shipments.events.v1",
 						(id) -> id.startsWith("shipment/80000001/ready/"));
+			}
+
+		}
+
+		/**
+		 * The partner's webhook: the body the portal delivers (its own code, as it sends
+		 * it) of the event the change feed really published on this ERP release.
+		 */
+		@Nested
+		@Provider("shipments-webhooks")
+		@PactFolder("pacts/messages")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class ShipmentWebhooks extends MessageVerification {
+
+			@State("shipment 80000001 to ACME is ready for shipment")
+			void ready() {
+				// seed data; the change feed announces it
+			}
+
+			@PactVerifyProvider("shipment 80000001 ready for shipment, as a webhook")
+			MessageAndMetadata shipmentReady() {
+				ConsumerRecord<String, String> record = PublishedEvents.firstRecord(platform(),
+						"millgate.shipments.events.v1", (id) -> id.startsWith("shipment/80000001/ready/"));
+				Map<String, Object> headers = new LinkedHashMap<>();
+				headers.put("contentType", WebhookBodies.CONTENT_TYPE.split(";")[0]);
+				headers.put("webhook-id",
+						new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+				return new MessageAndMetadata(WebhookBodies.of(record).getBytes(StandardCharsets.UTF_8), headers);
 			}
 
 		}

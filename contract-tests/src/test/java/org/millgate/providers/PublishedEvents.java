@@ -36,6 +36,23 @@ final class PublishedEvents {
 	 * @return the event as a message with its metadata
 	 */
 	static MessageAndMetadata first(Platform platform, String topic, Predicate<String> id) {
+		ConsumerRecord<String, String> record = firstRecord(platform, topic, id);
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		for (Header header : record.headers()) {
+			metadata.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+		}
+		metadata.put("contentType", "application/json");
+		return new MessageAndMetadata(record.value().getBytes(StandardCharsets.UTF_8), metadata);
+	}
+
+	/**
+	 * The first record of a topic whose {@code ce_id} matches, as Kafka holds it.
+	 * @param platform the platform
+	 * @param topic the event product's topic
+	 * @param id which {@code ce_id}
+	 * @return the record
+	 */
+	static ConsumerRecord<String, String> firstRecord(Platform platform, String topic, Predicate<String> id) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
 				Map.of("bootstrap.servers", platform.kafkaBootstrap(), "group.id", "pact-" + UUID.randomUUID(),
 						"auto.offset.reset", "earliest", "isolation.level", "read_committed"),
@@ -44,13 +61,9 @@ final class PublishedEvents {
 			long deadline = System.nanoTime() + WITHIN.toNanos();
 			while (System.nanoTime() < deadline) {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-					Map<String, Object> metadata = new LinkedHashMap<>();
-					for (Header header : record.headers()) {
-						metadata.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-					}
-					if (id.test((String) metadata.getOrDefault("ce_id", ""))) {
-						metadata.put("contentType", "application/json");
-						return new MessageAndMetadata(record.value().getBytes(StandardCharsets.UTF_8), metadata);
+					Header ceId = record.headers().lastHeader("ce_id");
+					if (ceId != null && id.test(new String(ceId.value(), StandardCharsets.UTF_8))) {
+						return record;
 					}
 				}
 			}

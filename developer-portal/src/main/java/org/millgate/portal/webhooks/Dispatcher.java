@@ -142,7 +142,7 @@ class Dispatcher {
 		if (error == null) {
 			HttpRequest request = HttpRequest.newBuilder(uri)
 				.timeout(this.settings.timeout())
-				.header("Content-Type", "application/cloudevents+json; charset=utf-8")
+				.header("Content-Type", WebhookBodies.CONTENT_TYPE)
 				.header("User-Agent", "millgate-webhooks/1")
 				.header("webhook-id", delivery.eventId())
 				.header("webhook-timestamp", Long.toString(timestamp))

@@ -20,7 +20,11 @@ import org.millgate.contracts.validation.EventValidator;
  * One message a consumer expects of an event product, as its message pact (Pact V4
  * asynchronous messages, in {@code pacts/messages}) writes it: the metadata it names (the
  * CloudEvents headers) and the data it gives as an example. The provider
- * {@code <product>-events} is the event product {@code <product>}.
+ * {@code <product>-events} is the event product {@code <product>} read from Kafka;
+ * {@code <product>-webhooks} the same events delivered as webhooks, whose body is the
+ * event in structured mode (its attributes stand for the {@code ce_} headers, its
+ * {@code data} for the record's value; the delivery's own headers are not the
+ * contract's).
  *
  * @param consumer the consumer
  * @param provider the provider, e.g. {@code production-orders-events}
@@ -45,7 +49,7 @@ public record MessageExpectation(String consumer, String provider, String descri
 	 * @return e.g. {@code production-orders}
 	 */
 	public String product() {
-		return this.provider.replaceFirst("-events$", "");
+		return this.provider.replaceFirst("-(events|webhooks)$", "");
 	}
 
 	/**
@@ -103,13 +107,29 @@ public record MessageExpectation(String consumer, String provider, String descri
 	 */
 	public static MessageExpectation of(String consumer, String provider, JsonNode interaction) {
 		Map<String, String> metadata = new LinkedHashMap<>();
+		JsonNode content = interaction.path("contents").path("content");
+		if (provider.endsWith("-webhooks")) {
+			// a webhook's body is the event in structured mode: its attributes are what
+			// the
+			// record's ce_ headers are in Kafka, its data the record's value
+			content.fields().forEachRemaining((attribute) -> {
+				if (attribute.getKey().equals("datacontenttype")) {
+					metadata.put("content-type", attribute.getValue().asText());
+				}
+				else if (!attribute.getKey().equals("data")) {
+					metadata.put("ce_" + attribute.getKey(), attribute.getValue().asText());
+				}
+			});
+			return new MessageExpectation(consumer, provider, interaction.path("description").asText(), metadata,
+					content.path("data").toString());
+		}
 		interaction.path("metadata").fields().forEachRemaining((entry) -> {
 			if (!PACT_METADATA.contains(entry.getKey())) {
 				metadata.put(entry.getKey(), entry.getValue().asText());
 			}
 		});
 		return new MessageExpectation(consumer, provider, interaction.path("description").asText(), metadata,
-				interaction.path("contents").path("content").toString());
+				content.toString());
 	}
 
 }
