@@ -12,13 +12,15 @@
 #            validation in report mode
 # Each at saturation (MILLGATE_BENCH_CONNECTIONS, 64) and at 8 connections, after a
 # warm-up. Also the time from ./millgate start to all healthy and each service's resident
-# memory (when no platform runs). Then the JMH micro-benchmarks of the hot policy steps
+# memory (when no platform runs), and on that platform the events: from an ERP change or an
+# API confirmation to a consumer, beside a bare Kafka producer → consumer. Then the JMH micro-benchmarks of the hot policy steps
 # (JWT check, throttle decision, contract validation; module benchmarks). Writes
 # target/bench/report.md, throughput.svg and jmh.json.
 # Needs wrk, nginx and a Redis on loopback; says what to install, installs nothing.
 # The platform (services, modules, health paths, links) is services.conf's; the bench's
 # own instances of identity and the gateway run on ports of their own (18180..).
-# ./millgate bench jmh runs the micro-benchmarks alone (Redis only).
+# ./millgate bench jmh runs the micro-benchmarks alone (Redis only); ./millgate bench events the
+# events' latencies and throughput alone (on the running platform, or one it starts and stops).
 # For A/B runs while tuning: MILLGATE_BENCH_GATEWAY_ARGS (more gateway arguments, e.g.
 # --millgate.gateway.redis-url= for local buckets), MILLGATE_BENCH_JAVA_OPTS (its JVM),
 # MILLGATE_BENCH_PLATFORM=0 (skip the platform start and shielding), MILLGATE_BENCH_JMH=0
@@ -45,7 +47,7 @@ REDIS_URL="${MILLGATE_REDIS_URL:-redis://127.0.0.1:6379}"
 BACKEND_PORT=18181 NGINX_PORT=18182 GATEWAY_PORT=18180 IDENTITY_PORT=19190
 
 MODE="${1:-all}"
-case "$MODE" in all|jmh) ;; *) fail "unknown argument '$MODE'; ./millgate bench [jmh]" ;; esac
+case "$MODE" in all|jmh|events) ;; *) fail "unknown argument '$MODE'; ./millgate bench [jmh|events]" ;; esac
 
 read -r redis_host redis_port <<<"$(url_host_port "$REDIS_URL" 6379)"
 port_open "$redis_host" "$redis_port" \
@@ -76,6 +78,52 @@ run_jmh() {
     say "A remembered token costs $(awk -v a="$remembered" -v b="$first" 'BEGIN { if (b > 0) printf "%.4f", a / b; else print "—" }') of a first sight (RS256 signature and claims); the Redis bucket's figure is a loopback round trip, which the gateway waits for without blocking a thread."
   } >"$OUT/jmh.md"
 }
+
+# --- events: from what causes an event to a consumer, beside a bare producer → consumer ----------
+# On a running platform (./millgate start's): module benchmarks' EventsBench posts stock transfers
+# in the ERP and confirmations through the gateway and times their events on Kafka; writes
+# $OUT/events.md, or says why not in EVENTS_LINES.
+EVENTS_LINES=()
+events_bench() {
+  local classes="$ROOT/benchmarks/target/classes" classpath="$ROOT/benchmarks/target/runtime-classpath.txt" token
+  mkdir -p "$OUT/logs"
+  rm -f "$OUT/events.md"
+  say "Building the events benchmark (module benchmarks)..."
+  if ! (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true -pl benchmarks -am package) \
+      >"$OUT/logs/events-build.log" 2>&1; then
+    EVENTS_LINES+=("Events: building the benchmark failed; see $OUT/logs/events-build.log.")
+    return 0
+  fi
+  token="$("$ROOT/millgate" token mes-plant-1000 2>/dev/null || true)"
+  say "Timing events: a bare producer → consumer, ERP changes and API confirmations to a consumer (about 2 minutes)..."
+  if java -cp "$classes:$(cat "$classpath")" org.millgate.benchmarks.events.EventsBench \
+      "${MILLGATE_KAFKA_BOOTSTRAP:-127.0.0.1:${MILLGATE_KAFKA_PORT:-9092}}" "$(service_url erp-simulator)" \
+      "$(service_url gateway)" "$token" "$OUT/events.md" >"$OUT/logs/events.txt" 2>&1; then
+    EVENTS_LINES+=("" "$(cat "$OUT/events.md")")
+  else
+    EVENTS_LINES+=("Events: the benchmark failed; see $OUT/logs/events.txt.")
+  fi
+}
+
+if [ "$MODE" = events ]; then
+  load_topology
+  mkdir -p "$OUT"
+  status="$("$ROOT/millgate" status 2>/dev/null || true)"
+  if grep -q " healthy (pid" <<<"$status"; then
+    events_bench
+  else
+    say "Starting the platform (./millgate start)..."
+    mkdir -p "$OUT/logs"
+    "$ROOT/millgate" start >"$OUT/logs/platform-events.log" 2>&1 || fail "./millgate start failed; see $OUT/logs/platform-events.log"
+    events_bench
+    "$ROOT/millgate" stop >/dev/null 2>&1 || true
+  fi
+  for line in "${EVENTS_LINES[@]}"; do say "$line"; done
+  [ -s "$OUT/events.md" ] || exit 2
+  say ""
+  say "Written: $OUT/events.md (output in $OUT/logs/events.txt)"
+  exit 0
+fi
 
 if [ "$MODE" = jmh ]; then
   rm -f "$OUT/jmh.json" "$OUT/jmh.md"
@@ -150,7 +198,7 @@ erp_shielding() {
 PLATFORM_LINES=()
 if [ "${MILLGATE_BENCH_PLATFORM:-1}" = 0 ]; then
   PLATFORM_LINES+=("Platform start and memory: skipped (MILLGATE_BENCH_PLATFORM=0).")
-elif "$ROOT/millgate" status 2>/dev/null | grep -q " healthy (pid"; then
+elif grep -q " healthy (pid" <<<"$("$ROOT/millgate" status 2>/dev/null || true)"; then
   PLATFORM_LINES+=("Platform start and memory: skipped, a platform started by ./millgate already runs.")
 else
   say "Starting the platform once to build what it needs, then timing a second start..."
@@ -166,6 +214,7 @@ else
         PLATFORM_LINES+=("| $name | ${rss:-?} |")
       done
       erp_shielding
+      events_bench
 
     else
       PLATFORM_LINES+=("Platform start: ./millgate start failed; see $OUT/logs/platform-start.log.")
@@ -343,6 +392,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   say "Answers of the full chain (warm-up included), by outcome: ${OUTCOMES:-none recorded}."
   say ""
   for line in "${PLATFORM_LINES[@]}"; do say "$line"; done
+  for line in "${EVENTS_LINES[@]}"; do say "$line"; done
   say ""
   say "Targets: full chain at ≥ 40% of nginx's throughput: $full_ratio → $(awk -v r="$full_ratio" 'BEGIN { print (r >= 0.40) ? "met" : "MISSED" }');"
   say "p99 added over the direct backend at 8 connections ≤ 1.5 ms: $full_added ms → $(awk -v a="$full_added" 'BEGIN { print (a <= 1.5) ? "met" : "MISSED" }')."

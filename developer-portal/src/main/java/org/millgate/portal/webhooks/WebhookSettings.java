@@ -33,9 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("millgate.portal.webhooks")
 public record WebhookSettings(@DefaultValue("true") boolean enabled,
-		@DefaultValue("127.0.0.1:9092") String kafkaBootstrap,
-		@DefaultValue("partner-shipments") String consumerGroup, Map<String, List<String>> partnerShipTos,
-		@DefaultValue( {
+		@DefaultValue("127.0.0.1:9092") String kafkaBootstrap, @DefaultValue("partner-shipments") String consumerGroup,
+		Map<String, List<String>> partnerShipTos, @DefaultValue( {
 				"5s", "30s", "2m", "10m", "30m", "1h", "2h", "4h" }) List<Duration> retryDelays,
 		@DefaultValue("10s") Duration timeout, @DefaultValue("24h") Duration secretOverlap,
 		@DefaultValue("10") int perPartner, @DefaultValue("false") boolean allowHttp,

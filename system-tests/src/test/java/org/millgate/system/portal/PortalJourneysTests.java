@@ -1,16 +1,23 @@
 package org.millgate.system.portal;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import org.millgate.system.ShipmentAnnouncements;
 import org.millgate.testing.platform.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * creates an app, subscribes it, copies its credentials, gets a token and calls an API
  * through the gateway, tries it in the reference, rotates and revokes; an API owner
  * approves a subscription, reads the v1 → v2 review and the impact of a draft, the usage
- * and the audit log. Screenshots of each page are kept under {@code target/screenshots}.
+ * and the audit log; a partner adds a webhook and follows its deliveries. Screenshots of
+ * each page are kept under {@code target/screenshots}.
  */
 class PortalJourneysTests {
 
@@ -173,6 +181,55 @@ class PortalJourneysTests {
 			assertThat(browser.text(By.id("audit"))).contains("subscription.approved", "api-owner", name,
 					"production-orders on plant-standard; plants 1000");
 			browser.screenshot("audit-log");
+		}
+	}
+
+	@Test
+	void aPartnerAddsAWebhookAndFollowsItsDeliveries() throws Exception {
+		// the partner's endpoint: down for the first attempt, then taking everything
+		AtomicInteger failures = new AtomicInteger(1);
+		List<String> received = new CopyOnWriteArrayList<>();
+		HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		endpoint.createContext("/acme", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			int status = (failures.getAndDecrement() > 0) ? 503 : 204;
+			if (status == 204) {
+				received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+			}
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+		});
+		endpoint.start();
+		try (Browser browser = new Browser("webhooks");
+				ShipmentAnnouncements announcements = new ShipmentAnnouncements(platform)) {
+			browser.signIn(portal, "acme-dev");
+			browser.open(portal + "/webhooks");
+			assertThat(browser.text(By.id("ship-tos"))).contains("17100001");
+			browser.type(By.id("url"), "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/acme");
+			browser.screenshot("webhooks");
+			browser.submit(By.id("create-webhook"));
+			assertThat(browser.text(By.id("notice"))).contains("Webhook created");
+			String webhook = URI.create(browser.url()).getPath();
+
+			String announcement = announcements.announceAgain();
+			await().atMost(Duration.ofSeconds(30)).until(() -> received.contains(announcement));
+			browser.open(portal + webhook);
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				browser.refresh();
+				return browser.text(By.id("counts")).startsWith("1 delivered");
+			});
+			assertThat(browser.text(By.id("deliveries"))).contains(announcement, "503", "204");
+			browser.screenshot("webhook-deliveries");
+			browser.click(By.cssSelector("details summary"));
+			assertThat(browser.text(By.id("secret"))).startsWith("whsec_");
+			browser.submit(By.id("rotate-secret"));
+			assertThat(browser.text(By.id("notice"))).contains("New signing secret");
+			browser.click(By.id("confirm"));
+			browser.submit(By.id("delete-webhook"));
+			assertThat(browser.text(By.id("notice"))).contains("Webhook deleted");
+		}
+		finally {
+			endpoint.stop(0);
 		}
 	}
 
