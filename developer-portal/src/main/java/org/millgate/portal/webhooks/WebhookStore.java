@@ -306,9 +306,10 @@ final class WebhookStore {
 	}
 
 	private static Delivery.Attempt attempt(ResultSet rs) throws SQLException {
-		int status = rs.getInt("status");
-		return new Delivery.Attempt(instant(rs, "at"), rs.wasNull() ? null : status, rs.getString("error"),
-				rs.getInt("duration_ms"));
+		int code = rs.getInt("status");
+		// read at once: wasNull() answers for the last column read
+		Integer status = rs.wasNull() ? null : code;
+		return new Delivery.Attempt(instant(rs, "at"), status, rs.getString("error"), rs.getInt("duration_ms"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

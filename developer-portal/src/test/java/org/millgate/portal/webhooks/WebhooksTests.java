@@ -1,6 +1,8 @@
 package org.millgate.portal.webhooks;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,6 +207,18 @@ class WebhooksTests {
 		String page = pageOnceItShows("/webhooks/" + webhook, PARTNER, "1</span> dead");
 		assertThat(page).contains("state-dead");
 		assertThat(receiver.at("/down")).hasSize(4);
+
+		// an endpoint that does not listen: no answer, and why
+		int closed;
+		try (ServerSocket reserved = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closed = reserved.getLocalPort();
+		}
+		MockHttpServletRequestBuilder unreachable = post("/webhooks").with(csrf())
+			.param("url", "http://127.0.0.1:" + closed + "/gone")
+			.param("type", TYPE + "delivered");
+		String gone = as(PARTNER, unreachable).getResponse().getRedirectedUrl();
+		publish(shipment(), "delivered", SHIP_TO);
+		assertThat(pageOnceItShows(gone, PARTNER, "no answer")).contains("(not reachable");
 
 		// back: a re-queued dead delivery goes out
 		down.set(204);
