@@ -37,7 +37,7 @@ cd "$ROOT"
 mkdir -p "$STATE"
 rm -f "$verdicts"
 say "Building the services, then the drills on a platform of their own: each fault lasts $fault,"
-say "the soak $soak, the kill drill posts $keys confirmations (about $(( 4 + $(duration_minutes "$soak") + $(duration_minutes "$fault") * 4 )) minutes in all)..."
+say "the soak $soak, the kill drill posts $keys confirmations (about $(( 4 + $(duration_minutes "$soak") + $(duration_minutes "$fault") * 5 )) minutes in all)..."
 # the whole output goes to the log; each verdict line is shown as its drill ends
 set +e
 ./mvnw -B -pl system-tests -am verify -Dtest=ResilienceDrillsTests -Dsurefire.failIfNoSpecifiedTests=false \

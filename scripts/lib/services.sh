@@ -126,6 +126,16 @@ fresh_events() {
     rm -rf "$kafka"
     say "The simulated ERP starts from its seed, so the embedded Kafka's events start over with it."
   fi
+  # and so do the confirmations' outbox and idempotency keys in Redis: a namespace of this run
+  mkdir -p "$STATE"
+  say "run-$(date +%s)" >"$STATE/outbox-namespace"
+}
+
+# The outbox namespace of the simulated ERP's run (see fresh_events); none with a real ERP.
+outbox_namespace() {
+  [ -z "${MILLGATE_ERP_BASEURL:-}" ] || return 0
+  [ -f "$STATE/outbox-namespace" ] && cat "$STATE/outbox-namespace"
+  return 0
 }
 
 cmd_start() {
@@ -146,6 +156,11 @@ cmd_start() {
   profile_notice
   fresh_events
   link_launch_env
+  local namespace
+  namespace="$(outbox_namespace)"
+  if [ -n "$namespace" ] && [ -z "${MILLGATE_OUTBOX_NAMESPACE:-}" ]; then
+    LAUNCH_ENV+=("MILLGATE_OUTBOX_NAMESPACE=$namespace")
+  fi
   mapfile -t stage_keys < <(stages)
   local parallel
   parallel="$(start_parallel)"

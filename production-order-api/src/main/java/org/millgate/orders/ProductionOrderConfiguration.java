@@ -60,7 +60,8 @@ class ProductionOrderConfiguration {
 		ProductionOrderSettings.Idempotency idempotency = settings.idempotency();
 		IdempotencyStore store = idempotency.redis().isBlank()
 				? new InMemoryIdempotencyStore(idempotency.timeToLive(), idempotency.inFlightFor(), clock)
-				: new RedisIdempotencyStore(redis.getObject(), idempotency.timeToLive(), idempotency.inFlightFor());
+				: RedisIdempotencyStore.inNamespace(redis.getObject(), idempotency.timeToLive(),
+						idempotency.inFlightFor(), idempotency.namespace());
 		logger.info("Idempotency keys are kept in {} for {}, with the outbox of the confirmations' events",
 				store.kind(), idempotency.timeToLive());
 		return store;

@@ -62,9 +62,11 @@ public record ProductionOrderSettings(Map<String, BigDecimal> overDeliveryTolera
 	 * @param inFlightFor how long a key counts as in flight when its first request never
 	 * finished (a crashed instance), after which a repeat may proceed
 	 * @param redis the Redis URL keys live at; empty keeps them in memory
+	 * @param namespace keeps the keys, outbox and markers of one ERP apart in a shared
+	 * Redis (a run of the simulated ERP); empty for none
 	 */
 	public record Idempotency(@DefaultValue("24h") Duration timeToLive, @DefaultValue("2m") Duration inFlightFor,
-			@DefaultValue("") String redis) {
+			@DefaultValue("") String redis, @DefaultValue("") String namespace) {
 
 	}
 

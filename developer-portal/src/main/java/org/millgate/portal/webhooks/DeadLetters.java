@@ -3,17 +3,26 @@ package org.millgate.portal.webhooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.millgate.contracts.catalog.EventTopic;
 
 /**
  * Reports an event set aside by the webhook delivery as an {@code event-dead-lettered}
@@ -35,10 +44,22 @@ class DeadLetters implements AutoCloseable {
 
 	private final String topic;
 
+	private final String bootstrap;
+
+	private final EventTopic topicToCreate;
+
 	private final KafkaProducer<String, String> producer;
 
-	DeadLetters(String bootstrap, String topic) {
-		this.topic = topic;
+	/**
+	 * The reporter.
+	 * @param bootstrap the Kafka cluster
+	 * @param topic the integration event product's topic, created as its contract says
+	 * when it does not exist yet (the broker creates none on first use)
+	 */
+	DeadLetters(String bootstrap, EventTopic topic) {
+		this.topic = topic.name();
+		this.bootstrap = bootstrap;
+		this.topicToCreate = topic;
 		Properties config = new Properties();
 		config.put("bootstrap.servers", bootstrap);
 		config.put("enable.idempotence", true);
@@ -47,6 +68,33 @@ class DeadLetters implements AutoCloseable {
 		config.put("delivery.timeout.ms", 120000);
 		config.put("max.block.ms", 5000);
 		this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+	}
+
+	/**
+	 * Creates the integration topic as its contract says when it does not exist yet (the
+	 * broker creates none on first use); called by the intake's thread, never at start.
+	 */
+	void ensureTopic() {
+		EventTopic wanted = this.topicToCreate;
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.bootstrap))) {
+			admin
+				.createTopics(
+						List.of(new NewTopic(wanted.name(), wanted.partitions(), (short) -1).configs(wanted.configs())))
+				.all()
+				.get(15, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				logger.warn("The integration topic {} could not be created: {}", wanted.name(),
+						ex.getCause().toString());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (TimeoutException | RuntimeException ex) {
+			logger.warn("The integration topic {} could not be created: {}", wanted.name(), ex.toString());
+		}
 	}
 
 	/**

@@ -70,6 +70,7 @@ class EventIntake implements Runnable {
 	@Override
 	public void run() {
 		try {
+			this.deadLetters.ensureTopic();
 			this.consumer.subscribe(List.of(this.topic));
 			while (this.running) {
 				ConsumerRecords<String, String> records = this.consumer.poll(Duration.ofSeconds(1));

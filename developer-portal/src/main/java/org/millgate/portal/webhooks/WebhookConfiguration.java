@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.EventProduct;
+import org.millgate.contracts.catalog.EventTopic;
 import org.millgate.contracts.catalog.ProductVersion;
 import org.millgate.portal.catalog.CatalogView;
 
@@ -49,10 +51,14 @@ class WebhookConfiguration {
 
 	@Bean
 	Delivering delivering(WebhookStore store, TransactionTemplate transactions, WebhookSettings settings,
-			CatalogView catalog, Clock clock) {
+			CatalogView catalog, ContractCatalog contracts, Clock clock) {
 		EventProduct product = catalog.eventProduct(PRODUCT).orElseThrow();
 		String topic = product.topic(latest(catalog, product).version());
-		String integration = catalog.eventProduct("integration").orElseThrow().topic("v1");
+		EventTopic integration = contracts.eventTopics("integration")
+			.stream()
+			.filter((candidate) -> candidate.name().endsWith(".v1"))
+			.findFirst()
+			.orElseThrow();
 		return new Delivering(store, transactions, settings, topic, integration, clock);
 	}
 
@@ -75,7 +81,7 @@ class WebhookConfiguration {
 
 		private final String topic;
 
-		private final String integrationTopic;
+		private final EventTopic integrationTopic;
 
 		private final Clock clock;
 
@@ -90,7 +96,7 @@ class WebhookConfiguration {
 		private volatile boolean running;
 
 		Delivering(WebhookStore store, TransactionTemplate transactions, WebhookSettings settings, String topic,
-				String integrationTopic, Clock clock) {
+				EventTopic integrationTopic, Clock clock) {
 			this.store = store;
 			this.transactions = transactions;
 			this.settings = settings;

@@ -102,7 +102,6 @@ class WebhooksTests {
 	static void kafka(DynamicPropertyRegistry registry) {
 		TestKafka kafka = TestKafka.shared();
 		kafka.createTopic(TOPIC, 3);
-		kafka.createTopic(INTEGRATION, 1);
 		registry.add("millgate.portal.webhooks.kafka-bootstrap", kafka::bootstrap);
 		registry.add("millgate.portal.webhooks.partner-ship-tos." + PARTNER + "[0]", () -> SHIP_TO);
 		registry.add("millgate.portal.webhooks.partner-ship-tos." + OTHER_PARTNER + "[0]", () -> OTHER_SHIP_TO);

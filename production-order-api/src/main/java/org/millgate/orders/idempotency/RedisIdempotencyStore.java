@@ -45,6 +45,8 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 
 	private final String stream;
 
+	private final String keyPrefix;
+
 	public RedisIdempotencyStore(ReactiveStringRedisTemplate redis, Duration timeToLive, Duration inFlightFor) {
 		this(redis, timeToLive, inFlightFor, RedisOutbox.STREAM);
 	}
@@ -58,6 +60,12 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 	 */
 	public RedisIdempotencyStore(ReactiveStringRedisTemplate redis, Duration timeToLive, Duration inFlightFor,
 			String stream) {
+		this(redis, timeToLive, inFlightFor, stream, PREFIX);
+	}
+
+	private RedisIdempotencyStore(ReactiveStringRedisTemplate redis, Duration timeToLive, Duration inFlightFor,
+			String stream, String keyPrefix) {
+		this.keyPrefix = keyPrefix;
 		this.redis = redis;
 		this.timeToLive = timeToLive;
 		this.inFlightFor = inFlightFor;
@@ -65,14 +73,35 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 		this.outbox = new RedisOutbox(redis, stream);
 	}
 
+	/**
+	 * A store whose keys, outbox stream and markers are apart from those of other
+	 * namespaces in the same Redis: one per ERP whose documents it books. An ERP numbers
+	 * its confirmations once, but a simulated ERP that starts from its seed again gives
+	 * out the same numbers: with the namespace of its run, an earlier run's answers,
+	 * events and markers are not taken for this run's.
+	 * @param redis the Redis
+	 * @param timeToLive how long an answer is kept
+	 * @param inFlightFor how long a claim waits for its answer
+	 * @param namespace the namespace; blank for the keys without one
+	 * @return the store
+	 */
+	public static RedisIdempotencyStore inNamespace(ReactiveStringRedisTemplate redis, Duration timeToLive,
+			Duration inFlightFor, String namespace) {
+		if (namespace == null || namespace.isBlank()) {
+			return new RedisIdempotencyStore(redis, timeToLive, inFlightFor);
+		}
+		return new RedisIdempotencyStore(redis, timeToLive, inFlightFor, RedisOutbox.STREAM + ":" + namespace,
+				PREFIX + namespace + ":");
+	}
+
 	@Override
 	public Mono<Claim> claim(String key, String fingerprint) {
 		ObjectNode inFlight = JSON.createObjectNode().put("fingerprint", fingerprint).put("status", 0);
 		return this.redis.opsForValue()
-			.setIfAbsent(PREFIX + key, inFlight.toString(), this.inFlightFor)
+			.setIfAbsent(this.keyPrefix + key, inFlight.toString(), this.inFlightFor)
 			.flatMap((claimed) -> claimed ? Mono.<Claim>just(new Claim.Fresh())
 					: this.redis.opsForValue()
-						.get(PREFIX + key)
+						.get(this.keyPrefix + key)
 						.map((stored) -> existing(stored, fingerprint))
 						// Expired between the two calls: try once more.
 						.switchIfEmpty(Mono.defer(() -> claim(key, fingerprint))));
@@ -94,7 +123,8 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 			.put("status", status)
 			.put("body", body);
 		return this.redis.execute(COMPLETE,
-				List.of(PREFIX + key, this.stream, this.stream + ":seen:" + ((event != null) ? event.id() : "none")),
+				List.of(this.keyPrefix + key, this.stream,
+						this.stream + ":seen:" + ((event != null) ? event.id() : "none")),
 				List.of(done.toString(), Long.toString(this.timeToLive.toMillis()),
 						(event != null) ? RedisOutbox.write(event) : ""))
 			.then();
@@ -102,7 +132,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 
 	@Override
 	public Mono<Void> abandon(String key) {
-		return this.redis.delete(PREFIX + key).then();
+		return this.redis.delete(this.keyPrefix + key).then();
 	}
 
 	@Override

@@ -140,6 +140,34 @@ class RedisIdempotencyStoreTests {
 		redis.delete(stream, stream + ":seen:confirmation/4711-2").block();
 	}
 
+	@Test
+	void should_keep_the_keys_and_events_of_each_namespace_apart() {
+		// two runs of a simulated ERP that numbers its confirmations from its seed again
+		String earlier = "run-" + UUID.randomUUID();
+		String later = "run-" + UUID.randomUUID();
+		RedisIdempotencyStore first = RedisIdempotencyStore.inNamespace(redis, Duration.ofHours(1),
+				Duration.ofSeconds(30), earlier);
+		RedisIdempotencyStore second = RedisIdempotencyStore.inNamespace(redis, Duration.ofHours(1),
+				Duration.ofSeconds(30), later);
+		String key = "client:" + UUID.randomUUID();
+		OutboxEvent event = event("confirmation/4711-3");
+		first.claim(key, "fp").block();
+		first.complete(key, "fp", 201, "{}", event).block();
+
+		assertThat(second.claim(key, "fp").block()).as("the later run's key is its own")
+			.isInstanceOf(Claim.Fresh.class);
+		second.complete(key, "fp", 201, "{}", event).block();
+		assertThat(second.outbox().waiting()).as("not taken for the earlier run's booking").isOne();
+		assertThat(first.outbox().waiting()).isOne();
+		for (String namespace : List.of(earlier, later)) {
+			String stream = "millgate:outbox:production-orders:" + namespace;
+			redis
+				.delete(stream, stream + ":seen:confirmation/4711-3",
+						"millgate:idempotency:production-orders:" + namespace + ":" + key)
+				.block();
+		}
+	}
+
 	private static OutboxEvent event(String id) {
 		return new OutboxEvent("millgate.production-orders.events.v1", "1000001", id, "/millgate/production-order-api",
 				"dev.millgate.production-orders.order-confirmed", "1000001", Instant.parse("2026-12-05T08:00:00Z"),

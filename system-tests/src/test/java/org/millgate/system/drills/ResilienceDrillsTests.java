@@ -561,6 +561,70 @@ class ResilienceDrillsTests {
 		verdict.conclude();
 	}
 
+	/**
+	 * Kafka down (the broker killed) while MES posts confirmations: every booking answers
+	 * 201, and once the broker is back every booking's {@code order-confirmed} event
+	 * arrives, none twice.
+	 */
+	@Test
+	@Order(8)
+	void kafkaDownWhileConfirming() throws Exception {
+		Verdict verdict = new Verdict("kafka-down");
+		String mes = platform.token("mes-plant-1000");
+		int keys = Math.max(10, KEYS / 2);
+		Room room = roomiest(mes, keys);
+		List<String> booked = new ArrayList<>();
+		List<String> unexpected = new ArrayList<>();
+		platform.kill("event-broker");
+		long down = System.nanoTime();
+		for (int i = 0; i < keys; i++) {
+			HttpResponse<String> answer = platform
+				.send(room.confirmation(platform.gateway(), mes, "kafka-down-" + UUID.randomUUID()));
+			if (answer.statusCode() == 201) {
+				booked.add("confirmation/" + JsonPath.read(answer.body(), "$.confirmationId"));
+			}
+			else {
+				unexpected.add(answer.statusCode() + " " + answer.body());
+			}
+		}
+		long left = FAULT.toNanos() - (System.nanoTime() - down);
+		if (left > 0) {
+			pause(Duration.ofNanos(left));
+		}
+		platform.restart("event-broker");
+		long back = System.nanoTime();
+		Map<String, Integer> seen = new ConcurrentHashMap<>();
+		AtomicBoolean reading = new AtomicBoolean(true);
+		Thread consumer = new Thread(
+				() -> consume("millgate.production-orders.events.v1", Set.copyOf(booked), seen, reading),
+				"drill-consumer");
+		consumer.start();
+		try {
+			long deadline = System.nanoTime() + seconds(120);
+			while (!seen.keySet().containsAll(booked) && System.nanoTime() < deadline) {
+				pause(Duration.ofMillis(100));
+			}
+			long arrived = System.nanoTime();
+			pause(Duration.ofSeconds(3));
+			reading.set(false);
+			consumer.join(10_000);
+			long twice = seen.values().stream().filter((count) -> count > 1).count();
+			verdict
+				.figure(keys + " confirmations posted with Kafka down " + TimeUnit.NANOSECONDS.toSeconds(back - down)
+						+ " s: " + booked.size() + " booked (201)")
+				.figure(seen.size() + "/" + booked.size() + " events " + TimeUnit.NANOSECONDS.toMillis(arrived - back)
+						+ " ms after Kafka returned, " + twice + " twice")
+				.check("every confirmation booked while Kafka was down: " + unexpected,
+						booked.size() == keys && unexpected.isEmpty())
+				.check("every booking's event after Kafka returned", seen.keySet().containsAll(booked))
+				.check("no event twice", twice == 0);
+		}
+		finally {
+			reading.set(false);
+		}
+		verdict.conclude();
+	}
+
 	// counts the events of the wanted ids, as a consumer of the platform's events
 	// does: committed records only
 	private static void consume(String topic, Set<String> wanted, Map<String, Integer> seen, AtomicBoolean reading) {

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -156,6 +157,12 @@ public final class Platform implements AutoCloseable {
 			environment.putAll(Map.of("MILLGATE_REDIS_URL", redis(), "MILLGATE_DATA_DIR", data.toString(),
 					"MILLGATE_CURSOR_SECRET", "system-tests-cursor-secret-0123456789abcdef", "MILLGATE_ERP_RELEASE",
 					this.erpRelease));
+			// its simulated ERP numbers confirmations from its seed, as every platform's:
+			// the
+			// outbox and idempotency keys of this platform apart from earlier ones' in
+			// the
+			// shared Redis
+			environment.put("MILLGATE_OUTBOX_NAMESPACE", "platform-" + UUID.randomUUID());
 			// the event broker's Kafka, on free loopback ports of its own
 			this.kafkaPort = freePort();
 			environment.put("MILLGATE_KAFKA_PORT", Integer.toString(this.kafkaPort));
