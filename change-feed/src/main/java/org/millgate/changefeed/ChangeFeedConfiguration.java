@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.millgate.changefeed.feed.ChangeFeed;
 import org.millgate.changefeed.feed.ErpBudget;
 import org.millgate.changefeed.feed.Source;
+import org.millgate.changefeed.sources.ConfirmationChanges;
 import org.millgate.changefeed.sources.MovementChanges;
 import org.millgate.changefeed.sources.OrderChanges;
 import org.millgate.changefeed.sources.ReversalChanges;
@@ -76,9 +77,15 @@ class ChangeFeedConfiguration {
 		ShippingPoints shippingPoints = new ShippingPoints(settings.shippingPointPlants());
 		String ordersVersion = newest(productionOrders);
 		String inventoryVersion = newest(inventory);
-		List<Source> sources = List.of(
-				new OrderChanges(erp.orders(), settings.plants(), settings.pageSize(), settings.settle(),
-						settings.start(), settings::zoneOf, productionOrders.topic(ordersVersion), ordersVersion),
+		OrderChanges orderChanges = new OrderChanges(erp.orders(), settings.plants(), settings.pageSize(),
+				settings.settle(), settings.start(), settings::zoneOf, productionOrders.topic(ordersVersion),
+				ordersVersion);
+		// in this order: a confirmation after its order's release, a reversal after the
+		// confirmation
+		List<Source> sources = List.of(orderChanges,
+				new ConfirmationChanges(erp.confirmations(), erp.orders(), orderChanges, settings.apiUsers(),
+						settings.plants(), settings.pageSize(), settings.settle(), settings.start(), settings::zoneOf,
+						productionOrders.topic(ordersVersion), ordersVersion),
 				new ReversalChanges(erp.confirmations(), settings.plants(), settings.pageSize(), settings.settle(),
 						settings.start(), productionOrders.topic(ordersVersion), ordersVersion),
 				new MovementChanges(erp.movements(), settings.plants(), settings.pageSize(), settings.settle(),
@@ -97,10 +104,12 @@ class ChangeFeedConfiguration {
 		topics.add(new NewTopic(settings.stateTopic(), 1, (short) -1)
 			.configs(Map.of("cleanup.policy", "compact", "retention.ms", "-1")));
 		topics.add(new NewTopic(settings.watermarkTopic(), 1, (short) -1).configs(Map.of("cleanup.policy", "compact")));
-		logger.info(
-				"The change feed publishes the changes of plants {} to {}, {} and {}, at most {} ERP calls a minute",
-				settings.plants().stream().sorted().toList(), productionOrders.topic(ordersVersion),
-				inventory.topic(inventoryVersion), shipments.topic(shipmentsVersion), settings.erpCallsPerMinute());
+		logger
+			.info("The change feed publishes the changes of plants {} to {}, {} and {}, at most {} ERP calls a minute; "
+					+ "the confirmations of ERP users {} are the Production Orders API's, published from its outbox",
+					settings.plants().stream().sorted().toList(), productionOrders.topic(ordersVersion),
+					inventory.topic(inventoryVersion), shipments.topic(shipmentsVersion), settings.erpCallsPerMinute(),
+					settings.apiUsers().stream().sorted().toList());
 		return new ChangeFeed(sources, topics,
 				new ChangeFeed.Settings(settings.kafkaBootstrap(), settings.transactionalId(), settings.stateTopic(),
 						settings.watermarkTopic(), settings.interval(), settings.kafka()),

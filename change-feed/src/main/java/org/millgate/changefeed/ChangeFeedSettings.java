@@ -49,6 +49,10 @@ import org.springframework.validation.annotation.Validated;
  * cluster)
  * @param watermarkTopic the compacted topic of the change time up to which each source
  * has published every change, which products read to hold events that must not come first
+ * @param apiUsers the ERP users the Production Orders API books confirmations as
+ * ({@code MILLGATE_CHANGE_FEED_API_USERS}, comma separated; by default the ERP user of
+ * {@code MILLGATE_ERP_AUTH_USER}, or the simulator's): the events of their confirmations
+ * come from the API's outbox, those of every other user's from the feed
  */
 @Validated
 @ConfigurationProperties("millgate.change-feed")
@@ -60,13 +64,14 @@ public record ChangeFeedSettings(@NotEmpty Set<@Pattern(regexp = "[A-Z0-9]{4}") 
 		@DefaultValue("127.0.0.1:9092") @NotBlank String kafkaBootstrap,
 		@DefaultValue("millgate.change-feed.state") String stateTopic,
 		@DefaultValue("millgate.change-feed.watermarks") String watermarkTopic, Map<String, String> shippingPointPlants,
-		Map<String, String> kafka) {
+		Map<String, String> kafka, @NotEmpty Set<@NotBlank String> apiUsers) {
 
 	public ChangeFeedSettings {
 		plants = Set.copyOf(plants);
 		plantZones = (plantZones != null) ? Map.copyOf(plantZones) : Map.of();
 		shippingPointPlants = (shippingPointPlants != null) ? Map.copyOf(shippingPointPlants) : Map.of();
 		kafka = (kafka != null) ? Map.copyOf(kafka) : Map.of();
+		apiUsers = Set.copyOf(apiUsers);
 	}
 
 	/**

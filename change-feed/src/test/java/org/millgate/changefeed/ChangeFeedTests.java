@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import org.millgate.changefeed.feed.ChangeFeed;
+import org.millgate.changefeed.feed.FeedEvent;
+import org.millgate.changefeed.feed.FeedState;
+import org.millgate.changefeed.feed.Source;
+import org.millgate.changefeed.sources.ConfirmationChanges;
+import org.millgate.changefeed.sources.OrderChanges;
 import org.millgate.testing.erp.ErpSimulator;
 import org.millgate.testing.events.EventContracts;
 import org.millgate.testing.events.TestKafka;
@@ -247,6 +253,90 @@ class ChangeFeedTests {
 		assertThat(event.value()).contains("\"yield\":{\"value\":3.000,").contains("\"scrap\":{\"value\":1.000,");
 		assertThat(EventContracts.violations("production-orders", "v1", event)).isEmpty();
 		assertThat(reversal).isNotNull();
+	}
+
+	@Test
+	void confirmations_entered_in_the_erp_become_order_confirmed_events_each_after_its_order_s_release() {
+		ErpSimulator erp = ErpSimulator.shared();
+		// the seed's confirmations: by MES's own ERP user and by clerks, none through the
+		// API
+		List<Map<String, Object>> entered = erp.read(CONFIRMATION_SERVICE
+				+ "/ProdnOrdConf2?$filter=IsReversal eq false and (Plant eq '1000' or Plant eq '2000') "
+				+ "and EnteredByUser ne 'MILLGATE'&$top=5000");
+		assertThat(entered).as("the seed has confirmations entered in the ERP").isNotEmpty();
+		// and one the Production Orders API books (its ERP user is the simulator's)
+		String order = (String) erp
+			.read(ORDER_SERVICE + "/A_ProductionOrder_2?$filter=ProductionPlant eq '1000' and OrderIsReleased eq 'X' "
+					+ "and OrderIsTechnicallyCompleted eq '' and OrderIsLocked eq ''&$top=1")
+			.get(0)
+			.get("ManufacturingOrder");
+		String operation = (String) erp
+			.read(ORDER_SERVICE + "/A_ProductionOrderOperation_2?$filter=ManufacturingOrder eq '" + order + "'")
+			.get(0)
+			.get("ManufacturingOrderOperation");
+		Map<String, Object> booked = erp.write(HttpMethod.POST, CONFIRMATION_SERVICE, "ProdnOrdConf2", """
+				{"OrderID":"%s","OrderOperation":"%s","ConfirmationYieldQuantity":"1"}""".formatted(order, operation));
+		String api = "confirmation/" + booked.get("ConfirmationGroup") + "-" + booked.get("ConfirmationCount");
+		Instant bookedAt = Instant.now();
+
+		List<String> ids = entered.stream()
+			.map((row) -> "confirmation/" + row.get("ConfirmationGroup") + "-" + row.get("ConfirmationCount"))
+			.toList();
+		List<ConsumerRecord<String, String>> events = read(ORDERS,
+				(records) -> ids.stream().allMatch((id) -> has(records, id)));
+		for (Map<String, Object> row : entered) {
+			String id = "confirmation/" + row.get("ConfirmationGroup") + "-" + row.get("ConfirmationCount");
+			ConsumerRecord<String, String> event = only(events, id);
+			String orderId = (String) row.get("OrderID");
+			assertThat(event.key()).isEqualTo(orderId);
+			assertThat(EventContracts.headers(event)).containsEntry("ce_type",
+					"dev.millgate.production-orders.order-confirmed");
+			assertThat((Object) JsonPath.read(event.value(), "$.idempotencyKey")).as("not posted through the API")
+				.isNull();
+			assertThat((String) JsonPath.read(event.value(), "$.plant")).isEqualTo(row.get("Plant"));
+			ConsumerRecord<String, String> release = only(events, "production-order/" + orderId + "/released");
+			assertThat(release.partition()).isEqualTo(event.partition());
+			assertThat(release.offset()).as("the release of %s before its confirmation %s", orderId, id)
+				.isLessThan(event.offset());
+		}
+		assertOncePerIdAndValid("production-orders", events);
+
+		// the API's own booking: the feed has read past it and left its event to the API
+		read(WATERMARKS,
+				(records) -> records.stream()
+					.anyMatch((record) -> "confirmations".equals(record.key())
+							&& Instant.parse(record.value()).isAfter(bookedAt)));
+		assertThat(read(ORDERS, (records) -> true, Duration.ofSeconds(1))).as("no feed event of %s", api)
+			.noneMatch((record) -> api.equals(id(record)));
+	}
+
+	@Test
+	void a_confirmation_whose_order_changed_again_before_the_feed_read_it_brings_its_order_s_release_first() {
+		ChangeFeedConfiguration.Erp erp = this.erp;
+		OrderChanges orders = new OrderChanges(erp.orders(), this.settings.plants(), 50, Duration.ZERO, null,
+				this.settings::zoneOf, ORDERS, "v1");
+		ConfirmationChanges confirmations = new ConfirmationChanges(erp.confirmations(), erp.orders(), orders,
+				Set.of("MILLGATE"), this.settings.plants(), 20, Duration.ZERO, null, this.settings::zoneOf, ORDERS,
+				"v1");
+		// the orders are read up to now, yet none of their releases is known: each order
+		// changed again after its release
+		FeedState state = FeedState.of(Map.of("position/orders", Instant.now() + "|999999999999"));
+
+		Source.Poll poll = confirmations.poll(state, Instant.now(), "test");
+
+		List<String> published = poll.events().stream().map(FeedEvent::id).toList();
+		assertThat(published).as("releases and confirmations").isNotEmpty();
+		assertThat(published).doesNotHaveDuplicates();
+		for (FeedEvent event : poll.events()) {
+			if (event.id().startsWith("confirmation/")) {
+				assertThat(published.indexOf("production-order/" + event.key() + "/released"))
+					.as("the release of %s before %s", event.key(), event.id())
+					.isBetween(0, published.indexOf(event.id()));
+			}
+		}
+		long releases = published.stream().filter((id) -> id.endsWith("/released")).count();
+		assertThat(poll.calls()).as("one call for the page, one per order read").isEqualTo(1 + (int) releases);
+		assertThat(poll.updates()).containsKey("position/confirmations");
 	}
 
 	@Test

@@ -21,6 +21,17 @@ public final class FeedState {
 	private final Map<String, String> entries = new HashMap<>();
 
 	/**
+	 * A state holding some entries, as if read back: for reading a source on its own.
+	 * @param entries the entries
+	 * @return the state
+	 */
+	public static FeedState of(Map<String, String> entries) {
+		FeedState state = new FeedState();
+		state.apply(entries);
+		return state;
+	}
+
+	/**
 	 * One entry.
 	 * @param key e.g. {@code position/orders}
 	 * @return its value, or empty

@@ -39,7 +39,7 @@ public final class OrderChanges implements Source {
 
 	private static final String PRODUCT = "production-orders";
 
-	private static final String POSITION = "position/orders";
+	static final String POSITION = "position/orders";
 
 	private final ProductionOrders orders;
 
@@ -153,7 +153,13 @@ public final class OrderChanges implements Source {
 		}
 	}
 
-	private FeedEvent released(ProductionOrder order, String correlationId) {
+	/**
+	 * The {@code order-released} event of an order, as this source publishes it.
+	 * @param order the order, released
+	 * @param correlationId the id of the read that found it
+	 * @return the event
+	 */
+	FeedEvent released(ProductionOrder order, String correlationId) {
 		ZoneId zone = this.zones.apply(order.plant());
 		OffsetDateTime releasedAt = releasedAt(order, zone);
 		Map<String, Object> data = new LinkedHashMap<>();

@@ -23,7 +23,9 @@ import org.millgate.web.JsonText;
  * <p>
  * The position is the entry time and id of the last reversal read; a read starts at that
  * time again and passes over what it has read, as several reversals can share a time.
- * Reversals younger than the settle time wait for the next read.
+ * Reversals younger than the settle time wait for the next read, and so do those the
+ * {@code confirmations} source has not read past: a confirmation's reversal never
+ * precedes the confirmation.
  */
 public final class ReversalChanges implements Source {
 
@@ -85,11 +87,14 @@ public final class ReversalChanges implements Source {
 			.block(Duration.ofMinutes(2));
 		List<FeedEvent> events = new ArrayList<>();
 		Instant settled = now.minus(this.settle);
+		// a reversal waits until the confirmations are read past it: the confirmation it
+		// takes back is then published, or left to the API's outbox
+		Instant confirmationsRead = ConfirmationChanges.read(state);
 		String reached = position;
 		boolean more = page.size() >= this.pageSize;
 		for (ConfirmationReversal reversal : page) {
 			Instant entered = (reversal.enteredAt() != null) ? reversal.enteredAt() : Instant.EPOCH;
-			if (entered.isAfter(settled)) {
+			if (entered.isAfter(settled) || confirmationsRead == null || entered.isAfter(confirmationsRead)) {
 				more = false;
 				break;
 			}

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import org.millgate.erp.model.Confirmation;
 import org.millgate.erp.model.ConfirmationRequest;
 import org.millgate.erp.model.ConfirmationReversal;
+import org.millgate.erp.model.EnteredConfirmation;
 
 /**
  * Confirmations of production order operations. Posting is never retried by the facade:
@@ -52,5 +53,17 @@ public interface Confirmations {
 	 * @return the reversals, by entry time and id
 	 */
 	Mono<List<ConfirmationReversal>> reversals(Set<String> plants, Instant enteredFrom, int limit);
+
+	/**
+	 * The confirmations the ERP booked (reversals left out), by the time they were
+	 * entered: for reading them incrementally. A confirmation reversed since is included,
+	 * marked {@link Confirmation#reversed()}.
+	 * @param plants the plants of the orders
+	 * @param enteredFrom the first entry time to read (inclusive), or null for the first
+	 * confirmation
+	 * @param limit at most this many
+	 * @return the confirmations, by entry time and id
+	 */
+	Mono<List<EnteredConfirmation>> entered(Set<String> plants, Instant enteredFrom, int limit);
 
 }

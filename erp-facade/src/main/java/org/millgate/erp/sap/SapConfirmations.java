@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.millgate.erp.model.Confirmation;
 import org.millgate.erp.model.ConfirmationRequest;
 import org.millgate.erp.model.ConfirmationReversal;
+import org.millgate.erp.model.EnteredConfirmation;
 import org.millgate.erp.model.Quantity;
 import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.model.UnitOfMeasure;
@@ -158,6 +160,27 @@ final class SapConfirmations implements Confirmations {
 					.read("confirmation.reversed", () -> this.http.getAll(SapRelease.CONFIRMATIONS, SET, originals))
 					.map((reversed) -> match(reversals, reversed));
 			});
+	}
+
+	@Override
+	public Mono<List<EnteredConfirmation>> entered(Set<String> plants, Instant enteredFrom, int limit) {
+		List<ODataFilter> conditions = new ArrayList<>();
+		conditions.add(ODataFilter.eq("IsReversal", false));
+		conditions.add(ODataFilter.in("Plant", plants.stream().sorted().toList()));
+		if (enteredFrom != null) {
+			conditions.add(ODataFilter.ge("ConfirmationEntryDateTime", enteredFrom));
+		}
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("$filter", ODataFilter.all(conditions).toString());
+		query.put("$orderby", "ConfirmationEntryDateTime,ConfirmationGroup,ConfirmationCount");
+		query.put("$top", Integer.toString(limit));
+		return this.calls.read("confirmation.entered", () -> this.http.get(SapRelease.CONFIRMATIONS, SET, query))
+			.map((answer) -> answer.entities().stream().map((entity) -> {
+				String user = SapValues.optionalText(entity, "EnteredByUser");
+				return new EnteredConfirmation(confirmation(entity), text(entity, "Plant"), text(entity, "Material"),
+						SapValues.optionalText(entity, "VarianceReasonCode"),
+						(user != null) ? user.toUpperCase(Locale.ROOT) : null);
+			}).toList());
 	}
 
 	private List<ConfirmationReversal> match(List<JsonNode> reversals, List<JsonNode> reversed) {

@@ -94,7 +94,7 @@ class ConfirmationEventsTests {
 	// the change feed has published everything: the events that wait for it flow
 	@BeforeEach
 	void feedCaughtUp() {
-		TestKafka.shared().watermark(ProductTest.WATERMARKS, "orders", FAR_FUTURE);
+		TestKafka.shared().watermark(ProductTest.WATERMARKS, "confirmations", FAR_FUTURE);
 	}
 
 	@Test

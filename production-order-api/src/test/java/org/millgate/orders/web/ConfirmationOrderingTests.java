@@ -66,10 +66,10 @@ class ConfirmationOrderingTests {
 		assertThat(events(id, Duration.ofSeconds(2))).as("no event while the feed has published nothing").isEmpty();
 		// the feed has published the changes up to an hour ago: not yet the
 		// confirmation's
-		kafka.watermark(WATERMARKS, "orders", Instant.now().minus(Duration.ofHours(1)));
+		kafka.watermark(WATERMARKS, "confirmations", Instant.now().minus(Duration.ofHours(1)));
 		assertThat(events(id, Duration.ofSeconds(2))).as("no event before the feed has reached its time").isEmpty();
 
-		kafka.watermark(WATERMARKS, "orders", Instant.now().plusSeconds(1));
+		kafka.watermark(WATERMARKS, "confirmations", Instant.now().plusSeconds(1));
 
 		List<ConsumerRecord<String, String>> events = events(id, Duration.ofSeconds(30));
 		assertThat(events).as("the event once the feed has reached its time").singleElement().satisfies((event) -> {
