@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,12 @@ import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -623,6 +628,126 @@ class ResilienceDrillsTests {
 			reading.set(false);
 		}
 		verdict.conclude();
+	}
+
+	/**
+	 * Poison messages on a topic the platform consumes: two records on the shipments
+	 * topic, keyed by shipment 80000001, that are no events (no CloudEvents headers; a
+	 * value that is no JSON), then the shipment announced ready again. The portal's
+	 * webhook intake dead-letters both (an {@code integration} event-dead-lettered each,
+	 * naming where they are) and delivers the announcement behind them; the events over
+	 * HTTP through the gateway pass over them and carry the announcement.
+	 */
+	@Test
+	@Order(9)
+	void poisonMessage() throws Exception {
+		Verdict verdict = new Verdict("poison-message");
+		String shipments = "millgate.shipments.events.v1";
+		List<String> received = new CopyOnWriteArrayList<>();
+		HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		endpoint.createContext("/acme/shipments", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		endpoint.start();
+		PortalSession partner = PortalSession.signIn(platform.url("developer-portal"), "acme-dev");
+		partner.get("/webhooks");
+		HttpResponse<String> created = partner.post("/webhooks", "url",
+				"http://127.0.0.1:" + endpoint.getAddress().getPort() + "/acme/shipments", "type",
+				"dev.millgate.shipments.ready-for-shipment");
+		String webhook = created.uri().getPath().substring("/webhooks/".length());
+		try (ShipmentAnnouncements announcements = new ShipmentAnnouncements(platform);
+				KafkaProducer<String, String> producer = new KafkaProducer<>(
+						Map.of("bootstrap.servers", platform.kafkaBootstrap(), "acks", "all"), new StringSerializer(),
+						new StringSerializer())) {
+			String poisonId = "drill/poison/" + UUID.randomUUID();
+			RecordMetadata bare = producer
+				.send(new ProducerRecord<>(shipments, ShipmentAnnouncements.SHIPMENT, "this is not an event"))
+				.get(30, TimeUnit.SECONDS);
+			ProducerRecord<String, String> broken = new ProducerRecord<>(shipments, ShipmentAnnouncements.SHIPMENT,
+					"{\"shipmentId\":\"" + ShipmentAnnouncements.SHIPMENT + "\",");
+			Map.of("ce_specversion", "1.0", "ce_id", poisonId, "ce_source", "/drill", "ce_type",
+					"dev.millgate.shipments.ready-for-shipment", "ce_subject", ShipmentAnnouncements.SHIPMENT,
+					"ce_time", Instant.now().toString())
+				.forEach((name, value) -> broken.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+			RecordMetadata unreadable = producer.send(broken).get(30, TimeUnit.SECONDS);
+			long poisoned = System.nanoTime();
+
+			String wanted = announcements.announceAgain();
+			long deadline = System.nanoTime() + seconds(90);
+			while (!received.contains(wanted) && System.nanoTime() < deadline) {
+				pause(Duration.ofMillis(100));
+			}
+			long delivered = System.nanoTime();
+			Set<Long> offsets = Set.of(bare.offset(), unreadable.offset());
+			List<String> letters = deadLetters(shipments, bare.partition(), offsets);
+			// the events over HTTP: ACME's, read from the start of the topic through the
+			// gateway
+			String acme = platform.token("partner-acme");
+			List<String> statuses = new ArrayList<>();
+			List<String> ids = new ArrayList<>();
+			String cursor = null;
+			for (int page = 0; page < 50 && !ids.contains(wanted); page++) {
+				HttpResponse<String> answer = platform.send(HttpRequest
+					.newBuilder(URI.create(platform.gateway() + "/v1/shipments/events?limit=100&wait=1"
+							+ ((cursor != null) ? "&cursor=" + cursor : "")))
+					.header("Authorization", "Bearer " + acme)
+					.build());
+				statuses.add(Integer.toString(answer.statusCode()));
+				if (answer.statusCode() != 200) {
+					break;
+				}
+				ids.addAll(JsonPath.read(answer.body(), "$.items[*].id"));
+				cursor = JsonPath.read(answer.body(), "$.nextCursor");
+			}
+			verdict.figure("2 poison records on " + shipments + "-" + bare.partition() + " at offsets " + offsets)
+				.figure(letters.size() + " dead-lettered by the portal's intake (integration event-dead-lettered)")
+				.figure("the announcement behind them delivered to ACME's webhook "
+						+ TimeUnit.NANOSECONDS.toMillis(delivered - poisoned) + " ms after the poison")
+				.figure("events over HTTP: " + statuses.size() + " pages, answers " + Set.copyOf(statuses))
+				.check("both poison records dead-lettered with their place: " + letters, letters.size() == 2)
+				.check("the announcement behind them delivered to the webhook", received.contains(wanted))
+				.check("the events over HTTP answered 200 and carry the announcement, not the poison",
+						Set.copyOf(statuses).equals(Set.of("200")) && ids.contains(wanted) && !ids.contains(poisonId));
+		}
+		finally {
+			endpoint.stop(0);
+			partner.post("/webhooks/" + webhook + "/delete", "confirm", "yes");
+		}
+		verdict.conclude();
+	}
+
+	// the integration events that dead-letter the records at these offsets, as a
+	// read-committed consumer sees them within a minute
+	private static List<String> deadLetters(String topic, int partition, Set<Long> offsets) {
+		List<String> found = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of("bootstrap.servers", platform.kafkaBootstrap(), "group.id", "drill-" + UUID.randomUUID(),
+						"auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+				new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of("millgate.integration.events.v1"));
+			long deadline = System.nanoTime() + seconds(60);
+			while (found.size() < offsets.size() && System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+					Header type = record.headers().lastHeader("ce_type");
+					if (type == null || !"dev.millgate.integration.event-dead-lettered"
+						.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+						continue;
+					}
+					String letteredTopic = JsonPath.read(record.value(), "$.topic");
+					int letteredPartition = JsonPath.read(record.value(), "$.partition");
+					Number offset = JsonPath.read(record.value(), "$.offset");
+					if (topic.equals(letteredTopic) && letteredPartition == partition
+							&& offsets.contains(offset.longValue())) {
+						found.add(offset + ": " + JsonPath.read(record.value(), "$.reason") + " ("
+								+ JsonPath.read(record.value(), "$.consumer.id") + ")");
+					}
+				}
+			}
+		}
+		return found;
 	}
 
 	// counts the events of the wanted ids, as a consumer of the platform's events
