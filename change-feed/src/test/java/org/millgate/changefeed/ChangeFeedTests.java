@@ -223,15 +223,9 @@ class ChangeFeedTests {
 	@Test
 	void a_confirmation_reversed_in_the_erp_becomes_its_confirmation_reversed_event() {
 		ErpSimulator erp = ErpSimulator.shared();
-		String order = (String) erp
-			.read(ORDER_SERVICE + "/A_ProductionOrder_2?$filter=ProductionPlant eq '2000' and OrderIsReleased eq 'X' "
-					+ "and OrderIsTechnicallyCompleted eq '' and OrderIsLocked eq ''&$top=1")
-			.get(0)
-			.get("ManufacturingOrder");
-		String operation = (String) erp
-			.read(ORDER_SERVICE + "/A_ProductionOrderOperation_2?$filter=ManufacturingOrder eq '" + order + "'")
-			.get(0)
-			.get("ManufacturingOrderOperation");
+		String[] released = releasedOperation(erp, "2000");
+		String order = released[0];
+		String operation = released[1];
 		Map<String, Object> confirmed = erp.write(HttpMethod.POST, CONFIRMATION_SERVICE, "ProdnOrdConf2", """
 				{"OrderID":"%s","OrderOperation":"%s","ConfirmationYieldQuantity":"3",
 				 "ConfirmationScrapQuantity":"1"}""".formatted(order, operation));
@@ -265,15 +259,9 @@ class ChangeFeedTests {
 				+ "and EnteredByUser ne 'MILLGATE'&$top=5000");
 		assertThat(entered).as("the seed has confirmations entered in the ERP").isNotEmpty();
 		// and one the Production Orders API books (its ERP user is the simulator's)
-		String order = (String) erp
-			.read(ORDER_SERVICE + "/A_ProductionOrder_2?$filter=ProductionPlant eq '1000' and OrderIsReleased eq 'X' "
-					+ "and OrderIsTechnicallyCompleted eq '' and OrderIsLocked eq ''&$top=1")
-			.get(0)
-			.get("ManufacturingOrder");
-		String operation = (String) erp
-			.read(ORDER_SERVICE + "/A_ProductionOrderOperation_2?$filter=ManufacturingOrder eq '" + order + "'")
-			.get(0)
-			.get("ManufacturingOrderOperation");
+		String[] released = releasedOperation(erp, "1000");
+		String order = released[0];
+		String operation = released[1];
 		Map<String, Object> booked = erp.write(HttpMethod.POST, CONFIRMATION_SERVICE, "ProdnOrdConf2", """
 				{"OrderID":"%s","OrderOperation":"%s","ConfirmationYieldQuantity":"1"}""".formatted(order, operation));
 		String api = "confirmation/" + booked.get("ConfirmationGroup") + "-" + booked.get("ConfirmationCount");
@@ -509,6 +497,21 @@ class ChangeFeedTests {
 			.jsonPath("$.components.changeFeed.details.sources['material-documents'].position")
 			.isNotEmpty();
 		assertThat(this.feed.status().erpCallsLastMinute()).isBetween(1, 1200);
+	}
+
+	// a released order of a plant that takes confirmations, and its first operation
+	private static String[] releasedOperation(ErpSimulator erp, String plant) {
+		String order = (String) erp
+			.read(ORDER_SERVICE + "/A_ProductionOrder_2?$filter=ProductionPlant eq '" + plant
+					+ "' and OrderIsReleased eq 'X' "
+					+ "and OrderIsTechnicallyCompleted eq '' and OrderIsLocked eq ''&$top=1")
+			.get(0)
+			.get("ManufacturingOrder");
+		String operation = (String) erp
+			.read(ORDER_SERVICE + "/A_ProductionOrderOperation_2?$filter=ManufacturingOrder eq '" + order + "'")
+			.get(0)
+			.get("ManufacturingOrderOperation");
+		return new String[] { order, operation };
 	}
 
 	private static void assertOncePerIdAndValid(String product, List<ConsumerRecord<String, String>> events) {

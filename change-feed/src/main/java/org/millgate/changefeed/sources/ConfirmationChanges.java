@@ -53,9 +53,6 @@ public final class ConfirmationChanges implements Source {
 
 	static final String POSITION = "position/confirmations";
 
-	// every confirmation entered at the position's time is read
-	private static final String ALL = "*";
-
 	private static final String PRODUCT = "production-orders";
 
 	private static final Logger logger = LoggerFactory.getLogger(ConfirmationChanges.class);
@@ -122,13 +119,8 @@ public final class ConfirmationChanges implements Source {
 	@Override
 	public Poll poll(FeedState state, Instant now, String correlationId) {
 		String position = state.get(POSITION).orElse(null);
-		Instant from = this.start;
-		String lastId = null;
-		if (position != null) {
-			int bar = position.indexOf('|');
-			from = Instant.parse(position.substring(0, bar));
-			lastId = position.substring(bar + 1);
-		}
+		EntryPosition read = EntryPosition.parse(position);
+		Instant from = (read != null) ? read.at() : this.start;
 		List<EnteredConfirmation> page = this.confirmations.entered(this.plants, from, this.pageSize)
 			.block(Duration.ofMinutes(2));
 		Instant settled = now.minus(this.settle);
@@ -148,49 +140,34 @@ public final class ConfirmationChanges implements Source {
 				all = true;
 				break;
 			}
-			if (from != null && at.equals(from) && lastId != null
-					&& (ALL.equals(lastId) || order(confirmation.id(), lastId) <= 0)) {
-				// read before
+			if (read != null && read.passed(at, confirmation.id())) {
 				continue;
 			}
 			String key = "order/" + confirmation.orderId();
 			String known = updates.containsKey(key) ? updates.get(key) : state.get(key).orElse("");
 			if (!known.contains("R")) {
 				if (ordersRead == null || !ordersRead.isAfter(at)) {
-					// the orders source has not read this far: its release comes from
-					// there
+					// the orders source has not read this far: the release comes from it
 					waiting = true;
 					break;
 				}
-				// the order changed again before the orders source read it: its release
-				// now
+				// the order changed again before the orders source read it
 				calls++;
-				ProductionOrder order = this.orders.order(confirmation.orderId(), false)
-					.onErrorResume(ErpFailure.NotFound.class, (ex) -> Mono.empty())
-					.block(Duration.ofMinutes(2));
-				if (order != null) {
-					events.add(this.releases.released(order, correlationId));
-				}
-				else {
-					logger.warn("Confirmation {} is of order {}, which the ERP no longer has: its event goes without "
-							+ "the order's release", confirmation.id(), confirmation.orderId());
-				}
+				events.addAll(release(confirmation, correlationId));
 				updates.put(key, known + "R");
 			}
 			if (entered.enteredBy() == null || !this.apiUsers.contains(entered.enteredBy())) {
 				events.add(confirmed(entered, at, correlationId));
 			}
-			reached = at + "|" + confirmation.id();
+			reached = new EntryPosition(at, confirmation.id()).toString();
 			last = at;
 		}
 		boolean caughtUp = all && !waiting;
-		if (caughtUp && (position == null
-				|| Instant.parse(position.substring(0, position.indexOf('|'))).isBefore(settled.minusSeconds(1)))) {
-			// everything up to the bound is read: the position moves there (at most once
-			// a
-			// second), so that the reversals and the API's events need not wait for a
-			// next confirmation
-			reached = settled + "|" + ALL;
+		if (caughtUp && (read == null || read.at().isBefore(settled.minusSeconds(1)))) {
+			// all read up to the bound: the position moves there, at most once a second,
+			// so that reversals and the API's events need not wait for a next
+			// confirmation
+			reached = new EntryPosition(settled, EntryPosition.ALL).toString();
 		}
 		if (reached != null && !reached.equals(position)) {
 			updates.put(POSITION, reached);
@@ -198,6 +175,19 @@ public final class ConfirmationChanges implements Source {
 		boolean more = !all && !waiting && last != null;
 		Instant watermark = caughtUp ? settled : (last != null) ? last.minusMillis(1) : null;
 		return new Poll(events, updates, more, watermark, calls);
+	}
+
+	// the release of a confirmation's order, read from the ERP
+	private List<FeedEvent> release(Confirmation confirmation, String correlationId) {
+		ProductionOrder order = this.orders.order(confirmation.orderId(), false)
+			.onErrorResume(ErpFailure.NotFound.class, (ex) -> Mono.empty())
+			.block(Duration.ofMinutes(2));
+		if (order == null) {
+			logger.warn("Confirmation {} is of order {}, which the ERP no longer has: its event goes without the "
+					+ "order's release", confirmation.id(), confirmation.orderId());
+			return List.of();
+		}
+		return List.of(this.releases.released(order, correlationId));
 	}
 
 	/**
@@ -208,11 +198,11 @@ public final class ConfirmationChanges implements Source {
 	 * @return the time, or null before the first read
 	 */
 	static Instant read(FeedState state) {
-		return state.get(POSITION).map((position) -> {
-			int bar = position.indexOf('|');
-			Instant at = Instant.parse(position.substring(0, bar));
-			return ALL.equals(position.substring(bar + 1)) ? at : at.minusMillis(1);
-		}).orElse(null);
+		EntryPosition read = EntryPosition.parse(state.get(POSITION).orElse(null));
+		if (read == null) {
+			return null;
+		}
+		return EntryPosition.ALL.equals(read.lastId()) ? read.at() : read.at().minusMillis(1);
 	}
 
 	// the change time up to which the orders source has read every order
@@ -220,14 +210,6 @@ public final class ConfirmationChanges implements Source {
 		return state.get(OrderChanges.POSITION)
 			.map((position) -> Instant.parse(position.substring(0, position.indexOf('|'))))
 			.orElse(null);
-	}
-
-	// ids "group-counter", by group then counter as numbers
-	private static int order(String id, String other) {
-		String[] a = id.split("-", 2);
-		String[] b = other.split("-", 2);
-		int groups = a[0].compareTo(b[0]);
-		return (groups != 0) ? groups : Long.compare(Long.parseLong(a[1]), Long.parseLong(b[1]));
 	}
 
 	private FeedEvent confirmed(EnteredConfirmation entered, Instant at, String correlationId) {

@@ -76,13 +76,8 @@ public final class ReversalChanges implements Source {
 	@Override
 	public Poll poll(FeedState state, Instant now, String correlationId) {
 		String position = state.get(POSITION).orElse(null);
-		Instant from = this.start;
-		String lastId = null;
-		if (position != null) {
-			int bar = position.indexOf('|');
-			from = Instant.parse(position.substring(0, bar));
-			lastId = position.substring(bar + 1);
-		}
+		EntryPosition last = EntryPosition.parse(position);
+		Instant from = (last != null) ? last.at() : this.start;
 		List<ConfirmationReversal> page = this.confirmations.reversals(this.plants, from, this.pageSize)
 			.block(Duration.ofMinutes(2));
 		List<FeedEvent> events = new ArrayList<>();
@@ -98,12 +93,12 @@ public final class ReversalChanges implements Source {
 				more = false;
 				break;
 			}
-			if (from != null && entered.equals(from) && lastId != null && order(reversal.reversalId(), lastId) <= 0) {
+			if (last != null && last.passed(entered, reversal.reversalId())) {
 				// read before
 				continue;
 			}
 			events.add(event(reversal, entered, correlationId));
-			reached = entered + "|" + reversal.reversalId();
+			reached = new EntryPosition(entered, reversal.reversalId()).toString();
 		}
 		Map<String, String> updates = new LinkedHashMap<>();
 		if (reached != null && !reached.equals(position)) {
@@ -115,14 +110,6 @@ public final class ReversalChanges implements Source {
 		}
 		// the reversals, then the confirmations they took back
 		return new Poll(events, updates, more, null, page.isEmpty() ? 1 : 2);
-	}
-
-	// ids "group-counter", by group then counter as numbers
-	private static int order(String id, String other) {
-		String[] a = id.split("-", 2);
-		String[] b = other.split("-", 2);
-		int groups = a[0].compareTo(b[0]);
-		return (groups != 0) ? groups : Long.compare(Long.parseLong(a[1]), Long.parseLong(b[1]));
 	}
 
 	private FeedEvent event(ConfirmationReversal reversal, Instant entered, String correlationId) {

@@ -132,16 +132,7 @@ final class SapConfirmations implements Confirmations {
 	// such confirmation marked reversed before it that no other reversal has claimed.
 	@Override
 	public Mono<List<ConfirmationReversal>> reversals(Set<String> plants, Instant enteredFrom, int limit) {
-		List<ODataFilter> conditions = new ArrayList<>();
-		conditions.add(ODataFilter.eq("IsReversal", true));
-		conditions.add(ODataFilter.in("Plant", plants.stream().sorted().toList()));
-		if (enteredFrom != null) {
-			conditions.add(ODataFilter.ge("ConfirmationEntryDateTime", enteredFrom));
-		}
-		Map<String, String> query = new LinkedHashMap<>();
-		query.put("$filter", ODataFilter.all(conditions).toString());
-		query.put("$orderby", "ConfirmationEntryDateTime,ConfirmationGroup,ConfirmationCount");
-		query.put("$top", Integer.toString(limit));
+		Map<String, String> query = byEntryTime(true, plants, enteredFrom, limit);
 		return this.calls.read("confirmation.reversals", () -> this.http.get(SapRelease.CONFIRMATIONS, SET, query))
 			.flatMap((answer) -> {
 				List<JsonNode> reversals = answer.entities();
@@ -164,8 +155,21 @@ final class SapConfirmations implements Confirmations {
 
 	@Override
 	public Mono<List<EnteredConfirmation>> entered(Set<String> plants, Instant enteredFrom, int limit) {
+		Map<String, String> query = byEntryTime(false, plants, enteredFrom, limit);
+		return this.calls.read("confirmation.entered", () -> this.http.get(SapRelease.CONFIRMATIONS, SET, query))
+			.map((answer) -> answer.entities().stream().map((entity) -> {
+				String user = SapValues.optionalText(entity, "EnteredByUser");
+				return new EnteredConfirmation(confirmation(entity), text(entity, "Plant"), text(entity, "Material"),
+						SapValues.optionalText(entity, "VarianceReasonCode"),
+						(user != null) ? user.toUpperCase(Locale.ROOT) : null);
+			}).toList());
+	}
+
+	// reversals or confirmations of plants' orders, by entry time and id, from a time
+	private static Map<String, String> byEntryTime(boolean reversals, Set<String> plants, Instant enteredFrom,
+			int limit) {
 		List<ODataFilter> conditions = new ArrayList<>();
-		conditions.add(ODataFilter.eq("IsReversal", false));
+		conditions.add(ODataFilter.eq("IsReversal", reversals));
 		conditions.add(ODataFilter.in("Plant", plants.stream().sorted().toList()));
 		if (enteredFrom != null) {
 			conditions.add(ODataFilter.ge("ConfirmationEntryDateTime", enteredFrom));
@@ -174,13 +178,7 @@ final class SapConfirmations implements Confirmations {
 		query.put("$filter", ODataFilter.all(conditions).toString());
 		query.put("$orderby", "ConfirmationEntryDateTime,ConfirmationGroup,ConfirmationCount");
 		query.put("$top", Integer.toString(limit));
-		return this.calls.read("confirmation.entered", () -> this.http.get(SapRelease.CONFIRMATIONS, SET, query))
-			.map((answer) -> answer.entities().stream().map((entity) -> {
-				String user = SapValues.optionalText(entity, "EnteredByUser");
-				return new EnteredConfirmation(confirmation(entity), text(entity, "Plant"), text(entity, "Material"),
-						SapValues.optionalText(entity, "VarianceReasonCode"),
-						(user != null) ? user.toUpperCase(Locale.ROOT) : null);
-			}).toList());
+		return query;
 	}
 
 	private List<ConfirmationReversal> match(List<JsonNode> reversals, List<JsonNode> reversed) {

@@ -526,14 +526,7 @@ class ResilienceDrillsTests {
 			if (downFor > 0) {
 				pause(Duration.ofNanos(downFor));
 			}
-			endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-			endpoint.createContext("/acme/shipments", (exchange) -> {
-				exchange.getRequestBody().readAllBytes();
-				received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
-				exchange.sendResponseHeaders(204, -1);
-				exchange.close();
-			});
-			endpoint.start();
+			endpoint = webhookEndpoint(port, received);
 			long back = System.nanoTime();
 			long outage = back - createdAt;
 			long deadline = back + TimeUnit.MINUTES.toNanos(3);
@@ -644,14 +637,7 @@ class ResilienceDrillsTests {
 		Verdict verdict = new Verdict("poison-message");
 		String shipments = "millgate.shipments.events.v1";
 		List<String> received = new CopyOnWriteArrayList<>();
-		HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		endpoint.createContext("/acme/shipments", (exchange) -> {
-			exchange.getRequestBody().readAllBytes();
-			received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		endpoint.start();
+		HttpServer endpoint = webhookEndpoint(0, received);
 		PortalSession partner = PortalSession.signIn(platform.url("developer-portal"), "acme-dev");
 		partner.get("/webhooks");
 		HttpResponse<String> created = partner.post("/webhooks", "url",
@@ -717,6 +703,19 @@ class ResilienceDrillsTests {
 			partner.post("/webhooks/" + webhook + "/delete", "confirm", "yes");
 		}
 		verdict.conclude();
+	}
+
+	// ACME's webhook endpoint at /acme/shipments, noting each delivery's webhook-id
+	private static HttpServer webhookEndpoint(int port, List<String> received) throws IOException {
+		HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+		endpoint.createContext("/acme/shipments", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		endpoint.start();
+		return endpoint;
 	}
 
 	// the integration events that dead-letter the records at these offsets, as a
