@@ -266,6 +266,11 @@ class ChangeFeedTests {
 				{"OrderID":"%s","OrderOperation":"%s","ConfirmationYieldQuantity":"1"}""".formatted(order, operation));
 		String api = "confirmation/" + booked.get("ConfirmationGroup") + "-" + booked.get("ConfirmationCount");
 		Instant bookedAt = Instant.now();
+		// and one a clerk enters in the ERP itself, now
+		entered = new ArrayList<>(entered);
+		entered.add(erp.asClerk().write(HttpMethod.POST, CONFIRMATION_SERVICE, "ProdnOrdConf2", """
+				{"OrderID":"%s","OrderOperation":"%s","ConfirmationYieldQuantity":"2",
+				 "ConfirmationScrapQuantity":"1","VarianceReasonCode":"0001"}""".formatted(order, operation)));
 
 		List<String> ids = entered.stream()
 			.map((row) -> "confirmation/" + row.get("ConfirmationGroup") + "-" + row.get("ConfirmationCount"))

@@ -1,6 +1,8 @@
 package org.millgate.erpsim;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -114,8 +116,11 @@ class SimulatorConfiguration {
 	@Bean
 	SecurityFilter securityFilter(SimulatorProperties properties, CsrfTokens tokens, CallStatistics statistics,
 			ServiceRegistry registry, BearerTokens bearerTokens) {
-		return new SecurityFilter(properties.user(), properties.password(), properties.sapClient(), tokens, statistics,
-				serviceIds(registry), bearerTokens);
+		Map<String, String> users = new LinkedHashMap<>();
+		users.put(properties.clerk(), properties.clerkPassword());
+		users.put(properties.user(), properties.password());
+		return new SecurityFilter(users, properties.sapClient(), tokens, statistics, serviceIds(registry),
+				bearerTokens);
 	}
 
 	// One line an operator can read: which ERP this is and where its services are.

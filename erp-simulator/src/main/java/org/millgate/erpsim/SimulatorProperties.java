@@ -22,13 +22,17 @@ import org.springframework.validation.annotation.Validated;
  * @param password that user's password
  * @param sapClient the SAP client (mandant) the system answers for; a request naming
  * another {@code sap-client} is refused
+ * @param clerk a second user: a person who works in the ERP itself rather than an
+ * interface (what they enter is the ERP's own, e.g. a confirmation MES never posted)
+ * @param clerkPassword that user's password
  */
 @Validated
 @ConfigurationProperties("erp")
 public record SimulatorProperties(@DefaultValue("2022") @NotBlank String release, @DefaultValue @Valid Seed seed,
 		@DefaultValue("100") @Min(1) @Max(5000) int pageSize, @DefaultValue("millgate") @NotBlank String user,
 		@DefaultValue("millgate") @NotBlank String password,
-		@DefaultValue("100") @Pattern(regexp = "[0-9]{3}") String sapClient) {
+		@DefaultValue("100") @Pattern(regexp = "[0-9]{3}") String sapClient,
+		@DefaultValue("erp-clerk") @NotBlank String clerk, @DefaultValue("erp-clerk") @NotBlank String clerkPassword) {
 
 	/**
 	 * Seed data settings.

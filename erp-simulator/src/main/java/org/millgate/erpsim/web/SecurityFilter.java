@@ -3,6 +3,8 @@ package org.millgate.erpsim.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -36,7 +38,7 @@ public final class SecurityFilter implements WebFilter, Ordered {
 
 	private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-	private final byte[] credentials;
+	private final List<byte[]> credentials;
 
 	private final String sessionCookie;
 
@@ -48,12 +50,24 @@ public final class SecurityFilter implements WebFilter, Ordered {
 
 	private final BearerTokens bearerTokens;
 
-	public SecurityFilter(String user, String password, String sapClient, CsrfTokens tokens, CallStatistics statistics,
+	/**
+	 * The filter.
+	 * @param users each user's password
+	 * @param sapClient the SAP client the system answers for
+	 * @param tokens the CSRF tokens
+	 * @param statistics the call statistics
+	 * @param serviceOfPath the service a path belongs to, if any
+	 * @param bearerTokens the OAuth 2.0 tokens it issued
+	 */
+	public SecurityFilter(Map<String, String> users, String sapClient, CsrfTokens tokens, CallStatistics statistics,
 			Function<String, Optional<String>> serviceOfPath, BearerTokens bearerTokens) {
 		this.bearerTokens = bearerTokens;
-		this.credentials = ("Basic "
-				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-			.getBytes(StandardCharsets.UTF_8);
+		this.credentials = users.entrySet()
+			.stream()
+			.map((user) -> ("Basic " + Base64.getEncoder()
+				.encodeToString((user.getKey() + ":" + user.getValue()).getBytes(StandardCharsets.UTF_8)))
+				.getBytes(StandardCharsets.UTF_8))
+			.toList();
 		this.sessionCookie = "SAP_SESSIONID_SIM_" + sapClient;
 		this.tokens = tokens;
 		this.statistics = statistics;
@@ -75,8 +89,7 @@ public final class SecurityFilter implements WebFilter, Ordered {
 		String authorization = request.getHeaders().getFirst("Authorization");
 		boolean bearer = authorization != null && authorization.startsWith("Bearer ")
 				&& this.bearerTokens.valid(authorization.substring("Bearer ".length()));
-		if (!bearer && (authorization == null
-				|| !MessageDigest.isEqual(this.credentials, authorization.getBytes(StandardCharsets.UTF_8)))) {
+		if (!bearer && (authorization == null || !known(authorization))) {
 			exchange.getResponse()
 				.getHeaders()
 				.set("WWW-Authenticate", "Basic realm=\"SAP NetWeaver Application Server [SIM]\"");
@@ -104,6 +117,16 @@ public final class SecurityFilter implements WebFilter, Ordered {
 			return plain(exchange.getResponse(), HttpStatus.FORBIDDEN, "CSRF token validation failed");
 		}
 		return chain.filter(exchange);
+	}
+
+	private boolean known(String authorization) {
+		byte[] given = authorization.getBytes(StandardCharsets.UTF_8);
+		boolean known = false;
+		for (byte[] credentials : this.credentials) {
+			// every one compared, in constant time each
+			known |= MessageDigest.isEqual(credentials, given);
+		}
+		return known;
 	}
 
 	private static String user(String authorization) {

@@ -123,6 +123,23 @@ class ErpWritesTests {
 	}
 
 	@Test
+	void should_record_who_entered_a_confirmation_the_clerk_in_the_erp_or_the_platform() {
+		new SimulatorClient(this.webTestClient, "erp-clerk", "erp-clerk").post(CONFIRMATIONS + "/ProdnOrdConf2", """
+				{"OrderID":"1000001","OrderOperation":"0010","ConfirmationYieldQuantity":"1"}""")
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.d.EnteredByUser")
+			.isEqualTo("ERP-CLERK");
+		new SimulatorClient(this.webTestClient, "erp-clerk", "wrong").get(ORDERS + "/A_ProductionOrder_2('1000001')")
+			.expectStatus()
+			.isUnauthorized();
+		new SimulatorClient(this.webTestClient, "nobody", "erp-clerk").get(ORDERS + "/A_ProductionOrder_2('1000001')")
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
 	void should_refuse_a_second_confirmation_with_the_same_external_id() {
 		String body = CONFIRMATION.formatted("6f1c2d3e-0000-4000-8000-000000000002");
 		this.erp.post(CONFIRMATIONS + "/ProdnOrdConf2", body).expectStatus().isCreated();

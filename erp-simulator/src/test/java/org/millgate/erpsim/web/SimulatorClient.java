@@ -25,8 +25,18 @@ final class SimulatorClient {
 
 	private final WebTestClient client;
 
+	private final String user;
+
+	private final String password;
+
 	SimulatorClient(WebTestClient client) {
+		this(client, "millgate", "millgate");
+	}
+
+	SimulatorClient(WebTestClient client, String user, String password) {
 		this.client = client;
+		this.user = user;
+		this.password = password;
 	}
 
 	WebTestClient.ResponseSpec get(String uri) {
@@ -93,7 +103,7 @@ final class SimulatorClient {
 	}
 
 	void authenticated(HttpHeaders headers) {
-		headers.setBasicAuth("millgate", "millgate");
+		headers.setBasicAuth(this.user, this.password);
 	}
 
 	record Session(String token, String cookie) {

@@ -39,18 +39,40 @@ public final class ErpSimulator {
 
 	private static final String PASSWORD = "millgate";
 
+	private static final String CLERK = "erp-clerk";
+
 	private static final Map<String, ErpSimulator> RUNNING = new HashMap<>();
 
 	private final String baseUrl;
 
 	private final WebClient control;
 
+	private final String user;
+
+	private final String password;
+
 	private ErpSimulator(String baseUrl) {
+		this(baseUrl, USER, PASSWORD);
+	}
+
+	private ErpSimulator(String baseUrl, String user, String password) {
 		this.baseUrl = baseUrl;
+		this.user = user;
+		this.password = password;
 		this.control = WebClient.builder()
 			.baseUrl(baseUrl)
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
 			.build();
+	}
+
+	/**
+	 * The same simulator as the ERP clerk sees it: a person working in the ERP itself,
+	 * not the platform's communication user, so that what {@link #write} enters is the
+	 * ERP's own (a confirmation MES never posted).
+	 * @return this simulator, reached as the clerk
+	 */
+	public ErpSimulator asClerk() {
+		return new ErpSimulator(this.baseUrl, CLERK, CLERK);
 	}
 
 	/**
@@ -156,7 +178,7 @@ public final class ErpSimulator {
 		String count = this.control.get()
 			.uri("/sap/opu/odata/sap/API_PROD_ORDER_CONFIRMATION_2_SRV/ProdnOrdConf2/$count?$filter={filter}",
 					"OrderID eq '" + orderId + "'")
-			.headers((headers) -> headers.setBasicAuth(USER, PASSWORD))
+			.headers((headers) -> headers.setBasicAuth(this.user, this.password))
 			.retrieve()
 			.bodyToMono(String.class)
 			.block();
@@ -174,7 +196,7 @@ public final class ErpSimulator {
 	public List<Map<String, Object>> read(String path) {
 		Map<String, Object> answer = this.control.get()
 			.uri(this.baseUrl + path)
-			.headers((headers) -> headers.setBasicAuth(USER, PASSWORD))
+			.headers((headers) -> headers.setBasicAuth(this.user, this.password))
 			.accept(MediaType.APPLICATION_JSON)
 			.retrieve()
 			.bodyToMono(Map.class)
@@ -219,7 +241,7 @@ public final class ErpSimulator {
 		ResponseEntity<Void> fetched = this.control.get()
 			.uri(this.baseUrl + service + "/$metadata")
 			.headers((headers) -> {
-				headers.setBasicAuth(USER, PASSWORD);
+				headers.setBasicAuth(this.user, this.password);
 				headers.set("X-CSRF-Token", "Fetch");
 			})
 			.retrieve()
@@ -235,7 +257,7 @@ public final class ErpSimulator {
 		ResponseEntity<Map> answer = this.control.method(method)
 			.uri(this.baseUrl + service + "/" + resource)
 			.headers((headers) -> {
-				headers.setBasicAuth(USER, PASSWORD);
+				headers.setBasicAuth(this.user, this.password);
 				headers.set("X-CSRF-Token", token);
 				headers.set(HttpHeaders.COOKIE, session);
 				headers.setIfMatch("*");
