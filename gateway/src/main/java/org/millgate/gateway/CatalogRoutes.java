@@ -46,6 +46,11 @@ class CatalogRoutes {
 		logger.info("Route policies, in order: {}", chain.stream().map(Policy::id).toList());
 		RouteLocatorBuilder.Builder routes = builder.routes();
 		for (Product product : catalog.products()) {
+			if (product.versions().stream().allMatch((version) -> version.state() == Lifecycle.DRAFT)) {
+				// a contract written before its service: nothing to route yet
+				logger.info("Product {} has drafts only: not routed", product.id());
+				continue;
+			}
 			URI backend = (settings.backends() != null) ? settings.backends().get(product.id()) : null;
 			if (backend == null) {
 				throw new IllegalStateException("No backend configured for product " + product.id()

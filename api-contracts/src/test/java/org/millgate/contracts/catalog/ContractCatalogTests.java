@@ -39,7 +39,7 @@ class ContractCatalogTests {
 	@Test
 	void should_list_each_product_with_owner_scopes_versions_and_consumers() {
 		assertThat(catalog.products()).extracting(Product::id)
-			.containsExactly("production-orders", "inventory", "shipments");
+			.containsExactly("production-orders", "inventory", "shipments", "reconciliation");
 		Product orders = catalog.product("production-orders").orElseThrow();
 		assertThat(orders.scopes()).containsExactly("production-orders:read", "production-orders:write");
 		assertThat(orders.owner().email()).isEqualTo("mes-integration@millgate.dev");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.catalog.Lifecycle;
 import org.millgate.contracts.openapi.OpenApiTree;
 import org.millgate.contracts.tools.erpimpact.ErpLineage.ApiField;
 
@@ -126,10 +127,16 @@ class ErpLineageTests {
 			}
 		});
 
-		// every product of the catalog has a lineage, and no lineage names another
-		// product
+		// every product of the catalog with a version beyond a draft (a service behind
+		// it) has a lineage, and no lineage names another product
 		assertThat(LINEAGE.apiFields().values().stream().flatMap(List::stream).map(ApiField::product).distinct())
-			.containsExactlyInAnyOrderElementsOf(CATALOG.products().stream().map((product) -> product.id()).toList());
+			.containsExactlyInAnyOrderElementsOf(CATALOG.products()
+				.stream()
+				.filter((product) -> product.versions()
+					.stream()
+					.anyMatch((version) -> version.state() != Lifecycle.DRAFT))
+				.map((product) -> product.id())
+				.toList());
 		assertThat(wrong).isEmpty();
 	}
 
