@@ -693,14 +693,15 @@ class GatewayRouteTests {
 	}
 
 	@Test
-	void metricsAreTaggedByProductVersionClientAndOutcome() {
+	void metricsAreTaggedByProductVersionClientOutcomePlanPlantAccessAndStatus() {
 		String client = "mes-metrics-" + UUID.randomUUID();
 		get("/v1/production-orders?plant=2000",
 				token(client, "production-orders:read", "line-critical", List.of("1000")))
 			.expectStatus()
 			.isNotFound();
-		awaitMetric(Pattern.quote("millgate_gateway_requests_seconds_count{client=\"" + client
-				+ "\",outcome=\"resource.notFound\",product=\"production-orders\",version=\"v1\"} 1"));
+		awaitMetric(Pattern.quote("millgate_gateway_requests_seconds_count{access=\"read\",client=\"" + client
+				+ "\",outcome=\"resource.notFound\",plan=\"line-critical\",plant=\"1000\",product=\"production-orders\","
+				+ "status=\"4xx\",version=\"v1\"} 1"));
 	}
 
 	// --- hygiene

@@ -2,6 +2,8 @@ package org.millgate.policies.observability;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -11,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
+import org.millgate.contracts.access.Caller;
 import org.millgate.policies.core.AbstractWebPolicy;
 import org.millgate.policies.core.ApiCall;
 import org.millgate.policies.core.PolicyOrder;
@@ -74,7 +78,8 @@ public final class AccessLogPolicy extends AbstractWebPolicy {
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		int code = (status != null) ? status.value() : 200;
 		String outcome = outcome(Problems.answeredCode(exchange), code);
-		timer(call, outcome).record(nanos, TimeUnit.NANOSECONDS);
+		timer(call, outcome, access(exchange.getRequest().getMethod()), statusClass(code)).record(nanos,
+				TimeUnit.NANOSECONDS);
 		if (this.usage != null && !"-".equals(call.client()) && !"-".equals(call.product())) {
 			this.usage.record(call.client(), call.product(), call.version(), code, nanos);
 		}
@@ -102,8 +107,11 @@ public final class AccessLogPolicy extends AbstractWebPolicy {
 	}
 
 	// one timer per tag combination, found by a map lookup rather than built per request
-	private Timer timer(ApiCall call, String outcome) {
-		String key = call.product() + '\n' + call.version() + '\n' + call.client() + '\n' + outcome;
+	private Timer timer(ApiCall call, String outcome, String access, String statusClass) {
+		String plan = call.plan();
+		String plant = plant(call);
+		String key = call.product() + '\n' + call.version() + '\n' + call.client() + '\n' + outcome + '\n' + plan + '\n'
+				+ plant + '\n' + access + '\n' + statusClass;
 		return this.timers.computeIfAbsent(key,
 				(name) -> Timer.builder("millgate.gateway.requests")
 					.description("Requests through the gateway")
@@ -111,10 +119,43 @@ public final class AccessLogPolicy extends AbstractWebPolicy {
 					.tag("version", call.version())
 					.tag("client", call.client())
 					.tag("outcome", outcome)
+					// the service-level objectives (deploy/observability) are per plan
+					// and
+					// plant, for reads and writes, by status class
+					.tag("plan", plan)
+					.tag("plant", plant)
+					.tag("access", access)
+					.tag("status", statusClass)
 					// a few fixed buckets (p95 per client is read from them), not a
 					// full histogram per client and outcome
 					.serviceLevelObjectives(SLO)
 					.register(this.meters));
+	}
+
+	/**
+	 * The plants a request is made for, as the caller's token names them: a plant's
+	 * machine clients carry their plant, so a plant's traffic is told apart.
+	 * @param call the call
+	 * @return the plant, the plants joined with {@code +} in order, or {@code -} for a
+	 * token without plants (a partner) or a request without a valid token
+	 */
+	static String plant(ApiCall call) {
+		Set<String> plants = call.caller().map(Caller::plants).orElse(Set.of());
+		if (plants.isEmpty()) {
+			return "-";
+		}
+		if (plants.size() == 1) {
+			return plants.iterator().next();
+		}
+		return String.join("+", new TreeSet<>(plants));
+	}
+
+	static String access(HttpMethod method) {
+		return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) ? "read" : "write";
+	}
+
+	static String statusClass(int status) {
+		return (status >= 500) ? "5xx" : (status >= 400) ? "4xx" : (status >= 300) ? "3xx" : "2xx";
 	}
 
 	/**
