@@ -1,5 +1,10 @@
 package org.millgate.broker;
 
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +25,12 @@ class BrokerConfiguration {
 	@Bean
 	KafkaHealth kafkaHealth(BrokerSettings settings) {
 		return new KafkaHealth(settings);
+	}
+
+	@Bean
+	ConsumerLagMetrics consumerLagMetrics(BrokerSettings settings, MeterRegistry meters,
+			@Value("${millgate.broker.lag-interval:15s}") Duration interval) {
+		return new ConsumerLagMetrics(settings, meters, interval);
 	}
 
 }

@@ -21,9 +21,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +93,37 @@ class EventBrokerTests {
 	}
 
 	@Test
+	void exportsEachConsumerGroupsLagPerTopicForPrometheus() throws Exception {
+		String topic = "test.lag." + System.nanoTime();
+		String group = "test-lag-" + System.nanoTime();
+		createTopic(topic, 1);
+		try (KafkaProducer<String, String> producer = producer()) {
+			for (int i = 0; i < 10; i++) {
+				producer.send(new ProducerRecord<>(topic, "k", "event-" + i)).get(10, TimeUnit.SECONDS);
+			}
+		}
+		// the group has read four of the ten
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort,
+						ConsumerConfig.GROUP_ID_CONFIG, group),
+				new StringDeserializer(), new StringDeserializer())) {
+			consumer.commitSync(Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(4)));
+		}
+		String port = broker.getEnvironment().getProperty("local.server.port");
+		String line = "millgate_kafka_consumer_lag_records{group=\"" + group + "\",topic=\"" + topic + "\"} 6.0";
+		String metrics = "";
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!metrics.contains(line) && System.nanoTime() < deadline) {
+			metrics = http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body();
+			Thread.sleep(100);
+		}
+		assertThat(metrics).contains(line);
+	}
+
+	@Test
 	void keepsItsRecordsAcrossARestartOnTheSameDirectory() throws Exception {
 		String topic = "test.kept." + System.nanoTime();
 		createTopic(topic, 1);
@@ -128,7 +161,7 @@ class EventBrokerTests {
 	private static ConfigurableApplicationContext startBroker() {
 		return new SpringApplicationBuilder(EventBrokerApplication.class).run("--server.port=0",
 				"--millgate.broker.port=" + kafkaPort, "--millgate.broker.controller-port=" + controllerPort,
-				"--millgate.broker.data-dir=" + data);
+				"--millgate.broker.data-dir=" + data, "--millgate.broker.lag-interval=300ms");
 	}
 
 	private static HttpResponse<String> health(ConfigurableApplicationContext context) throws Exception {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,20 +22,17 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.LoggerFactory;
+
+import org.millgate.broker.ConsumerGroupLag;
 
 /**
  * {@code ./millgate events}: what an operator does with the consumers of the platform's
@@ -144,35 +140,17 @@ public final class EventsCli {
 
 	private int groups() throws ExecutionException, InterruptedException, TimeoutException {
 		try (Admin admin = admin()) {
-			Collection<ConsumerGroupListing> listed = admin.listConsumerGroups()
-				.all()
-				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-			if (listed.isEmpty()) {
+			List<ConsumerGroupLag.Group> groups = ConsumerGroupLag.read(admin, TIMEOUT);
+			if (groups.isEmpty()) {
 				this.out.println("No consumer groups.");
 				return 0;
 			}
-			List<String> ids = listed.stream().map(ConsumerGroupListing::groupId).sorted().toList();
-			Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(ids)
-				.all()
-				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 			this.out.printf("%-40s %-12s %7s  %s%n", "GROUP", "STATE", "MEMBERS",
 					"LAG (events not read yet, per topic)");
-			for (String id : ids) {
-				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(id)
-					.partitionsToOffsetAndMetadata()
-					.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-				Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = ends(admin, committed.keySet());
-				Map<String, Long> lag = new TreeMap<>();
-				committed.forEach((partition, offset) -> {
-					if (offset != null && ends.containsKey(partition)) {
-						lag.merge(partition.topic(), Math.max(0, ends.get(partition).offset() - offset.offset()),
-								Long::sum);
-					}
-				});
-				ConsumerGroupDescription group = described.get(id);
+			for (ConsumerGroupLag.Group group : groups) {
 				List<String> lags = new ArrayList<>();
-				lag.forEach((topic, events) -> lags.add(topic + " " + events));
-				this.out.printf("%-40s %-12s %7d  %s%n", id, group.groupState(), group.members().size(),
+				new TreeMap<>(group.lagByTopic()).forEach((topic, events) -> lags.add(topic + " " + events));
+				this.out.printf("%-40s %-12s %7d  %s%n", group.id(), group.state(), group.members(),
 						lags.isEmpty() ? "-" : String.join(", ", lags));
 			}
 			return 0;
@@ -287,15 +265,6 @@ public final class EventsCli {
 			}
 		}
 		return null;
-	}
-
-	private static Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends(Admin admin,
-			Collection<TopicPartition> partitions) throws ExecutionException, InterruptedException, TimeoutException {
-		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-		partitions.forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
-		return admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-			.all()
-			.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 	}
 
 	private Admin admin() {
