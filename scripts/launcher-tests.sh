@@ -317,6 +317,12 @@ rc_is 0 && out_has "reference core: skip" && out_has "npm install --prefix $WORK
   && ! out_has "about to install" && [ ! -e "$WORK/no-pact-core" ]
 check "with MILLGATE_INSTALL=never a missing reference core skips its verification and says how to get it"
 
+# shellcheck disable=SC2016 # expanded by with_prerequisites
+MILLGATE_INSTALL=never MILLGATE_PROMTOOL="$WORK/no-promtool" \
+  with_prerequisites 'ensure_promtool; echo "promtool checks: $PROMTOOL_TESTS"'
+rc_is 0 && out_has "promtool checks: skip" && out_has "apt-get install prometheus" && ! out_has "about to install"
+check "with MILLGATE_INSTALL=never a missing promtool skips the rules' checks and says how to get it"
+
 MILLGATE_INSTALL=always MILLGATE_CHROMIUM="$WORK/no-chromium" with_prerequisites 'ensure_chromium'
 rc_is 1 && out_has "MILLGATE_INSTALL is 'always'"
 check "an unknown MILLGATE_INSTALL fails before installing anything"

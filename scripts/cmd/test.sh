@@ -2,9 +2,9 @@
 # shellcheck source-path=SCRIPTDIR/../..
 # ./millgate test: makes sure Redis, PostgreSQL, (for the portal's browser tests)
 # Chromium with ChromeDriver, (for the pacts) Pact's reference core and (for the webhook
-# signatures) Standard Webhooks' reference library are there, then
-# every test: ./mvnw verify, the independent OpenAPI lint, the independent AsyncAPI check and
-# the launcher's own tests.
+# signatures) Standard Webhooks' reference library and (for the Prometheus rules) promtool
+# are there, then every test: ./mvnw verify, the independent OpenAPI lint, the independent
+# AsyncAPI check, the rules' unit tests and the launcher's own tests.
 # With MILLGATE_INSTALL=never nothing is installed, and the browser tests and the
 # reference core's verification are skipped where what they need is missing.
 set -euo pipefail
@@ -24,6 +24,7 @@ ensure_chromium
 ensure_pact_core
 ensure_asyncapi_parser
 ensure_standard_webhooks
+ensure_promtool
 maven=(-B verify)
 if [ "$BROWSER_TESTS" = skip ]; then maven+=(-Dmillgate.browser.skip=true); fi
 if [ "$PACT_CORE_TESTS" = skip ]; then
@@ -34,8 +35,12 @@ fi
 if [ "$STANDARD_WEBHOOKS_TESTS" = run ]; then
   maven+=("-Dmillgate.standardwebhooks.dir=$STANDARD_WEBHOOKS_DIR")
 fi
+if [ "$PROMTOOL_TESTS" = run ]; then
+  maven+=("-Dmillgate.promtool=$(command -v "$PROMTOOL")")
+fi
 cd "$ROOT"
 ./mvnw "${maven[@]}"
 openapi_lint
 asyncapi_lint
+observability_check
 bash "$ROOT/scripts/launcher-tests.sh"

@@ -185,3 +185,17 @@ asyncapi_lint() {
   (cd "$ROOT/api-contracts" && NODE_PATH="$ASYNCAPI_PARSER_DIR/node_modules" node src/test/node/validate-asyncapi.cjs \
     src/main/resources/millgate/contracts/events/*/v*.yaml) || fail "the independent AsyncAPI check failed"
 }
+
+# The Prometheus rules: their syntax, and their unit tests (which alerts fire on which series).
+# That every metric the rules and the Grafana dashboard name exists, and that the dashboard's
+# queries are valid PromQL (promtool again), is system-tests' ObservabilityTests.
+observability_check() {
+  if [ "$PROMTOOL_TESTS" = skip ]; then
+    return 0
+  fi
+  local rules="$ROOT/deploy/observability/prometheus"
+  say "Checking the Prometheus rules and running their unit tests with promtool..."
+  "$PROMTOOL" check rules "$rules/millgate-rules.yaml" || fail "promtool finds the Prometheus rules invalid"
+  (cd "$rules" && "$PROMTOOL" test rules millgate-rules.test.yaml) || fail "the Prometheus rules' unit tests failed"
+  "$PROMTOOL" check config "$rules/prometheus.yml" || fail "promtool finds the example Prometheus configuration invalid"
+}

@@ -113,6 +113,29 @@ ensure_chromium() {
   say "Installed $("$browser" --version 2>/dev/null | head -n 1) and its driver."
 }
 
+# Prometheus's promtool checks the platform's recording and alerting rules and runs their
+# unit tests (deploy/observability/prometheus), and the Grafana dashboard's queries; from
+# Debian's prometheus package where missing. Skipped, saying so, with MILLGATE_INSTALL=never.
+# run or skip, and which promtool (set by ensure_promtool; read by scripts/cmd/test.sh)
+# shellcheck disable=SC2034
+PROMTOOL_TESTS=run
+PROMTOOL="${MILLGATE_PROMTOOL:-promtool}"
+ensure_promtool() {
+  PROMTOOL_TESTS=run
+  command -v "$PROMTOOL" >/dev/null 2>&1 && return 0
+  if ! install_allowed; then
+    say "Skipping the checks of the Prometheus rules and the Grafana dashboard: promtool is missing, and MILLGATE_INSTALL=never installs nothing."
+    say "To run them, install it (Debian/Ubuntu: apt-get install prometheus) or point MILLGATE_PROMTOOL at one."
+    PROMTOOL_TESTS=skip
+    return 0
+  fi
+  apt_install "the platform's Prometheus rules and their unit tests are checked with promtool; it is missing" \
+    "install it yourself, point MILLGATE_PROMTOOL at one, or set MILLGATE_INSTALL=never (skips these checks)" \
+    prometheus
+  command -v "$PROMTOOL" >/dev/null 2>&1 || fail "prometheus installed, but there is no $PROMTOOL"
+  say "Installed $("$PROMTOOL" --version 2>&1 | head -n 1)."
+}
+
 # Pact's reference core (the Rust verifier behind PactNet, pact-js, pact-python and pact-go),
 # from npm's @pact-foundation/pact-core, verifies every pact beside Pact JVM. It runs on
 # Node.js (Debian's nodejs and npm where missing) and lives in the user's cache, outside the
