@@ -45,7 +45,7 @@ class ObservabilityTests {
 	private static final Pattern RECORDED = Pattern.compile("(?<![\\w:])[a-z_]+:[a-z0-9_]+:[a-z0-9_]+(?![\\w:])");
 
 	private static final List<String> SERVICES = List.of("gateway", "production-order-api", "inventory-api",
-			"shipment-api", "change-feed", "event-broker");
+			"shipment-api", "change-feed", "event-broker", "developer-portal");
 
 	static Platform platform;
 
@@ -63,15 +63,30 @@ class ObservabilityTests {
 				.header("Authorization", "Bearer " + mes)
 				.build());
 		}
+		// a partner's webhook, so that the portal has a subscription's backlog to export
+		PortalSession partner = PortalSession.signIn(platform.url("developer-portal"), "acme-dev");
+		partner.get("/webhooks");
+		HttpResponse<String> created = partner.post("/webhooks", "url", "http://127.0.0.1:9/acme/observed", "type",
+				"dev.millgate.shipments.delivered");
+		String webhook = created.uri().getPath().substring("/webhooks/".length());
+		try {
+			assertEveryNameExported();
+		}
+		finally {
+			partner.post("/webhooks/" + webhook + "/delete", "confirm", "yes");
+		}
+	}
+
+	private static void assertEveryNameExported() throws Exception {
 		Set<String> used = new TreeSet<>();
 		used.addAll(names(METRIC, Files.readString(RULES)));
 		used.addAll(names(METRIC, Files.readString(DASHBOARD)));
 		assertThat(used).as("metrics the rules and the dashboard name")
-			.contains("millgate_gateway_requests_seconds_count", "millgate_kafka_consumer_lag_records");
+			.contains("millgate_gateway_requests_seconds_count", "millgate_kafka_consumer_lag_records",
+					"millgate_portal_webhook_oldest_pending_seconds");
 
-		// the event-broker reads the groups' lag every 15 s: the portal's webhook group
-		// is
-		// there once it has taken the first shipment events
+		// the event-broker reads the groups' lag, the portal its webhooks' backlog, every
+		// 15 s: both are there after their first reading
 		Set<String> exported = exported();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (!exported.containsAll(used) && System.nanoTime() < deadline) {

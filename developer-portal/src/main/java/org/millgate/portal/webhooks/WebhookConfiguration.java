@@ -1,8 +1,12 @@
 package org.millgate.portal.webhooks;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +51,12 @@ class WebhookConfiguration {
 	@Bean
 	WebhooksEndpoint webhooksEndpoint(WebhookStore store, Webhooks webhooks) {
 		return new WebhooksEndpoint(store, webhooks);
+	}
+
+	@Bean
+	WebhookMetrics webhookMetrics(WebhookStore store, MeterRegistry meters, Clock clock,
+			@Value("${millgate.portal.webhooks.metrics-interval:15s}") Duration interval) {
+		return new WebhookMetrics(store, meters, clock, interval);
 	}
 
 	@Bean

@@ -284,6 +284,25 @@ final class WebhookStore {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
+	/**
+	 * Every active webhook's deliveries waiting (pending) and given up (dead), with when
+	 * the oldest waiting one was queued: for the metrics.
+	 * @return one row per active webhook, zero counts included
+	 */
+	List<Backlog> backlog() {
+		return this.jdbc.sql("""
+				SELECT w.id, w.partner_id,
+				       COUNT(CASE WHEN d.state = 'PENDING' THEN 1 END) AS pending,
+				       COUNT(CASE WHEN d.state = 'DEAD' THEN 1 END) AS dead,
+				       MIN(CASE WHEN d.state = 'PENDING' THEN d.created_at END) AS oldest_pending
+				FROM portal_webhook w LEFT JOIN portal_webhook_delivery d ON d.webhook_id = w.id
+				WHERE w.deleted_at IS NULL
+				GROUP BY w.id, w.partner_id""")
+			.query((rs, row) -> new Backlog(rs.getString("id"), rs.getString("partner_id"), rs.getLong("pending"),
+					rs.getLong("dead"), instant(rs, "oldest_pending")))
+			.list();
+	}
+
 	void audit(Instant at, String actor, String partnerId, String action, String target, String detail) {
 		this.jdbc
 			.sql("INSERT INTO portal_audit (at, actor, partner_id, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")
@@ -319,10 +338,22 @@ final class WebhookStore {
 
 	/**
 	 * An event as deliveries refer to it.
-	 *
 	 * @param seq its sequence number
 	 * @param subject its subject
 	 */
+	/**
+	 * A webhook's backlog.
+	 *
+	 * @param webhookId the webhook
+	 * @param partnerId its partner
+	 * @param pending deliveries waiting for their (next) attempt
+	 * @param dead deliveries given up after the last attempt, until replayed
+	 * @param oldestPending when the oldest waiting one was queued, or null
+	 */
+	record Backlog(String webhookId, String partnerId, long pending, long dead, Instant oldestPending) {
+
+	}
+
 	record EventRef(long seq, String subject) {
 	}
 

@@ -22,12 +22,15 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -65,7 +68,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest(properties = { "spring.profiles.active=demo", "millgate.portal.webhooks.enabled=true",
 		"millgate.portal.webhooks.retry-delays=200ms,400ms,800ms", "millgate.portal.webhooks.poll-interval=100ms",
-		"millgate.portal.webhooks.timeout=2s", "millgate.portal.webhooks.per-partner=8" })
+		"millgate.portal.webhooks.timeout=2s", "millgate.portal.webhooks.per-partner=8",
+		"millgate.portal.webhooks.metrics-interval=100ms" })
 @AutoConfigureMockMvc
 class WebhooksTests {
 
@@ -97,6 +101,9 @@ class WebhooksTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
@@ -206,6 +213,11 @@ class WebhooksTests {
 		String page = pageOnceItShows("/webhooks/" + webhook, PARTNER, "1</span> dead");
 		assertThat(page).contains("state-dead");
 		assertThat(receiver.at("/down")).hasSize(4);
+		// and the operators' metrics say so, per subscription
+		await(() -> deliveries(webhook, "DEAD") == 1.0, "the metric of the dead delivery");
+		assertThat(deliveries(webhook, "PENDING")).isZero();
+		assertThat(this.meters.find("millgate.portal.webhook.oldest.pending").tag("webhook", webhook).gauge())
+			.isNotNull();
 
 		// an endpoint that does not listen: no answer, and why
 		int closed;
@@ -231,6 +243,22 @@ class WebhooksTests {
 		MvcResult again = as(PARTNER,
 				post("/webhooks/" + webhook + "/deliveries/" + deliveryId + "/requeue").with(csrf()));
 		assertThat(again.getFlashMap().get("error")).asString().contains("Only a dead delivery");
+	}
+
+	private double deliveries(String webhook, String state) {
+		Gauge gauge = this.meters.find("millgate.portal.webhook.deliveries")
+			.tag("webhook", webhook)
+			.tag("state", state)
+			.gauge();
+		return (gauge != null) ? gauge.value() : -1;
+	}
+
+	private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+		long deadline = System.nanoTime() + WITHIN.toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("%s within %s", what, WITHIN).isLessThan(deadline);
+			Thread.sleep(50);
+		}
 	}
 
 	@Test
