@@ -116,6 +116,10 @@ class SimulatorConfiguration {
 	@Bean
 	SecurityFilter securityFilter(SimulatorProperties properties, CsrfTokens tokens, CallStatistics statistics,
 			ServiceRegistry registry, BearerTokens bearerTokens) {
+		if (properties.clerk().equals(properties.user())) {
+			throw new IllegalStateException("erp.clerk and erp.user are both '" + properties.user()
+					+ "': the clerk is a person working in the ERP itself, give them a name of their own");
+		}
 		Map<String, String> users = new LinkedHashMap<>();
 		users.put(properties.clerk(), properties.clerkPassword());
 		users.put(properties.user(), properties.password());

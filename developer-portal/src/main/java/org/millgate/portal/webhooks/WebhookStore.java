@@ -295,7 +295,8 @@ final class WebhookStore {
 				       COUNT(CASE WHEN d.state = 'PENDING' THEN 1 END) AS pending,
 				       COUNT(CASE WHEN d.state = 'DEAD' THEN 1 END) AS dead,
 				       MIN(CASE WHEN d.state = 'PENDING' THEN d.created_at END) AS oldest_pending
-				FROM portal_webhook w LEFT JOIN portal_webhook_delivery d ON d.webhook_id = w.id
+				FROM portal_webhook w LEFT JOIN portal_webhook_delivery d
+				  ON d.webhook_id = w.id AND d.state IN ('PENDING', 'DEAD')
 				WHERE w.deleted_at IS NULL
 				GROUP BY w.id, w.partner_id""")
 			.query((rs, row) -> new Backlog(rs.getString("id"), rs.getString("partner_id"), rs.getLong("pending"),

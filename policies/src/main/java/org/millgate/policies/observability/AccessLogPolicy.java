@@ -150,8 +150,10 @@ public final class AccessLogPolicy extends AbstractWebPolicy {
 		return String.join("+", new TreeSet<>(plants));
 	}
 
+	// a CORS preflight (OPTIONS) changes nothing: a read
 	static String access(HttpMethod method) {
-		return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) ? "read" : "write";
+		return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method))
+				? "read" : "write";
 	}
 
 	static String statusClass(int status) {
