@@ -33,6 +33,9 @@ import org.millgate.changefeed.feed.FeedState;
 import org.millgate.changefeed.feed.Source;
 import org.millgate.changefeed.sources.ConfirmationChanges;
 import org.millgate.changefeed.sources.OrderChanges;
+import org.millgate.erp.model.Confirmation;
+import org.millgate.erp.model.EnteredConfirmation;
+import org.millgate.erp.port.Confirmations;
 import org.millgate.testing.erp.ErpSimulator;
 import org.millgate.testing.events.EventContracts;
 import org.millgate.testing.events.TestKafka;
@@ -330,6 +333,38 @@ class ChangeFeedTests {
 		long releases = published.stream().filter((id) -> id.endsWith("/released")).count();
 		assertThat(poll.calls()).as("one call for the page, one per order read").isEqualTo(1 + (int) releases);
 		assertThat(poll.updates()).containsKey("position/confirmations");
+	}
+
+	@Test
+	void confirmations_read_a_few_at_a_time_are_those_read_many_at_a_time_also_where_several_share_an_entry_time() {
+		List<EnteredConfirmation> many = readEntered(100);
+		assertThat(many.stream().map((entered) -> entered.confirmation().enteredAt()).distinct().count())
+			.as("the seed has confirmations sharing an entry time")
+			.isLessThan(many.size());
+		List<String> ids = many.stream().map((entered) -> entered.confirmation().id()).toList();
+		assertThat(ids).doesNotHaveDuplicates();
+
+		assertThat(readEntered(3)).as("three at a time, the ERP going on after the last one read")
+			.extracting((entered) -> entered.confirmation().id())
+			.containsExactlyElementsOf(ids);
+	}
+
+	// every confirmation of the plants, read page by page as the feed reads them
+	private List<EnteredConfirmation> readEntered(int pageSize) {
+		List<EnteredConfirmation> all = new ArrayList<>();
+		Confirmations.EntryKey after = null;
+		for (int page = 0; page < 10_000; page++) {
+			List<EnteredConfirmation> read = this.erp.confirmations()
+				.entered(this.settings.plants(), after, pageSize)
+				.block(Duration.ofMinutes(1));
+			if (read.isEmpty()) {
+				return all;
+			}
+			all.addAll(read);
+			Confirmation last = read.get(read.size() - 1).confirmation();
+			after = new Confirmations.EntryKey(last.enteredAt(), last.id(), false);
+		}
+		throw new AssertionError("more than 10,000 pages of confirmations");
 	}
 
 	@Test

@@ -120,8 +120,8 @@ public final class ConfirmationChanges implements Source {
 	public Poll poll(FeedState state, Instant now, String correlationId) {
 		String position = state.get(POSITION).orElse(null);
 		EntryPosition read = EntryPosition.parse(position);
-		Instant from = (read != null) ? read.at() : this.start;
-		List<EnteredConfirmation> page = this.confirmations.entered(this.plants, from, this.pageSize)
+		List<EnteredConfirmation> page = this.confirmations
+			.entered(this.plants, (read != null) ? read.next() : EntryPosition.first(this.start), this.pageSize)
 			.block(Duration.ofMinutes(2));
 		Instant settled = now.minus(this.settle);
 		Instant ordersRead = ordersRead(state);

@@ -2,12 +2,15 @@ package org.millgate.changefeed.sources;
 
 import java.time.Instant;
 
+import org.millgate.erp.port.Confirmations;
+
 /**
  * Where a reader of the ERP's confirmations by entry time stands, as kept in the feed's
  * state ({@code <time>|<id>}): the entry time and id ({@code group-counter}) of the last
  * one read, or the time up to which all are read ({@code <time>|*}). Several
  * confirmations can share an entry time: a read starts at the time again and passes over
- * what it has read.
+ * what it has read (the ERP, asked to go on after the last one read, gives none of them
+ * again; the check stays as a guard).
  *
  * @param at the entry time
  * @param lastId the id of the last confirmation read at that time, or {@link #ALL}
@@ -38,6 +41,24 @@ record EntryPosition(Instant at, String lastId) {
 	 */
 	boolean passed(Instant entered, String id) {
 		return entered.equals(this.at) && (ALL.equals(this.lastId) || compare(id, this.lastId) <= 0);
+	}
+
+	/**
+	 * Where the ERP is to go on reading after this position.
+	 * @return the key of the next read
+	 */
+	Confirmations.EntryKey next() {
+		return ALL.equals(this.lastId) ? new Confirmations.EntryKey(this.at, null, true)
+				: new Confirmations.EntryKey(this.at, this.lastId, false);
+	}
+
+	/**
+	 * Where a source without a position starts.
+	 * @param start its first entry time, or null for the ERP's first confirmation
+	 * @return the key of the first read, or null
+	 */
+	static Confirmations.EntryKey first(Instant start) {
+		return (start != null) ? new Confirmations.EntryKey(start, null, false) : null;
 	}
 
 	@Override

@@ -77,8 +77,8 @@ public final class ReversalChanges implements Source {
 	public Poll poll(FeedState state, Instant now, String correlationId) {
 		String position = state.get(POSITION).orElse(null);
 		EntryPosition last = EntryPosition.parse(position);
-		Instant from = (last != null) ? last.at() : this.start;
-		List<ConfirmationReversal> page = this.confirmations.reversals(this.plants, from, this.pageSize)
+		List<ConfirmationReversal> page = this.confirmations
+			.reversals(this.plants, (last != null) ? last.next() : EntryPosition.first(this.start), this.pageSize)
 			.block(Duration.ofMinutes(2));
 		List<FeedEvent> events = new ArrayList<>();
 		Instant settled = now.minus(this.settle);

@@ -47,23 +47,37 @@ public interface Confirmations {
 	 * The reversals the ERP booked, by the time they were entered, each with the
 	 * confirmation it took back: for reading them incrementally.
 	 * @param plants the plants of the orders
-	 * @param enteredFrom the first entry time to read (inclusive), or null for the first
-	 * reversal
+	 * @param after where the last read ended, or null for the first reversal
 	 * @param limit at most this many
 	 * @return the reversals, by entry time and id
 	 */
-	Mono<List<ConfirmationReversal>> reversals(Set<String> plants, Instant enteredFrom, int limit);
+	Mono<List<ConfirmationReversal>> reversals(Set<String> plants, EntryKey after, int limit);
 
 	/**
 	 * The confirmations the ERP booked (reversals left out), by the time they were
 	 * entered: for reading them incrementally. A confirmation reversed since is included,
 	 * marked {@link Confirmation#reversed()}.
 	 * @param plants the plants of the orders
-	 * @param enteredFrom the first entry time to read (inclusive), or null for the first
-	 * confirmation
+	 * @param after where the last read ended, or null for the first confirmation
 	 * @param limit at most this many
 	 * @return the confirmations, by entry time and id
 	 */
-	Mono<List<EnteredConfirmation>> entered(Set<String> plants, Instant enteredFrom, int limit);
+	Mono<List<EnteredConfirmation>> entered(Set<String> plants, EntryKey after, int limit);
+
+	/**
+	 * Where a read of confirmations by entry time goes on: after the confirmation
+	 * {@code id} entered at {@code at}, after every confirmation entered at {@code at}
+	 * ({@code id} null and {@code through} true), or from {@code at} on (both null and
+	 * false: a first read from a moment). The ERP continues there itself, so that any
+	 * number of confirmations sharing one entry time are read page by page.
+	 *
+	 * @param at the entry time
+	 * @param id the id ({@code group-counter}) of the last confirmation read at that
+	 * time, or null
+	 * @param through whether every confirmation entered at {@code at} is read
+	 */
+	record EntryKey(Instant at, String id, boolean through) {
+
+	}
 
 }

@@ -45,6 +45,10 @@ final class ODataFilter {
 		return compare(property, "ge", value);
 	}
 
+	static ODataFilter lt(String property, Object value) {
+		return compare(property, "lt", value);
+	}
+
 	static ODataFilter le(String property, Object value) {
 		return compare(property, "le", value);
 	}

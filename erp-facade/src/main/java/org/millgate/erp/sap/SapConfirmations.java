@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ import org.millgate.erp.model.Quantity;
 import org.millgate.erp.port.ErpFailure;
 import org.millgate.erp.model.UnitOfMeasure;
 import org.millgate.erp.port.Confirmations;
+import org.millgate.erp.port.Confirmations.EntryKey;
 import org.millgate.erp.resilience.ErpCalls;
 
 import static org.millgate.erp.sap.SapValues.date;
@@ -131,8 +133,8 @@ final class SapConfirmations implements Confirmations {
 	// group, operation and quantities, a new counter); the one it took back is the latest
 	// such confirmation marked reversed before it that no other reversal has claimed.
 	@Override
-	public Mono<List<ConfirmationReversal>> reversals(Set<String> plants, Instant enteredFrom, int limit) {
-		Map<String, String> query = byEntryTime(true, plants, enteredFrom, limit);
+	public Mono<List<ConfirmationReversal>> reversals(Set<String> plants, EntryKey after, int limit) {
+		Map<String, String> query = byEntryTime(true, plants, after, limit);
 		return this.calls.read("confirmation.reversals", () -> this.http.get(SapRelease.CONFIRMATIONS, SET, query))
 			.flatMap((answer) -> {
 				List<JsonNode> reversals = answer.entities();
@@ -154,8 +156,8 @@ final class SapConfirmations implements Confirmations {
 	}
 
 	@Override
-	public Mono<List<EnteredConfirmation>> entered(Set<String> plants, Instant enteredFrom, int limit) {
-		Map<String, String> query = byEntryTime(false, plants, enteredFrom, limit);
+	public Mono<List<EnteredConfirmation>> entered(Set<String> plants, EntryKey after, int limit) {
+		Map<String, String> query = byEntryTime(false, plants, after, limit);
 		return this.calls.read("confirmation.entered", () -> this.http.get(SapRelease.CONFIRMATIONS, SET, query))
 			.map((answer) -> answer.entities().stream().map((entity) -> {
 				String user = SapValues.optionalText(entity, "EnteredByUser");
@@ -166,13 +168,29 @@ final class SapConfirmations implements Confirmations {
 	}
 
 	// reversals or confirmations of plants' orders, by entry time and id, from a time
-	private static Map<String, String> byEntryTime(boolean reversals, Set<String> plants, Instant enteredFrom,
-			int limit) {
+	private static Map<String, String> byEntryTime(boolean reversals, Set<String> plants, EntryKey after, int limit) {
 		List<ODataFilter> conditions = new ArrayList<>();
 		conditions.add(ODataFilter.eq("IsReversal", reversals));
 		conditions.add(ODataFilter.in("Plant", plants.stream().sorted().toList()));
-		if (enteredFrom != null) {
-			conditions.add(ODataFilter.ge("ConfirmationEntryDateTime", enteredFrom));
+		// The ERP answers entry times in milliseconds and may keep them finer: one served
+		// millisecond is one time here (ge its start, lt the next), never an exact eq.
+		if (after != null && after.id() != null) {
+			// after that one: a later millisecond, or the same one with a greater group
+			// or
+			// counter
+			Instant at = after.at().truncatedTo(ChronoUnit.MILLIS);
+			Instant next = at.plusMillis(1);
+			String[] id = after.id().split("-", 2);
+			conditions.add(ODataFilter.ge("ConfirmationEntryDateTime", next)
+				.or(ODataFilter.ge("ConfirmationEntryDateTime", at)
+					.and(ODataFilter.lt("ConfirmationEntryDateTime", next))
+					.and(ODataFilter.gt("ConfirmationGroup", id[0])
+						.or(ODataFilter.eq("ConfirmationGroup", id[0])
+							.and(ODataFilter.gt("ConfirmationCount", id[1]))))));
+		}
+		else if (after != null) {
+			Instant at = after.at().truncatedTo(ChronoUnit.MILLIS);
+			conditions.add(ODataFilter.ge("ConfirmationEntryDateTime", after.through() ? at.plusMillis(1) : at));
 		}
 		Map<String, String> query = new LinkedHashMap<>();
 		query.put("$filter", ODataFilter.all(conditions).toString());
