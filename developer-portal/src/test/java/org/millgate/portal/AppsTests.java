@@ -15,17 +15,16 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.millgate.portal.PortalSignIns.owner;
+import static org.millgate.portal.PortalSignIns.partner;
 
 /**
  * Apps and subscriptions in the portal with real PostgreSQL and Redis: a partner's apps
@@ -290,24 +289,6 @@ class AppsTests {
 
 	private MvcResult as(String partner, MockHttpServletRequestBuilder request) throws Exception {
 		return this.mvc.perform((partner != null) ? request.with(partner(partner)) : request).andReturn();
-	}
-
-	private static OidcLoginRequestPostProcessor partner(String partner) {
-		String user = partner.toLowerCase(Locale.ROOT) + "-dev";
-		return oidcLogin()
-			.idToken((token) -> token.subject(user)
-				.claim("preferred_username", user)
-				.claim("partner_id", partner)
-				.claim("roles", List.of("partner")))
-			.authorities(new SimpleGrantedAuthority("ROLE_PARTNER"));
-	}
-
-	private static OidcLoginRequestPostProcessor owner() {
-		return oidcLogin()
-			.idToken((token) -> token.subject("api-owner")
-				.claim("preferred_username", "api-owner")
-				.claim("roles", List.of("api-owner")))
-			.authorities(new SimpleGrantedAuthority("ROLE_API_OWNER"));
 	}
 
 	// a partner of its own per test: the database outlives test runs

@@ -11,8 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,9 +21,9 @@ import org.millgate.contracts.access.Caller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.millgate.portal.PortalSignIns.partner;
 
 /**
  * What an app's client at identity carries follows its approved subscriptions, product by
@@ -107,8 +105,10 @@ class PlantGrantsTests {
 
 		// when the owner previews and replaces the plants of production orders with 3000
 		String preview = owner(get("/owner/subscriptions/" + orders).param("plants", "3000"));
-		MvcResult replaced = this.mvc.perform(
-				post("/owner/subscriptions/" + orders + "/plants").with(owner()).with(csrf()).param("plants", "3000"))
+		MvcResult replaced = this.mvc
+			.perform(post("/owner/subscriptions/" + orders + "/plants").with(PortalSignIns.owner())
+				.with(csrf())
+				.param("plants", "3000"))
 			.andReturn();
 
 		// then the preview said so, and both subscriptions and the client carry 3000
@@ -126,8 +126,10 @@ class PlantGrantsTests {
 				"inventory on plant-standard: plants 1000 2000 replaced by plants 3000");
 
 		// and clearing them leaves the token without plants
-		this.mvc.perform(
-				post("/owner/subscriptions/" + inventory + "/plants").with(owner()).with(csrf()).param("plants", ""))
+		this.mvc
+			.perform(post("/owner/subscriptions/" + inventory + "/plants").with(PortalSignIns.owner())
+				.with(csrf())
+				.param("plants", ""))
 			.andReturn();
 		assertThat(IDENTITY.client(clientId).orElseThrow().plants()).isEmpty();
 		assertThat(IDENTITY.caller(clientId).sees("3000")).isFalse();
@@ -140,7 +142,7 @@ class PlantGrantsTests {
 		String orders = subscribe(partner, appId, "production-orders|plant-standard");
 
 		MvcResult none = this.mvc
-			.perform(post("/owner/subscriptions/" + orders + "/approve").with(owner())
+			.perform(post("/owner/subscriptions/" + orders + "/approve").with(PortalSignIns.owner())
 				.with(csrf())
 				.param("plants", "1000")
 				.param("choose-scopes", "yes"))
@@ -148,7 +150,7 @@ class PlantGrantsTests {
 		assertThat(none.getFlashMap().get("error")).asString()
 			.contains("Approve at least one scope of Production orders");
 		MvcResult readOnly = this.mvc
-			.perform(post("/owner/subscriptions/" + orders + "/approve").with(owner())
+			.perform(post("/owner/subscriptions/" + orders + "/approve").with(PortalSignIns.owner())
 				.with(csrf())
 				.param("plants", "1000")
 				.param("choose-scopes", "yes")
@@ -202,7 +204,7 @@ class PlantGrantsTests {
 
 		String preview = owner(get("/owner/subscriptions/" + inventory));
 		MvcResult revoked = this.mvc
-			.perform(post("/owner/subscriptions/" + inventory + "/revoke").with(owner()).with(csrf()))
+			.perform(post("/owner/subscriptions/" + inventory + "/revoke").with(PortalSignIns.owner()).with(csrf()))
 			.andReturn();
 
 		assertThat(preview).contains("After revoking",
@@ -213,7 +215,8 @@ class PlantGrantsTests {
 				"production-orders:write");
 
 		assertThat(owner(get("/owner/subscriptions/" + orders))).contains("the app's client is revoked at identity");
-		this.mvc.perform(post("/owner/subscriptions/" + orders + "/revoke").with(owner()).with(csrf())).andReturn();
+		this.mvc.perform(post("/owner/subscriptions/" + orders + "/revoke").with(PortalSignIns.owner()).with(csrf()))
+			.andReturn();
 		assertThat(IDENTITY.client(clientId)).as("no product left: the client is revoked").isEmpty();
 		assertThat(this.jdbc.sql("SELECT client_id FROM portal_app WHERE id = ?")
 			.param(appId)
@@ -242,7 +245,7 @@ class PlantGrantsTests {
 
 	private MvcResult approve(String subscriptionId, String plants) throws Exception {
 		return this.mvc
-			.perform(post("/owner/subscriptions/" + subscriptionId + "/approve").with(owner())
+			.perform(post("/owner/subscriptions/" + subscriptionId + "/approve").with(PortalSignIns.owner())
 				.with(csrf())
 				.param("plants", plants))
 			.andReturn();
@@ -278,31 +281,13 @@ class PlantGrantsTests {
 	}
 
 	private String owner(MockHttpServletRequestBuilder request) throws Exception {
-		MvcResult result = this.mvc.perform(request.with(owner())).andReturn();
+		MvcResult result = this.mvc.perform(request.with(PortalSignIns.owner())).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		return result.getResponse().getContentAsString();
 	}
 
 	private MvcResult as(String partner, MockHttpServletRequestBuilder request) throws Exception {
 		return this.mvc.perform(request.with(partner(partner))).andReturn();
-	}
-
-	private static OidcLoginRequestPostProcessor partner(String partner) {
-		String user = partner.toLowerCase(Locale.ROOT) + "-dev";
-		return oidcLogin()
-			.idToken((token) -> token.subject(user)
-				.claim("preferred_username", user)
-				.claim("partner_id", partner)
-				.claim("roles", List.of("partner")))
-			.authorities(new SimpleGrantedAuthority("ROLE_PARTNER"));
-	}
-
-	private static OidcLoginRequestPostProcessor owner() {
-		return oidcLogin()
-			.idToken((token) -> token.subject("api-owner")
-				.claim("preferred_username", "api-owner")
-				.claim("roles", List.of("api-owner")))
-			.authorities(new SimpleGrantedAuthority("ROLE_API_OWNER"));
 	}
 
 	// a partner of its own per test: the database outlives test runs

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,7 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -56,6 +54,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.millgate.portal.PortalSignIns.partner;
 
 /**
  * Partner webhooks end to end in one portal: shipment events on a real Kafka broker, a
@@ -508,16 +507,6 @@ class WebhooksTests {
 
 	private MvcResult as(String partner, MockHttpServletRequestBuilder request) throws Exception {
 		return this.mvc.perform(request.with(partner(partner))).andReturn();
-	}
-
-	private static OidcLoginRequestPostProcessor partner(String partner) {
-		String user = partner.toLowerCase(Locale.ROOT) + "-dev";
-		return oidcLogin()
-			.idToken((token) -> token.subject(user)
-				.claim("preferred_username", user)
-				.claim("partner_id", partner)
-				.claim("roles", List.of("partner")))
-			.authorities(new SimpleGrantedAuthority("ROLE_PARTNER"));
 	}
 
 	private static String shipment() {
