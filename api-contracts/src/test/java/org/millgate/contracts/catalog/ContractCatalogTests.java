@@ -56,6 +56,16 @@ class ContractCatalogTests {
 		});
 		assertThat(catalog.product("shipments").orElseThrow().consumers()).extracting(Consumer::id)
 			.containsExactly("wms", "partner");
+		Product reconciliation = catalog.product("reconciliation").orElseThrow();
+		assertThat(reconciliation.scopes()).containsExactly("reconciliation:read", "reconciliation:report",
+				"reconciliation:manage");
+		assertThat(reconciliation.plans()).containsExactly("plant-standard");
+		assertThat(reconciliation.version("v1")).hasValueSatisfying((v1) -> {
+			assertThat(v1.state()).isEqualTo(Lifecycle.PUBLISHED);
+			assertThat(v1.released()).hasValue(LocalDate.parse("2026-12-05"));
+			assertThat(v1.contract()).isEqualTo("reconciliation/v1.yaml");
+		});
+		assertThat(reconciliation.consumers()).extracting(Consumer::id).containsExactly("operations", "wms");
 	}
 
 	@Test
@@ -68,6 +78,12 @@ class ContractCatalogTests {
 				"POST /v1/inventory/availability/queries", "GET /v1/inventory/events");
 		assertThat(operations("shipments")).containsExactlyInAnyOrder("GET /v1/shipments",
 				"GET /v1/shipments/{shipmentId}", "GET /v1/shipments/events");
+		assertThat(operations("reconciliation")).containsExactlyInAnyOrder("POST /v1/reconciliation/stock-counts",
+				"POST /v1/reconciliation/shipment-reports", "GET /v1/reconciliation/runs",
+				"POST /v1/reconciliation/runs", "GET /v1/reconciliation/runs/{runId}",
+				"GET /v1/reconciliation/mismatches", "GET /v1/reconciliation/mismatches/{mismatchId}",
+				"POST /v1/reconciliation/mismatches/{mismatchId}/acknowledgement",
+				"POST /v1/reconciliation/mismatches/{mismatchId}/resolution");
 	}
 
 	@Test
