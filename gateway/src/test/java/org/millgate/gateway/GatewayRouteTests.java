@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -535,6 +537,31 @@ class GatewayRouteTests {
 		problem(post("/v1/production-orders/1000043/confirmations", big, mesWriter(), "key-" + UUID.randomUUID()), 413,
 				"request.tooLarge");
 		assertThat(backend.calls()).isZero();
+	}
+
+	@Test
+	void eachProductTakesBodiesUpToItsOwnLimit() {
+		// reconciliation takes a WMS stock count of up to 2 MiB (its contract), far more
+		// than the 64 KiB of the products without a limit of their own
+		String wms = token("wms-" + UUID.randomUUID(), "reconciliation:report", "plant-standard", List.of("1000"));
+		backend.answer("/v1/reconciliation/stock-counts", Answer.json("""
+				{"countId":"count-1000-000117","plant":"1000","countedAt":"2026-03-12T01:45:00Z","positions":700,
+				 "receivedAt":"2026-03-12T01:45:04Z"}""").status(201));
+		String count = IntStream.range(0, 700)
+			.mapToObj((i) -> "{\"material\":\"RM-" + i + "\",\"storageLocation\":\"0002\",\"batch\":\"B1\","
+					+ "\"stockStatus\":\"ON_HAND\",\"quantity\":{\"value\":730.000,\"unit\":\"KGM\"}}")
+			.collect(Collectors.joining(",",
+					"{\"plant\":\"1000\",\"countedAt\":\"2026-03-12T01:45:00Z\",\"positions\":[", "]}"));
+		assertThat(count.length()).isGreaterThan(65_536);
+
+		post("/v1/reconciliation/stock-counts", count, wms, "key-" + UUID.randomUUID()).expectStatus().isCreated();
+		assertThat(backend.last().body()).isEqualTo(count);
+
+		String tooLarge = "{\"plant\":\"" + "0".repeat(2 * 1024 * 1024) + "\"}";
+		problem(post("/v1/reconciliation/stock-counts", tooLarge, wms, "key-" + UUID.randomUUID()), 413,
+				"request.tooLarge")
+			.contains("2097152 bytes reconciliation accepts");
+		assertThat(backend.calls()).isEqualTo(1);
 	}
 
 	@Test
