@@ -45,7 +45,7 @@ class ObservabilityTests {
 	private static final Pattern RECORDED = Pattern.compile("(?<![\\w:])[a-z_]+:[a-z0-9_]+:[a-z0-9_]+(?![\\w:])");
 
 	private static final List<String> SERVICES = List.of("gateway", "production-order-api", "inventory-api",
-			"shipment-api", "change-feed", "event-broker", "developer-portal");
+			"shipment-api", "reconciliation-api", "change-feed", "event-broker", "developer-portal");
 
 	static Platform platform;
 

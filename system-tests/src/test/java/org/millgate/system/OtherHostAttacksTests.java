@@ -73,7 +73,8 @@ class OtherHostAttacksTests {
 	@Test
 	void finding2ProductsCannotBeReachedFromAnotherHost() {
 		assertThat(otherHost.connects(platform.port("gateway"))).as("the gateway, the only door").isTrue();
-		for (String product : List.of("production-order-api", "inventory-api", "shipment-api", "event-broker")) {
+		for (String product : List.of("production-order-api", "inventory-api", "shipment-api", "reconciliation-api",
+				"event-broker")) {
 			assertThat(otherHost.connects(platform.port(product))).as("%s from %s", product, otherHost.peerAddress())
 				.isFalse();
 		}
