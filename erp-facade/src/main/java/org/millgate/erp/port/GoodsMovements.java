@@ -1,5 +1,7 @@
 package org.millgate.erp.port;
 
+import java.time.LocalDate;
+
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -23,6 +25,20 @@ public interface GoodsMovements {
 	 * means there are no more now
 	 */
 	Mono<Batch> after(String afterYear, String afterDocument, int documents);
+
+	/**
+	 * The movements of the material documents entered on or after a day, after a
+	 * document, oldest first, all items of a document together: for reading what was
+	 * booked since a moment (the ERP filters by the day it keeps; the reader compares
+	 * {@link GoodsMovement#enteredAt()} itself).
+	 * @param enteredOnOrAfter the first day of entry, in the ERP system's local time
+	 * @param afterYear the year of the last document read, or null to start at the first
+	 * @param afterDocument the number of the last document read, or null to start at the
+	 * first
+	 * @param documents at most this many documents
+	 * @return the movements, by year, document and item
+	 */
+	Mono<Batch> enteredSince(LocalDate enteredOnOrAfter, String afterYear, String afterDocument, int documents);
 
 	/**
 	 * What one read found.

@@ -22,4 +22,14 @@ public interface StockLevels {
 	 */
 	Mono<Snapshot<StockPosition>> stock(String plant, Collection<String> materials);
 
+	/**
+	 * Every stock position of a plant's storage locations, whatever the material: for
+	 * comparing a whole count with the ERP. Read afresh (never shared nor reused), page
+	 * by page as the ERP serves it; {@code asOf} is when the read began.
+	 * @param plant the plant
+	 * @param storageLocations the storage locations
+	 * @return the positions
+	 */
+	Mono<Snapshot<StockPosition>> inStorageLocations(String plant, Collection<String> storageLocations);
+
 }

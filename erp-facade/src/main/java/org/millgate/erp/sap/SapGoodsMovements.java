@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -62,16 +63,30 @@ final class SapGoodsMovements implements GoodsMovements {
 
 	@Override
 	public Mono<Batch> after(String afterYear, String afterDocument, int documents) {
+		return read(null, afterYear, afterDocument, documents);
+	}
+
+	@Override
+	public Mono<Batch> enteredSince(LocalDate enteredOnOrAfter, String afterYear, String afterDocument, int documents) {
+		return read(Objects.requireNonNull(enteredOnOrAfter, "enteredOnOrAfter"), afterYear, afterDocument, documents);
+	}
+
+	private Mono<Batch> read(LocalDate enteredOnOrAfter, String afterYear, String afterDocument, int documents) {
 		if (documents < 1) {
 			throw new IllegalArgumentException("documents must be positive");
 		}
 		Map<String, String> query = new LinkedHashMap<>();
+		List<ODataFilter> conditions = new ArrayList<>();
+		if (enteredOnOrAfter != null) {
+			conditions.add(ODataFilter.ge("CreationDate", enteredOnOrAfter));
+		}
 		if (afterYear != null && afterDocument != null) {
-			query.put("$filter",
-					ODataFilter.gt("MaterialDocumentYear", afterYear)
-						.or(ODataFilter.eq("MaterialDocumentYear", afterYear)
-							.and(ODataFilter.gt("MaterialDocument", afterDocument)))
-						.toString());
+			conditions.add(ODataFilter.gt("MaterialDocumentYear", afterYear)
+				.or(ODataFilter.eq("MaterialDocumentYear", afterYear)
+					.and(ODataFilter.gt("MaterialDocument", afterDocument))));
+		}
+		if (!conditions.isEmpty()) {
+			query.put("$filter", ODataFilter.all(conditions).toString());
 		}
 		query.put("$orderby", "MaterialDocumentYear,MaterialDocument");
 		query.put("$top", Integer.toString(documents));

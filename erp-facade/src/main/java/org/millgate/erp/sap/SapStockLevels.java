@@ -1,6 +1,7 @@
 package org.millgate.erp.sap;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,24 @@ final class SapStockLevels implements StockLevels {
 			return Mono.just(new Snapshot<>(List.of(), this.clock.instant()));
 		}
 		return this.shared.get(plant + "|" + String.join("|", sorted), () -> read(plant, sorted));
+	}
+
+	@Override
+	public Mono<Snapshot<StockPosition>> inStorageLocations(String plant, Collection<String> storageLocations) {
+		List<String> sorted = storageLocations.stream().distinct().sorted().toList();
+		Instant asOf = this.clock.instant();
+		if (sorted.isEmpty()) {
+			return Mono.just(new Snapshot<>(List.of(), asOf));
+		}
+		return Flux.fromIterable(Chunks.of(sorted)).concatMap((chunk) -> {
+			Map<String, String> query = new LinkedHashMap<>();
+			query.put("$filter",
+					ODataFilter.eq("Plant", plant).and(ODataFilter.in("StorageLocation", chunk)).toString());
+			return this.calls.read("stock.read", () -> this.http.getAll(this.release.stockService(), SET, query));
+		})
+			.concatMapIterable((entities) -> entities.stream().map(this::position).toList())
+			.collectList()
+			.map((positions) -> new Snapshot<>(positions, asOf));
 	}
 
 	// At most CHUNK materials per call keep the URL within what gateways accept.
