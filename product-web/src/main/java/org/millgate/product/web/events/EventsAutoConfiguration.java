@@ -47,16 +47,27 @@ class EventsAutoConfiguration {
 			Environment environment) {
 		String product = environment.getRequiredProperty("millgate.product.id");
 		ContractCatalog catalog = ContractCatalog.load();
-		if (catalog.eventProduct(product).isEmpty()) {
-			throw new IllegalStateException(
-					"The product '" + product + "' keeps events but the catalog has no event product of that id");
-		}
 		// its own event product's topics, and those of the event products it reports to
-		// too (millgate.product.events.also, e.g. integration)
+		// too (millgate.product.events.also, e.g. integration); a product without an
+		// event product of its own (reconciliation) reports to others only
 		List<NewTopic> topics = new ArrayList<>();
-		List<String> products = new ArrayList<>(List.of(product));
+		List<String> products = new ArrayList<>();
+		if (catalog.eventProduct(product).isPresent()) {
+			products.add(product);
+		}
 		products.addAll(
 				Arrays.asList(environment.getProperty("millgate.product.events.also", String[].class, new String[0])));
+		if (products.isEmpty()) {
+			throw new IllegalStateException(
+					"The product '" + product + "' keeps events but the catalog has no event product of that id, and "
+							+ "millgate.product.events.also names none it reports to");
+		}
+		for (String id : products) {
+			if (catalog.eventProduct(id).isEmpty()) {
+				throw new IllegalStateException("The product '" + product + "' reports events to '" + id
+						+ "', which is no event product of the catalog");
+			}
+		}
 		for (String id : products) {
 			catalog.eventTopics(id)
 				.forEach((topic) -> topics
