@@ -1,0 +1,4 @@
+/**
+ * The HTTP edge of the Reconciliation API v1.
+ */
+package org.millgate.reconciliation.web;
