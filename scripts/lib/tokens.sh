@@ -4,7 +4,7 @@
 # By the client-credentials grant against identity's port in services.conf, with bash
 # alone. The demo secret is CLIENT-secret unless MILLGATE_CLIENT_SECRET says otherwise.
 cmd_token() {
-  [ $# -ge 1 ] || { say "Usage: ./millgate token CLIENT [SCOPE..]  (clients: mes-plant-1000, mes-plant-2000, wms-plant-1000, partner-acme, partner-beta)" >&2; exit 2; }
+  [ $# -ge 1 ] || { say "Usage: ./millgate token CLIENT [SCOPE..]  (clients: mes-plant-1000, mes-plant-2000, wms-plant-1000, ops-console, partner-acme, partner-beta)" >&2; exit 2; }
   local client="$1" port
   shift
   load_topology

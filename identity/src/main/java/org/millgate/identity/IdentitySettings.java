@@ -62,11 +62,13 @@ public record IdentitySettings(@DefaultValue("http://localhost:9000") @NotBlank 
 	 *
 	 * @param username the user name
 	 * @param password the password, as configured (kept only as a hash)
-	 * @param roles {@code partner} or {@code api-owner}
+	 * @param roles {@code partner}, {@code api-owner} or {@code operations} (integration
+	 * operations: the people who watch the platform and resolve reconciliation
+	 * mismatches)
 	 * @param partnerId the partner a {@code partner} works for
 	 */
 	public record User(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9.-]{2,63}") String username,
-			@NotBlank String password, @NotEmpty List<@Pattern(regexp = "partner|api-owner") String> roles,
+			@NotBlank String password, @NotEmpty List<@Pattern(regexp = "partner|api-owner|operations") String> roles,
 			String partnerId) {
 
 		public User {

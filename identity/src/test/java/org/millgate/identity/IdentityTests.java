@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.test.context.ActiveProfiles;
@@ -92,6 +96,38 @@ class IdentityTests {
 		assertThat(claims.getStringClaim("partner_id")).isEqualTo("ACME");
 		assertThat(claims.getClaim("plants")).isNull();
 		assertThat(claims.getStringClaim("plan")).isEqualTo("partner-basic");
+	}
+
+	@Test
+	void should_let_the_wms_report_to_the_reconciliation_and_the_operations_console_manage_it() throws Exception {
+		JWTClaimsSet wms = SignedJWT
+			.parse(field(token("wms-plant-1000", "wms-plant-1000-secret", null).body(), "access_token"))
+			.getJWTClaimsSet();
+		JWTClaimsSet ops = SignedJWT
+			.parse(field(token("ops-console", "ops-console-secret", null).body(), "access_token"))
+			.getJWTClaimsSet();
+
+		assertThat(wms.getStringListClaim("scope")).containsExactlyInAnyOrder("inventory:read", "shipments:read",
+				"reconciliation:read", "reconciliation:report");
+		assertThat(ops.getStringListClaim("scope")).containsExactlyInAnyOrder("reconciliation:read",
+				"reconciliation:manage");
+		assertThat(ops.getStringListClaim("plants")).containsExactly("1000", "2000");
+		assertThat(ops.getStringClaim("plan")).isEqualTo("plant-standard");
+		assertThat(ops.getClaim("partner_id")).isNull();
+		// the WMS reports what it holds; operations start runs, resolve mismatches
+		assertThat(token("wms-plant-1000", "wms-plant-1000-secret", "reconciliation:manage").statusCode())
+			.isEqualTo(400);
+		assertThat(token("ops-console", "ops-console-secret", "reconciliation:report").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void should_know_the_operations_user_by_its_role(@Autowired UserDetailsService users,
+			@Autowired PasswordEncoder passwords) {
+		UserDetails operations = users.loadUserByUsername("operations");
+
+		assertThat(operations.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.containsExactly("ROLE_operations");
+		assertThat(passwords.matches("operations-password", operations.getPassword())).isTrue();
 	}
 
 	@Test
