@@ -10,8 +10,10 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -89,7 +91,25 @@ final class Browser implements AutoCloseable {
 	void submit(By by) {
 		WebElement page = this.driver.findElement(By.tagName("html"));
 		click(by);
-		this.wait.until(ExpectedConditions.stalenessOf(page));
+		this.wait.until((driver) -> gone(page));
+	}
+
+	// the page a click left: stale once the browser has thrown it away; Chromium may
+	// instead say its node no longer belongs to the document, which means the same
+	private static boolean gone(WebElement page) {
+		try {
+			page.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	void choose(By by, String value) {
