@@ -2,6 +2,8 @@ package org.millgate.reconciliation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +24,14 @@ import org.millgate.erp.port.Confirmations;
 import org.millgate.erp.port.Deliveries;
 import org.millgate.erp.port.GoodsMovements;
 import org.millgate.erp.port.Materials;
+import org.millgate.erp.port.ProductionOrders;
 import org.millgate.erp.port.StockChanges;
 import org.millgate.erp.port.StockLevels;
 import org.millgate.erp.shipping.ShipmentTracker;
 import org.millgate.erp.shipping.ShippingPoints;
 import org.millgate.product.web.events.EventOutbox;
 import org.millgate.reconciliation.reconcile.ErpBudget;
+import org.millgate.reconciliation.reconcile.Lineage;
 import org.millgate.reconciliation.reconcile.MismatchKind;
 import org.millgate.reconciliation.reconcile.Mismatches;
 import org.millgate.reconciliation.reconcile.ReconciliationStore;
@@ -36,7 +40,7 @@ import org.millgate.reconciliation.reconcile.Runs;
 import org.millgate.reconciliation.reconcile.Tolerances;
 import org.millgate.reconciliation.store.JdbcOutbox;
 import org.millgate.reconciliation.store.JdbcReconciliationStore;
-import org.millgate.reconciliation.store.PostedConfirmations;
+import org.millgate.reconciliation.store.EventLedger;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.SmartLifecycle;
@@ -104,24 +108,32 @@ class ReconciliationConfiguration {
 	}
 
 	@Bean
-	PostedConfirmations postedConfirmations(ReconciliationStore store, ReconciliationSettings settings,
-			Environment environment) {
-		List<String> topics = ContractCatalog.load()
-			.eventTopics("production-orders")
-			.stream()
-			.map(EventTopic::name)
-			.toList();
+	EventLedger eventLedger(ReconciliationStore store, ReconciliationSettings settings, Environment environment) {
+		ContractCatalog catalog = ContractCatalog.load();
+		List<String> topics = new ArrayList<>();
+		for (String product : List.of("production-orders", "inventory", "shipments", "integration")) {
+			catalog.eventTopics(product).stream().map(EventTopic::name).forEach(topics::add);
+		}
 		Map<String, String> client = Binder.get(environment)
 			.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class))
 			.orElse(Map.of());
 		String bootstrap = environment.getProperty("spring.kafka.bootstrap-servers", settings.kafkaBootstrap());
-		return new PostedConfirmations(store, bootstrap, topics, settings.consumerGroup(), client);
+		return new EventLedger(store, bootstrap, topics, settings.consumerGroup(), client);
+	}
+
+	@Bean
+	Lineage lineage(ProductionOrders orders, Confirmations confirmations, GoodsMovements movements,
+			Deliveries deliveries, ShipmentTracker tracker, ReconciliationStore store, ReconciliationSettings settings,
+			Scheduler reconciliationBlocking) {
+		return new Lineage(new Lineage.Erp(orders, confirmations, movements, deliveries, tracker),
+				new ShippingPoints(settings.shippingPointPlants()), store, settings.lateAfter(), settings.erpZone(),
+				reconciliationBlocking, Clock.systemUTC());
 	}
 
 	// the worker, the reader of the posted confirmations and the forgetting of old keys
 	// run while the service does
 	@Bean
-	SmartLifecycle reconciliationLifecycle(Runs runs, PostedConfirmations posted, ReconciliationStore store,
+	SmartLifecycle reconciliationLifecycle(Runs runs, EventLedger ledger, ReconciliationStore store,
 			ReconciliationSettings settings) {
 		return new SmartLifecycle() {
 
@@ -129,18 +141,20 @@ class ReconciliationConfiguration {
 
 			@Override
 			public void start() {
-				posted.start();
+				ledger.start();
 				if (settings.worker()) {
 					runs.startWorker();
 				}
-				store.forgetKeys(Clock.systemUTC().instant().minus(Duration.ofHours(24)));
+				Instant now = Clock.systemUTC().instant();
+				store.forgetKeys(now.minus(Duration.ofHours(24)));
+				store.forgetEvents(now.minus(settings.keepEvents()));
 				this.running = true;
 			}
 
 			@Override
 			public void stop() {
 				runs.close();
-				posted.close();
+				ledger.close();
 				this.running = false;
 			}
 

@@ -31,6 +31,10 @@ import org.springframework.validation.annotation.Validated;
  * @param shippingPointPlants the plant of each shipping point, as the Shipments API has
  * it
  * @param worker whether this instance carries out runs (false: it only queues them)
+ * @param lateAfter how long an event may take to reach the event streams after the ERP
+ * booked it before the lineage of its order calls it late
+ * @param keepEvents how long the events about orders and shipments are kept for the
+ * lineage
  */
 @Validated
 @ConfigurationProperties("millgate.reconciliation")
@@ -38,7 +42,8 @@ public record ReconciliationSettings(@DefaultValue("600") @Min(1) int erpCallsPe
 		@DefaultValue("UTC") ZoneId erpZone, @DefaultValue("127.0.0.1:9092") @NotBlank String kafkaBootstrap,
 		@DefaultValue("millgate-reconciliation") @NotBlank String consumerGroup, Map<String, PlantSchedule> schedule,
 		Map<String, BigDecimal> tolerancePercent, Map<String, String> shippingPointPlants,
-		@DefaultValue("true") boolean worker) {
+		@DefaultValue("true") boolean worker, @DefaultValue("5m") Duration lateAfter,
+		@DefaultValue("30d") Duration keepEvents) {
 
 	public ReconciliationSettings {
 		schedule = (schedule != null) ? Map.copyOf(schedule) : Map.of();

@@ -83,7 +83,8 @@ class ContractCatalogTests {
 				"POST /v1/reconciliation/runs", "GET /v1/reconciliation/runs/{runId}",
 				"GET /v1/reconciliation/mismatches", "GET /v1/reconciliation/mismatches/{mismatchId}",
 				"POST /v1/reconciliation/mismatches/{mismatchId}/acknowledgement",
-				"POST /v1/reconciliation/mismatches/{mismatchId}/resolution");
+				"POST /v1/reconciliation/mismatches/{mismatchId}/resolution",
+				"GET /v1/reconciliation/production-orders/{orderId}/lineage");
 	}
 
 	@Test

@@ -41,6 +41,14 @@ public interface GoodsMovements {
 	Mono<Batch> enteredSince(LocalDate enteredOnOrAfter, String afterYear, String afterDocument, int documents);
 
 	/**
+	 * The movements posted for a production order (components issued to it, what it
+	 * produced received from it, and their reversals), by year, document and item.
+	 * @param orderId the order
+	 * @return its movements, each with when it was entered
+	 */
+	Mono<List<GoodsMovement>> ofOrder(String orderId);
+
+	/**
 	 * What one read found.
 	 *
 	 * @param movements the items, by year, document and item

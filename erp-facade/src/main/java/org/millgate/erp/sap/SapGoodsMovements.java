@@ -6,10 +6,13 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +38,8 @@ import static org.millgate.erp.sap.SapValues.text;
 final class SapGoodsMovements implements GoodsMovements {
 
 	private static final String HEADER = "A_MaterialDocumentHeader";
+
+	private static final String ITEM = "A_MaterialDocumentItem";
 
 	// movement type to the stock type left and entered; null is outside the plant's
 	// stock, "*" the item's own InventoryStockType
@@ -100,19 +105,59 @@ final class SapGoodsMovements implements GoodsMovements {
 				for (JsonNode header : headers) {
 					lastYear = text(header, "MaterialDocumentYear");
 					lastDocument = text(header, "MaterialDocument");
-					LocalDate created = date(header, "CreationDate");
-					LocalTime time = SapValues.time(header, "CreationTime");
-					LocalDateTime entered = (created != null)
-							? created.atTime((time != null) ? time : LocalTime.MIDNIGHT) : null;
-					List<JsonNode> items = new ArrayList<>();
-					header.path("to_MaterialDocumentItem").path("results").forEach(items::add);
-					items.sort(Comparator.comparing((item) -> text(item, "MaterialDocumentItem")));
-					for (JsonNode item : items) {
-						movements.add(movement(header, item, entered));
-					}
+					movements.addAll(movements(header));
 				}
 				return new Batch(movements, lastYear, lastDocument, headers.size());
 			});
+	}
+
+	@Override
+	public Mono<List<GoodsMovement>> ofOrder(String orderId) {
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("$filter", ODataFilter.eq("ManufacturingOrder", orderId).toString());
+		query.put("$select", "MaterialDocumentYear,MaterialDocument");
+		return this.calls
+			.read("goods-movement.of-order", () -> this.http.getAll(SapRelease.MATERIAL_DOCUMENTS, ITEM, query))
+			.flatMap((items) -> {
+				Set<List<String>> documents = new LinkedHashSet<>();
+				items.forEach((item) -> documents
+					.add(List.of(text(item, "MaterialDocumentYear"), text(item, "MaterialDocument"))));
+				if (documents.isEmpty()) {
+					return Mono.just(List.<GoodsMovement>of());
+				}
+				return Flux.fromIterable(Chunks.of(List.copyOf(documents))).concatMap((chunk) -> {
+					ODataFilter filter = null;
+					for (List<String> document : chunk) {
+						ODataFilter one = ODataFilter.eq("MaterialDocumentYear", document.get(0))
+							.and(ODataFilter.eq("MaterialDocument", document.get(1)));
+						filter = (filter == null) ? one : filter.or(one);
+					}
+					Map<String, String> headers = new LinkedHashMap<>();
+					headers.put("$filter", filter.toString());
+					headers.put("$expand", "to_MaterialDocumentItem");
+					return this.calls.read("goods-movement.of-order",
+							() -> this.http.getAll(SapRelease.MATERIAL_DOCUMENTS, HEADER, headers));
+				})
+					.concatMapIterable((headers) -> headers)
+					.concatMapIterable((header) -> movements(header))
+					.filter((movement) -> orderId.equals(movement.order()))
+					.collectList();
+			});
+	}
+
+	// the items of a header read with them, by item
+	private List<GoodsMovement> movements(JsonNode header) {
+		LocalDate created = date(header, "CreationDate");
+		LocalTime time = SapValues.time(header, "CreationTime");
+		LocalDateTime entered = (created != null) ? created.atTime((time != null) ? time : LocalTime.MIDNIGHT) : null;
+		List<JsonNode> items = new ArrayList<>();
+		header.path("to_MaterialDocumentItem").path("results").forEach(items::add);
+		items.sort(Comparator.comparing((item) -> text(item, "MaterialDocumentItem")));
+		List<GoodsMovement> movements = new ArrayList<>();
+		for (JsonNode item : items) {
+			movements.add(movement(header, item, entered));
+		}
+		return movements;
 	}
 
 	private GoodsMovement movement(JsonNode header, JsonNode item, LocalDateTime entered) {

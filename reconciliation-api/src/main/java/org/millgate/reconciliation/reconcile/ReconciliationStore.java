@@ -140,11 +140,34 @@ public interface ReconciliationStore {
 	}
 
 	/**
-	 * Keeps confirmations posted through the platform; one already kept is left as it is.
-	 * @param confirmations the confirmations
-	 * @return how many were new
+	 * Keeps what the event streams carried, in one transaction: confirmations posted
+	 * through the platform and the events about orders and shipments; one already kept is
+	 * left as it is.
+	 * @param confirmations the confirmations posted through the platform
+	 * @param events the events
 	 */
-	int posted(Collection<PostedConfirmation> confirmations);
+	void record(Collection<PostedConfirmation> confirmations, Collection<LedgerEvent> events);
+
+	/**
+	 * The events kept about a production order.
+	 * @param orderId the order
+	 * @return them, by the time they happened
+	 */
+	List<LedgerEvent> eventsOfOrder(String orderId);
+
+	/**
+	 * The events kept about some shipments.
+	 * @param shipmentIds the shipments
+	 * @return them, by the time they happened
+	 */
+	List<LedgerEvent> eventsOfShipments(Collection<String> shipmentIds);
+
+	/**
+	 * Forgets the events kept that reached the streams before a moment.
+	 * @param before the moment
+	 * @return how many were forgotten
+	 */
+	int forgetEvents(Instant before);
 
 	/**
 	 * The confirmations posted for a plant within a window.

@@ -23,6 +23,7 @@ import org.millgate.product.web.events.OutboxEvent;
 import org.millgate.reconciliation.reconcile.Actor;
 import org.millgate.reconciliation.reconcile.Area;
 import org.millgate.reconciliation.reconcile.CountPosition;
+import org.millgate.reconciliation.reconcile.LedgerEvent;
 import org.millgate.reconciliation.reconcile.Mismatch;
 import org.millgate.reconciliation.reconcile.MismatchKind;
 import org.millgate.reconciliation.reconcile.PostedConfirmation;
@@ -248,16 +249,11 @@ public final class JdbcReconciliationStore implements ReconciliationStore {
 	}
 
 	@Override
-	public int posted(Collection<PostedConfirmation> confirmations) {
-		return inTransaction((transaction) -> {
-			int added = 0;
+	public void record(Collection<PostedConfirmation> confirmations, Collection<LedgerEvent> events) {
+		inTransaction((transaction) -> {
 			for (PostedConfirmation c : confirmations) {
-				boolean known = this.jdbc
-					.sql("SELECT COUNT(*) FROM reconciliation_posted_confirmation WHERE confirmation_id = ?")
-					.param(c.confirmationId())
-					.query(Integer.class)
-					.single() > 0;
-				if (known) {
+				if (exists("SELECT COUNT(*) FROM reconciliation_posted_confirmation WHERE confirmation_id = ?",
+						c.confirmationId())) {
 					continue;
 				}
 				this.jdbc
@@ -267,10 +263,59 @@ public final class JdbcReconciliationStore implements ReconciliationStore {
 					.params(c.confirmationId(), c.orderId(), c.plant(), c.material(), c.operation(), c.yield(),
 							c.scrap(), c.unit(), time(c.postedAt()), c.idempotencyKey(), c.correlationId(), c.source())
 					.update();
-				added++;
 			}
-			return added;
+			for (LedgerEvent e : events) {
+				if (exists("SELECT COUNT(*) FROM reconciliation_event WHERE event_id = ?", e.eventId())) {
+					continue;
+				}
+				this.jdbc
+					.sql("INSERT INTO reconciliation_event (event_id, event_type, order_id, shipment_id, occurred_at, "
+							+ "published_at, correlation_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(e.eventId(), e.type(), e.orderId(), e.shipmentId(), time(e.occurredAt()),
+							time(e.publishedAt()), truncate(e.correlationId(), 128), truncate(e.detail(), 500))
+					.update();
+			}
+			return null;
 		});
+	}
+
+	private boolean exists(String sql, String id) {
+		return this.jdbc.sql(sql).param(id).query(Integer.class).single() > 0;
+	}
+
+	private static String truncate(String text, int length) {
+		return (text != null && text.length() > length) ? text.substring(0, length) : text;
+	}
+
+	@Override
+	public List<LedgerEvent> eventsOfOrder(String orderId) {
+		return this.jdbc.sql("SELECT * FROM reconciliation_event WHERE order_id = ? ORDER BY occurred_at, event_id")
+			.param(orderId)
+			.query((rs, row) -> event(rs))
+			.list();
+	}
+
+	@Override
+	public List<LedgerEvent> eventsOfShipments(Collection<String> shipmentIds) {
+		if (shipmentIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("SELECT * FROM reconciliation_event WHERE shipment_id IN (:shipments) ORDER BY occurred_at, event_id")
+			.param("shipments", List.copyOf(shipmentIds))
+			.query((rs, row) -> event(rs))
+			.list();
+	}
+
+	@Override
+	public int forgetEvents(Instant before) {
+		return this.jdbc.sql("DELETE FROM reconciliation_event WHERE published_at < ?").param(time(before)).update();
+	}
+
+	private static LedgerEvent event(ResultSet rs) throws SQLException {
+		return new LedgerEvent(rs.getString("event_id"), rs.getString("event_type"), rs.getString("order_id"),
+				rs.getString("shipment_id"), instant(rs, "occurred_at"), instant(rs, "published_at"),
+				rs.getString("correlation_id"), rs.getString("detail"));
 	}
 
 	@Override

@@ -400,6 +400,120 @@ class ReconciliationApiTests {
 		assertThat(JsonPath.<String>read(page, "$.items[0].runId")).isEqualTo(runId);
 	}
 
+	@Test
+	void the_lineage_of_an_order_shows_each_hop_with_its_event_and_which_is_late_or_failed() {
+		ErpSimulator erp = ErpSimulator.shared();
+		String[] released = releasedOperation(erp, "1000");
+		String order = released[0];
+		String operation = released[1];
+		String unit = this.materials.material(material(erp, order)).block().baseUnit().code();
+		// the release's event reached the stream ten minutes after the release
+		TestKafka.shared()
+			.send(ORDER_EVENTS, order, "{\"orderId\":\"" + order + "\",\"plant\":\"1000\"}",
+					Map.of("ce_specversion", "1.0", "ce_id", "production-order/" + order + "/released", "ce_source",
+							"/millgate/erp-change-feed", "ce_type", "dev.millgate.production-orders.order-released",
+							"ce_time", Instant.now().minus(Duration.ofMinutes(10)).toString(), "ce_subject", order));
+		// MES posts one through the platform; a clerk enters one in the ERP; the ERP
+		// refuses
+		// another posting of MES
+		Map<String, Object> posted = confirm(erp, order, operation, "1", "0");
+		publish(order, operation, id(posted), "1", unit);
+		Map<String, Object> clerk = erp.asClerk().write(HttpMethod.POST, CONFIRMATIONS, "ProdnOrdConf2", """
+				{"OrderID":"%s","OrderOperation":"%s","ConfirmationYieldQuantity":"1"}""".formatted(order, operation));
+		TestKafka.shared()
+			.send(INTEGRATION, "production-order/" + order,
+					"""
+							{"plant":"1000","apiProduct":"production-orders","apiVersion":"v1",
+							 "apiOperation":"createConfirmation","orderId":"%s","operation":"%s","problemCode":"erp.rejected",
+							 "erpMessage":{"code":"RU/503","text":"Order is locked"},"clientId":"mes-plant-1000",
+							 "idempotencyKey":"k-1","correlationId":"corr-refused","refusedAt":"%s"}"""
+						.formatted(order, operation, Instant.now()),
+					Map.of("ce_specversion", "1.0", "ce_id", "erp-refusal/corr-refused-" + order, "ce_source",
+							"/millgate/production-order-api", "ce_type", "dev.millgate.integration.erp-refusal",
+							"ce_time", Instant.now().toString(), "ce_subject", "production-order/" + order));
+		// a component returned from the order to stock (262), a goods movement of the
+		// order
+		String component = (String) erp
+			.read("/sap/opu/odata/sap/API_PRODUCT_SRV/A_ProductPlant?$filter=Plant eq '1000' and "
+					+ "IsBatchManagementRequired eq false&$top=1")
+			.get(0)
+			.get("Product");
+		Map<String, Object> returned = erp.write(HttpMethod.POST, MATERIAL_DOCUMENTS, "A_MaterialDocumentHeader",
+				"{\"GoodsMovementCode\":\"03\",\"to_MaterialDocumentItem\":[{\"Material\":\"" + component
+						+ "\",\"Plant\":\"1000\",\"StorageLocation\":\"0001\",\"GoodsMovementType\":\"262\","
+						+ "\"ManufacturingOrder\":\"" + order + "\",\"QuantityInEntryUnit\":\"1\"}]}");
+		String postedId = id(posted);
+		Instant deadline = Instant.now().plusSeconds(30);
+		String lineage;
+		while (true) {
+			EntityExchangeResult<byte[]> answer = get("/v1/reconciliation/production-orders/" + order + "/lineage",
+					OPS);
+			assertThat(answer.getStatus().value()).as(body(answer)).isEqualTo(200);
+			lineage = body(answer);
+			List<String> hops = JsonPath.read(lineage, "$.hops[*].hop");
+			List<Object> postedHop = JsonPath.read(lineage,
+					"$.hops[?(@.confirmation.confirmationId == '" + postedId + "' && @.publishedAt != null)]");
+			if (hops.contains("ERP_REFUSAL") && hops.contains("RELEASED") && !postedHop.isEmpty()) {
+				break;
+			}
+			assertThat(Instant.now()).as("the events reached the lineage: %s", lineage).isBefore(deadline);
+			pause();
+		}
+		Map<String, Object> release = JsonPath
+			.<List<Map<String, Object>>>read(lineage, "$.hops[?(@.hop == 'RELEASED')]")
+			.get(0);
+		assertThat(release).containsEntry("state", "LATE")
+			.containsEntry("eventId", "production-order/" + order + "/released");
+		assertThat((String) release.get("reason")).contains("seconds after the ERP booked it");
+		Map<String, Object> mes = JsonPath
+			.<List<Map<String, Object>>>read(lineage, "$.hops[?(@.confirmation.confirmationId == '" + postedId + "')]")
+			.get(0);
+		assertThat(mes).containsEntry("hop", "CONFIRMED").containsEntry("state", "ON_TIME");
+		assertThat(JsonPath.<Boolean>read(mes, "$.confirmation.postedThroughPlatform")).isTrue();
+		assertThat(JsonPath.<String>read(mes, "$.confirmation.idempotencyKey")).isNotBlank();
+		assertThat(JsonPath.<String>read(mes, "$.confirmation.correlationId")).startsWith("corr-");
+		Map<String, Object> entered = JsonPath
+			.<List<Map<String, Object>>>read(lineage, "$.hops[?(@.confirmation.confirmationId == '" + id(clerk) + "')]")
+			.get(0);
+		assertThat(JsonPath.<Boolean>read(entered, "$.confirmation.postedThroughPlatform")).isFalse();
+		assertThat(entered).containsEntry("state", "PENDING").containsEntry("publishedAt", null);
+		Map<String, Object> refusal = JsonPath
+			.<List<Map<String, Object>>>read(lineage, "$.hops[?(@.hop == 'ERP_REFUSAL')]")
+			.get(0);
+		assertThat(refusal).containsEntry("state", "FAILED");
+		assertThat((String) refusal.get("reason")).contains("erp.rejected").contains("RU/503").doesNotContain("locked");
+		// failed: the refusal, and any confirmation posted for the order that the ERP
+		// does not
+		// hold (an earlier test posts one for the same order)
+		List<Map<String, Object>> failed = JsonPath.read(lineage, "$.hops[?(@.state == 'FAILED')]");
+		assertThat(JsonPath.<Integer>read(lineage, "$.failed")).isEqualTo(failed.size());
+		assertThat(failed).allSatisfy((hop) -> assertThat(hop.get("hop")).isIn("ERP_REFUSAL", "CONFIRMED"));
+		assertThat(failed).filteredOn((hop) -> "CONFIRMED".equals(hop.get("hop")))
+			.allSatisfy((hop) -> assertThat((String) hop.get("reason")).contains("the ERP does not hold it"));
+		// the goods movement of the order, booked in the ERP: no event yet
+		List<Map<String, Object>> movements = JsonPath.read(lineage,
+				"$.hops[?(@.movement.materialDocument.number == '" + returned.get("MaterialDocument") + "')]");
+		assertThat(movements).singleElement().satisfies((hop) -> {
+			assertThat(hop).containsEntry("hop", "COMPONENTS_ISSUED").containsEntry("state", "PENDING");
+			assertThat(JsonPath.<String>read(hop, "$.movement.movementType")).isEqualTo("262");
+			assertThat(JsonPath.<String>read(hop, "$.movement.material")).isEqualTo(component);
+		});
+		// another plant's caller, and an order that does not exist
+		assertProblem(get("/v1/reconciliation/production-orders/" + order + "/lineage", OTHER_PLANT), 404,
+				"resource.notFound");
+		assertProblem(get("/v1/reconciliation/production-orders/999999999/lineage", OPS), 404, "resource.notFound");
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private String run(String area, Instant from) {
 		String body = "{\"plant\":\"1000\",\"area\":\"" + area + "\""
 				+ ((from != null) ? ",\"from\":\"" + from + "\"" : "") + "}";

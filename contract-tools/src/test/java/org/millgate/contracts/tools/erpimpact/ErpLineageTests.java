@@ -220,7 +220,13 @@ class ErpLineageTests {
 			List.of("listMismatches"), items(MISMATCH_SUMMARY),
 			List.of("getMismatch", "acknowledgeMismatch", "resolveMismatch"), MISMATCH,
 			List.of("acknowledgeMismatch", "resolveMismatch"), List.of("request:note"), List.of("resolveMismatch"),
-			List.of("request:resolution")));
+			List.of("request:resolution"), List.of("getProductionOrderLineage"),
+			// the objective, the states and the events' times are the platform's own; the
+			// confirmation's correlation id and key are what MES sent through the
+			// platform
+			List.of("failed", "late", "lateAfterSeconds", "tracedAt", "hops[].atPrecision", "hops[].eventId",
+					"hops[].publishedAt", "hops[].reason", "hops[].state", "hops[].confirmation.correlationId",
+					"hops[].confirmation.idempotencyKey", "hops[].confirmation.postedThroughPlatform")));
 
 	// a page's items and its cursor
 	private static List<String> items(List<String> fields) {
