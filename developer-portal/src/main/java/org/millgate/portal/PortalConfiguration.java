@@ -14,6 +14,9 @@ import org.millgate.portal.apps.Apps;
 import org.millgate.portal.apps.Registrar;
 import org.millgate.portal.catalog.CatalogView;
 import org.millgate.portal.catalog.Reviews;
+import org.millgate.portal.operations.OperationsFigures;
+import org.millgate.portal.operations.OperationsSettings;
+import org.millgate.portal.operations.ReconciliationClient;
 import org.millgate.portal.usage.UsageFigures;
 
 /**
@@ -57,6 +60,16 @@ class PortalConfiguration {
 	@Bean(destroyMethod = "close")
 	UsageFigures usageFigures(PortalSettings settings) {
 		return new UsageFigures(settings.redisUrl(), settings.gatewayUrl().resolve("/actuator/usage"));
+	}
+
+	@Bean(destroyMethod = "close")
+	OperationsFigures operationsFigures(OperationsSettings settings, Clock clock) {
+		return new OperationsFigures(settings, clock);
+	}
+
+	@Bean
+	ReconciliationClient reconciliationClient(PortalSettings settings, OperationsSettings operations, Clock clock) {
+		return new ReconciliationClient(settings.gatewayUrl(), settings.issuerUrl(), operations, clock);
 	}
 
 	@Bean

@@ -71,6 +71,8 @@ class SecurityConfiguration {
 			.hasRole("PARTNER")
 			.requestMatchers("/owner/**")
 			.hasRole("API_OWNER")
+			.requestMatchers("/operations", "/operations/**")
+			.hasRole("OPERATIONS")
 			// everything else is public (an unknown page answers 404, not a sign-in)
 			.anyRequest()
 			.permitAll())

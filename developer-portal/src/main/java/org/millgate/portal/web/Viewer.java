@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  *
  * @param name the user name
  * @param partnerId the partner, or null
- * @param roles {@code partner}, {@code api-owner}
+ * @param roles {@code partner}, {@code api-owner}, {@code operations}
  */
 public record Viewer(String name, String partnerId, List<String> roles) {
 
@@ -22,6 +22,14 @@ public record Viewer(String name, String partnerId, List<String> roles) {
 	 */
 	public boolean apiOwner() {
 		return this.roles.contains("api-owner");
+	}
+
+	/**
+	 * Whether the viewer is on the operations team.
+	 * @return true for operations
+	 */
+	public boolean operations() {
+		return this.roles.contains("operations");
 	}
 
 	/**

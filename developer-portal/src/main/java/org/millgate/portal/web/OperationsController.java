@@ -1,0 +1,93 @@
+package org.millgate.portal.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.millgate.portal.operations.Charts;
+import org.millgate.portal.operations.OperationsFigures;
+import org.millgate.portal.operations.ReconciliationClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The operations pages: how the platform is doing per plant over time (latency, errors,
+ * event lag, mismatches opened and closed), the open mismatches, and the lineage of a
+ * production order. For the {@code operations} role.
+ */
+@Controller
+final class OperationsController {
+
+	private final ReconciliationClient reconciliation;
+
+	private final OperationsFigures figures;
+
+	OperationsController(ReconciliationClient reconciliation, OperationsFigures figures) {
+		this.reconciliation = reconciliation;
+		this.figures = figures;
+	}
+
+	@GetMapping("/operations")
+	String overview(Model model) {
+		Map<String, List<OperationsFigures.Point>> requests = this.figures.requestsByPlant();
+		model.addAttribute("latencyChart",
+				Charts.lines("Mean latency per plant", "ms", requests, OperationsFigures.Point::meanMillis));
+		model.addAttribute("errorChart",
+				Charts.lines("Share of 5xx answers per plant", "", requests, OperationsFigures.Point::errorRatio));
+		model.addAttribute("rateChart",
+				Charts.lines("Requests per second per plant", "req/s", requests, OperationsFigures.Point::rate));
+		model.addAttribute("lagChart", Charts.lines("Event lag per consumer group", "records",
+				this.figures.lagByGroup(), OperationsFigures.Point::rate));
+		model.addAttribute("configured", this.reconciliation.configured());
+		ReconciliationClient.Answer runs = this.reconciliation.runs();
+		Map<LocalDate, int[]> days = new TreeMap<>();
+		for (Map<String, Object> run : items(runs)) {
+			Object finished = run.get("finishedAt");
+			if (finished == null || !"FINISHED".equals(run.get("state"))) {
+				continue;
+			}
+			LocalDate day = LocalDate.ofInstant(Instant.parse(finished.toString()), java.time.ZoneOffset.UTC);
+			Map<?, ?> counts = (Map<?, ?>) run.get("mismatches");
+			int[] perDay = days.computeIfAbsent(day, (d) -> new int[2]);
+			perDay[0] += ((Number) counts.get("opened")).intValue();
+			perDay[1] += ((Number) counts.get("closed")).intValue();
+		}
+		model.addAttribute("mismatchChart", Charts.bars("Mismatches opened and closed by runs", days));
+		ReconciliationClient.Answer open = this.reconciliation.openMismatches();
+		model.addAttribute("mismatches", items(open));
+		model.addAttribute("problem", (open.problem() != null) ? open.problem() : runs.problem());
+		return "operations";
+	}
+
+	@GetMapping("/operations/lineage")
+	String lineage(@RequestParam(required = false) String orderId, Model model) {
+		model.addAttribute("orderId", (orderId != null) ? orderId : "");
+		if (orderId == null || orderId.isBlank()) {
+			return "lineage";
+		}
+		if (!orderId.matches("[0-9]{1,12}")) {
+			model.addAttribute("problem", "A production order number has 1 to 12 digits.");
+			return "lineage";
+		}
+		ReconciliationClient.Answer answer = this.reconciliation.lineage(orderId);
+		if (answer.ok()) {
+			model.addAttribute("lineage", answer.body());
+		}
+		else {
+			model.addAttribute("problem", (answer.status() == 404)
+					? "No production order " + orderId + " is visible to the operations team." : answer.problem());
+		}
+		return "lineage";
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> items(ReconciliationClient.Answer answer) {
+		return (answer.ok() && answer.body().get("items") instanceof List<?> items) ? (List<Map<String, Object>>) items
+				: List.of();
+	}
+
+}
