@@ -29,6 +29,8 @@ public final class Charts {
 
 	private static final int BOTTOM = 40;
 
+	private static final int LEGEND_ROW = 16;
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
 
@@ -55,13 +57,16 @@ public final class Charts {
 				max = Math.max(max, value.applyAsDouble(point));
 			}
 		}
-		StringBuilder svg = open(title, description(title, series.keySet(), unit));
+		StringBuilder svg = open(title, description(title, series.keySet(), unit), series.size());
 		if (first == null || first.equals(last)) {
 			svg.append(text(WIDTH / 2, HEIGHT / 2, "middle", "Not enough samples yet"));
 			return svg.append("</svg>").toString();
 		}
 		double top = niceCeiling(max);
 		axes(svg, top, unit);
+		if (!unit.isEmpty()) {
+			svg.append(text(LEFT - 6, TOP - 4, "end", unit));
+		}
 		long span = last.toEpochMilli() - first.toEpochMilli();
 		svg.append(text(LEFT, HEIGHT - 8, "start", TIME.format(first) + " UTC"));
 		svg.append(text(WIDTH - RIGHT, HEIGHT - 8, "end", TIME.format(last) + " UTC"));
@@ -93,7 +98,7 @@ public final class Charts {
 	 * @return the SVG
 	 */
 	public static String bars(String title, Map<LocalDate, int[]> days) {
-		StringBuilder svg = open(title, title + ", per day: opened and closed.");
+		StringBuilder svg = open(title, title + ", per day: opened and closed.", 2);
 		if (days.isEmpty()) {
 			svg.append(text(WIDTH / 2, HEIGHT / 2, "middle", "No runs yet"));
 			return svg.append("</svg>").toString();
@@ -126,12 +131,12 @@ public final class Charts {
 		return svg.append("</svg>").toString();
 	}
 
-	private static StringBuilder open(String title, String description) {
+	private static StringBuilder open(String title, String description, int legends) {
 		String id = "c" + Integer.toHexString(title.hashCode());
 		return new StringBuilder().append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
 			.append(WIDTH)
 			.append(' ')
-			.append(HEIGHT)
+			.append(HEIGHT + 8 + ((legends + 1) / 2) * LEGEND_ROW)
 			.append("\" role=\"img\" aria-labelledby=\"")
 			.append(id)
 			.append("-t ")
@@ -156,15 +161,18 @@ public final class Charts {
 			double y = y(value, top);
 			svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>",
 					LEFT, y, WIDTH - RIGHT, y));
-			svg.append(text(LEFT - 6, (int) y + 4, "end", format(value) + (unit.isEmpty() ? "" : " " + unit)));
+			svg.append(text(LEFT - 6, (int) y + 4, "end", format(value)));
 		}
 	}
 
+	// below the plot, two to a row, names shortened to what fits
 	private static void legend(StringBuilder svg, int index, String colour, String name) {
-		int x = LEFT + 8 + index * 120;
-		svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>", x,
-				TOP - 12, colour));
-		svg.append(text(x + 14, TOP - 3, "start", name));
+		int x = LEFT + (index % 2) * 290;
+		int y = HEIGHT + 6 + (index / 2) * LEGEND_ROW;
+		String shown = (name.length() > 44) ? name.substring(0, 43) + "…" : name;
+		svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>", x, y,
+				colour));
+		svg.append(text(x + 14, y + 9, "start", shown));
 	}
 
 	private static double y(double value, double top) {

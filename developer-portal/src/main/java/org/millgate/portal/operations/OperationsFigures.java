@@ -42,8 +42,10 @@ public final class OperationsFigures implements AutoCloseable {
 
 	private final ScheduledExecutorService sampler;
 
-	// per plant: cumulative requests, errors and seconds at the last sample
+	// per plant: cumulative requests, errors and seconds at the last sample, and when
 	private Map<String, double[]> last = Map.of();
+
+	private Instant lastAt;
 
 	private final Map<String, Deque<Point>> requests = new TreeMap<>();
 
@@ -76,6 +78,17 @@ public final class OperationsFigures implements AutoCloseable {
 		});
 		long every = Math.max(1, settings.sampleEvery().toMillis());
 		this.sampler.scheduleWithFixedDelay(this::sample, 0, every, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Takes a sample now unless the last one is more recent than a bound: a page shows
+	 * figures at most that old, also between the scheduled samples.
+	 * @param bound how old the last sample may be
+	 */
+	public synchronized void sampleIfOlderThan(Duration bound) {
+		if (this.lastAt == null || this.lastAt.plus(bound).isBefore(this.clock.instant())) {
+			sample();
+		}
 	}
 
 	/**
@@ -116,15 +129,17 @@ public final class OperationsFigures implements AutoCloseable {
 			}
 		}
 		Map<String, double[]> before = this.last;
+		Instant beforeAt = this.lastAt;
 		this.last = totals;
+		this.lastAt = now;
 		totals.forEach((plant, total) -> {
 			double[] previous = before.get(plant);
 			Deque<Point> series = this.requests.computeIfAbsent(plant, (p) -> new ArrayDeque<>());
-			if (previous == null || total[0] < previous[0]) {
+			if (previous == null || beforeAt == null || total[0] < previous[0]) {
 				return;
 			}
 			double count = total[0] - previous[0];
-			double seconds = Math.max(1, this.settings.sampleEvery().toSeconds());
+			double seconds = Math.max(0.001, Duration.between(beforeAt, now).toMillis() / 1000.0);
 			series.addLast(new Point(now, count / seconds, (count > 0) ? (total[1] - previous[1]) / count : 0,
 					(count > 0) ? 1000 * (total[2] - previous[2]) / count : 0));
 			trim(series, now);

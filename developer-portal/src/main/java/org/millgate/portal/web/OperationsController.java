@@ -1,5 +1,6 @@
 package org.millgate.portal.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +34,8 @@ final class OperationsController {
 
 	@GetMapping("/operations")
 	String overview(Model model) {
+		// figures at most 5 seconds old, also between the scheduled samples
+		this.figures.sampleIfOlderThan(Duration.ofSeconds(5));
 		Map<String, List<OperationsFigures.Point>> requests = this.figures.requestsByPlant();
 		model.addAttribute("latencyChart",
 				Charts.lines("Mean latency per plant", "ms", requests, OperationsFigures.Point::meanMillis));

@@ -81,7 +81,7 @@ class OperationsPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Order 1000001", "RELEASED", "LATE", "Its event was published 600 seconds after",
+		assertThat(page).contains("Order 1000001", "RELEASED", "LATE", "Its event was published 10 minutes after",
 				"posted through the platform", "corr-1");
 		String unknown = this.mvc.perform(get("/operations/lineage").param("orderId", "1000999").with(operations()))
 			.andReturn()
@@ -176,7 +176,7 @@ class OperationsPagesTests {
 								 "tracedAt":"2026-12-05T10:00:00Z","late":1,"failed":0,"hops":[
 								 {"hop":"RELEASED","at":"2026-12-05T09:00:00Z","atPrecision":"SECOND",
 								  "publishedAt":"2026-12-05T09:10:00Z","state":"LATE",
-								  "reason":"Its event was published 600 seconds after the ERP booked it.",
+								  "reason":"Its event was published 10 minutes after the ERP booked it.",
 								  "eventId":"production-order/1000001/released","confirmation":null,"movement":null,"shipmentId":null},
 								 {"hop":"CONFIRMED","at":"2026-12-05T09:30:00Z","atPrecision":"SECOND",
 								  "publishedAt":"2026-12-05T09:30:02Z","state":"ON_TIME","reason":null,

@@ -291,7 +291,7 @@ public final class Lineage {
 			Duration took = Duration.between(at, event.publishedAt());
 			if (took.compareTo(this.lateAfter) > 0 && !dayOnly) {
 				state = "LATE";
-				reason = "Its event was published " + took.toSeconds() + " seconds after the ERP booked it.";
+				reason = "Its event was published " + words(took) + " after the ERP booked it.";
 			}
 			else {
 				state = "ON_TIME";
@@ -303,8 +303,8 @@ public final class Lineage {
 			Instant due = (dayOnly ? at.plus(Duration.ofDays(1)) : at).plus(this.lateAfter);
 			if (now.isAfter(due)) {
 				state = "LATE";
-				reason = "No event has been published, " + Duration.between(at, now).toMinutes()
-						+ " minutes after the ERP booked it.";
+				reason = "No event has been published, " + words(Duration.between(at, now))
+						+ " after the ERP booked it.";
 			}
 			else {
 				state = "PENDING";
@@ -312,6 +312,21 @@ public final class Lineage {
 		}
 		return new Hop(hop, at, dayOnly, (event != null) ? event.publishedAt() : null, state, reason,
 				(event != null) ? event.eventId() : null, confirmation, posted, movement, shipmentId);
+	}
+
+	// a duration as an operator reads it: 45 seconds, 12 minutes, 5 hours, 281 days
+	static String words(Duration duration) {
+		long seconds = duration.toSeconds();
+		if (seconds < 120) {
+			return seconds + ((seconds == 1) ? " second" : " seconds");
+		}
+		if (seconds < 2 * 3600) {
+			return (seconds / 60) + " minutes";
+		}
+		if (seconds < 2 * 86400) {
+			return (seconds / 3600) + " hours";
+		}
+		return (seconds / 86400) + " days";
 	}
 
 	// the reversal of a confirmation is booked under the same confirmation group

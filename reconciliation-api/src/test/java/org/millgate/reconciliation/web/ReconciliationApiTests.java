@@ -464,7 +464,8 @@ class ReconciliationApiTests {
 			.get(0);
 		assertThat(release).containsEntry("state", "LATE")
 			.containsEntry("eventId", "production-order/" + order + "/released");
-		assertThat((String) release.get("reason")).contains("seconds after the ERP booked it");
+		assertThat((String) release.get("reason"))
+			.isEqualTo("Its event was published 10 minutes after the ERP booked it.");
 		Map<String, Object> mes = JsonPath
 			.<List<Map<String, Object>>>read(lineage, "$.hops[?(@.confirmation.confirmationId == '" + postedId + "')]")
 			.get(0);
