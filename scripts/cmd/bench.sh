@@ -20,7 +20,9 @@
 # The platform (services, modules, health paths, links) is services.conf's; the bench's
 # own instances of identity and the gateway run on ports of their own (18180..).
 # ./millgate bench jmh runs the micro-benchmarks alone (Redis only); ./millgate bench events the
-# events' latencies and throughput alone (on the running platform, or one it starts and stops).
+# events' latencies and throughput alone (on the running platform, or one it starts and stops);
+# ./millgate bench reconciliation a plant of 1,000 and of 10,000 stock positions counted, reported
+# through the gateway and reconciled by an inventory run (likewise), also part of the whole bench.
 # For A/B runs while tuning: MILLGATE_BENCH_GATEWAY_ARGS (more gateway arguments, e.g.
 # --millgate.gateway.redis-url= for local buckets), MILLGATE_BENCH_JAVA_OPTS (its JVM),
 # MILLGATE_BENCH_PLATFORM=0 (skip the platform start and shielding), MILLGATE_BENCH_JMH=0
@@ -47,7 +49,7 @@ REDIS_URL="${MILLGATE_REDIS_URL:-redis://127.0.0.1:6379}"
 BACKEND_PORT=18181 NGINX_PORT=18182 GATEWAY_PORT=18180 IDENTITY_PORT=19190
 
 MODE="${1:-all}"
-case "$MODE" in all|jmh|events) ;; *) fail "unknown argument '$MODE'; ./millgate bench [jmh|events]" ;; esac
+case "$MODE" in all|jmh|events|reconciliation) ;; *) fail "unknown argument '$MODE'; ./millgate bench [jmh|events|reconciliation]" ;; esac
 
 read -r redis_host redis_port <<<"$(url_host_port "$REDIS_URL" 6379)"
 port_open "$redis_host" "$redis_port" \
@@ -105,6 +107,51 @@ events_bench() {
   fi
 }
 
+# --- reconciliation: a plant's stock counted, reported and reconciled -----------------------
+# On a running platform: module benchmarks' ReconciliationBench books 1,000 and 10,000 stock
+# positions in storage locations of its own, reports a WMS count of them through the gateway
+# and times the inventory run; writes $OUT/reconciliation.md, or says why not.
+RECONCILIATION_LINES=()
+reconciliation_bench() {
+  local classes="$ROOT/benchmarks/target/classes" classpath="$ROOT/benchmarks/target/runtime-classpath.txt" wms ops
+  mkdir -p "$OUT/logs"
+  rm -f "$OUT/reconciliation.md"
+  if ! (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true -pl benchmarks -am package) \
+      >"$OUT/logs/reconciliation-build.log" 2>&1; then
+    RECONCILIATION_LINES+=("Reconciliation: building the benchmark failed; see $OUT/logs/reconciliation-build.log.")
+    return 0
+  fi
+  wms="$("$ROOT/millgate" token wms-plant-1000 2>/dev/null || true)"
+  ops="$("$ROOT/millgate" token ops-console 2>/dev/null || true)"
+  say "Reconciling a plant of 1,000 and of 10,000 stock positions (about 2 minutes)..."
+  if java -cp "$classes:$(cat "$classpath")" org.millgate.benchmarks.reconciliation.ReconciliationBench \
+      "$(service_url erp-simulator)" "$(service_url gateway)" "$wms" "$ops" "$OUT/reconciliation.md" \
+      >"$OUT/logs/reconciliation.txt" 2>&1; then
+    RECONCILIATION_LINES+=("" "$(cat "$OUT/reconciliation.md")")
+  else
+    RECONCILIATION_LINES+=("Reconciliation: the benchmark failed; see $OUT/logs/reconciliation.txt.")
+  fi
+}
+
+if [ "$MODE" = reconciliation ]; then
+  load_topology
+  mkdir -p "$OUT/logs"
+  if grep -q " healthy (pid" <<<"$("$ROOT/millgate" status 2>/dev/null || true)"; then
+    reconciliation_bench
+  else
+    say "Starting the platform (./millgate start)..."
+    "$ROOT/millgate" start >"$OUT/logs/platform-reconciliation.log" 2>&1 \
+      || fail "./millgate start failed; see $OUT/logs/platform-reconciliation.log"
+    reconciliation_bench
+    "$ROOT/millgate" stop >/dev/null 2>&1 || true
+  fi
+  for line in "${RECONCILIATION_LINES[@]}"; do say "$line"; done
+  [ -s "$OUT/reconciliation.md" ] || exit 2
+  say ""
+  say "Written: $OUT/reconciliation.md (output in $OUT/logs/reconciliation.txt)"
+  exit 0
+fi
+
 if [ "$MODE" = events ]; then
   load_topology
   mkdir -p "$OUT"
@@ -119,6 +166,7 @@ if [ "$MODE" = events ]; then
     "$ROOT/millgate" stop >/dev/null 2>&1 || true
   fi
   for line in "${EVENTS_LINES[@]}"; do say "$line"; done
+  for line in "${RECONCILIATION_LINES[@]}"; do say "$line"; done
   [ -s "$OUT/events.md" ] || exit 2
   say ""
   say "Written: $OUT/events.md (output in $OUT/logs/events.txt)"
@@ -215,6 +263,7 @@ else
       done
       erp_shielding
       events_bench
+      reconciliation_bench
 
     else
       PLATFORM_LINES+=("Platform start: ./millgate start failed; see $OUT/logs/platform-start.log.")
@@ -393,6 +442,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   say ""
   for line in "${PLATFORM_LINES[@]}"; do say "$line"; done
   for line in "${EVENTS_LINES[@]}"; do say "$line"; done
+  for line in "${RECONCILIATION_LINES[@]}"; do say "$line"; done
   say ""
   say "Targets: full chain at ≥ 40% of nginx's throughput: $full_ratio → $(awk -v r="$full_ratio" 'BEGIN { print (r >= 0.40) ? "met" : "MISSED" }');"
   say "p99 added over the direct backend at 8 connections ≤ 1.5 ms: $full_added ms → $(awk -v a="$full_added" 'BEGIN { print (a <= 1.5) ? "met" : "MISSED" }')."
