@@ -1,10 +1,8 @@
 package org.millgate.benchmarks.events;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +33,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.millgate.benchmarks.ErpClient;
 
 /**
  * The events half of {@code ./millgate bench}, on a running platform: how long an event
@@ -71,20 +70,12 @@ public final class EventsBench {
 
 	private final String token;
 
-	// the simulator's demo user, or the ERP user the platform is given
-	private final String erpAuthorization = "Basic " + Base64.getEncoder()
-		.encodeToString(
-				(env("MILLGATE_ERP_AUTH_USER", "millgate") + ":" + env("MILLGATE_ERP_AUTH_PASSWORD", "millgate"))
-					.getBytes(StandardCharsets.UTF_8));
-
-	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final ErpClient erpClient;
 
 	private EventsBench(String bootstrap, String erp, String gateway, String token) {
 		this.bootstrap = bootstrap;
 		this.erp = erp;
+		this.erpClient = new ErpClient(erp);
 		this.gateway = gateway;
 		this.token = token;
 	}
@@ -284,14 +275,14 @@ public final class EventsBench {
 				+ "\",\"yieldQuantity\":1,\"scrapQuantity\":0,\"unit\":\"" + best.path("unit").asText()
 				+ "\",\"finalConfirmation\":false}";
 		for (int i = 0; i < count; i++) {
-			HttpResponse<String> response = this.http.send(HttpRequest
+			HttpResponse<String> response = this.erpClient.send(HttpRequest
 				.newBuilder(URI.create(this.gateway + "/v1/production-orders/" + orderId + "/confirmations"))
 				.timeout(Duration.ofSeconds(30))
 				.header("Authorization", "Bearer " + this.token)
 				.header("Content-Type", "application/json")
 				.header("Idempotency-Key", "bench-" + UUID.randomUUID())
 				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
+				.build());
 			long at = System.nanoTime();
 			if (response.statusCode() != 201) {
 				throw new IllegalStateException(
@@ -348,21 +339,7 @@ public final class EventsBench {
 					{"to_MaterialDocumentItem":{"results":[{"Material":"%s","Plant":"1000",
 					 "StorageLocation":"%s","IssuingOrReceivingStorageLoc":"%s","GoodsMovementType":"311",
 					 "QuantityInEntryUnit":"1"}]}}""".formatted(this.material, from, to);
-			HttpResponse<String> csrf = EventsBench.this.http
-				.send(HttpRequest.newBuilder(URI.create(EventsBench.this.erp + DOCUMENTS + "/"))
-					.header("X-CSRF-Token", "Fetch")
-					.header("Authorization", EventsBench.this.erpAuthorization)
-					.GET()
-					.build(), HttpResponse.BodyHandlers.ofString());
-			String token = csrf.headers().firstValue("x-csrf-token").orElse("");
-			HttpResponse<String> created = EventsBench.this.http
-				.send(HttpRequest.newBuilder(URI.create(EventsBench.this.erp + DOCUMENTS + "/A_MaterialDocumentHeader"))
-					.header("X-CSRF-Token", token)
-					.header("Authorization", EventsBench.this.erpAuthorization)
-					.header("Content-Type", "application/json")
-					.header("Accept", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(json))
-					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> created = EventsBench.this.erpClient.post(DOCUMENTS, "A_MaterialDocumentHeader", json);
 			if (created.statusCode() != 201) {
 				throw new IllegalStateException(
 						"the ERP refused a transfer: " + created.statusCode() + " " + created.body());
@@ -381,8 +358,9 @@ public final class EventsBench {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "application/json");
-		request.header("Authorization", url.startsWith(this.gateway) ? "Bearer " + this.token : this.erpAuthorization);
-		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		request.header("Authorization",
+				url.startsWith(this.gateway) ? "Bearer " + this.token : this.erpClient.authorization());
+		HttpResponse<String> response = this.erpClient.send(request.build());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
 		}
@@ -452,11 +430,6 @@ public final class EventsBench {
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.bootstrap))) {
 			admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
 		}
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
 	private static String id(ConsumerRecord<String, String> record) {

@@ -1,24 +1,22 @@
 package org.millgate.benchmarks.reconciliation;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.millgate.benchmarks.ErpClient;
 
 /**
  * The reconciliation half of {@code ./millgate bench}, on a running platform: a plant's
@@ -42,7 +40,7 @@ public final class ReconciliationBench {
 
 	private static final int SHORT = 10;
 
-	private final String erp;
+	private final ErpClient erp;
 
 	private final String gateway;
 
@@ -50,18 +48,8 @@ public final class ReconciliationBench {
 
 	private final String ops;
 
-	private final String erpAuthorization = "Basic " + Base64.getEncoder()
-		.encodeToString(
-				(env("MILLGATE_ERP_AUTH_USER", "millgate") + ":" + env("MILLGATE_ERP_AUTH_PASSWORD", "millgate"))
-					.getBytes(StandardCharsets.UTF_8));
-
-	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
-
 	private ReconciliationBench(String erp, String gateway, String wms, String ops) {
-		this.erp = erp;
+		this.erp = new ErpClient(erp);
 		this.gateway = gateway;
 		this.wms = wms;
 		this.ops = ops;
@@ -134,8 +122,9 @@ public final class ReconciliationBench {
 					+ batch + "\",\"stockStatus\":\"ON_HAND\",\"quantity\":{\"value\":" + countedQuantity
 					+ ".000,\"unit\":\"" + unit(material) + "\"}}");
 			if (items.size() == PER_DOCUMENT || i == positions - 1) {
-				erpPost(DOCUMENTS + "/A_MaterialDocumentHeader",
-						"{\"GoodsMovementCode\":\"05\",\"to_MaterialDocumentItem\":[" + String.join(",", items) + "]}");
+				check(this.erp.post(DOCUMENTS, "A_MaterialDocumentHeader",
+						"{\"GoodsMovementCode\":\"05\",\"to_MaterialDocumentItem\":[" + String.join(",", items) + "]}"),
+						201, "booking the bench's stock");
 				items.clear();
 			}
 		}
@@ -183,12 +172,10 @@ public final class ReconciliationBench {
 	}
 
 	private String batchManagedMaterial() throws Exception {
-		String answer = send(HttpRequest
-			.newBuilder(URI.create(this.erp + "/sap/opu/odata/sap/API_PRODUCT_SRV/A_ProductPlant?$filter="
-					+ "Plant%20eq%20%27" + PLANT + "%27%20and%20IsBatchManagementRequired%20eq%20true&$top=1"))
-			.header("Authorization", this.erpAuthorization)
-			.header("Accept", "application/json")
-			.build()).body();
+		String answer = this.erp
+			.get("/sap/opu/odata/sap/API_PRODUCT_SRV/A_ProductPlant?$filter=Plant%20eq%20%27" + PLANT
+					+ "%27%20and%20IsBatchManagementRequired%20eq%20true&$top=1")
+			.body();
 		String material = field(answer, "Product");
 		if (material == null) {
 			throw new IllegalStateException("The ERP has no batch-managed material in plant " + PLANT + ": " + answer);
@@ -198,11 +185,7 @@ public final class ReconciliationBench {
 
 	private String unit(String material) throws Exception {
 		if (this.unit == null) {
-			String answer = send(HttpRequest
-				.newBuilder(URI.create(this.erp + "/sap/opu/odata/sap/API_PRODUCT_SRV/A_Product('" + material + "')"))
-				.header("Authorization", this.erpAuthorization)
-				.header("Accept", "application/json")
-				.build()).body();
+			String answer = this.erp.get("/sap/opu/odata/sap/API_PRODUCT_SRV/A_Product('" + material + "')").body();
 			String sap = field(answer, "BaseUnit");
 			this.unit = switch (sap) {
 				case "PC", "ST" -> "H87";
@@ -217,24 +200,8 @@ public final class ReconciliationBench {
 
 	private String unit;
 
-	private void erpPost(String path, String json) throws Exception {
-		HttpResponse<String> fetched = send(HttpRequest.newBuilder(URI.create(this.erp + DOCUMENTS + "/$metadata"))
-			.header("Authorization", this.erpAuthorization)
-			.header("X-CSRF-Token", "Fetch")
-			.build());
-		String token = fetched.headers().firstValue("X-CSRF-Token").orElse("");
-		HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(this.erp + path))
-			.header("Authorization", this.erpAuthorization)
-			.header("X-CSRF-Token", token)
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build());
-		check(posted, 201, "booking the bench's stock");
-	}
-
 	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return this.erp.send(request);
 	}
 
 	private static void check(HttpResponse<String> response, int status, String what) {
@@ -251,11 +218,6 @@ public final class ReconciliationBench {
 	private static int number(String json, String name) {
 		Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(json);
 		return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
 }

@@ -82,7 +82,7 @@ class OperationsPagesTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Order 1000001", "RELEASED", "LATE", "Its event was published 10 minutes after",
-				"posted through the platform", "corr-1");
+				"posted through the platform", "corr-1", "5.000 H87");
 		String unknown = this.mvc.perform(get("/operations/lineage").param("orderId", "1000999").with(operations()))
 			.andReturn()
 			.getResponse()

@@ -116,6 +116,11 @@ final class Browser implements AutoCloseable {
 		new Select(find(by)).selectByValue(value);
 	}
 
+	// how many the page shows, without waiting for one
+	int count(By by) {
+		return this.driver.findElements(by).size();
+	}
+
 	String text(By by) {
 		return find(by).getText();
 	}

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -260,6 +261,69 @@ class PortalJourneysTests {
 		await().atMost(Duration.ofSeconds(15))
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> get(path, token).statusCode() == status);
+	}
+
+	@Test
+	void operationsSeesThePlatformOverTimeAndTracesAProductionOrder() {
+		String mes = platform.token("mes-plant-1000");
+		HttpResponse<String> orders = platform.send(HttpRequest
+			.newBuilder(URI.create(platform.gateway() + "/v1/production-orders?plant=1000&status=RELEASED&limit=1"))
+			.header("Authorization", "Bearer " + mes)
+			.build());
+		assertThat(orders.statusCode()).as(orders.body()).isEqualTo(200);
+		String orderId = JsonPath.read(orders.body(), "$.items[0].orderId");
+		// MES confirms through the gateway: its lineage shows the confirmation with its
+		// key
+		String order = platform
+			.send(HttpRequest.newBuilder(URI.create(platform.gateway() + "/v1/production-orders/" + orderId))
+				.header("Authorization", "Bearer " + mes)
+				.build())
+			.body();
+		String key = "lineage-" + UUID.randomUUID();
+		HttpResponse<String> confirmed = platform.send(HttpRequest
+			.newBuilder(URI.create(platform.gateway() + "/v1/production-orders/" + orderId + "/confirmations"))
+			.header("Authorization", "Bearer " + mes)
+			.header("Idempotency-Key", key)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"operation\":\"" + JsonPath.read(order, "$.routing.operations[0].operation")
+						+ "\",\"yieldQuantity\":1," + "\"scrapQuantity\":0,\"unit\":\""
+						+ JsonPath.read(order, "$.quantities.unit") + "\",\"finalConfirmation\":false}"))
+			.build());
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
+		try (Browser browser = new Browser("operations")) {
+			browser.signIn(portal, "operations");
+			browser.open(portal + "/operations");
+			assertThat(browser.text(By.cssSelector(".account"))).contains("operations");
+			// calls through the gateway between two samples draw the plants' lines (a
+			// page
+			// samples when its figures are more than 5 seconds old)
+			await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+				platform.send(HttpRequest
+					.newBuilder(URI.create(platform.gateway() + "/v1/production-orders?plant=1000&limit=1"))
+					.header("Authorization", "Bearer " + mes)
+					.build());
+				browser.open(portal + "/operations");
+				assertThat(browser.count(By.cssSelector(".charts figure:first-of-type svg.chart polyline")))
+					.as("the latency of plant 1000's calls drawn")
+					.isPositive();
+			});
+			assertThat(browser.text(By.cssSelector(".charts"))).contains("Mean latency of calls through the gateway",
+					"Share of calls answered 5xx", "Records not yet read, per consumer group",
+					"Mismatches opened and closed by reconciliation runs");
+			assertThat(browser.count(By.cssSelector(".charts svg.chart"))).isEqualTo(5);
+			browser.screenshot("overview");
+			// the confirmation's event reaches the streams once the change feed has
+			// passed its
+			// order's release (a few seconds)
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+				browser.open(portal + "/operations/lineage?orderId=" + orderId);
+				assertThat(browser.text(By.id("hops"))).contains("Order " + orderId, "plant 1000");
+				assertThat(browser.text(By.cssSelector("main table"))).contains("RELEASED",
+						"posted through the platform", key);
+			});
+			browser.screenshot("lineage");
+		}
 	}
 
 }
