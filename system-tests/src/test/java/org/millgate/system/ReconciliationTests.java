@@ -65,8 +65,11 @@ class ReconciliationTests {
 	@Test
 	void confirmations_a_clerk_entered_in_the_erp_are_found_and_those_mes_posted_through_the_platform_are_not() {
 		Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
-		String orderId = JsonPath.read(get("/v1/production-orders?plant=1000&status=RELEASED&limit=1", mes).body(),
-				"$.items[0].orderId");
+		// a released order no one has locked in the ERP
+		List<String> unlocked = JsonPath.read(
+				get("/v1/production-orders?plant=1000&status=RELEASED&limit=50", mes).body(),
+				"$.items[?(@.locked == false)].orderId");
+		String orderId = unlocked.get(0);
 		String order = get("/v1/production-orders/" + orderId, mes).body();
 		String operation = JsonPath.read(order, "$.routing.operations[0].operation");
 		String unit = JsonPath.read(order, "$.quantities.unit");

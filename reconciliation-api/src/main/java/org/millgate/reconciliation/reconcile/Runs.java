@@ -244,7 +244,8 @@ public final class Runs implements AutoCloseable {
 		}
 	}
 
-	private void scheduleDue() {
+	// package-private for the schedule's tests
+	void scheduleDue() {
 		Instant now = this.clock.instant();
 		this.schedule.forEach((plant, plan) -> {
 			for (Area area : plan.areas()) {

@@ -267,11 +267,13 @@ class PortalJourneysTests {
 	void operationsSeesThePlatformOverTimeAndTracesAProductionOrder() {
 		String mes = platform.token("mes-plant-1000");
 		HttpResponse<String> orders = platform.send(HttpRequest
-			.newBuilder(URI.create(platform.gateway() + "/v1/production-orders?plant=1000&status=RELEASED&limit=1"))
+			.newBuilder(URI.create(platform.gateway() + "/v1/production-orders?plant=1000&status=RELEASED&limit=50"))
 			.header("Authorization", "Bearer " + mes)
 			.build());
 		assertThat(orders.statusCode()).as(orders.body()).isEqualTo(200);
-		String orderId = JsonPath.read(orders.body(), "$.items[0].orderId");
+		// a released order no one has locked in the ERP
+		List<String> unlocked = JsonPath.read(orders.body(), "$.items[?(@.locked == false)].orderId");
+		String orderId = unlocked.get(0);
 		// MES confirms through the gateway: its lineage shows the confirmation with its
 		// key
 		String order = platform
