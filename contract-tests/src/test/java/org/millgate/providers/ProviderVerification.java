@@ -19,7 +19,7 @@ final class ProviderVerification {
 
 	/** The demo client of each consumer. */
 	static final Map<String, String> CLIENTS = Map.of("mes", "mes-plant-1000", "wms", "wms-plant-1000", "partner",
-			"partner-acme");
+			"partner-acme", "operations", "ops-console");
 
 	static final String CONFIRMED_KEY = "mes-line4-20261126-0001";
 

@@ -167,6 +167,25 @@ class ProvidersKeepThePactsTests {
 
 		}
 
+		@Nested
+		@Provider("reconciliation")
+		@PactFolder("pacts")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class Reconciliation extends Verification {
+
+			@Override
+			String service() {
+				return "reconciliation-api";
+			}
+
+			@State({ "production order 1000043 of plant 1000 is released",
+					"shipment 80000001 of plant 1000 is ready for shipment" })
+			void seed() {
+				// seed data
+			}
+
+		}
+
 		/**
 		 * Checks every message of the event product's message pacts against the event its
 		 * producer really published on this ERP release.

@@ -13,8 +13,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The warehouse management system's own client of Millgate: stock by storage location and
- * the shipments it has to load.
+ * The warehouse management system's own client of Millgate: stock by storage location,
+ * the shipments it has to load, and the status it holds for a shipment, reported for
+ * reconciliation.
  */
 public final class WmsClient {
 
@@ -45,6 +46,31 @@ public final class WmsClient {
 
 	public Shipment shipment(String shipmentId) {
 		return get("/v1/shipments/" + shipmentId, Shipment.class);
+	}
+
+	public ShipmentReceipt reportShipment(String shipmentId, String status, String reportedAt, String key) {
+		String body = "{\"shipmentId\":\"" + shipmentId + "\",\"status\":\"" + status
+				+ "\",\"system\":\"WMS\",\"reporter\":\"WMS-1000\",\"reportedAt\":\"" + reportedAt + "\"}";
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/v1/reconciliation/shipment-reports"))
+			.header("Authorization", "Bearer " + this.token.get())
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 201) {
+				throw new IllegalStateException(response.statusCode() + ": " + response.body());
+			}
+			return JSON.readValue(response.body(), ShipmentReceipt.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private <T> T get(String path, Class<T> type) {
@@ -91,6 +117,10 @@ public final class WmsClient {
 	}
 
 	public record Shipment(String shipmentId, String status, Checks checks, boolean readyForShipment) {
+
+	}
+
+	public record ShipmentReceipt(String reportId, String shipmentId, String plant, String status) {
 
 	}
 

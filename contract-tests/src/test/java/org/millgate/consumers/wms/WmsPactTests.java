@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the WMS expects of inventory (stock by storage location, every bucket) and of
- * shipments (the ready ones, one shipment with its checks).
+ * What the WMS expects of inventory (stock by storage location, every bucket), of
+ * shipments (the ready ones, one shipment with its checks) and of reconciliation (a
+ * shipment status it reports, recorded).
  */
 @Order(1)
 class WmsPactTests {
@@ -129,6 +130,45 @@ class WmsPactTests {
 			WmsClient.Shipment shipment = new WmsClient(server.getUrl(), () -> "t").shipment("80000001");
 			assertThat(shipment.readyForShipment()).isTrue();
 			assertThat(shipment.checks().qualityReleased()).isTrue();
+		}
+
+	}
+
+	@Nested
+	@ExtendWith(PactConsumerTestExt.class)
+	@PactTestFor(providerName = "reconciliation", pactVersion = PactSpecVersion.V4)
+	class Reconciliation {
+
+		static final String KEY = "wms-1000-report-80000001-0001";
+
+		@Pact(consumer = "wms")
+		V4Pact shipmentReport(PactDslWithProvider builder) {
+			return builder.given("shipment 80000001 of plant 1000 is ready for shipment")
+				.uponReceiving("the warehouse reports shipment 80000001 loaded")
+				.method("POST")
+				.path("/v1/reconciliation/shipment-reports")
+				.matchHeader("Authorization", BEARER, "Bearer token")
+				.matchHeader("Idempotency-Key", "[A-Za-z0-9._:-]{8,128}", KEY)
+				.matchHeader("Content-Type", "application/json.*", "application/json")
+				.body("{\"shipmentId\":\"80000001\",\"status\":\"LOADED\",\"system\":\"WMS\","
+						+ "\"reporter\":\"WMS-1000\",\"reportedAt\":\"2026-12-05T10:00:00Z\"}")
+				.willRespondWith()
+				.status(201)
+				.body(new PactDslJsonBody()
+					.stringMatcher("reportId", "[A-Za-z0-9._:-]{8,64}", "shipment-report-000000001")
+					.stringValue("shipmentId", "80000001")
+					.stringValue("plant", "1000")
+					.stringValue("status", "LOADED"))
+				.toPact(V4Pact.class);
+		}
+
+		@Test
+		@PactTestFor(pactMethod = "shipmentReport")
+		void theWarehouseReportsWhatItLoaded(MockServer server) {
+			WmsClient.ShipmentReceipt receipt = new WmsClient(server.getUrl(), () -> "t").reportShipment("80000001",
+					"LOADED", "2026-12-05T10:00:00Z", KEY);
+			assertThat(receipt.reportId()).isNotBlank();
+			assertThat(receipt.plant()).isEqualTo("1000");
 		}
 
 	}
