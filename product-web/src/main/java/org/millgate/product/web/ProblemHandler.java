@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -59,7 +60,24 @@ final class ProblemHandler {
 
 	@ExceptionHandler(ServerWebInputException.class)
 	ResponseEntity<byte[]> badInput(ServerWebInputException error, ServerWebExchange exchange) {
-		return answer("request.invalid", "The request cannot be read: " + error.getReason(), exchange);
+		if (tooLarge(error)) {
+			return answer("request.tooLarge", "The request body is larger than this service reads.", exchange);
+		}
+		return answer("request.invalid", "The request cannot be read" + reason(error), exchange);
+	}
+
+	// a body beyond what the codecs hold in memory
+	private static boolean tooLarge(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataBufferLimitException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String reason(ResponseStatusException error) {
+		return (error.getReason() != null) ? ": " + error.getReason() : ".";
 	}
 
 	// Spring's own refusals: no such resource or method, unreadable or unsupported body
@@ -68,7 +86,10 @@ final class ProblemHandler {
 		if (error.getStatusCode().value() == 404) {
 			return answer("resource.notFound", "There is no such resource.", exchange);
 		}
-		return answer("request.invalid", "The request cannot be processed: " + error.getReason(), exchange);
+		if (tooLarge(error)) {
+			return answer("request.tooLarge", "The request body is larger than this service reads.", exchange);
+		}
+		return answer("request.invalid", "The request cannot be processed" + reason(error), exchange);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -11,8 +11,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -44,6 +47,15 @@ class ProductWebAutoConfiguration {
 	}
 
 	// every decimal of every answer with the same scale (Decimals)
+	// the codecs read a body as large as the contract check does (a stock count of 10,000
+	// positions is 1.3 MB): Spring's default of 256 KiB refused it before any check did
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	CodecCustomizer millgateBodySize(ProductProperties product) {
+		int limit = Math.max(256 * 1024, product.maxBodyBytes());
+		return (configurer) -> configurer.defaultCodecs().maxInMemorySize(limit);
+	}
+
 	@Bean
 	JsonMapperBuilderCustomizer millgateDecimals() {
 		return (builder) -> builder.addModule(Decimals.module());

@@ -375,6 +375,29 @@ class ReconciliationApiTests {
 	}
 
 	@Test
+	void a_count_of_10000_positions_is_recorded_whole() {
+		String unit = this.materials.material("RM-200").block().baseUnit().code();
+		StringBuilder positions = new StringBuilder();
+		for (int i = 0; i < 10_000; i++) {
+			positions.append((i > 0) ? "," : "")
+				.append("{\"material\":\"RM-200\",\"storageLocation\":\"Z")
+				.append(String.format("%03d", i % 100))
+				.append("\",\"batch\":\"B")
+				.append(String.format("%05d", i))
+				.append("\",\"stockStatus\":\"ON_HAND\",\"quantity\":{\"value\":1.000,\"unit\":\"")
+				.append(unit)
+				.append("\"}}");
+		}
+		String count = "{\"plant\":\"1000\",\"countedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"positions\":["
+				+ positions + "]}";
+		assertThat(count.length()).as("larger than Spring's default codec buffer of 256 KiB").isGreaterThan(1_000_000);
+		EntityExchangeResult<byte[]> recorded = post("/v1/reconciliation/stock-counts", WMS,
+				UUID.randomUUID().toString(), count);
+		assertThat(recorded.getStatus().value()).as(body(recorded)).isEqualTo(201);
+		assertThat(JsonPath.<Integer>read(body(recorded), "$.positions")).isEqualTo(10_000);
+	}
+
+	@Test
 	void a_second_run_of_a_plant_and_area_waits_for_the_first_and_the_window_is_checked() {
 		EntityExchangeResult<byte[]> first = post("/v1/reconciliation/runs", OPS, null,
 				"{\"plant\":\"2000\",\"area\":\"SHIPMENTS\"}");
