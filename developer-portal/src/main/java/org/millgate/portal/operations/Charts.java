@@ -92,13 +92,13 @@ public final class Charts {
 	}
 
 	/**
-	 * Two bars per day: opened and closed.
+	 * Two bars per day: opened and resolved.
 	 * @param title what it shows
 	 * @param days day → {opened, closed}, oldest first
 	 * @return the SVG
 	 */
 	public static String bars(String title, Map<LocalDate, int[]> days) {
-		StringBuilder svg = open(title, title + ", per day: opened and closed.", 2);
+		StringBuilder svg = open(title, title + ", per day: opened and resolved.", 2);
 		if (days.isEmpty()) {
 			svg.append(text(WIDTH / 2, HEIGHT / 2, "middle", "No runs yet"));
 			return svg.append("</svg>").toString();
@@ -119,7 +119,7 @@ public final class Charts {
 				svg.append(String.format(Locale.ROOT,
 						"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %d %s</title></rect>",
 						x - bar + k * bar, y, bar, HEIGHT - BOTTOM - y, COLOURS[k], day.getKey(), day.getValue()[k],
-						(k == 0) ? "opened" : "closed"));
+						(k == 0) ? "opened" : "resolved"));
 			}
 			if (days.size() <= 14 || i % Math.max(1, days.size() / 7) == 0) {
 				svg.append(text((int) x, HEIGHT - BOTTOM + 14, "middle", day.getKey().toString().substring(5)));
@@ -127,7 +127,7 @@ public final class Charts {
 			i++;
 		}
 		legend(svg, 0, COLOURS[0], "opened");
-		legend(svg, 1, COLOURS[1], "closed");
+		legend(svg, 1, COLOURS[1], "resolved");
 		return svg.append("</svg>").toString();
 	}
 

@@ -78,6 +78,10 @@ public final class ReconciliationClient {
 		return get("/v1/reconciliation/mismatches?state=OPEN&limit=200");
 	}
 
+	public Answer resolvedMismatches() {
+		return get("/v1/reconciliation/mismatches?state=RESOLVED&limit=200");
+	}
+
 	public Answer runs() {
 		return get("/v1/reconciliation/runs?limit=200");
 	}

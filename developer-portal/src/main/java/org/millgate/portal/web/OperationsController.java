@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The operations pages: how the platform is doing per plant over time (latency, errors,
- * event lag, mismatches opened and closed), the open mismatches, and the lineage of a
+ * event lag, mismatches opened and resolved), the open mismatches, and the lineage of a
  * production order. For the {@code operations} role.
  */
 @Controller
@@ -46,6 +46,8 @@ final class OperationsController {
 		model.addAttribute("lagChart", Charts.lines("Event lag per consumer group", "records",
 				this.figures.lagByGroup(), OperationsFigures.Point::rate));
 		model.addAttribute("configured", this.reconciliation.configured());
+		// opened per day by the runs that opened them, resolved per day by when they were
+		// resolved (by someone, or by a run that no longer found them)
 		ReconciliationClient.Answer runs = this.reconciliation.runs();
 		Map<LocalDate, int[]> days = new TreeMap<>();
 		for (Map<String, Object> run : items(runs)) {
@@ -53,13 +55,17 @@ final class OperationsController {
 			if (finished == null || !"FINISHED".equals(run.get("state"))) {
 				continue;
 			}
-			LocalDate day = LocalDate.ofInstant(Instant.parse(finished.toString()), java.time.ZoneOffset.UTC);
 			Map<?, ?> counts = (Map<?, ?>) run.get("mismatches");
-			int[] perDay = days.computeIfAbsent(day, (d) -> new int[2]);
-			perDay[0] += ((Number) counts.get("opened")).intValue();
-			perDay[1] += ((Number) counts.get("closed")).intValue();
+			days.computeIfAbsent(day(finished), (d) -> new int[2])[0] += ((Number) counts.get("opened")).intValue();
 		}
-		model.addAttribute("mismatchChart", Charts.bars("Mismatches opened and closed by runs", days));
+		ReconciliationClient.Answer resolved = this.reconciliation.resolvedMismatches();
+		for (Map<String, Object> mismatch : items(resolved)) {
+			Object at = mismatch.get("resolvedAt");
+			if (at != null) {
+				days.computeIfAbsent(day(at), (d) -> new int[2])[1]++;
+			}
+		}
+		model.addAttribute("mismatchChart", Charts.bars("Mismatches opened and resolved per day", days));
 		ReconciliationClient.Answer open = this.reconciliation.openMismatches();
 		model.addAttribute("mismatches", items(open));
 		model.addAttribute("problem", (open.problem() != null) ? open.problem() : runs.problem());
@@ -85,6 +91,10 @@ final class OperationsController {
 					? "No production order " + orderId + " is visible to the operations team." : answer.problem());
 		}
 		return "lineage";
+	}
+
+	private static LocalDate day(Object instant) {
+		return LocalDate.ofInstant(Instant.parse(instant.toString()), java.time.ZoneOffset.UTC);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -65,11 +65,11 @@ class OperationsPagesTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("<svg", "Mean latency per plant", "Share of 5xx answers per plant",
-				"Event lag per consumer group", "Mismatches opened and closed by runs");
+				"Event lag per consumer group", "Mismatches opened and resolved per day");
 		// plants 1000 and 2000 drawn as lines, the lag of the reconciliation's group too
 		assertThat(page).contains("<polyline").contains(">1000<", ">2000<", ">millgate-reconciliation<");
 		// the runs' openings per day as bars
-		assertThat(page).contains("2026-12-05: 3 opened");
+		assertThat(page).contains("2026-12-05: 3 opened", "2026-12-04: 1 resolved");
 		assertThat(page).contains("stock-status:1000:FG-130:0003:FC260201", "Warehouse &amp; Logistics Integration");
 		// read with the operations client's token, not the signed-in person's
 		assertThat(STUB.bearers).allMatch("Bearer ops-token"::equals);
@@ -165,11 +165,17 @@ class OperationsPagesTests {
 						{"items":[{"runId":"run-1000-INVENTORY-000001","state":"FINISHED",
 						 "finishedAt":"2026-12-05T10:00:00Z","mismatches":{"opened":3,"stillOpen":0,"closed":1}}],
 						 "nextCursor":null}""");
-				case "/v1/reconciliation/mismatches" -> answer(exchange, 200, """
-						{"items":[{"mismatchId":"stock-status:1000:FG-130:0003:FC260201","kind":"STOCK_STATUS",
-						 "plant":"1000","systemOfRecord":"ERP","owner":{"plant":"1000",
-						 "team":"Warehouse & Logistics Integration","email":"logistics-integration@millgate.dev"},
-						 "state":"OPEN","openedAt":"2026-12-05T10:00:00Z"}],"nextCursor":null}""");
+				case "/v1/reconciliation/mismatches" -> answer(exchange, 200, String
+					.valueOf(exchange.getRequestURI().getQuery())
+					.contains("state=RESOLVED") ? """
+							{"items":[{"mismatchId":"shipment-status:80000003","kind":"SHIPMENT_STATUS",
+							 "plant":"1000","systemOfRecord":"ERP","state":"RESOLVED","resolution":"FIXED_IN_WMS",
+							 "resolvedAt":"2026-12-04T16:00:00Z","openedAt":"2026-12-04T10:00:00Z"}],
+							 "nextCursor":null}""" : """
+							{"items":[{"mismatchId":"stock-status:1000:FG-130:0003:FC260201","kind":"STOCK_STATUS",
+							 "plant":"1000","systemOfRecord":"ERP","owner":{"plant":"1000",
+							 "team":"Warehouse & Logistics Integration","email":"logistics-integration@millgate.dev"},
+							 "state":"OPEN","openedAt":"2026-12-05T10:00:00Z"}],"nextCursor":null}""");
 				case "/v1/reconciliation/production-orders/1000001/lineage" -> answer(exchange, 200,
 						"""
 								{"orderId":"1000001","plant":"1000","material":"FG-130","lateAfterSeconds":300,

@@ -24,10 +24,13 @@ import java.util.Map;
  * @param lastSeenRunId the last run that found it
  * @param revision changes with every change
  * @param history every change of state, oldest first (empty when not read)
+ * @param resolvedAt when it was resolved, or null unless it is resolved (kept by the
+ * store)
  */
 public record Mismatch(String mismatchId, MismatchKind kind, String plant, Subject subject, String ownerTeam,
 		String ownerEmail, Map<String, Object> evidence, String valuesDigest, String acceptedDigest, String state,
-		String resolution, Instant openedAt, String lastSeenRunId, int revision, List<HistoryEntry> history) {
+		String resolution, Instant openedAt, String lastSeenRunId, int revision, List<HistoryEntry> history,
+		Instant resolvedAt) {
 
 	public static final String OPEN = "OPEN";
 
@@ -47,19 +50,19 @@ public record Mismatch(String mismatchId, MismatchKind kind, String plant, Subje
 	Mismatch seen(Finding finding, String runId) {
 		return new Mismatch(this.mismatchId, this.kind, this.plant, this.subject, this.ownerTeam, this.ownerEmail,
 				finding.evidence(), finding.valuesDigest(), this.acceptedDigest, this.state, this.resolution,
-				this.openedAt, runId, this.revision + 1, this.history);
+				this.openedAt, runId, this.revision + 1, this.history, this.resolvedAt);
 	}
 
 	Mismatch reopened(Finding finding, String runId, Instant at) {
 		return new Mismatch(this.mismatchId, this.kind, this.plant, this.subject, this.ownerTeam, this.ownerEmail,
 				finding.evidence(), finding.valuesDigest(), null, OPEN, null, at, runId, this.revision + 1,
-				this.history);
+				this.history, null);
 	}
 
 	Mismatch moved(String state, String resolution, String acceptedDigest) {
 		return new Mismatch(this.mismatchId, this.kind, this.plant, this.subject, this.ownerTeam, this.ownerEmail,
 				this.evidence, this.valuesDigest, acceptedDigest, state, resolution, this.openedAt, this.lastSeenRunId,
-				this.revision + 1, this.history);
+				this.revision + 1, this.history, this.resolvedAt);
 	}
 
 	/**

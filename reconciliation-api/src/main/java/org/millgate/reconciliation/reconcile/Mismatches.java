@@ -78,7 +78,7 @@ public final class Mismatches {
 				Owner owner = owner(finding.kind());
 				Mismatch mismatch = new Mismatch(id, finding.kind(), finding.plant(), finding.subject(), owner.team(),
 						owner.email(), finding.evidence(), finding.valuesDigest(), null, Mismatch.OPEN, null, now,
-						run.runId(), 1, List.of());
+						run.runId(), 1, List.of(), null);
 				transaction.insertMismatch(mismatch);
 				transaction.appendHistory(id,
 						new Mismatch.HistoryEntry(Mismatch.OPEN, null, now, Actor.run(run.runId()), null));

@@ -56,7 +56,8 @@ public final class JdbcReconciliationStore implements ReconciliationStore {
 			+ "still_open, closed, failure, correlation_id";
 
 	private static final String MISMATCH_COLUMNS = "mismatch_id, kind, plant, subject, owner_team, owner_email, "
-			+ "evidence, values_digest, accepted_digest, state, resolution, opened_at, last_seen_run_id, revision";
+			+ "evidence, values_digest, accepted_digest, state, resolution, opened_at, last_seen_run_id, revision, "
+			+ "resolved_at";
 
 	private final JdbcClient jdbc;
 
@@ -203,11 +204,11 @@ public final class JdbcReconciliationStore implements ReconciliationStore {
 		public void insertMismatch(Mismatch m) {
 			JdbcReconciliationStore.this.jdbc
 				.sql("INSERT INTO reconciliation_mismatch (" + MISMATCH_COLUMNS + ", area, system_of_record) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(m.mismatchId(), m.kind().name(), m.plant(), JsonText.string(m.subject().json()), m.ownerTeam(),
 						m.ownerEmail(), JsonText.string(m.evidence()), m.valuesDigest(), m.acceptedDigest(), m.state(),
-						m.resolution(), time(m.openedAt()), m.lastSeenRunId(), m.revision(), m.kind().area().name(),
-						m.kind().systemOfRecord().name())
+						m.resolution(), time(m.openedAt()), m.lastSeenRunId(), m.revision(), null,
+						m.kind().area().name(), m.kind().systemOfRecord().name())
 				.update();
 		}
 
@@ -215,10 +216,13 @@ public final class JdbcReconciliationStore implements ReconciliationStore {
 		public void updateMismatch(Mismatch m) {
 			JdbcReconciliationStore.this.jdbc
 				.sql("UPDATE reconciliation_mismatch SET evidence = ?, values_digest = ?, accepted_digest = ?, "
-						+ "state = ?, resolution = ?, opened_at = ?, last_seen_run_id = ?, revision = ? "
-						+ "WHERE mismatch_id = ?")
+						+ "state = ?, resolution = ?, opened_at = ?, last_seen_run_id = ?, revision = ?, "
+						// resolved now, or still as resolved before; cleared when
+						// reopened
+						+ "resolved_at = CASE WHEN state = 'RESOLVED' AND ? = 'RESOLVED' THEN resolved_at "
+						+ "WHEN ? = 'RESOLVED' THEN CURRENT_TIMESTAMP ELSE NULL END WHERE mismatch_id = ?")
 				.params(JsonText.string(m.evidence()), m.valuesDigest(), m.acceptedDigest(), m.state(), m.resolution(),
-						time(m.openedAt()), m.lastSeenRunId(), m.revision(), m.mismatchId())
+						time(m.openedAt()), m.lastSeenRunId(), m.revision(), m.state(), m.state(), m.mismatchId())
 				.update();
 		}
 
@@ -575,7 +579,7 @@ public final class JdbcReconciliationStore implements ReconciliationStore {
 				rs.getString("owner_team"), rs.getString("owner_email"), JSON.readValue(rs.getString("evidence"), MAP),
 				rs.getString("values_digest"), rs.getString("accepted_digest"), rs.getString("state"),
 				rs.getString("resolution"), instant(rs, "opened_at"), rs.getString("last_seen_run_id"),
-				rs.getInt("revision"), history);
+				rs.getInt("revision"), history, instant(rs, "resolved_at"));
 	}
 
 	private static String prefixed(String prefix, String columns) {

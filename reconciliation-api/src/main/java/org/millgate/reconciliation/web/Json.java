@@ -91,6 +91,7 @@ final class Json {
 		json.put("owner", owner);
 		json.put("state", mismatch.state());
 		json.put("resolution", mismatch.resolution());
+		json.put("resolvedAt", time(mismatch.resolvedAt()));
 		json.put("openedAt", time(mismatch.openedAt()));
 		json.put("lastSeenRunId", mismatch.lastSeenRunId());
 		return json;

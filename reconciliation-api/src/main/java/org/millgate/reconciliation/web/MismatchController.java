@@ -55,7 +55,8 @@ final class MismatchController {
 		if (cursor != null) {
 			List<String> position = this.cursors.position(query, cursor, 2);
 			after = new Mismatch(position.get(1), MismatchKind.SHIPMENT_STATUS, "", Subject.shipment(null), "", "",
-					Map.of(), "", null, "", null, OffsetDateTime.parse(position.get(0)).toInstant(), "", 0, List.of());
+					Map.of(), "", null, "", null, OffsetDateTime.parse(position.get(0)).toInstant(), "", 0, List.of(),
+					null);
 		}
 		Mismatch page = after;
 		return Mono.fromCallable(() -> this.mismatches.mismatches(caller, plant, state, kind, runId, page, limit + 1))

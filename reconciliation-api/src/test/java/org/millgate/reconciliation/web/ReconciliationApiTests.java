@@ -214,6 +214,9 @@ class ReconciliationApiTests {
 		assertThat(history).extracting((entry) -> entry.get("state"))
 			.containsExactly("OPEN", "ACKNOWLEDGED", "RESOLVED");
 		assertThat(JsonPath.<String>read(body(resolved), "$.history[2].by.id")).isEqualTo("ops-console");
+		assertThat(JsonPath.<String>read(body(acknowledged), "$.resolvedAt")).isNull();
+		assertThat(Instant.parse(JsonPath.<String>read(body(resolved), "$.resolvedAt")))
+			.isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(5));
 		assertThat(JsonPath.<String>read(body(resolved), "$.history[2].note"))
 			.isEqualTo("Moved back to quality inspection");
 		assertProblem(post("/v1/reconciliation/mismatches/" + id + "/resolution", OPS, null,
@@ -333,6 +336,7 @@ class ReconciliationApiTests {
 		String mismatch = body(get("/v1/reconciliation/mismatches/shipment-status:" + id, OPS));
 		assertThat(JsonPath.<String>read(mismatch, "$.state")).isEqualTo("RESOLVED");
 		assertThat(JsonPath.<String>read(mismatch, "$.resolution")).isEqualTo("NO_LONGER_FOUND");
+		assertThat(JsonPath.<String>read(mismatch, "$.resolvedAt")).isNotNull();
 		assertThat(JsonPath.<String>read(mismatch, "$.history[1].by.id")).isEqualTo(runId);
 	}
 

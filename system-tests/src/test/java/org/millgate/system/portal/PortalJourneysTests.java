@@ -312,7 +312,7 @@ class PortalJourneysTests {
 			});
 			assertThat(browser.text(By.cssSelector(".charts"))).contains("Mean latency of calls through the gateway",
 					"Share of calls answered 5xx", "Records not yet read, per consumer group",
-					"Mismatches opened and closed by reconciliation runs");
+					"Mismatches opened by reconciliation runs and resolved");
 			assertThat(browser.count(By.cssSelector(".charts svg.chart"))).isEqualTo(5);
 			browser.screenshot("overview");
 			// the confirmation's event reaches the streams once the change feed has

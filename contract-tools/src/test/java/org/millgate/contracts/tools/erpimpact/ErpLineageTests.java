@@ -195,7 +195,7 @@ class ErpLineageTests {
 			"window.to");
 
 	private static final List<String> MISMATCH_SUMMARY = List.of("kind", "lastSeenRunId", "mismatchId", "openedAt",
-			"owner.email", "owner.plant", "owner.team", "plant", "resolution", "state", "systemOfRecord");
+			"owner.email", "owner.plant", "owner.team", "plant", "resolution", "resolvedAt", "state", "systemOfRecord");
 
 	private static final List<String> MISMATCH = Stream.concat(MISMATCH_SUMMARY.stream(),
 			Stream.of("evidence.erp.at", "evidence.reported.at", "evidence.reported.reportId",
