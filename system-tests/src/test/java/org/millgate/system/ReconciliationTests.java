@@ -14,10 +14,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.millgate.testing.erp.ErpSimulator;
+import org.millgate.testing.events.EventContracts;
 import org.millgate.testing.platform.Platform;
 import org.springframework.http.HttpMethod;
 
@@ -145,8 +149,30 @@ class ReconciliationTests {
 			.isEqualTo("ON_HAND");
 		assertThat(JsonPath.<String>read(mismatch, "$.evidence.reported.value.byStockStatus[0].stockStatus"))
 			.isEqualTo("QUALITY_HOLD");
-		// the event of the opening, as the integration contract has it
-		assertThat(platform.kafkaBootstrap()).isNotBlank();
+		// the opening reached the platform's Kafka as an integration event, valid by its
+		// contract, read as any consumer reads it (committed records only)
+		ConsumerRecord<String, String> event = openingEvent(found.get(0));
+		assertThat(EventContracts.violations("integration", "v1", event)).isEmpty();
+		assertThat(event.key()).isEqualTo("material/1000/" + inspected.get(0));
+	}
+
+	private static ConsumerRecord<String, String> openingEvent(String mismatchId) {
+		Map<String, Object> config = Map.of("bootstrap.servers", platform.kafkaBootstrap(), "group.id",
+				"reconciliation-tests-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "isolation.level",
+				"read_committed");
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of("millgate.integration.events.v1"));
+			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+			while (Instant.now().isBefore(deadline)) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+					if (record.value() != null && record.value().contains("\"mismatchId\":\"" + mismatchId + "\"")) {
+						return record;
+					}
+				}
+			}
+		}
+		throw new AssertionError("No reconciliation-mismatch event of " + mismatchId + " within 30 s");
 	}
 
 	@Test
