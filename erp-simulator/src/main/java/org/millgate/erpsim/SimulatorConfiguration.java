@@ -2,6 +2,7 @@ package org.millgate.erpsim;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -26,6 +28,7 @@ import org.millgate.erpsim.faults.FaultFilter;
 import org.millgate.erpsim.faults.Faults;
 import org.millgate.erpsim.release.ErpRelease;
 import org.millgate.erpsim.service.ODataService;
+import org.millgate.erpsim.web.AuthMode;
 import org.millgate.erpsim.web.BearerTokens;
 import org.millgate.erpsim.web.ControlHandler;
 import org.millgate.erpsim.web.CsrfTokens;
@@ -104,8 +107,8 @@ class SimulatorConfiguration {
 	}
 
 	@Bean
-	BearerTokens bearerTokens(SimulatorProperties properties, Clock clock) {
-		return new BearerTokens(properties.user(), properties.password(), clock);
+	BearerTokens bearerTokens(SimulatorProperties properties, Clock clock, CallStatistics statistics) {
+		return new BearerTokens(properties.user(), properties.password(), clock, statistics);
 	}
 
 	@Bean
@@ -115,7 +118,13 @@ class SimulatorConfiguration {
 
 	@Bean
 	SecurityFilter securityFilter(SimulatorProperties properties, CsrfTokens tokens, CallStatistics statistics,
-			ServiceRegistry registry, BearerTokens bearerTokens) {
+			ServiceRegistry registry, BearerTokens bearerTokens, Environment environment) {
+		if (properties.auth() == AuthMode.MTLS
+				&& !"need".equalsIgnoreCase(environment.getProperty("server.ssl.client-auth", ""))) {
+			throw new IllegalStateException("erp.auth=mtls needs HTTPS that demands a client certificate: set "
+					+ "server.ssl.key-store (the server's certificate), server.ssl.trust-store (the clients' "
+					+ "certificates or their authority) and server.ssl.client-auth=need");
+		}
 		if (properties.clerk().equals(properties.user())) {
 			throw new IllegalStateException("erp.clerk and erp.user are both '" + properties.user()
 					+ "': the clerk is a person working in the ERP itself, give them a name of their own");
@@ -123,8 +132,8 @@ class SimulatorConfiguration {
 		Map<String, String> users = new LinkedHashMap<>();
 		users.put(properties.clerk(), properties.clerkPassword());
 		users.put(properties.user(), properties.password());
-		return new SecurityFilter(users, properties.sapClient(), tokens, statistics, serviceIds(registry),
-				bearerTokens);
+		return new SecurityFilter(properties.auth(), users, properties.sapClient(), tokens, statistics,
+				serviceIds(registry), bearerTokens);
 	}
 
 	// One line an operator can read: which ERP this is and where its services are.
@@ -133,8 +142,9 @@ class SimulatorConfiguration {
 			SimulatorProperties properties) {
 		return (arguments) -> LoggerFactory.getLogger(ErpSimulatorApplication.class)
 			.info("Simulating SAP S/4HANA {} (sap-client {}, seed scale {}: {} production orders, {} deliveries); "
-					+ "services: {}", release.id(), properties.sapClient(), properties.seed().scale(),
+					+ "logon {}; services: {}", release.id(), properties.sapClient(), properties.seed().scale(),
 					data.table("ProductionOrder").rows().size(), data.table("DeliveryHeader").rows().size(),
+					properties.auth().name().toLowerCase(Locale.ROOT),
 					registry.all().stream().map(ODataService::path).sorted().toList());
 	}
 

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import org.millgate.erpsim.web.AuthMode;
+
 /**
  * Settings of the ERP simulator, bound under {@code erp}.
  *
@@ -25,6 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * @param clerk a second user: a person who works in the ERP itself rather than an
  * interface (what they enter is the ERP's own, e.g. a confirmation MES never posted)
  * @param clerkPassword that user's password
+ * @param auth the logon the OData services demand: {@code basic} (basic authentication,
+ * or a bearer token; the default), {@code oauth2} (bearer tokens from
+ * {@code /_sim/oauth2/token} only) or {@code mtls} (a client certificate only: needs
+ * HTTPS with {@code server.ssl.client-auth=need} and a {@code server.ssl.trust-store})
  */
 @Validated
 @ConfigurationProperties("erp")
@@ -32,7 +38,8 @@ public record SimulatorProperties(@DefaultValue("2022") @NotBlank String release
 		@DefaultValue("100") @Min(1) @Max(5000) int pageSize, @DefaultValue("millgate") @NotBlank String user,
 		@DefaultValue("millgate") @NotBlank String password,
 		@DefaultValue("100") @Pattern(regexp = "[0-9]{3}") String sapClient,
-		@DefaultValue("erp-clerk") @NotBlank String clerk, @DefaultValue("erp-clerk") @NotBlank String clerkPassword) {
+		@DefaultValue("erp-clerk") @NotBlank String clerk, @DefaultValue("erp-clerk") @NotBlank String clerkPassword,
+		@DefaultValue("basic") AuthMode auth) {
 
 	/**
 	 * Seed data settings.

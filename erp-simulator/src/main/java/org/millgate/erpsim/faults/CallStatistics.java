@@ -34,6 +34,19 @@ public final class CallStatistics {
 	}
 
 	/**
+	 * Adds the user a service's last request logged on as.
+	 * @param serviceId the service
+	 * @param user the user
+	 */
+	public void noteUser(String serviceId, String user) {
+		this.lastRequests.computeIfPresent(serviceId, (id, request) -> {
+			Map<String, String> withUser = new TreeMap<>(request);
+			withUser.put("user", user);
+			return Map.copyOf(withUser);
+		});
+	}
+
+	/**
 	 * The last request of every service.
 	 * @return service id to request summary
 	 */

@@ -77,6 +77,10 @@ public final class FaultFilter implements WebFilter, Ordered {
 		HttpHeaders headers = exchange.getRequest().getHeaders();
 		summary.put("correlationId", Objects.toString(headers.getFirst("X-Correlation-Id"), ""));
 		summary.put("traceparent", Objects.toString(headers.getFirst("traceparent"), ""));
+		summary.put("sapClient", Objects.toString(exchange.getRequest().getQueryParams().getFirst("sap-client"), ""));
+		summary.put("sapLanguage",
+				Objects.toString(exchange.getRequest().getQueryParams().getFirst("sap-language"), ""));
+		summary.put("acceptLanguage", Objects.toString(headers.getFirst(HttpHeaders.ACCEPT_LANGUAGE), ""));
 		this.statistics.remember(service.get(), summary);
 		// how many calls a service has in flight at once, injected latency included (what
 		// a bulkhead in front of the ERP must cap)

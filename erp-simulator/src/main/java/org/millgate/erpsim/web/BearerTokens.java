@@ -19,6 +19,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import org.millgate.erpsim.faults.CallStatistics;
+
 /**
  * OAuth2 client credentials as an API management layer or SAP BTP puts them in front of
  * S/4HANA: {@code POST /_sim/oauth2/token} issues bearer tokens to the configured user as
@@ -36,7 +38,17 @@ public final class BearerTokens {
 
 	private final Clock clock;
 
-	public BearerTokens(String clientId, String clientSecret, Clock clock) {
+	private final CallStatistics statistics;
+
+	/**
+	 * The token endpoint.
+	 * @param clientId the one client's id
+	 * @param clientSecret its secret
+	 * @param clock the clock
+	 * @param statistics where issued tokens are counted ({@code oauth2}, {@code token})
+	 */
+	public BearerTokens(String clientId, String clientSecret, Clock clock, CallStatistics statistics) {
+		this.statistics = statistics;
 		this.clientCredentials = "Basic "
 				+ Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
 		this.clock = clock;
@@ -75,6 +87,7 @@ public final class BearerTokens {
 			RANDOM.nextBytes(bytes);
 			String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 			this.issued.put(token, this.clock.instant().plus(LIFETIME));
+			this.statistics.count("oauth2", "token");
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("access_token", token);
 			body.put("token_type", "Bearer");

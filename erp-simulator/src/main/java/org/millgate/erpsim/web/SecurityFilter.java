@@ -26,9 +26,10 @@ import org.springframework.web.server.WebFilterChain;
 import org.millgate.erpsim.faults.CallStatistics;
 
 /**
- * Guards every OData request as an SAP system does: basic authentication, a session
- * cookie, and the CSRF handshake (fetch a token with {@code X-CSRF-Token: Fetch} on a
- * read, send it with the cookie on every write; otherwise 403 with
+ * Guards every OData request as an SAP system does: the logon its mode demands (basic
+ * authentication, a bearer token, or a client certificate whose subject is the user), a
+ * session cookie, and the CSRF handshake (fetch a token with {@code X-CSRF-Token: Fetch}
+ * on a read, send it with the cookie on every write; otherwise 403 with
  * {@code X-CSRF-Token: Required}).
  */
 public final class SecurityFilter implements WebFilter, Ordered {
@@ -50,8 +51,11 @@ public final class SecurityFilter implements WebFilter, Ordered {
 
 	private final BearerTokens bearerTokens;
 
+	private final AuthMode mode;
+
 	/**
 	 * The filter.
+	 * @param mode the logon demanded
 	 * @param users each user's password
 	 * @param sapClient the SAP client the system answers for
 	 * @param tokens the CSRF tokens
@@ -59,8 +63,9 @@ public final class SecurityFilter implements WebFilter, Ordered {
 	 * @param serviceOfPath the service a path belongs to, if any
 	 * @param bearerTokens the OAuth 2.0 tokens it issued
 	 */
-	public SecurityFilter(Map<String, String> users, String sapClient, CsrfTokens tokens, CallStatistics statistics,
-			Function<String, Optional<String>> serviceOfPath, BearerTokens bearerTokens) {
+	public SecurityFilter(AuthMode mode, Map<String, String> users, String sapClient, CsrfTokens tokens,
+			CallStatistics statistics, Function<String, Optional<String>> serviceOfPath, BearerTokens bearerTokens) {
+		this.mode = mode;
 		this.bearerTokens = bearerTokens;
 		this.credentials = users.entrySet()
 			.stream()
@@ -86,16 +91,16 @@ public final class SecurityFilter implements WebFilter, Ordered {
 		if (service.isEmpty()) {
 			return chain.filter(exchange);
 		}
-		String authorization = request.getHeaders().getFirst("Authorization");
-		boolean bearer = authorization != null && authorization.startsWith("Bearer ")
-				&& this.bearerTokens.valid(authorization.substring("Bearer ".length()));
-		if (!bearer && (authorization == null || !known(authorization))) {
+		String user = logon(request);
+		if (user == null) {
 			exchange.getResponse()
 				.getHeaders()
-				.set("WWW-Authenticate", "Basic realm=\"SAP NetWeaver Application Server [SIM]\"");
+				.set("WWW-Authenticate", (this.mode == AuthMode.OAUTH2) ? "Bearer realm=\"SAP NetWeaver [SIM]\""
+						: "Basic realm=\"SAP NetWeaver Application Server [SIM]\"");
 			return plain(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "Logon failed");
 		}
-		exchange.getAttributes().put(USER, bearer ? "OAUTH2CLIENT" : user(authorization));
+		exchange.getAttributes().put(USER, user);
+		this.statistics.noteUser(service.get(), user);
 		HttpCookie cookie = request.getCookies().getFirst(this.sessionCookie);
 		String session = (cookie != null) ? cookie.getValue() : null;
 		String token = request.getHeaders().getFirst("X-CSRF-Token");
@@ -117,6 +122,21 @@ public final class SecurityFilter implements WebFilter, Ordered {
 			return plain(exchange.getResponse(), HttpStatus.FORBIDDEN, "CSRF token validation failed");
 		}
 		return chain.filter(exchange);
+	}
+
+	// the user the request logs on as, or null when the mode's logon fails
+	private String logon(ServerHttpRequest request) {
+		if (this.mode == AuthMode.MTLS) {
+			return ClientCertificates.user(request.getSslInfo());
+		}
+		String authorization = request.getHeaders().getFirst("Authorization");
+		if (authorization == null) {
+			return null;
+		}
+		if (authorization.startsWith("Bearer ")) {
+			return this.bearerTokens.valid(authorization.substring("Bearer ".length())) ? "OAUTH2CLIENT" : null;
+		}
+		return (this.mode == AuthMode.BASIC && known(authorization)) ? user(authorization) : null;
 	}
 
 	private boolean known(String authorization) {
