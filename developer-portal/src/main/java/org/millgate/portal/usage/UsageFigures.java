@@ -10,9 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -33,15 +31,11 @@ public class UsageFigures implements AutoCloseable {
 
 	static final String PREFIX = "millgate:usage:";
 
-	private final RedisClient client;
-
-	private final RedisURI uri;
+	private final UsageRedis redis;
 
 	private final URI gatewayUsage;
 
 	private final RestClient http;
-
-	private StatefulRedisConnection<String, String> connection;
 
 	/**
 	 * Figures from Redis, or else from the gateway.
@@ -55,13 +49,10 @@ public class UsageFigures implements AutoCloseable {
 		requests.setReadTimeout(Duration.ofSeconds(3));
 		this.http = RestClient.builder().requestFactory(requests).build();
 		if (url == null || url.isBlank()) {
-			this.client = null;
-			this.uri = null;
+			this.redis = null;
 			return;
 		}
-		this.uri = RedisURI.create(url);
-		this.uri.setTimeout(Duration.ofSeconds(2));
-		this.client = RedisClient.create();
+		this.redis = new UsageRedis(url);
 	}
 
 	/**
@@ -69,7 +60,7 @@ public class UsageFigures implements AutoCloseable {
 	 * @return a description
 	 */
 	public String source() {
-		return (this.client != null) ? "Redis, all gateway instances"
+		return (this.redis != null) ? "Redis, all gateway instances"
 				: "the gateway at " + this.gatewayUsage + " (one instance, since it started)";
 	}
 
@@ -89,22 +80,22 @@ public class UsageFigures implements AutoCloseable {
 	 * @throws IllegalStateException when the figures cannot be read
 	 */
 	public List<Row> rows(String clientId) {
-		if (this.client == null) {
+		if (this.redis == null) {
 			return fromGateway().stream().filter((row) -> clientId == null || row.client().equals(clientId)).toList();
 		}
 		try {
-			StatefulRedisConnection<String, String> open = connection();
+			RedisClusterCommands<String, String> open = this.redis.commands();
 			List<Row> rows = new ArrayList<>();
-			for (String key : open.sync().smembers(KEYS)) {
+			for (String key : open.smembers(KEYS)) {
 				if (clientId != null && !key.endsWith(":" + clientId)) {
 					continue;
 				}
 				// product:version:client; product ids and versions have no ':'
 				String[] parts = key.substring(PREFIX.length()).split(":", 3);
-				Map<String, String> fields = open.sync().hgetall(key);
+				Map<String, String> fields = open.hgetall(key);
 				if (fields.isEmpty()) {
 					// expired: no calls for a long time
-					open.sync().srem(KEYS, key);
+					open.srem(KEYS, key);
 				}
 				else if (parts.length == 3) {
 					rows.add(row(parts[0], parts[1], parts[2], fields));
@@ -144,13 +135,6 @@ public class UsageFigures implements AutoCloseable {
 		return rows;
 	}
 
-	private synchronized StatefulRedisConnection<String, String> connection() {
-		if (this.connection == null || !this.connection.isOpen()) {
-			this.connection = this.client.connect(this.uri);
-		}
-		return this.connection;
-	}
-
 	static Row row(String product, String version, String client, Map<String, String> fields) {
 		long[] buckets = new long[LatencyBuckets.COUNT];
 		for (int i = 0; i < buckets.length; i++) {
@@ -173,11 +157,8 @@ public class UsageFigures implements AutoCloseable {
 
 	@Override
 	public synchronized void close() {
-		if (this.connection != null) {
-			this.connection.close();
-		}
-		if (this.client != null) {
-			this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		if (this.redis != null) {
+			this.redis.close();
 		}
 	}
 

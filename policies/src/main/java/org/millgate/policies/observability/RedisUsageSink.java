@@ -8,12 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 
 import org.millgate.policies.core.FailFastRedis;
@@ -38,33 +36,35 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 	/** How long a client's figures are kept after its last call. */
 	public static final Duration KEEP = Duration.ofDays(30);
 
-	// one hash, atomically: named in the set, counts added, the last call kept if later,
-	// expiry renewed. ARGV: last call, seconds to keep, then field/amount pairs.
-	private static final String ADD = "local h = KEYS[1] redis.call('SADD', KEYS[2], h) "
+	// one hash, atomically: counts added, the last call kept if later, expiry renewed;
+	// the
+	// script touches this one key only, so that it runs on a Redis Cluster too (the set
+	// of
+	// names is added to beside it). ARGV: last call, seconds to keep, then field/amount
+	// pairs.
+	private static final String ADD = "local h = KEYS[1] "
 			+ "for i = 3, #ARGV, 2 do redis.call('HINCRBY', h, ARGV[i], ARGV[i + 1]) end "
 			+ "local old = tonumber(redis.call('HGET', h, 'last') or '0') "
 			+ "if tonumber(ARGV[1]) > old then redis.call('HSET', h, 'last', ARGV[1]) end "
 			+ "redis.call('EXPIRE', h, ARGV[2]) return 1";
 
-	private final RedisClient client;
+	private final FailFastRedis redis;
 
-	private final RedisURI uri;
-
-	private final AtomicReference<StatefulRedisConnection<String, String>> connection = new AtomicReference<>();
+	private final AtomicReference<StatefulConnection<String, String>> connection = new AtomicReference<>();
 
 	/**
 	 * A sink; it connects on its first write.
-	 * @param url e.g. {@code redis://127.0.0.1:6379}
+	 * @param url e.g. {@code redis://127.0.0.1:6379}; a Sentinel or Cluster URL as
+	 * {@link FailFastRedis} describes
 	 */
 	public RedisUsageSink(String url) {
-		this.uri = FailFastRedis.uri(url);
-		this.client = FailFastRedis.client(Duration.ofSeconds(2));
+		this.redis = FailFastRedis.of(url, Duration.ofSeconds(2));
 	}
 
 	@Override
 	public CompletableFuture<Set<UsageLedger.Key>> write(List<UsageLedger.Counts> batch) {
 		return connection().thenCompose((open) -> {
-			RedisAsyncCommands<String, String> redis = open.async();
+			RedisClusterAsyncCommands<String, String> redis = FailFastRedis.async(open);
 			Set<UsageLedger.Key> written = ConcurrentHashMap.newKeySet();
 			List<CompletableFuture<?>> replies = new ArrayList<>();
 			for (UsageLedger.Counts counts : batch) {
@@ -79,10 +79,15 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 				for (int i = 0; i < counts.buckets().length; i++) {
 					add(arguments, "b" + i, counts.buckets()[i]);
 				}
-				RedisFuture<Long> reply = redis.eval(ADD, ScriptOutputType.INTEGER, new String[] { hash, KEYS },
+				// named first: a reader drops a name whose hash is gone, and the next
+				// write
+				// names it again
+				RedisFuture<Long> named = redis.sadd(KEYS, hash);
+				RedisFuture<Long> reply = redis.eval(ADD, ScriptOutputType.INTEGER, new String[] { hash },
 						arguments.toArray(String[]::new));
-				replies
-					.add(reply.toCompletableFuture().thenRun(() -> written.add(key)).exceptionally((failure) -> null));
+				replies.add(CompletableFuture.allOf(named.toCompletableFuture(), reply.toCompletableFuture())
+					.thenRun(() -> written.add(key))
+					.exceptionally((failure) -> null));
 			}
 			return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApply((all) -> written);
 		});
@@ -95,12 +100,12 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 		}
 	}
 
-	private CompletableFuture<StatefulRedisConnection<String, String>> connection() {
-		StatefulRedisConnection<String, String> open = this.connection.get();
+	private CompletableFuture<StatefulConnection<String, String>> connection() {
+		StatefulConnection<String, String> open = this.connection.get();
 		if (open != null) {
 			return CompletableFuture.completedFuture(open);
 		}
-		return this.client.connectAsync(StringCodec.UTF8, this.uri).toCompletableFuture().thenApply((fresh) -> {
+		return this.redis.connect(StringCodec.UTF8).thenApply((fresh) -> {
 			if (!this.connection.compareAndSet(null, fresh)) {
 				fresh.closeAsync();
 				return this.connection.get();
@@ -111,11 +116,11 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 
 	@Override
 	public void close() {
-		StatefulRedisConnection<String, String> open = this.connection.getAndSet(null);
+		StatefulConnection<String, String> open = this.connection.getAndSet(null);
 		if (open != null) {
 			open.close();
 		}
-		this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		this.redis.close();
 	}
 
 }

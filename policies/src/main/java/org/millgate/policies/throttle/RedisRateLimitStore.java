@@ -17,9 +17,10 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce.LettuceBasedProxyManagerBuilder;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -44,9 +45,7 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 
 	private static final PlanLimits WARM_UP = new PlanLimits("warm-up", Priority.LOW, 1, 1, 0);
 
-	private final RedisClient client;
-
-	private final RedisURI uri;
+	private final FailFastRedis redis;
 
 	private final AtomicReference<Connected> connected = new AtomicReference<>();
 
@@ -59,12 +58,12 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 
 	/**
 	 * Connects (in the background) to Redis.
-	 * @param url e.g. {@code redis://127.0.0.1:6379/0}
+	 * @param url e.g. {@code redis://127.0.0.1:6379/0}; a Sentinel or Cluster URL as
+	 * {@link FailFastRedis} describes
 	 * @param commandTimeout how long one command may take before it fails
 	 */
 	public RedisRateLimitStore(String url, Duration commandTimeout) {
-		this.uri = FailFastRedis.uri(url);
-		this.client = FailFastRedis.client(commandTimeout);
+		this.redis = FailFastRedis.of(url, commandTimeout);
 		try {
 			// the first attempt is awaited (at start-up, not on a request), so that a
 			// reachable Redis is in use from the first request on
@@ -88,15 +87,15 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 			return ready;
 		}
 		RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
-		this.client.connectAsync(codec, this.uri).whenComplete((connection, failure) -> {
+		this.redis.connect(codec).whenComplete((connection, failure) -> {
 			if (failure != null) {
 				this.connecting.set(false);
 				ready.complete(null);
-				logger.warn("Redis at {} not reachable ({}); throttling follows each product's Redis-down mode",
-						this.uri.getHost() + ":" + this.uri.getPort(), failure.getMessage());
+				logger.warn("{} not reachable ({}); throttling follows each product's Redis-down mode",
+						this.redis.describe(), FailFastRedis.reason(failure));
 				return;
 			}
-			AsyncProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(connection)
+			AsyncProxyManager<String> buckets = builder(connection)
 				.expirationAfterWrite(
 						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(10)))
 				.build()
@@ -111,7 +110,7 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 					this.connecting.set(false);
 					ready.complete(null);
 				});
-			logger.info("Throttling shares its buckets through Redis at {}:{}", this.uri.getHost(), this.uri.getPort());
+			logger.info("Throttling shares its buckets through {}", this.redis.describe());
 		});
 		return ready;
 	}
@@ -163,7 +162,17 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 		if (current != null) {
 			current.connection.close();
 		}
-		this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		this.redis.close();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static LettuceBasedProxyManagerBuilder<String> builder(StatefulConnection<String, byte[]> connection) {
+		// one key per bucket: its compare-and-swap script is routed to the key's node in
+		// a
+		// cluster
+		return (connection instanceof StatefulRedisClusterConnection<String, byte[]> clustered)
+				? Bucket4jLettuce.casBasedBuilder(clustered)
+				: Bucket4jLettuce.casBasedBuilder((StatefulRedisConnection<String, byte[]>) connection);
 	}
 
 	/**
@@ -171,7 +180,7 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 	 * (which names the limits), so that Bucket4j's batching can merge concurrent requests
 	 * of one client into one compare-and-swap round trip instead of racing each other.
 	 */
-	private record Connected(StatefulRedisConnection<String, byte[]> connection, AsyncProxyManager<String> buckets,
+	private record Connected(StatefulConnection<String, byte[]> connection, AsyncProxyManager<String> buckets,
 			ConcurrentMap<String, AsyncBucketProxy> proxies) {
 
 		AsyncBucketProxy proxy(String key, PlanLimits limits) {
