@@ -278,8 +278,8 @@ class DeploymentRulesTests {
 		}
 		else if (!path.equals(probe.getHttpGet().getPath())
 				|| containerPort(container, probe.getHttpGet().getPort()) != port) {
-			problems.add(what + ": probes " + probe.getHttpGet().getPath() + " on " + probe.getHttpGet().getPort()
-					+ ", not " + path + " on " + port);
+			problems.add(what + ": probes " + probe.getHttpGet().getPath() + " on "
+					+ probe.getHttpGet().getPort().getValue() + ", not " + path + " on " + port);
 		}
 	}
 
