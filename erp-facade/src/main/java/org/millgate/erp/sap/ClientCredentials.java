@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Mono;
@@ -12,15 +13,18 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import org.millgate.erp.port.ErpFailure;
 
 /**
- * An OAuth2 client-credentials token toward the ERP (SAP BTP or an API management layer
- * in front of S/4HANA), fetched when needed, shared by concurrent callers, and renewed
- * shortly before it expires.
+ * An OAuth2 client-credentials token toward the ERP (SAP BTP, an S/4HANA Cloud
+ * communication arrangement, or an API management layer in front of S/4HANA), fetched
+ * when needed, shared by concurrent callers, renewed shortly before it expires, and
+ * renewed at once when the ERP refuses it. The secret goes to the token endpoint only and
+ * appears in no message.
  */
-final class ClientCredentials {
+final class ClientCredentials implements Credentials {
 
 	private static final Duration EARLY = Duration.ofSeconds(30);
 
@@ -36,9 +40,15 @@ final class ClientCredentials {
 
 	private final Clock clock;
 
+	// a token endpoint that accepts the connection and never answers must not hold every
+	// caller behind the one shared fetch
+	private final Duration timeout;
+
 	private final AtomicReference<Mono<Token>> current = new AtomicReference<>();
 
-	ClientCredentials(WebClient client, URI tokenUri, String clientId, String clientSecret, String scope, Clock clock) {
+	ClientCredentials(WebClient client, URI tokenUri, String clientId, String clientSecret, String scope, Clock clock,
+			Duration timeout) {
+		this.timeout = timeout;
 		this.client = client;
 		this.tokenUri = tokenUri;
 		this.clientId = clientId;
@@ -51,7 +61,8 @@ final class ClientCredentials {
 	 * The Authorization header value.
 	 * @return {@code Bearer ...}
 	 */
-	Mono<String> authorization() {
+	@Override
+	public Mono<String> authorization() {
 		return Mono.defer(() -> {
 			Mono<Token> token = this.current.get();
 			if (token == null) {
@@ -75,10 +86,13 @@ final class ClientCredentials {
 	}
 
 	/**
-	 * Forgets the token, e.g. when the ERP refused it.
+	 * Forgets the token the ERP refused, so that the next call fetches a new one.
+	 * @return true
 	 */
-	void invalidate() {
+	@Override
+	public boolean renew() {
 		this.current.set(null);
+		return true;
 	}
 
 	private Mono<Token> fetch() {
@@ -101,9 +115,22 @@ final class ClientCredentials {
 				return new Token(body.path("access_token").asString(),
 						this.clock.instant().plus(lifetime).minus(early));
 			})
-			.onErrorMap((error) -> new ErpFailure.Unavailable("no OAuth2 token from " + this.tokenUri + ": " + error,
-					Duration.ofSeconds(30), error))
+			.timeout(this.timeout)
+			.onErrorMap(this::unavailable)
 			.cache();
+	}
+
+	private ErpFailure unavailable(Throwable error) {
+		if (error instanceof WebClientResponseException refused && refused.getStatusCode().is4xxClientError()) {
+			// the endpoint answered: asking again with the same client id and secret
+			// gets the same answer
+			return new ErpFailure.Unavailable("no OAuth2 token from " + this.tokenUri + ": the token endpoint refused "
+					+ "the client (" + refused.getStatusCode().value() + "); check millgate.erp.auth.client-id and "
+					+ "client-secret", Duration.ofSeconds(60), error, false);
+		}
+		String reason = (error instanceof TimeoutException) ? "no answer within " + this.timeout : error.toString();
+		return new ErpFailure.Unavailable("no OAuth2 token from " + this.tokenUri + ": " + reason,
+				Duration.ofSeconds(30), error);
 	}
 
 	private record Token(String value, Instant expiresAt) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -13,7 +12,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
-import reactor.core.publisher.Mono;
+import io.netty.handler.ssl.SslContext;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -63,23 +62,8 @@ public final class SapErpFacade {
 
 	private SapErpFacade(ErpProperties properties, WebClient client, MeterRegistry meters, Clock clock) {
 		this.release = SapRelease.of(properties.release());
-		ErpProperties.Auth auth = properties.auth();
-		Supplier<Mono<String>> authorization;
-		Runnable unauthorized = () -> {
-		};
-		if (auth.tokenUri() != null) {
-			ClientCredentials credentials = new ClientCredentials(client, auth.tokenUri(), auth.clientId(),
-					auth.clientSecret(), auth.scope(), clock);
-			authorization = credentials::authorization;
-			unauthorized = credentials::invalidate;
-		}
-		else {
-			String basic = "Basic " + Base64.getEncoder()
-				.encodeToString(auth.basicCredentials(properties.baseUrl()).getBytes(StandardCharsets.UTF_8));
-			authorization = () -> Mono.just(basic);
-		}
-		this.http = new SapHttp(client, properties.baseUrl(), properties.sapClient(), authorization, unauthorized,
-				properties.conflictCodes());
+		this.http = new SapHttp(client, properties.baseUrl(), properties.sapClient(), properties.sapLanguage(),
+				credentials(properties, client, clock), properties.conflictCodes());
 		this.calls = calls(properties, meters);
 		SapUnits units = new SapUnits(properties.units());
 		OrderMapping mapping = new OrderMapping(this.release, units);
@@ -109,11 +93,32 @@ public final class SapErpFacade {
 			Clock clock) {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeouts().connect().toMillis());
+		if (properties.authMode() == ErpProperties.Auth.Mode.MTLS
+				&& !"https".equalsIgnoreCase(properties.baseUrl().getScheme())) {
+			throw new IllegalStateException(
+					"millgate.erp: auth.mode is mtls, which needs an https base-url, not " + properties.baseUrl());
+		}
+		// read once, here: a store that cannot be read stops the service at start
+		SslContext tls = SapTls.context(properties.tls(), properties.authMode() == ErpProperties.Auth.Mode.MTLS);
+		if (tls != null) {
+			httpClient = httpClient.secure((spec) -> spec.sslContext(tls));
+		}
 		WebClient client = builder.clone()
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
 			.build();
 		return new SapErpFacade(properties, client, meters, clock);
+	}
+
+	private static Credentials credentials(ErpProperties properties, WebClient client, Clock clock) {
+		ErpProperties.Auth auth = properties.auth();
+		return switch (properties.authMode()) {
+			case OAUTH2 -> new ClientCredentials(client, auth.tokenUri(), auth.clientId(), auth.clientSecret(),
+					auth.scope(), clock, properties.timeouts().connect().plus(properties.timeouts().read()));
+			case MTLS -> Credentials.fixed("");
+			case BASIC -> Credentials.fixed("Basic " + Base64.getEncoder()
+				.encodeToString(auth.basicCredentials(properties.baseUrl()).getBytes(StandardCharsets.UTF_8)));
+		};
 	}
 
 	private static ErpCalls calls(ErpProperties properties, MeterRegistry meters) {

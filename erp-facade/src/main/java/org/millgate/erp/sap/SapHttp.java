@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Function;
+
+import javax.net.ssl.SSLException;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,7 +32,8 @@ import org.millgate.erp.port.CallContext;
 import org.millgate.erp.port.ErpFailure;
 
 /**
- * HTTP toward SAP Gateway: authentication, {@code sap-client}, correlation headers, the
+ * HTTP toward SAP Gateway: authentication (a refused token is renewed and the call sent
+ * again, once), {@code sap-client} and {@code sap-language}, correlation headers, the
  * CSRF token and session cookies for writes (fetched once, cached, fetched again once
  * when the ERP answers 403 {@code X-CSRF-Token: Required}), next-link paging, and ERP
  * errors mapped to typed failures.
@@ -49,21 +53,22 @@ final class SapHttp {
 
 	private final String sapClient;
 
-	private final Supplier<Mono<String>> authorization;
+	// null: the technical user's own logon language
+	private final String sapLanguage;
+
+	private final Credentials credentials;
 
 	private final AtomicReference<CsrfSession> session = new AtomicReference<>();
 
-	private final Runnable unauthorized;
-
-	SapHttp(WebClient client, URI baseUrl, String sapClient, Supplier<Mono<String>> authorization,
-			Runnable unauthorized, Set<String> conflictCodes) {
-		this.unauthorized = unauthorized;
+	SapHttp(WebClient client, URI baseUrl, String sapClient, String sapLanguage, Credentials credentials,
+			Set<String> conflictCodes) {
 		this.conflictCodes = conflictCodes;
 		this.client = client;
 		String base = baseUrl.toString();
 		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		this.sapClient = sapClient;
-		this.authorization = authorization;
+		this.sapLanguage = (sapLanguage != null) ? sapLanguage.toUpperCase(Locale.ROOT) : null;
+		this.credentials = credentials;
 	}
 
 	/**
@@ -106,17 +111,14 @@ final class SapHttp {
 	 * Reads a document as text, such as {@code $metadata}.
 	 */
 	Mono<String> text(String service, String resource) {
-		return this.authorization.get()
-			.flatMap((auth) -> this.client.get()
-				.uri(url(service, resource, Map.of()))
-				.header(HttpHeaders.AUTHORIZATION, auth)
-				.exchangeToMono((response) -> response.bodyToMono(String.class).defaultIfEmpty("").flatMap((body) -> {
-					if (response.statusCode().is2xxSuccessful()) {
-						return Mono.just(body);
-					}
-					return Mono.error(SapErrors.of(response.statusCode().value(), response.headers().asHttpHeaders(),
-							body, this.conflictCodes));
-				})));
+		return authorized((auth) -> request(this.client.method(HttpMethod.GET), url(service, resource, Map.of()), auth)
+			.exchangeToMono((response) -> response.bodyToMono(String.class).defaultIfEmpty("").flatMap((body) -> {
+				if (response.statusCode().is2xxSuccessful()) {
+					return Mono.just(body);
+				}
+				ErpFailure failure = failure(response.statusCode().value(), response.headers().asHttpHeaders(), body);
+				return Mono.error((response.statusCode().value() == 401) ? new Refused(failure) : failure);
+			})));
 	}
 
 	/**
@@ -136,34 +138,32 @@ final class SapHttp {
 		if (current != null && !refresh) {
 			return Mono.just(current);
 		}
-		return this.authorization.get()
-			.flatMap((auth) -> this.client.get()
-				.uri(url(service, "", Map.of()))
-				.header(HttpHeaders.AUTHORIZATION, auth)
-				.header("X-CSRF-Token", "Fetch")
-				.accept(MediaType.APPLICATION_JSON)
-				.exchangeToMono((response) -> response.releaseBody().then(Mono.defer(() -> {
-					String token = response.headers().asHttpHeaders().getFirst("X-CSRF-Token");
-					if (!response.statusCode().is2xxSuccessful() || token == null) {
-						return Mono.error(new ErpFailure.Unavailable(
-								"the ERP gave no CSRF token (status " + response.statusCode().value() + ")",
-								Duration.ofSeconds(5), null));
-					}
-					List<String> cookies = new ArrayList<>();
-					response.cookies()
-						.forEach((name, values) -> values
-							.forEach((cookie) -> cookies.add(cookie.getName() + "=" + cookie.getValue())));
-					CsrfSession fresh = new CsrfSession(token, String.join("; ", cookies));
-					this.session.set(fresh);
-					return Mono.just(fresh);
-				}))));
+		return authorized((auth) -> request(this.client.method(HttpMethod.GET), url(service, "", Map.of()), auth)
+			.header("X-CSRF-Token", "Fetch")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchangeToMono((response) -> response.releaseBody().then(Mono.defer(() -> {
+				String token = response.headers().asHttpHeaders().getFirst("X-CSRF-Token");
+				if (response.statusCode().value() == 401) {
+					return Mono.error(new Refused(failure(401, response.headers().asHttpHeaders(), "")));
+				}
+				if (!response.statusCode().is2xxSuccessful() || token == null) {
+					return Mono.error(new ErpFailure.Unavailable(
+							"the ERP gave no CSRF token (status " + response.statusCode().value() + ")",
+							Duration.ofSeconds(5), null));
+				}
+				List<String> cookies = new ArrayList<>();
+				response.cookies()
+					.forEach((name, values) -> values
+						.forEach((cookie) -> cookies.add(cookie.getName() + "=" + cookie.getValue())));
+				CsrfSession fresh = new CsrfSession(token, String.join("; ", cookies));
+				this.session.set(fresh);
+				return Mono.just(fresh);
+			}))));
 	}
 
 	private Mono<Answer> exchange(HttpMethod method, URI url, JsonNode body, CsrfSession csrf) {
-		return Mono.deferContextual((context) -> this.authorization.get().flatMap((auth) -> {
-			WebClient.RequestBodySpec request = this.client.method(method)
-				.uri(url)
-				.header(HttpHeaders.AUTHORIZATION, auth)
+		return Mono.deferContextual((context) -> authorized((auth) -> {
+			WebClient.RequestBodySpec request = request(this.client.method(method), url, auth)
 				.accept(MediaType.APPLICATION_JSON);
 			context.<String>getOrEmpty(CallContext.CORRELATION_ID)
 				.ifPresent((id) -> request.header("X-Correlation-Id", id));
@@ -182,6 +182,38 @@ final class SapHttp {
 		}));
 	}
 
+	private WebClient.RequestBodySpec request(WebClient.RequestBodyUriSpec method, URI url, String authorization) {
+		WebClient.RequestBodySpec request = method.uri(url);
+		if (!authorization.isEmpty()) {
+			request.header(HttpHeaders.AUTHORIZATION, authorization);
+		}
+		if (this.sapLanguage != null) {
+			request.header(HttpHeaders.ACCEPT_LANGUAGE, this.sapLanguage.toLowerCase(Locale.ROOT));
+		}
+		return request;
+	}
+
+	// A call with the current credentials; when the ERP refuses a token, the token is
+	// renewed and the call sent once more (a refused call was not processed, so this is
+	// safe for writes too). A refused password is not sent again: repeated failed logons
+	// lock SAP users.
+	private <T> Mono<T> authorized(Function<String, Mono<T>> call) {
+		return this.credentials.authorization()
+			.flatMap(call)
+			.onErrorResume(Refused.class, (refused) -> this.credentials.renew()
+					? this.credentials.authorization().flatMap(call).onErrorMap(Refused.class, (again) -> again.failure)
+					: Mono.error(refused.failure))
+			.onErrorMap(SapHttp::handshakeFailed, (error) -> new ErpFailure.Unavailable(
+					"the TLS handshake with the ERP failed (" + rootMessage(error) + "); check that "
+							+ "millgate.erp.tls.trust-store holds the ERP's certificate or its authority, and, for "
+							+ "auth.mode=mtls, that the ERP trusts the certificate in millgate.erp.tls.key-store",
+					Duration.ofSeconds(60), error, false));
+	}
+
+	private ErpFailure failure(int status, HttpHeaders headers, String body) {
+		return SapErrors.of(status, headers, body, this.conflictCodes);
+	}
+
 	private Mono<Answer> answer(URI url, ClientResponse response) {
 		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap((bytes) -> {
 			int status = response.statusCode().value();
@@ -191,10 +223,10 @@ final class SapHttp {
 				return Mono.error(new CsrfRequired());
 			}
 			if (status == 401) {
-				this.unauthorized.run();
+				return Mono.error(new Refused(failure(status, headers, text)));
 			}
 			if (!response.statusCode().is2xxSuccessful()) {
-				return Mono.error(SapErrors.of(status, headers, text, this.conflictCodes));
+				return Mono.error(failure(status, headers, text));
 			}
 			if (bytes.length == 0) {
 				return Mono.just(new Answer(JSON.createObjectNode(), headers, url));
@@ -208,9 +240,29 @@ final class SapHttp {
 		});
 	}
 
+	private static boolean handshakeFailed(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SSLException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String rootMessage(Throwable error) {
+		Throwable root = error;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
 	private URI url(String service, String resource, Map<String, String> query) {
 		Map<String, String> options = new LinkedHashMap<>(query);
 		options.put("sap-client", this.sapClient);
+		if (this.sapLanguage != null) {
+			options.put("sap-language", this.sapLanguage);
+		}
 		StringBuilder url = new StringBuilder(this.baseUrl).append(service).append('/');
 		// One segment: a '/' inside a key (material numbers may hold one) is encoded.
 		url.append(UriUtils.encodePathSegment(resource, StandardCharsets.UTF_8)).append('?');
@@ -270,6 +322,21 @@ final class SapHttp {
 	}
 
 	private record CsrfSession(String token, String cookies) {
+
+	}
+
+	/**
+	 * The ERP refused the credentials (401): renewed and sent again once where they can
+	 * be renewed.
+	 */
+	static final class Refused extends RuntimeException {
+
+		private final transient ErpFailure failure;
+
+		Refused(ErpFailure failure) {
+			super("refused credentials", null, false, false);
+			this.failure = failure;
+		}
 
 	}
 

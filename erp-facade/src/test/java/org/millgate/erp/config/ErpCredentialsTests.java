@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ErpCredentialsTests {
 
-	private static final ErpProperties.Auth NONE = new ErpProperties.Auth(null, null, null, null, null, null);
+	private static final ErpProperties.Auth NONE = new ErpProperties.Auth(null, null, null, null, null, null, null);
 
 	@Test
 	void finding9TheDemoCredentialsAreNeverSentToAnotherHost() {
@@ -25,7 +25,7 @@ class ErpCredentialsTests {
 			.isInstanceOf(IllegalStateException.class);
 		assertThatThrownBy(() -> NONE.basicCredentials(URI.create("http://localhost.example.com:8089")))
 			.isInstanceOf(IllegalStateException.class);
-		ErpProperties.Auth passwordOnly = new ErpProperties.Auth(null, "s3cret", null, null, null, null);
+		ErpProperties.Auth passwordOnly = new ErpProperties.Auth(null, null, "s3cret", null, null, null, null);
 		assertThatThrownBy(() -> passwordOnly.basicCredentials(URI.create("https://s4.example.com:44300")))
 			.as("a password without its user")
 			.isInstanceOf(IllegalStateException.class);
@@ -36,14 +36,14 @@ class ErpCredentialsTests {
 		assertThat(NONE.basicCredentials(URI.create("http://localhost:8089"))).isEqualTo("millgate:millgate");
 		assertThat(NONE.basicCredentials(URI.create("http://127.0.0.1:8089"))).isEqualTo("millgate:millgate");
 		assertThat(NONE.basicCredentials(URI.create("http://[::1]:8089"))).isEqualTo("millgate:millgate");
-		assertThat(new ErpProperties.Auth(null, "wrong", null, null, null, null)
+		assertThat(new ErpProperties.Auth(null, null, "wrong", null, null, null, null)
 			.basicCredentials(URI.create("http://localhost:8089"))).as("what is set is kept")
 			.isEqualTo("millgate:wrong");
 	}
 
 	@Test
 	void configuredCredentialsGoWhereverTheErpIs() {
-		ErpProperties.Auth configured = new ErpProperties.Auth("RFC_MES", "s3cret", null, null, null, null);
+		ErpProperties.Auth configured = new ErpProperties.Auth(null, "RFC_MES", "s3cret", null, null, null, null);
 		assertThat(configured.basicCredentials(URI.create("https://s4.example.com:44300"))).isEqualTo("RFC_MES:s3cret");
 	}
 
