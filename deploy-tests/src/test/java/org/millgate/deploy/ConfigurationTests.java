@@ -43,18 +43,18 @@ class ConfigurationTests {
 	private static final Pattern SECRET_NAME = Pattern
 		.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE|REDIS_URL).*");
 
-	private static final Set<String> PRODUCT = Set.of("MILLGATE_ISSUER", "MILLGATE_JWK_SET_URI",
-			"MILLGATE_REVOCATIONS_URI", "MILLGATE_ERP_BASEURL", "MILLGATE_ERP_AUTH_USER", "MILLGATE_ERP_AUTH_PASSWORD",
-			"MILLGATE_PRODUCT_ADDRESS", "MILLGATE_KAFKA_BOOTSTRAP", "MILLGATE_CURSOR_SECRET");
+	private static final Set<String> PRODUCT = Set.of("MILLGATE_ISSUER", "MILLGATE_JWK_SET_URI", "MILLGATE_ERP_BASEURL",
+			"MILLGATE_ERP_AUTH_USER", "MILLGATE_ERP_AUTH_PASSWORD", "MILLGATE_PRODUCT_ADDRESS",
+			"MILLGATE_KAFKA_BOOTSTRAP", "MILLGATE_CURSOR_SECRET");
 
 	/**
 	 * What each service must be given in a cluster, where the defaults of its
 	 * application.yaml (localhost, loopback-only listeners) do not hold.
 	 */
 	private static final Map<String, Set<String>> NEEDED = Map.of("gateway",
-			Set.of("MILLGATE_ISSUER", "MILLGATE_JWK_SET_URI", "MILLGATE_REVOCATIONS_URI",
-					"MILLGATE_PRODUCTION_ORDERS_URL", "MILLGATE_INVENTORY_URL", "MILLGATE_SHIPMENTS_URL",
-					"MILLGATE_RECONCILIATION_URL", "MILLGATE_PORTAL_ORIGIN"),
+			Set.of("MILLGATE_ISSUER", "MILLGATE_JWK_SET_URI", "MILLGATE_PRODUCTION_ORDERS_URL",
+					"MILLGATE_INVENTORY_URL", "MILLGATE_SHIPMENTS_URL", "MILLGATE_RECONCILIATION_URL",
+					"MILLGATE_PORTAL_ORIGIN"),
 			"production-order-api", PRODUCT, "inventory-api", PRODUCT, "shipment-api", PRODUCT, "reconciliation-api",
 			PRODUCT, "change-feed",
 			Set.of("MILLGATE_ERP_BASEURL", "MILLGATE_ERP_AUTH_USER", "MILLGATE_ERP_AUTH_PASSWORD",
@@ -62,6 +62,12 @@ class ConfigurationTests {
 			"developer-portal", Set.of("MILLGATE_ISSUER", "MILLGATE_GATEWAY_URL", "MILLGATE_KAFKA_BOOTSTRAP"),
 			"identity", Set.of("MILLGATE_ISSUER", "MILLGATE_DATA_DIR"), "event-broker",
 			Set.of("MILLGATE_BROKER_ADDRESS", "MILLGATE_DATA_DIR"), "erp-simulator", Set.of());
+
+	/** What the demo needs beyond that: identity's list of revoked clients. */
+	private static final Map<String, Set<String>> NEEDED_IN_DEMO = Map.of("gateway", Set.of("MILLGATE_REVOCATIONS_URI"),
+			"production-order-api", Set.of("MILLGATE_REVOCATIONS_URI"), "inventory-api",
+			Set.of("MILLGATE_REVOCATIONS_URI"), "shipment-api", Set.of("MILLGATE_REVOCATIONS_URI"),
+			"reconciliation-api", Set.of("MILLGATE_REVOCATIONS_URI"));
 
 	/**
 	 * What production needs beyond that: shared state for several replicas (Redis), the
@@ -205,9 +211,8 @@ class ConfigurationTests {
 			Container container = Rendered.container(deployment);
 			List<String> needed = new ArrayList<>(
 					NEEDED.getOrDefault(name, Set.of("(a service the tests do not know)")));
-			if (overlay == Overlay.PRODUCTION) {
-				needed.addAll(NEEDED_IN_PRODUCTION.getOrDefault(name, Set.of()));
-			}
+			needed.addAll(((overlay == Overlay.PRODUCTION) ? NEEDED_IN_PRODUCTION : NEEDED_IN_DEMO).getOrDefault(name,
+					Set.of()));
 			for (String variable : needed) {
 				if (!isSet(rendered, container, variable)) {
 					problems.add(name + ": " + variable + " is not set from the ConfigMap or the Secret");
