@@ -41,7 +41,7 @@ class ConfigurationTests {
 
 	/** Names of variables that carry a secret (a Redis URL may hold its password). */
 	private static final Pattern SECRET_NAME = Pattern
-		.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE|REDIS_URL).*");
+		.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE|JAAS|REDIS_URL).*");
 
 	private static final Set<String> PRODUCT = Set.of("MILLGATE_ISSUER", "MILLGATE_JWK_SET_URI", "MILLGATE_ERP_BASEURL",
 			"MILLGATE_ERP_AUTH_USER", "MILLGATE_ERP_AUTH_PASSWORD", "MILLGATE_PRODUCT_ADDRESS",
