@@ -61,7 +61,8 @@ class ProductionOrderConfiguration {
 		IdempotencyStore store = idempotency.redis().isBlank()
 				? new InMemoryIdempotencyStore(idempotency.timeToLive(), idempotency.inFlightFor(), clock)
 				: RedisIdempotencyStore.inNamespace(redis.getObject(), idempotency.timeToLive(),
-						idempotency.inFlightFor(), idempotency.namespace());
+						idempotency.inFlightFor(), idempotency.namespace(),
+						RedisTopologyConfiguration.isCluster(idempotency.redis()));
 		logger.info("Idempotency keys are kept in {} for {}, with the outbox of the confirmations' events",
 				store.kind(), idempotency.timeToLive());
 		return store;

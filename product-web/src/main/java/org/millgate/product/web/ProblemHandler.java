@@ -101,9 +101,13 @@ final class ProblemHandler {
 
 	private ResponseEntity<byte[]> answer(String code, String detail, ServerWebExchange exchange) {
 		Problems.answered(exchange, code);
-		return ResponseEntity.status(this.problems.status(code))
-			.contentType(Problems.PROBLEM_JSON)
-			.body(Problems.json(this.problems.problem(code, detail, exchange, List.of())));
+		int status = this.problems.status(code);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON);
+		if (status == 503) {
+			// whatever is unavailable: when to try again
+			answer.header(HttpHeaders.RETRY_AFTER, "2");
+		}
+		return answer.body(Problems.json(this.problems.problem(code, detail, exchange, List.of())));
 	}
 
 }

@@ -3,14 +3,22 @@ package org.millgate.orders.idempotency;
 import java.time.Duration;
 import java.util.List;
 
+import io.lettuce.core.RedisConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import org.millgate.contracts.problems.Rejection;
 import org.millgate.product.web.events.EventOutbox;
 import org.millgate.product.web.events.OutboxEvent;
 
@@ -23,7 +31,12 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final Logger logger = LoggerFactory.getLogger(RedisIdempotencyStore.class);
+
 	private static final String PREFIX = "millgate:idempotency:production-orders:";
+
+	/** The hash tag of every key in a Redis Cluster: one slot for answers and outbox. */
+	static final String CLUSTER_TAG = "{production-orders}";
 
 	// the answer and its event, together or not at all; an event of a booking already in
 	// the outbox (a retry that found the ERP's booking) is not added twice
@@ -87,15 +100,73 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 	 */
 	public static RedisIdempotencyStore inNamespace(ReactiveStringRedisTemplate redis, Duration timeToLive,
 			Duration inFlightFor, String namespace) {
+		return inNamespace(redis, timeToLive, inFlightFor, namespace, false);
+	}
+
+	/**
+	 * A store in a namespace, as
+	 * {@link #inNamespace(ReactiveStringRedisTemplate, Duration, Duration, String)},
+	 * whose keys in a Redis Cluster share one hash slot: a booking's answer, its event in
+	 * the outbox stream and the event's marker are written by one script, which a cluster
+	 * runs only on keys of one slot. So the confirmations' keys live on one node of the
+	 * cluster (the gateway's buckets spread over all).
+	 * @param redis the Redis
+	 * @param timeToLive how long an answer is kept
+	 * @param inFlightFor how long a claim waits for its answer
+	 * @param namespace the namespace; blank for the keys without one
+	 * @param cluster whether the Redis is a cluster (the keys carry the hash tag
+	 * {@value #CLUSTER_TAG}); a single Redis or Sentinel keeps the names it always had
+	 * @return the store
+	 */
+	public static RedisIdempotencyStore inNamespace(ReactiveStringRedisTemplate redis, Duration timeToLive,
+			Duration inFlightFor, String namespace, boolean cluster) {
+		String stream = cluster ? RedisOutbox.STREAM + ":" + CLUSTER_TAG : RedisOutbox.STREAM;
+		String prefix = cluster ? PREFIX + CLUSTER_TAG + ":" : PREFIX;
 		if (namespace == null || namespace.isBlank()) {
-			return new RedisIdempotencyStore(redis, timeToLive, inFlightFor);
+			return new RedisIdempotencyStore(redis, timeToLive, inFlightFor, stream, prefix);
 		}
-		return new RedisIdempotencyStore(redis, timeToLive, inFlightFor, RedisOutbox.STREAM + ":" + namespace,
-				PREFIX + namespace + ":");
+		return new RedisIdempotencyStore(redis, timeToLive, inFlightFor, stream + ":" + namespace,
+				prefix + namespace + ":");
+	}
+
+	// Redis away or between primaries (a failover): not a command it refuses for good
+	// (a script across hash slots, say, which is a fault of the deployment)
+	private static boolean passing(Throwable failure) {
+		if (!(failure instanceof DataAccessException)) {
+			return false;
+		}
+		if (failure instanceof DataAccessResourceFailureException || failure instanceof TransientDataAccessException) {
+			return true;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			String message = String.valueOf(cause.getMessage());
+			if (cause instanceof RedisConnectionException || message.contains("not connected")
+					|| message.contains("Connection closed") || message.startsWith("READONLY")
+					|| message.startsWith("LOADING") || message.startsWith("CLUSTERDOWN")
+					|| message.startsWith("TRYAGAIN") || message.startsWith("MASTERDOWN")) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	// a Redis away (a failover, say) is told to the caller as such: retry with the same
+	// key
+	private static Throwable unavailable(Throwable failure) {
+		return new Rejection("idempotency.unavailable", "The store of idempotency keys cannot be reached right now; "
+				+ "retry after Retry-After with the same Idempotency-Key: it is never booked twice.");
 	}
 
 	@Override
 	public Mono<Claim> claim(String key, String fingerprint) {
+		return claimOnce(key, fingerprint).onErrorMap(RedisIdempotencyStore::passing,
+				RedisIdempotencyStore::unavailable);
+	}
+
+	private Mono<Claim> claimOnce(String key, String fingerprint) {
 		ObjectNode inFlight = JSON.createObjectNode().put("fingerprint", fingerprint).put("status", 0);
 		return this.redis.opsForValue()
 			.setIfAbsent(this.keyPrefix + key, inFlight.toString(), this.inFlightFor)
@@ -104,7 +175,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 						.get(this.keyPrefix + key)
 						.map((stored) -> existing(stored, fingerprint))
 						// Expired between the two calls: try once more.
-						.switchIfEmpty(Mono.defer(() -> claim(key, fingerprint))));
+						.switchIfEmpty(Mono.defer(() -> claimOnce(key, fingerprint))));
 	}
 
 	private static Claim existing(String stored, String fingerprint) {
@@ -122,17 +193,30 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 			.put("fingerprint", fingerprint)
 			.put("status", status)
 			.put("body", body);
-		return this.redis.execute(COMPLETE,
-				List.of(this.keyPrefix + key, this.stream,
-						this.stream + ":seen:" + ((event != null) ? event.id() : "none")),
-				List.of(done.toString(), Long.toString(this.timeToLive.toMillis()),
-						(event != null) ? RedisOutbox.write(event) : ""))
-			.then();
+		return this.redis
+			.execute(COMPLETE,
+					List.of(this.keyPrefix + key, this.stream,
+							this.stream + ":seen:" + ((event != null) ? event.id() : "none")),
+					List.of(done.toString(), Long.toString(this.timeToLive.toMillis()),
+							(event != null) ? RedisOutbox.write(event) : ""))
+			.then()
+			.onErrorMap(RedisIdempotencyStore::passing, RedisIdempotencyStore::unavailable);
 	}
 
+	/**
+	 * Frees a key whose request failed. When Redis cannot take it now (the failure may be
+	 * Redis's own), it is tried again in the background for a few seconds, so that a key
+	 * is free again soon after a failover instead of in flight until it expires.
+	 */
 	@Override
 	public Mono<Void> abandon(String key) {
-		return this.redis.delete(this.keyPrefix + key).then();
+		Mono<Void> delete = this.redis.delete(this.keyPrefix + key).then();
+		return delete.onErrorResume(RedisIdempotencyStore::passing, (failure) -> {
+			delete.retryWhen(Retry.backoff(8, Duration.ofMillis(250)).maxBackoff(Duration.ofSeconds(2)))
+				.subscribe(null, (gaveUp) -> logger.warn("Idempotency key {} stays in flight until it expires ({}): {}",
+						key, this.inFlightFor, gaveUp.toString()));
+			return Mono.empty();
+		});
 	}
 
 	@Override
