@@ -86,12 +86,30 @@ final class ClientCredentials implements Credentials {
 	}
 
 	/**
-	 * Forgets the token the ERP refused, so that the next call fetches a new one.
+	 * Forgets the token the ERP refused, so that the next call fetches a new one; but
+	 * only while it is still the current one: calls refused together fetch one successor,
+	 * not one each.
+	 * @param refused the {@code Authorization} value the ERP refused
 	 * @return true
 	 */
 	@Override
-	public boolean renew() {
-		this.current.set(null);
+	public boolean renew(String refused) {
+		Mono<Token> cached = this.current.get();
+		if (cached == null) {
+			return true;
+		}
+		Token token;
+		try {
+			// resolved already, or null while a successor is being fetched
+			token = cached.toFuture().getNow(null);
+		}
+		catch (RuntimeException failedFetch) {
+			token = null;
+			this.current.compareAndSet(cached, null);
+		}
+		if (token != null && refused.equals("Bearer " + token.value())) {
+			this.current.compareAndSet(cached, null);
+		}
 		return true;
 	}
 

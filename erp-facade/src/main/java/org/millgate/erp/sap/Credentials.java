@@ -16,10 +16,11 @@ interface Credentials {
 
 	/**
 	 * Forgets a credential the ERP refused.
+	 * @param refused the {@code Authorization} value the ERP refused
 	 * @return true when asking {@link #authorization()} again may give one the ERP
 	 * accepts (a new token); false when it would give the same (a password)
 	 */
-	default boolean renew() {
+	default boolean renew(String refused) {
 		return false;
 	}
 

@@ -199,10 +199,11 @@ final class SapHttp {
 	// lock SAP users.
 	private <T> Mono<T> authorized(Function<String, Mono<T>> call) {
 		return this.credentials.authorization()
-			.flatMap(call)
-			.onErrorResume(Refused.class, (refused) -> this.credentials.renew()
-					? this.credentials.authorization().flatMap(call).onErrorMap(Refused.class, (again) -> again.failure)
-					: Mono.error(refused.failure))
+			.flatMap((auth) -> call.apply(auth)
+				.onErrorResume(Refused.class,
+						(refused) -> this.credentials.renew(auth) ? this.credentials.authorization()
+							.flatMap(call)
+							.onErrorMap(Refused.class, (again) -> again.failure) : Mono.error(refused.failure)))
 			.onErrorMap(SapHttp::handshakeFailed, (error) -> new ErpFailure.Unavailable(
 					"the TLS handshake with the ERP failed (" + rootMessage(error) + "); check that "
 							+ "millgate.erp.tls.trust-store holds the ERP's certificate or its authority, and, for "

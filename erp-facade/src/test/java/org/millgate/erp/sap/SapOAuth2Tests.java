@@ -12,9 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import org.millgate.erp.model.ProductionOrder;
 import org.millgate.erp.port.ErpFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +72,22 @@ class SapOAuth2Tests {
 		assertThat(facade.productionOrders().order("1000001", false).block().id()).isEqualTo("1000001");
 		assertThat(erp.calls("oauth2", "token") - tokens).isOne();
 		assertThat(erp.calls("production-orders", "GET") - reads).as("refused, then sent again").isEqualTo(2);
+	}
+
+	@Test
+	void should_fetch_one_new_token_when_calls_refused_together_renew_it() {
+		SapErpFacade facade = facade(erp, erp, "millgate");
+		facade.productionOrders().order("1000001", false).block();
+		erp.revokeTokens();
+		long tokens = erp.calls("oauth2", "token");
+
+		List<String> read = Flux.range(0, 8)
+			.flatMap((i) -> facade.productionOrders().order("1000001", false).map(ProductionOrder::id))
+			.collectList()
+			.block();
+
+		assertThat(read).hasSize(8).containsOnly("1000001");
+		assertThat(erp.calls("oauth2", "token") - tokens).isOne();
 	}
 
 	@Test
