@@ -304,6 +304,16 @@ check "stop leaves processes it did not start alone"
 # --- nothing installs unasked -----------------------------------------------------------------
 
 # shellcheck disable=SC2016 # expanded by with_prerequisites
+with_prerequisites 'url_host_port "redis-sentinel://:secret@127.0.0.1:26379,127.0.0.2:26380/0#millgate" 6379;
+  url_host_port "redis-cluster://127.0.0.1:7000,127.0.0.1:7001" 6379; url_host_port "redis://10.0.0.5" 6379'
+rc_is 0 && [ "$(cat "$WORK/out")" = "$(printf '127.0.0.1 26379\n127.0.0.1 7000\n10.0.0.5 6379')" ]
+check "a Sentinel or Cluster URL's first node is the one checked, without password or primary name"
+
+MILLGATE_REDIS_URL="redis-sentinel://127.0.0.1:$(free_port)#millgate" with_prerequisites 'ensure_redis'
+rc_is 1 && out_has "start the Sentinel or Cluster it names" && ! out_has "starting the installed redis-server"
+check "a Sentinel URL whose first node does not answer fails and starts no single Redis in its place"
+
+# shellcheck disable=SC2016 # expanded by with_prerequisites
 MILLGATE_INSTALL=never MILLGATE_CHROMIUM="$WORK/no-chromium" MILLGATE_CHROMEDRIVER="$WORK/no-chromedriver" \
   with_prerequisites 'ensure_chromium; echo "browser tests: $BROWSER_TESTS"'
 rc_is 0 && out_has "browser tests: skip" && out_has "$WORK/no-chromium and $WORK/no-chromedriver missing" \

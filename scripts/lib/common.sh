@@ -46,6 +46,9 @@ url_host_port() {
   rest="${rest#*@}"
   hostport="${rest%%/*}"
   hostport="${hostport%%\?*}"
+  # a Sentinel or Cluster URL lists several nodes: the first, without the primary's name
+  hostport="${hostport%%#*}"
+  hostport="${hostport%%,*}"
   case "$hostport" in
     *:*) say "${hostport%%:*} ${hostport##*:}" ;;
     *) say "$hostport $default_port" ;;

@@ -31,9 +31,14 @@ announce_install() {
 }
 
 ensure_redis() {
-  local host port
-  read -r host port <<<"$(url_host_port "${MILLGATE_REDIS_URL:-redis://127.0.0.1:6379}" 6379)"
+  local host port url="${MILLGATE_REDIS_URL:-redis://127.0.0.1:6379}"
+  read -r host port <<<"$(url_host_port "$url" 6379)"
   port_open "$host" "$port" && { say "Redis answers on $host:$port."; return 0; }
+  case "$url" in
+    redis-sentinel://* | rediss-sentinel://* | redis-cluster://* | rediss-cluster://*)
+      # a topology of its own: never replaced by a single server started here
+      fail "the first node of MILLGATE_REDIS_URL ($host:$port) does not answer: start the Sentinel or Cluster it names" ;;
+  esac
   is_loopback "$host" || fail "Redis at $host:$port (MILLGATE_REDIS_URL) does not answer"
   command -v redis-server >/dev/null 2>&1 || fail "Redis is not installed and nothing answers on $host:$port. Install it (Debian/Ubuntu: apt-get install redis-server) or set MILLGATE_REDIS_URL to a reachable Redis."
   say "Redis does not answer on $host:$port; starting the installed redis-server..."

@@ -2,7 +2,9 @@ package org.millgate.policies.throttle;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +16,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.lettuce.core.codec.StringCodec;
+
 import org.millgate.contracts.catalog.Priority;
+import org.millgate.contracts.usage.LatencyBuckets;
+import org.millgate.policies.core.FailFastRedis;
+import org.millgate.policies.observability.RedisUsageSink;
+import org.millgate.policies.observability.UsageLedger;
 import org.millgate.testing.redis.LocalRedisCluster;
 import org.millgate.testing.redis.LocalRedisSentinel;
 
@@ -69,6 +77,38 @@ class RedisTopologyTests {
 	}
 
 	@Test
+	void should_add_usage_up_on_a_redis_cluster_as_the_portal_reads_it() throws Exception {
+		try (LocalRedisCluster cluster = LocalRedisCluster.start(this.directory, 3, 0);
+				RedisUsageSink sink = new RedisUsageSink(cluster.url());
+				FailFastRedis reader = FailFastRedis.of(cluster.url(), Duration.ofSeconds(2))) {
+			// given the usage of clients whose hashes live on several primaries
+			List<UsageLedger.Key> clients = new ArrayList<>();
+			while (clients.size() < 6
+					|| clients.stream().map((client) -> usagePrimary(cluster, client)).distinct().count() < 2) {
+				clients.add(new UsageLedger.Key("client-" + UUID.randomUUID(), "inventory", "v1"));
+			}
+			List<UsageLedger.Counts> batch = clients.stream()
+				.map((key) -> new UsageLedger.Counts(key, 3, 1, 1, 0, new long[LatencyBuckets.COUNT], 1_000))
+				.toList();
+
+			// when two flushes are written
+			assertThat(sink.write(batch).get(10, TimeUnit.SECONDS)).containsExactlyInAnyOrderElementsOf(clients);
+			assertThat(sink.write(batch).get(10, TimeUnit.SECONDS)).hasSize(clients.size());
+
+			// then each hash holds the sum and the set names it
+			var redis = FailFastRedis.async(reader.connect(StringCodec.UTF8).get(10, TimeUnit.SECONDS));
+			Set<String> named = redis.smembers(RedisUsageSink.KEYS).get(10, TimeUnit.SECONDS);
+			for (UsageLedger.Key client : clients) {
+				String hash = RedisUsageSink.PREFIX + "inventory:v1:" + client.client();
+				assertThat(named).contains(hash);
+				assertThat(redis.hgetall(hash).get(10, TimeUnit.SECONDS)).containsEntry("requests", "6")
+					.containsEntry("429", "2")
+					.containsEntry("last", "1000");
+			}
+		}
+	}
+
+	@Test
 	void should_keep_limits_through_a_cluster_primary_crash_and_serve_again_without_a_restart() {
 		try (LocalRedisCluster cluster = LocalRedisCluster.start(this.directory, 3, 1);
 				RedisRateLimitStore first = new RedisRateLimitStore(cluster.url(), Duration.ofMillis(500));
@@ -111,6 +151,10 @@ class RedisTopologyTests {
 			assertThat(first.isConnected() && second.isConnected()).as("both stores connected to the new primary")
 				.isTrue();
 		}
+	}
+
+	private static int usagePrimary(LocalRedisCluster cluster, UsageLedger.Key client) {
+		return cluster.primaryOf(RedisUsageSink.PREFIX + "inventory:v1:" + client.client());
 	}
 
 	private static String keyOnAnotherPrimary(LocalRedisCluster cluster, String hot) {
