@@ -38,6 +38,10 @@ final class AuthModes {
 							+ "auth.client-secret (MILLGATE_ERP_AUTH_TOKENURI, MILLGATE_ERP_AUTH_CLIENTID, "
 							+ "MILLGATE_ERP_AUTH_CLIENTSECRET)");
 				}
+				if ("http".equalsIgnoreCase(auth.tokenUri().getScheme()) && !Auth.isLoopback(auth.tokenUri())) {
+					throw refused("auth.token-uri " + auth.tokenUri() + " is plain http: the client secret would "
+							+ "cross the network in clear; use the endpoint's https address");
+				}
 				if (certificate || basic) {
 					throw refused("auth.mode is oauth2, but " + (certificate ? "tls.key-store" : "auth.user/password")
 							+ " is set too: the ERP would see two identities; remove it");

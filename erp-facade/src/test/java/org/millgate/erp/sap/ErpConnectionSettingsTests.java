@@ -65,6 +65,16 @@ class ErpConnectionSettingsTests {
 	}
 
 	@Test
+	void should_refuse_to_start_when_the_client_secret_would_go_to_another_host_in_clear() {
+		this.service
+			.withPropertyValues("millgate.erp.auth.token-uri=http://s4.example.com:8000/sap/bc/sec/oauth2/token",
+					"millgate.erp.auth.client-id=MES", "millgate.erp.auth.client-secret=x")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("is plain http: the client secret would cross the network in clear"));
+	}
+
+	@Test
 	void should_refuse_to_start_when_the_key_store_does_not_exist() {
 		this.service.withPropertyValues(mtls("/nonexistent/client.p12", TestKeys.PASSWORD))
 			.run((context) -> assertThat(context).getFailure()
