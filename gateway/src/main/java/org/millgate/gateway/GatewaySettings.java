@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import org.millgate.contracts.access.ClaimMapping;
 import org.millgate.policies.throttle.RedisDownMode;
 import org.millgate.policies.validation.ResponseValidationMode;
 
@@ -92,9 +93,16 @@ public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers,
 	 * @param audience the audience its tokens carry for Millgate
 	 * @param revocationsUri where it lists revoked and rotated clients (Millgate
 	 * identity's {@code /oauth2/revocations}); blank for an issuer without such a list
+	 * @param claims where its tokens say who calls: {@code client-id}, {@code scopes},
+	 * {@code scope-values}, {@code plants}, {@code plant-pattern}, {@code partner},
+	 * {@code plan} ({@link ClaimMapping}); left out, Millgate's standard claims
 	 */
 	public record Issuer(String issuer, String jwkSetUri, @DefaultValue("millgate-api") String audience,
-			String revocationsUri) {
+			String revocationsUri, ClaimMapping claims) {
+
+		public Issuer {
+			claims = (claims != null) ? claims : ClaimMapping.STANDARD;
+		}
 
 	}
 

@@ -27,7 +27,7 @@ class SecurityConfiguration {
 	TokenVerifier tokenVerifier(GatewaySettings settings, Revocations revocations) {
 		List<TrustedIssuer> issuers = settings.issuers()
 			.stream()
-			.map((issuer) -> new TrustedIssuer(issuer.issuer(), issuer.jwkSetUri(), issuer.audience()))
+			.map((issuer) -> new TrustedIssuer(issuer.issuer(), issuer.jwkSetUri(), issuer.audience(), issuer.claims()))
 			.toList();
 		return new TokenVerifier(new TokenVerifier.Config(issuers, settings.clockSkew(),
 				Set.copyOf(settings.algorithms()), TokenVerifier.REMEMBERED, settings.keySetLifetime()),

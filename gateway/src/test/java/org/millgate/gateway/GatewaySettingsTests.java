@@ -1,6 +1,7 @@
 package org.millgate.gateway;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import org.millgate.contracts.access.Caller;
+import org.millgate.contracts.access.ClaimMapping;
 import org.millgate.gateway.GatewaySettings.ProductSettings;
 import org.millgate.policies.throttle.RedisDownMode;
 import org.millgate.policies.validation.ResponseValidationMode;
@@ -49,6 +52,29 @@ class GatewaySettingsTests {
 				Map.of("millgate.gateway.redis-url", "redis://a", "millgate.gateway.usage-redis-url", "redis://b/15"))
 			.usageRedis()).isEqualTo("redis://b/15");
 		assertThat(bind(Map.of()).algorithms()).containsExactly("RS256");
+	}
+
+	@Test
+	void should_bind_each_issuers_claim_mapping_and_give_millgates_own_the_standard_one() {
+		GatewaySettings settings = bind(Map.of("millgate.gateway.issuers[0].issuer", "http://localhost:9000",
+				"millgate.gateway.issuers[1].issuer", "https://login.example.com/tenant/v2.0",
+				"millgate.gateway.issuers[1].claims.client-id", "azp,appid",
+				"millgate.gateway.issuers[1].claims.scopes", "roles",
+				"millgate.gateway.issuers[1].claims.scope-values.[Inventory.Read]", "inventory:read",
+				"millgate.gateway.issuers[1].claims.plants", "groups",
+				"millgate.gateway.issuers[1].claims.plant-pattern", "millgate-plant-(\\d{4})",
+				"millgate.gateway.issuers[1].claims.plan", ""));
+
+		assertThat(settings.issuers().get(0).claims()).isSameAs(ClaimMapping.STANDARD);
+		Caller caller = settings.issuers()
+			.get(1)
+			.claims()
+			.caller(Map.of("appid", "wms", "roles", List.of("Inventory.Read"), "groups", List.of("millgate-plant-1000"),
+					"plan", "gold"), "plant-standard");
+		assertThat(caller.clientId()).isEqualTo("wms");
+		assertThat(caller.scopes()).containsExactly("inventory:read");
+		assertThat(caller.plants()).containsExactly("1000");
+		assertThat(caller.plan()).as("no plan claim configured").isEqualTo("plant-standard");
 	}
 
 	private static GatewaySettings bind(Map<String, String> properties) {

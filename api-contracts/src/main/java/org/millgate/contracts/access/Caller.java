@@ -1,10 +1,6 @@
 package org.millgate.contracts.access;
 
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,17 +32,15 @@ public record Caller(String issuer, String clientId, String plan, String partner
 	}
 
 	/**
-	 * Reads the claims of a verified token.
+	 * Reads the claims of a verified token of Millgate's identity service
+	 * ({@link ClaimMapping#STANDARD}); another issuer's tokens are read by its own
+	 * {@link ClaimMapping}.
 	 * @param claims the token's claims
 	 * @param defaultPlan the plan of a token that names none
 	 * @return the caller
 	 */
 	public static Caller fromClaims(Map<String, Object> claims, String defaultPlan) {
-		String clientId = text(claims.get("client_id")).or(() -> text(claims.get("sub"))).orElse("-");
-		Object plants = claims.get("plants");
-		return new Caller(text(claims.get("iss")).orElse("-"), clientId, text(claims.get("plan")).orElse(defaultPlan),
-				text(claims.get("partner_id")).orElse(null), values(plants), plants != null,
-				values(claims.get("scope")));
+		return ClaimMapping.STANDARD.caller(claims, defaultPlan);
 	}
 
 	/**
@@ -65,23 +59,6 @@ public record Caller(String issuer, String clientId, String plan, String partner
 	 */
 	public boolean reachedThroughPartnerOnly() {
 		return this.partnerId != null && !this.limitedByPlants;
-	}
-
-	private static Optional<String> text(Object claim) {
-		return (claim != null && !String.valueOf(claim).isBlank()) ? Optional.of(String.valueOf(claim))
-				: Optional.empty();
-	}
-
-	// a list, or a space-separated text; any other shape grants nothing
-	private static Set<String> values(Object claim) {
-		Set<String> values = new LinkedHashSet<>();
-		if (claim instanceof Collection<?> list) {
-			list.forEach((value) -> values.add(String.valueOf(value)));
-		}
-		else if (claim instanceof String text && !text.isBlank()) {
-			values.addAll(List.of(text.trim().split("\\s+")));
-		}
-		return values;
 	}
 
 }

@@ -114,7 +114,7 @@ public final class AuthenticationPolicy extends AbstractRoutePolicy<Authenticati
 			return unauthorized(exchange, from, "The Authorization header must be exactly 'Bearer <token>'.");
 		}
 		return this.verifier.verify(bearer.group(1)).flatMap((jwt) -> {
-			ApiCall.of(exchange).caller(caller(jwt, config.defaultPlan()));
+			ApiCall.of(exchange).caller(this.verifier.caller(jwt, config.defaultPlan()));
 			return chain.filter(exchange);
 		})
 			.onErrorResume(TokenVerifier.InvalidToken.class,
@@ -128,8 +128,9 @@ public final class AuthenticationPolicy extends AbstractRoutePolicy<Authenticati
 	}
 
 	/**
-	 * The caller a verified token describes, read by the one rule gateway and products
-	 * share.
+	 * The caller a verified token of Millgate's identity service describes, read by the
+	 * one rule gateway and products share (another issuer's by its own mapping,
+	 * {@link TokenVerifier#caller}).
 	 * @param jwt the verified token
 	 * @param defaultPlan the plan when the token names none
 	 * @return the caller

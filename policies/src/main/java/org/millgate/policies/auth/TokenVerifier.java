@@ -36,6 +36,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import org.millgate.contracts.access.Caller;
+import org.millgate.contracts.access.ClaimMapping;
 import org.millgate.web.CredentialRevocations;
 
 /**
@@ -70,6 +72,8 @@ public final class TokenVerifier {
 	private final Map<String, NimbusReactiveJwtDecoder> decoders;
 
 	private final Map<String, IssuerKeys> keys;
+
+	private final Map<String, ClaimMapping> claims;
 
 	private final Set<String> algorithms;
 
@@ -113,7 +117,9 @@ public final class TokenVerifier {
 			.build();
 		Map<String, NimbusReactiveJwtDecoder> byIssuer = new LinkedHashMap<>();
 		Map<String, IssuerKeys> keysByIssuer = new LinkedHashMap<>();
+		Map<String, ClaimMapping> claimsByIssuer = new LinkedHashMap<>();
 		for (TrustedIssuer issuer : config.issuers()) {
+			claimsByIssuer.put(issuer.issuer(), issuer.claims());
 			IssuerKeys keys = new IssuerKeys(issuer.jwkSetUri(), keysClient, KEY_REFRESH, config.keySetLifetime(),
 					clock, this.verified::clear);
 			keysByIssuer.put(issuer.issuer(), keys);
@@ -129,6 +135,18 @@ public final class TokenVerifier {
 		}
 		this.decoders = Map.copyOf(byIssuer);
 		this.keys = Map.copyOf(keysByIssuer);
+		this.claims = Map.copyOf(claimsByIssuer);
+	}
+
+	/**
+	 * The caller a verified token describes, read by its issuer's claim mapping.
+	 * @param jwt a token this verifier verified
+	 * @param defaultPlan the plan when the token names none
+	 * @return the caller
+	 */
+	public Caller caller(Jwt jwt, String defaultPlan) {
+		ClaimMapping mapping = this.claims.getOrDefault(jwt.getClaimAsString("iss"), ClaimMapping.STANDARD);
+		return mapping.caller(jwt.getClaims(), defaultPlan);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import org.millgate.contracts.access.Caller;
+import org.millgate.contracts.access.ClaimMapping;
 import org.millgate.testing.TestTokens;
 import org.millgate.web.CredentialRevocations;
 
@@ -50,6 +53,40 @@ class TokenVerifierTests {
 		assertThat(jwt.getClaimAsString("client_id")).isEqualTo("mes-plant-1000");
 		Jwt partner = verifier.verify(partnerIdp.signed(partnerIdp.claims("acme", "shipments:read").build())).block();
 		assertThat(partner.getIssuer().toString()).isEqualTo("http://partner-idp.test");
+	}
+
+	@Test
+	void should_read_each_issuers_tokens_by_its_own_claim_mapping() {
+		TestTokens entra = TestTokens.issuer("http://entra.test/tenant/v2.0");
+		TokenVerifier mapped = new TokenVerifier(
+				new TokenVerifier.Config(
+						List.of(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE),
+								new TrustedIssuer(entra.issuer(), entra.jwkSetUri(), TestTokens.AUDIENCE,
+										new ClaimMapping(List.of("azp"), List.of("roles"),
+												Map.of("Inventory.Read", "inventory:read"), "groups",
+												"millgate-plant-(\\d{4})", "partner_id", ""))),
+						Duration.ofSeconds(30), Set.of("RS256")));
+		String entraToken = entra.signed(new JWTClaimsSet.Builder().issuer(entra.issuer())
+			.audience(TestTokens.AUDIENCE)
+			.subject("0f3c")
+			.claim("azp", "wms-plant-1000")
+			.claim("roles", List.of("Inventory.Read"))
+			.claim("groups", List.of("millgate-plant-1000", "everyone"))
+			.claim("plants", List.of("2000"))
+			.issueTime(new Date())
+			.expirationTime(Date.from(Instant.now().plusSeconds(300)))
+			.build());
+
+		Caller fromEntra = mapped.caller(mapped.verify(entraToken).block(), "plant-standard");
+		Caller fromIdentity = mapped
+			.caller(mapped.verify(tokens.token("wms-plant-1000", "inventory:read", List.of("1000"))).block(), "x");
+
+		assertThat(fromEntra.clientId()).isEqualTo("wms-plant-1000");
+		assertThat(fromEntra.scopes()).containsExactly("inventory:read");
+		assertThat(fromEntra.plants()).as("from the groups, not the unmapped plants claim").containsExactly("1000");
+		assertThat(fromEntra.plan()).isEqualTo("plant-standard");
+		assertThat(fromIdentity.scopes()).containsExactly("inventory:read");
+		assertThat(fromIdentity.plants()).containsExactly("1000");
 	}
 
 	@Test
