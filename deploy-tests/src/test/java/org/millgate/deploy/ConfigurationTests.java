@@ -39,9 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationTests {
 
-	/** Names of variables that carry a secret (a Redis URL may hold its password). */
+	/**
+	 * Names of variables that carry a secret (a Redis URL may hold its password; a token,
+	 * not a token URI).
+	 */
 	private static final Pattern SECRET_NAME = Pattern
-		.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE|JAAS|REDIS_URL).*");
+		.compile(".*(PASSWORD|SECRET|CREDENTIAL|PRIVATE|JAAS|REDIS_URL).*|(.*_)?TOKEN(_.*)?");
 
 	private static final Set<String> PRODUCT = Set.of("MILLGATE_ISSUER", "MILLGATE_JWK_SET_URI", "MILLGATE_ERP_BASEURL",
 			"MILLGATE_ERP_AUTH_USER", "MILLGATE_ERP_AUTH_PASSWORD", "MILLGATE_PRODUCT_ADDRESS",
