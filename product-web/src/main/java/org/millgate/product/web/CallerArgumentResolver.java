@@ -2,7 +2,9 @@ package org.millgate.product.web;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
@@ -17,6 +19,12 @@ import org.millgate.contracts.access.Caller;
  */
 final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
+	private final ObjectProvider<TrustedIssuers> issuers;
+
+	CallerArgumentResolver(ObjectProvider<TrustedIssuers> issuers) {
+		this.issuers = issuers;
+	}
+
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
 		return Caller.class.equals(parameter.getParameterType());
@@ -27,10 +35,15 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 			ServerWebExchange exchange) {
 		return exchange.getPrincipal()
 			.filter(JwtAuthenticationToken.class::isInstance)
-			.map((principal) -> (Object) Caller.fromClaims(((JwtAuthenticationToken) principal).getToken().getClaims(),
-					null))
+			.map((principal) -> (Object) caller(((JwtAuthenticationToken) principal).getToken()))
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException(
 					"No verified token for " + parameter.getMethod() + "; is the operation in the contract?")));
+	}
+
+	// by its issuer's claim mapping
+	private Caller caller(Jwt jwt) {
+		TrustedIssuers trusted = this.issuers.getIfAvailable();
+		return (trusted != null) ? trusted.caller(jwt) : Caller.fromClaims(jwt.getClaims(), null);
 	}
 
 }

@@ -1,12 +1,16 @@
 package org.millgate.product.web;
 
 import java.time.Duration;
+import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import org.millgate.contracts.access.ClaimMapping;
 
 /**
  * What every product service is configured with, bound under {@code millgate.product}.
@@ -32,6 +36,11 @@ import org.springframework.validation.annotation.Validated;
  * @param managementClients a regular expression of the addresses that may read
  * {@code /actuator} beyond health ({@code MILLGATE_MANAGEMENT_CLIENTS}); blank for
  * loopback only
+ * @param claims where the issuer's tokens say who calls ({@link ClaimMapping}); left out,
+ * Millgate's standard claims
+ * @param moreIssuers the issuers trusted beside {@code issuer}, e.g. the enterprise's
+ * identity provider, each with its own keys, audience and claim mapping (the same list as
+ * the gateway's {@code issuers} after the first)
  */
 @Validated
 @ConfigurationProperties("millgate.product")
@@ -39,6 +48,27 @@ public record ProductProperties(@NotBlank String id, @NotBlank String issuer, @N
 		@DefaultValue("millgate-api") @NotBlank String audience, @DefaultValue("30s") Duration clockSkew,
 		@DefaultValue("") String cursorSecret, @DefaultValue("65536") int maxBodyBytes,
 		@DefaultValue("") String revocationsUri, @DefaultValue("5s") Duration revocationRefresh,
-		@DefaultValue("") String managementClients) {
+		@DefaultValue("") String managementClients, ClaimMapping claims, @Valid List<Issuer> moreIssuers) {
+
+	public ProductProperties {
+		claims = (claims != null) ? claims : ClaimMapping.STANDARD;
+		moreIssuers = (moreIssuers != null) ? List.copyOf(moreIssuers) : List.of();
+	}
+
+	/**
+	 * An issuer trusted beside the first.
+	 *
+	 * @param issuer the {@code iss} value, exactly
+	 * @param jwkSetUri where its public keys are
+	 * @param audience the audience its tokens name; left out, the product's
+	 * @param claims where its tokens say who calls; left out, Millgate's standard claims
+	 */
+	public record Issuer(@NotBlank String issuer, @NotBlank String jwkSetUri, String audience, ClaimMapping claims) {
+
+		public Issuer {
+			claims = (claims != null) ? claims : ClaimMapping.STANDARD;
+		}
+
+	}
 
 }

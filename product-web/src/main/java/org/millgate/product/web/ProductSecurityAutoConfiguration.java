@@ -1,7 +1,6 @@
 package org.millgate.product.web;
 
 import java.net.URI;
-import java.util.List;
 
 import reactor.core.publisher.Mono;
 
@@ -11,15 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -30,8 +21,8 @@ import org.millgate.web.CredentialRevocations;
 import org.millgate.web.Problems;
 
 /**
- * The product as an OAuth2 resource server: RS256 tokens of the configured issuer for the
- * configured audience, not of a revoked client nor of a rotated secret (identity's
+ * The product as an OAuth2 resource server: RS256 tokens of the configured issuers for
+ * the configured audience, not of a revoked client nor of a rotated secret (identity's
  * revocation list, read in the background with web-core's {@link CredentialRevocations},
  * as the gateway reads it), the scope each operation's contract names, problem answers
  * for 401, 403 and, while the revocation list has never been read, 503
@@ -63,20 +54,19 @@ class ProductSecurityAutoConfiguration {
 	}
 
 	@Bean
-	ReactiveJwtDecoder jwtDecoder(ProductProperties product, Revocations revocations) {
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(product.jwkSetUri())
-			.jwsAlgorithm(SignatureAlgorithm.RS256)
-			.build();
-		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
-				(values) -> values != null && values.contains(product.audience()));
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(product.clockSkew()),
-				new JwtIssuerValidator(product.issuer()), audience));
-		return (revocations.list() != null) ? revocations.checking(decoder) : decoder;
+	TrustedIssuers trustedIssuers(ProductProperties product, Revocations revocations) {
+		return new TrustedIssuers(product,
+				(decoder) -> (revocations.list() != null) ? revocations.checking(decoder) : decoder);
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(TrustedIssuers issuers) {
+		return issuers.decoder();
 	}
 
 	@Bean
 	SecurityWebFilterChain productSecurity(ServerHttpSecurity http, ProductContracts contracts, Problems problems,
-			ReactiveJwtDecoder decoder) {
+			ReactiveJwtDecoder decoder, TrustedIssuers issuers) {
 		ServerAuthenticationEntryPoint invalidToken = (exchange, failure) -> {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 				if (cause instanceof Revocations.Unread unread) {
@@ -122,7 +112,8 @@ class ProductSecurityAutoConfiguration {
 				exchanges.pathMatchers("/v*/**").authenticated();
 				exchanges.anyExchange().denyAll();
 			})
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtDecoder(decoder))
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(issuers.authentication()))
 				.authenticationEntryPoint(invalidToken)
 				.accessDeniedHandler(denied))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(noToken).accessDeniedHandler(denied));

@@ -114,11 +114,11 @@ class ProductWebAutoConfiguration {
 	}
 
 	@Bean
-	WebFluxConfigurer callerArgument() {
+	WebFluxConfigurer callerArgument(ObjectProvider<TrustedIssuers> issuers) {
 		return new WebFluxConfigurer() {
 			@Override
 			public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-				configurer.addCustomResolver(new CallerArgumentResolver());
+				configurer.addCustomResolver(new CallerArgumentResolver(issuers));
 			}
 		};
 	}
