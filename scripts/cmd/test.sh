@@ -2,8 +2,8 @@
 # shellcheck source-path=SCRIPTDIR/../..
 # ./millgate test: makes sure Redis, PostgreSQL, (for the portal's browser tests)
 # Chromium with ChromeDriver, (for the pacts) Pact's reference core and (for the webhook
-# signatures) Standard Webhooks' reference library and (for the Prometheus rules) promtool
-# are there, then every test: ./mvnw verify, the independent OpenAPI lint, the independent
+# signatures) Standard Webhooks' reference library, (for the Prometheus rules) promtool
+# and (for the Kubernetes manifests) kubectl with kustomize v5 are there, then every test: ./mvnw verify, the independent OpenAPI lint, the independent
 # AsyncAPI check, the rules' unit tests and the launcher's own tests.
 # With MILLGATE_INSTALL=never nothing is installed, and the browser tests and the
 # reference core's verification are skipped where what they need is missing.
@@ -16,6 +16,8 @@ source "$ROOT/scripts/lib/common.sh"
 source "$ROOT/scripts/lib/prerequisites.sh"
 # shellcheck source=scripts/lib/java-tools.sh
 source "$ROOT/scripts/lib/java-tools.sh"
+# shellcheck source=deploy/kubernetes/kubectl.sh
+source "$ROOT/deploy/kubernetes/kubectl.sh"
 
 require_java
 ensure_redis
@@ -25,6 +27,7 @@ ensure_pact_core
 ensure_asyncapi_parser
 ensure_standard_webhooks
 ensure_promtool
+ensure_kubectl
 maven=(-B verify)
 if [ "$BROWSER_TESTS" = skip ]; then maven+=(-Dmillgate.browser.skip=true); fi
 if [ "$PACT_CORE_TESTS" = skip ]; then
@@ -34,6 +37,11 @@ else
 fi
 if [ "$STANDARD_WEBHOOKS_TESTS" = run ]; then
   maven+=("-Dmillgate.standardwebhooks.dir=$STANDARD_WEBHOOKS_DIR")
+fi
+if [ "$KUBECTL_TESTS" = skip ]; then
+  maven+=(-Dmillgate.kubernetes.skip=true)
+else
+  maven+=("-Dmillgate.kubectl=$(command -v "$KUBECTL")")
 fi
 if [ "$PROMTOOL_TESTS" = run ]; then
   maven+=("-Dmillgate.promtool=$(command -v "$PROMTOOL")")
