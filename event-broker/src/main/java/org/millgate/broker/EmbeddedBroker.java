@@ -63,9 +63,9 @@ public final class EmbeddedBroker implements SmartLifecycle {
 		properties.put("process.roles", "broker,controller");
 		properties.put("node.id", Integer.toString(NODE));
 		properties.put("controller.quorum.voters", NODE + "@" + host + ":" + settings.controllerPort());
-		properties.put("listeners", "PLAINTEXT://" + host + ":" + settings.port() + "," + CONTROLLER + "://" + host
-				+ ":" + settings.controllerPort());
-		properties.put("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.port());
+		properties.put("listeners", "PLAINTEXT://" + settings.listenHost().trim() + ":" + settings.port() + ","
+				+ CONTROLLER + "://" + host + ":" + settings.controllerPort());
+		properties.put("advertised.listeners", "PLAINTEXT://" + settings.clientHost() + ":" + settings.port());
 		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
 		properties.put("inter.broker.listener.name", "PLAINTEXT");
 		properties.put("controller.listener.names", CONTROLLER);
