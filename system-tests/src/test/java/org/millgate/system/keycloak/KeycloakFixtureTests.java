@@ -14,6 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +33,17 @@ class KeycloakFixtureTests {
 	@BeforeAll
 	static void keycloak() {
 		keycloak = LocalKeycloak.startIfPossible().orElse(null);
-		assumeTrue(keycloak != null, () -> "Skipped: " + LocalKeycloak.unavailableReason());
+		if (keycloak == null) {
+			return;
+		}
 		System.out.printf("[keycloak] KeycloakFixtureTests use Keycloak at %s, started in %.1f s, %d MiB resident%n",
 				keycloak.issuer(), keycloak.startup().toMillis() / 1000.0, keycloak.residentKib() / 1024);
+	}
+
+	// per test, so that each is reported skipped with the reason
+	@BeforeEach
+	void keycloakRuns() {
+		assumeTrue(keycloak != null, () -> "Skipped: " + LocalKeycloak.unavailableReason());
 	}
 
 	// soft assertions: a broken claim does not hide the others
