@@ -44,13 +44,21 @@ import com.nimbusds.jose.util.JSONObjectUtils;
  * the client's Millgate scopes as Keycloak client scopes of the same names (default
  * scopes, so they are in the {@code scope} claim), hardcoded-claim mappers for
  * {@code plants} (a JSON array), {@code partner_id} and {@code plan}, and an audience
- * mapper for {@value #AUDIENCE}.
+ * mapper for {@value #AUDIENCE}. Unlike identity, Keycloak always issues all of a
+ * client's default scopes: a {@code scope} parameter cannot narrow them (asking for one
+ * of them still yields all), and asking for a scope the client does not have is refused
+ * with 400 {@code invalid_scope}; so {@link #token(String)} asks for none.
  *
  * <p>
  * One Keycloak per JVM: {@link #startIfPossible()} starts it on the first call and hands
  * the same instance to every later caller; it is stopped when the JVM ends. The database
  * is H2 in memory ({@code --db=dev-mem}): nothing of a run survives it. The bootstrap
- * admin's password is generated at start and kept in this object only.
+ * admin's password is generated at start and kept in this object only. Its log is
+ * {@code target/keycloak/logs/keycloak.log}.
+ *
+ * <p>
+ * Measured here (2 cores, Temurin 25, other builds running): ready with the realm in
+ * 15-20 s, about 400 MiB resident.
  */
 public final class LocalKeycloak implements AutoCloseable {
 
