@@ -2,10 +2,10 @@ package org.millgate.portal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,26 +15,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
-import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
-import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import org.millgate.portal.signin.SignInSettings;
+
 /**
  * Who may see what: the catalog, the reference and the changelogs are public; apps are
- * for signed-in partners, reviews for API owners. People sign in at identity (OpenID
- * Connect, authorization code with PKCE); their roles come from the ID token.
+ * for signed-in partners, reviews for API owners. People sign in at the provider of
+ * {@link SignInConfiguration}; their roles come from the ID token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -86,11 +76,25 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
 							+ "connect-src 'self' " + settings.gatewayUrl() + "; frame-ancestors 'none'; "
-							+ "form-action 'self' " + settings.issuerUrl() + "; base-uri 'none'; object-src 'none'"))
+							+ "form-action 'self' " + signInOrigins(settings.signIn())
+							+ "; base-uri 'none'; object-src 'none'"))
 				.referrerPolicy((referrer) -> referrer
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-			.logout((logout) -> logout.logoutSuccessHandler(new SignOut(settings.issuerUrl().toString())));
+			.logout((logout) -> logout.logoutSuccessHandler(new SignOut(settings.signIn().logoutUri())));
 		return http.build();
+	}
+
+	// signing out posts to the portal, which redirects to the provider: browsers hold
+	// that redirect to form-action, which names origins (paths do not count after one)
+	static String signInOrigins(SignInSettings signIn) {
+		Set<String> origins = new LinkedHashSet<>();
+		for (String uri : List.of(signIn.authorizationUri(), signIn.logoutUri())) {
+			if (!uri.isBlank()) {
+				URI parsed = URI.create(uri);
+				origins.add(parsed.getScheme() + "://" + parsed.getRawAuthority());
+			}
+		}
+		return String.join(" ", origins);
 	}
 
 	private static boolean loopback(HttpServletRequest request) {
@@ -100,47 +104,6 @@ class SecurityConfiguration {
 		catch (UnknownHostException ex) {
 			return false;
 		}
-	}
-
-	/**
-	 * ID tokens must come from identity: the issuer is checked besides signature,
-	 * audience, expiry and nonce.
-	 * @param settings names identity
-	 * @return the decoders of ID tokens
-	 */
-	@Bean
-	JwtDecoderFactory<ClientRegistration> idTokenDecoders(PortalSettings settings) {
-		OidcIdTokenDecoderFactory decoders = new OidcIdTokenDecoderFactory();
-		decoders
-			.setJwtValidatorFactory((registration) -> idTokenValidator(registration, settings.issuerUrl().toString()));
-		return decoders;
-	}
-
-	static OAuth2TokenValidator<Jwt> idTokenValidator(ClientRegistration registration, String issuer) {
-		return new DelegatingOAuth2TokenValidator<>(new OidcIdTokenValidator(registration),
-				new JwtIssuerValidator(issuer));
-	}
-
-	/**
-	 * The ID token's {@code roles} ({@code partner}, {@code api-owner}) as
-	 * {@code ROLE_PARTNER} and {@code ROLE_API_OWNER}.
-	 * @return the mapper
-	 */
-	@Bean
-	GrantedAuthoritiesMapper rolesFromTheIdToken() {
-		return (authorities) -> {
-			List<GrantedAuthority> mapped = new ArrayList<>(authorities);
-			for (GrantedAuthority authority : authorities) {
-				if (authority instanceof OidcUserAuthority oidc) {
-					Collection<String> roles = oidc.getIdToken().getClaimAsStringList("roles");
-					if (roles != null) {
-						roles.forEach((role) -> mapped.add(
-								new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT).replace('-', '_'))));
-					}
-				}
-			}
-			return mapped;
-		};
 	}
 
 }

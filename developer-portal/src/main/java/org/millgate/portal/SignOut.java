@@ -13,23 +13,28 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Signing out of the portal signs out at identity too (OpenID Connect RP-initiated
- * logout), so that on a shared machine the next "Sign in" asks for a password again.
+ * Signing out of the portal signs out at the sign-in provider too (OpenID Connect
+ * RP-initiated logout), so that on a shared machine the next "Sign in" asks for a
+ * password again; without a logout endpoint, of the portal only.
  */
 final class SignOut implements LogoutSuccessHandler {
 
-	private final String issuer;
+	private final String logoutUri;
 
-	SignOut(String issuer) {
-		this.issuer = issuer;
+	/**
+	 * @param logoutUri the provider's end-session endpoint; blank for none
+	 */
+	SignOut(String logoutUri) {
+		this.logoutUri = logoutUri;
 	}
 
 	@Override
 	public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
 			throws IOException {
 		String home = ServletUriComponentsBuilder.fromContextPath(request).path("/").build().toUriString();
-		if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
-			response.sendRedirect(this.issuer + "/connect/logout?id_token_hint=" + user.getIdToken().getTokenValue()
+		if (!this.logoutUri.isBlank() && authentication != null
+				&& authentication.getPrincipal() instanceof OidcUser user) {
+			response.sendRedirect(this.logoutUri + "?id_token_hint=" + user.getIdToken().getTokenValue()
 					+ "&post_logout_redirect_uri=" + URLEncoder.encode(home, StandardCharsets.UTF_8));
 			return;
 		}

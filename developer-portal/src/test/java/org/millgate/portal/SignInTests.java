@@ -121,7 +121,7 @@ class SignInTests {
 			.audience(List.of("developer-portal"))
 			.issuedAt(now)
 			.expiresAt(now.plusSeconds(60));
-		var validator = SecurityConfiguration.idTokenValidator(registration, "http://localhost:9000");
+		var validator = SignInConfiguration.idTokenValidator(registration, "http://localhost:9000");
 
 		assertThat(validator.validate(token.issuer("http://localhost:9000").build()).hasErrors()).isFalse();
 		assertThat(validator.validate(token.issuer("http://evil.example").build()).hasErrors()).isTrue();

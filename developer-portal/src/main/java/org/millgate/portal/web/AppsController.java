@@ -41,16 +41,19 @@ class AppsController {
 
 	private final PortalSettings settings;
 
-	AppsController(Apps apps, CatalogView catalog, UsageFigures usage, PortalSettings settings) {
+	private final Actors actors;
+
+	AppsController(Apps apps, CatalogView catalog, UsageFigures usage, PortalSettings settings, Actors actors) {
 		this.apps = apps;
 		this.catalog = catalog;
 		this.usage = usage;
 		this.settings = settings;
+		this.actors = actors;
 	}
 
 	@GetMapping("/apps")
 	String apps(@AuthenticationPrincipal OidcUser user, Model model) {
-		List<App> apps = this.apps.apps(Actors.of(user));
+		List<App> apps = this.apps.apps(this.actors.of(user));
 		model.addAttribute("apps", apps);
 		model.addAttribute("active", apps.stream().filter((app) -> !app.revoked()).count());
 		model.addAttribute("activeAppsPerPartner", this.apps.activeAppsPerPartner());
@@ -61,7 +64,7 @@ class AppsController {
 	String create(@AuthenticationPrincipal OidcUser user, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description, RedirectAttributes flash) {
 		try {
-			App app = this.apps.create(Actors.of(user), name, description);
+			App app = this.apps.create(this.actors.of(user), name, description);
 			flash.addFlashAttribute("notice", "App '" + app.name() + "' created. Subscribe it to a product next.");
 			return "redirect:/apps/" + app.id();
 		}
@@ -75,7 +78,7 @@ class AppsController {
 
 	@GetMapping("/apps/{appId}")
 	String app(@AuthenticationPrincipal OidcUser user, @PathVariable String appId, Model model) {
-		App app = this.apps.app(Actors.of(user), appId);
+		App app = this.apps.app(this.actors.of(user), appId);
 		model.addAttribute("app", app);
 		model.addAttribute("subscriptions", this.apps.subscriptions(app));
 		model.addAttribute("grant", this.apps.grant(app));
@@ -96,7 +99,7 @@ class AppsController {
 			@RequestParam(defaultValue = "") String offer, RedirectAttributes flash) {
 		String[] productAndPlan = offer.split("\\|", 2);
 		try {
-			Apps.Subscribed subscribed = this.apps.subscribe(Actors.of(user), appId, productAndPlan[0],
+			Apps.Subscribed subscribed = this.apps.subscribe(this.actors.of(user), appId, productAndPlan[0],
 					(productAndPlan.length > 1) ? productAndPlan[1] : null);
 			var subscription = subscribed.subscription();
 			if (subscribed.warning() != null) {
@@ -118,7 +121,7 @@ class AppsController {
 	@PostMapping("/apps/{appId}/credentials")
 	String issue(@AuthenticationPrincipal OidcUser user, @PathVariable String appId, RedirectAttributes flash) {
 		try {
-			flash.addFlashAttribute("credentials", this.apps.issueCredentials(Actors.of(user), appId));
+			flash.addFlashAttribute("credentials", this.apps.issueCredentials(this.actors.of(user), appId));
 		}
 		catch (Apps.Refused | Registrar.Refused | Registrar.Unavailable refused) {
 			flash.addFlashAttribute("error", refused.getMessage());
@@ -129,7 +132,7 @@ class AppsController {
 	@PostMapping("/apps/{appId}/credentials/rotate")
 	String rotate(@AuthenticationPrincipal OidcUser user, @PathVariable String appId, RedirectAttributes flash) {
 		try {
-			flash.addFlashAttribute("credentials", this.apps.rotate(Actors.of(user), appId));
+			flash.addFlashAttribute("credentials", this.apps.rotate(this.actors.of(user), appId));
 			flash.addFlashAttribute("notice",
 					"New secret issued. The old secret no longer gets tokens, and the gateway refuses the tokens "
 							+ "it got within seconds.");
@@ -148,7 +151,7 @@ class AppsController {
 			return "redirect:/apps/" + appId;
 		}
 		try {
-			this.apps.revoke(Actors.of(user), appId);
+			this.apps.revoke(this.actors.of(user), appId);
 			flash.addFlashAttribute("notice",
 					"App revoked: it gets no more tokens, and the gateway refuses its tokens within seconds.");
 		}
@@ -167,7 +170,7 @@ class AppsController {
 	ResponseEntity<Map<String, Object>> token(@AuthenticationPrincipal OidcUser user, @PathVariable String appId,
 			@RequestParam(defaultValue = "") String secret) {
 		try {
-			Registrar.Token token = this.apps.token(Actors.of(user), appId, secret);
+			Registrar.Token token = this.apps.token(this.actors.of(user), appId, secret);
 			return ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
 				.body(Map.of("access_token", token.value(), "expires_in", token.expiresIn(), "scope", token.scope()));

@@ -36,11 +36,14 @@ class CatalogController {
 
 	private final Apps apps;
 
-	CatalogController(CatalogView catalog, PortalSettings settings, Clock clock, Apps apps) {
+	private final Actors actors;
+
+	CatalogController(CatalogView catalog, PortalSettings settings, Clock clock, Apps apps, Actors actors) {
 		this.catalog = catalog;
 		this.settings = settings;
 		this.clock = clock;
 		this.apps = apps;
+		this.actors = actors;
 	}
 
 	@GetMapping("/")
@@ -76,9 +79,11 @@ class CatalogController {
 		model.addAttribute("version", version(product, version));
 		model.addAttribute("gatewayUrl", this.settings.gatewayUrl());
 		// a signed-in partner tries the API with one of its apps' credentials
-		if (user != null && user.getClaimAsString("partner_id") != null) {
-			model.addAttribute("tryApps",
-					this.apps.apps(Actors.of(user)).stream().filter(App::hasCredentials).toList());
+		if (user != null) {
+			Apps.Actor actor = this.actors.of(user);
+			if (actor.partnerId() != null) {
+				model.addAttribute("tryApps", this.apps.apps(actor).stream().filter(App::hasCredentials).toList());
+			}
 		}
 		return "reference";
 	}

@@ -38,9 +38,12 @@ class SubscriptionsController {
 
 	private final CatalogView catalog;
 
-	SubscriptionsController(Apps apps, CatalogView catalog) {
+	private final Actors actors;
+
+	SubscriptionsController(Apps apps, CatalogView catalog, Actors actors) {
 		this.approvals = apps.approvals();
 		this.catalog = catalog;
+		this.actors = actors;
 	}
 
 	@GetMapping("/owner/approvals")
@@ -90,7 +93,7 @@ class SubscriptionsController {
 			@RequestParam(name = "scope", required = false) List<String> scope,
 			@RequestParam(name = "choose-scopes", defaultValue = "") String chooseScopes, RedirectAttributes flash) {
 		try {
-			Approvals.Decided decided = this.approvals.approve(Actors.of(user), subscriptionId, plants,
+			Approvals.Decided decided = this.approvals.approve(this.actors.of(user), subscriptionId, plants,
 					scopes(scope, chooseScopes));
 			flash.addFlashAttribute("notice",
 					"Approved. The app's token now carries " + decided.preview().after().summary() + ".");
@@ -110,7 +113,7 @@ class SubscriptionsController {
 	String reject(@AuthenticationPrincipal OidcUser user, @PathVariable String subscriptionId,
 			RedirectAttributes flash) {
 		try {
-			this.approvals.reject(Actors.of(user), subscriptionId);
+			this.approvals.reject(this.actors.of(user), subscriptionId);
 			flash.addFlashAttribute("notice", "Rejected.");
 		}
 		catch (Apps.Refused refused) {
@@ -123,7 +126,7 @@ class SubscriptionsController {
 	String replacePlants(@AuthenticationPrincipal OidcUser user, @PathVariable String subscriptionId,
 			@RequestParam(defaultValue = "") String plants, RedirectAttributes flash) {
 		try {
-			Preview replaced = this.approvals.replacePlants(Actors.of(user), subscriptionId, plants);
+			Preview replaced = this.approvals.replacePlants(this.actors.of(user), subscriptionId, plants);
 			flash.addFlashAttribute("notice",
 					"Plants replaced. The app's token now carries " + replaced.after().summary() + ".");
 		}
@@ -137,7 +140,7 @@ class SubscriptionsController {
 	String revoke(@AuthenticationPrincipal OidcUser user, @PathVariable String subscriptionId,
 			RedirectAttributes flash) {
 		try {
-			Preview revoked = this.approvals.revoke(Actors.of(user), subscriptionId);
+			Preview revoked = this.approvals.revoke(this.actors.of(user), subscriptionId);
 			flash.addFlashAttribute("notice",
 					revoked.clientRevoked()
 							? "Revoked. No product is approved for the app any more: its client is revoked at identity."

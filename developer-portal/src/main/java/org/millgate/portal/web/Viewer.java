@@ -7,8 +7,11 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import org.millgate.portal.signin.Person;
+
 /**
- * Who is looking at a page, for its header: nobody, a partner or an API owner.
+ * Who is looking at a page, for its header: nobody, a partner, an API owner or
+ * operations.
  *
  * @param name the user name
  * @param partnerId the partner, or null
@@ -38,14 +41,19 @@ public record Viewer(String name, String partnerId, List<String> roles) {
 	@ControllerAdvice
 	static final class OnEveryPage {
 
+		private final Actors actors;
+
+		OnEveryPage(Actors actors) {
+			this.actors = actors;
+		}
+
 		@ModelAttribute("viewer")
 		Viewer viewer(@AuthenticationPrincipal OidcUser user) {
 			if (user == null) {
 				return null;
 			}
-			List<String> roles = user.getClaimAsStringList("roles");
-			return new Viewer((user.getPreferredUsername() != null) ? user.getPreferredUsername() : user.getSubject(),
-					user.getClaimAsString("partner_id"), (roles != null) ? roles : List.of());
+			Person person = this.actors.person(user);
+			return new Viewer(person.name(), person.partnerId(), person.roles());
 		}
 
 	}

@@ -30,8 +30,11 @@ class WebhooksController {
 
 	private final Webhooks webhooks;
 
-	WebhooksController(Webhooks webhooks) {
+	private final Actors actors;
+
+	WebhooksController(Webhooks webhooks, Actors actors) {
 		this.webhooks = webhooks;
+		this.actors = actors;
 	}
 
 	@GetMapping("/webhooks")
@@ -128,8 +131,8 @@ class WebhooksController {
 		return "redirect:/webhooks";
 	}
 
-	private static Webhooks.Actor actor(OidcUser user) {
-		var actor = Actors.of(user);
+	private Webhooks.Actor actor(OidcUser user) {
+		var actor = this.actors.of(user);
 		return new Webhooks.Actor(actor.name(), actor.partnerId());
 	}
 
