@@ -49,7 +49,7 @@ public final class IdTokens {
 	/**
 	 * Microsoft Entra ID: app roles in {@code roles} (values such as
 	 * {@code Millgate.ApiOwners}), security groups as object ids in {@code groups}, the
-	 * partner in a directory extension.
+	 * partner in a directory extension, named {@code extn.partnerId} (a dot in the name).
 	 * @param user the user principal name
 	 * @param appRoles the app roles' values
 	 * @param groups the groups' object ids
@@ -60,7 +60,7 @@ public final class IdTokens {
 			.claim("roles", appRoles)
 			.claim("groups", groups)
 			.claim("tid", "9188040d-6c67-4c5b-b112-36a304b66dad")
-			.claim("extension_partnerId", "BETA")
+			.claim("extn.partnerId", "BETA")
 			.build();
 	}
 

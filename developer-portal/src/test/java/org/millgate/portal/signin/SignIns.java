@@ -40,7 +40,7 @@ public final class SignIns {
 				List.of("Millgate.ApiOwners=api-owner", "Millgate.Partners=partner", "Millgate.Operations=operations",
 						"5f1c9b7e-0f3a-4c52-9d2e-7b1a3c4d5e6f=api-owner",
 						"5f1c9b7e-0f3a-4c52-9d2e-7b1a3c4d5e6f=operations"),
-				"extension_partnerId");
+				"extn.partnerId");
 	}
 
 	/**
