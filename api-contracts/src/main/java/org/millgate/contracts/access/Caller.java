@@ -26,6 +26,9 @@ import java.util.Set;
 public record Caller(String issuer, String clientId, String plan, String partnerId, Set<String> plants,
 		boolean limitedByPlants, Set<String> scopes) {
 
+	/** The client id of a token that names none. */
+	public static final String NO_CLIENT = "-";
+
 	public Caller {
 		plants = Set.copyOf(plants);
 		scopes = Set.copyOf(scopes);

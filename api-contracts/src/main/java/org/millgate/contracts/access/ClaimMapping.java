@@ -24,7 +24,7 @@ public final class ClaimMapping {
 
 	/** The claims of Millgate's identity service. */
 	public static final ClaimMapping STANDARD = new ClaimMapping(List.of("client_id", "sub"), List.of("scope"),
-			Map.of(), "plants", null, "partner_id", "plan");
+			Map.of(), "plants", null, "partner_id", "plan", "");
 
 	private final List<String> clientId;
 
@@ -40,6 +40,8 @@ public final class ClaimMapping {
 
 	private final String plan;
 
+	private final String clientPrefix;
+
 	/**
 	 * A mapping.
 	 * @param clientId the claims naming the client, the first present wins (e.g.
@@ -48,19 +50,24 @@ public final class ClaimMapping {
 	 * space-separated text), all of them together (e.g. {@code scope}, {@code scp},
 	 * {@code roles})
 	 * @param scopeValues a claim value to the Millgate scope it grants (e.g. an Entra app
-	 * role {@code Inventory.Read} to {@code inventory:read}); a value not listed is the
-	 * scope of its own name
+	 * role {@code Inventory.Read} to {@code inventory:read}); when given, only the values
+	 * listed grant scopes (a group or role that happens to be named like a scope grants
+	 * nothing); when empty, each value is the scope of its own name
 	 * @param plants the claim listing the plants the caller may see
 	 * @param plantPattern a regular expression with one group picking the plant out of
 	 * each value of the plants claim (e.g. {@code /plants/(\d{4})} for groups), values
 	 * that do not match granting nothing; null or blank to take each value as a plant
 	 * @param partner the claim naming the partner a client acts for
 	 * @param plan the claim naming the client's plan; blank for none (the default plan)
+	 * @param clientPrefix put before every client id of this issuer (e.g. {@code sso/}),
+	 * so that its clients are never taken for another issuer's of the same name in
+	 * idempotency keys, the ERP's dedupe, throttling and usage; blank for none
+	 * (Millgate's own)
 	 * @throws IllegalArgumentException when a claim name is blank or the pattern is not a
 	 * regular expression with one group
 	 */
 	public ClaimMapping(List<String> clientId, List<String> scopes, Map<String, String> scopeValues, String plants,
-			String plantPattern, String partner, String plan) {
+			String plantPattern, String partner, String plan, String clientPrefix) {
 		// what is not given (null: not configured) is the standard claim
 		this.clientId = names("client-id", (clientId != null) ? clientId : List.of("client_id", "sub"));
 		this.scopes = names("scopes", (scopes != null) ? scopes : List.of("scope"));
@@ -69,6 +76,7 @@ public final class ClaimMapping {
 		this.plantPattern = pattern(plantPattern);
 		this.partner = required("partner", (partner != null) ? partner : "partner_id");
 		this.plan = (plan != null) ? plan.strip() : "plan";
+		this.clientPrefix = (clientPrefix != null) ? clientPrefix.strip() : "";
 	}
 
 	private static List<String> names(String what, List<String> names) {
@@ -116,7 +124,8 @@ public final class ClaimMapping {
 			.map((name) -> text(claims.get(name)))
 			.flatMap(Optional::stream)
 			.findFirst()
-			.orElse("-");
+			.map((named) -> this.clientPrefix + named)
+			.orElse(Caller.NO_CLIENT);
 		Object plantClaim = claims.get(this.plants);
 		Set<String> plantValues = plants(plantClaim);
 		boolean limited = (this.plantPattern == null) ? plantClaim != null : !plantValues.isEmpty();
@@ -134,7 +143,10 @@ public final class ClaimMapping {
 		Set<String> granted = new LinkedHashSet<>();
 		for (String name : this.scopes) {
 			for (String value : values(claims.get(name))) {
-				granted.add(this.scopeValues.getOrDefault(value, value));
+				String scope = this.scopeValues.isEmpty() ? value : this.scopeValues.get(value);
+				if (scope != null) {
+					granted.add(scope);
+				}
 			}
 		}
 		return granted;
@@ -177,7 +189,8 @@ public final class ClaimMapping {
 		return "ClaimMapping[client-id=" + this.clientId + ", scopes=" + this.scopes + ", scope-values="
 				+ this.scopeValues.keySet() + ", plants=" + this.plants
 				+ ((this.plantPattern != null) ? " matching " + this.plantPattern : "") + ", partner=" + this.partner
-				+ ", plan=" + (this.plan.isEmpty() ? "(default)" : this.plan) + "]";
+				+ ", plan=" + (this.plan.isEmpty() ? "(default)" : this.plan)
+				+ (this.clientPrefix.isEmpty() ? "" : ", client-prefix=" + this.clientPrefix) + "]";
 	}
 
 }

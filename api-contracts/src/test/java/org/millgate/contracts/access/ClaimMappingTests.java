@@ -17,7 +17,7 @@ class ClaimMappingTests {
 	@Test
 	void should_read_a_keycloak_client_credentials_token_by_azp_scope_and_mapped_claims() {
 		ClaimMapping keycloak = new ClaimMapping(List.of("client_id", "azp"), List.of("scope"), Map.of(), "plants",
-				null, "partner_id", "plan");
+				null, "partner_id", "plan", null);
 		Map<String, Object> claims = Map.of("iss", "http://kc/realms/millgate", "azp", "mes-plant-1000", "scope",
 				"profile production-orders:read inventory:read", "plants", List.of("1000"), "plan", "line-critical",
 				"sub", "5c0b…");
@@ -33,7 +33,7 @@ class ClaimMappingTests {
 	void should_translate_entra_app_roles_to_scopes_and_groups_to_plants() {
 		ClaimMapping entra = new ClaimMapping(List.of("azp", "appid"), List.of("roles"),
 				Map.of("Inventory.Read", "inventory:read", "Shipments.Read", "shipments:read"), "groups",
-				"millgate-plant-(\\d{4})", "partner_id", "");
+				"millgate-plant-(\\d{4})", "partner_id", "", null);
 		Map<String, Object> claims = Map.of("iss", "https://login.microsoftonline.com/t/v2.0", "appid", "0f3c-wms",
 				"roles", List.of("Inventory.Read", "Shipments.Read", "Reports.Export"), "groups",
 				List.of("millgate-plant-1000", "plant-2000-admins", "millgate-plant-x"), "plan", "line-critical");
@@ -41,7 +41,8 @@ class ClaimMappingTests {
 		Caller caller = entra.caller(claims, "plant-standard");
 
 		assertThat(caller.clientId()).isEqualTo("0f3c-wms");
-		assertThat(caller.scopes()).containsExactlyInAnyOrder("inventory:read", "shipments:read", "Reports.Export");
+		assertThat(caller.scopes()).as("only the roles listed grant scopes")
+			.containsExactlyInAnyOrder("inventory:read", "shipments:read");
 		assertThat(caller.plants()).containsExactly("1000");
 		assertThat(caller.limitedByPlants()).isTrue();
 		assertThat(caller.plan()).as("no plan claim mapped: the default plan").isEqualTo("plant-standard");
@@ -50,7 +51,7 @@ class ClaimMappingTests {
 	@Test
 	void should_read_okta_cid_and_scp_list() {
 		ClaimMapping okta = new ClaimMapping(List.of("cid"), List.of("scp"), Map.of(), "plants", null, "partner",
-				"plan");
+				"plan", null);
 		Map<String, Object> claims = Map.of("iss", "https://acme.okta.com/oauth2/default", "cid", "0oa-partner", "scp",
 				List.of("shipments:read"), "partner", "ACME");
 
@@ -65,12 +66,13 @@ class ClaimMappingTests {
 	@Test
 	void should_grant_no_plant_when_no_group_matches_the_pattern() {
 		ClaimMapping groups = new ClaimMapping(List.of("azp"), List.of("scope"), Map.of(), "groups", "/plants/(\\d{4})",
-				"partner_id", "plan");
+				"partner_id", "plan", null);
 
 		Caller caller = groups.caller(Map.of("azp", "x", "groups", List.of("/admins", "/plants/12345")), "basic");
 
 		assertThat(caller.plants()).isEmpty();
 		assertThat(caller.sees("1234")).isFalse();
+		assertThat(caller.limitedByPlants()).as("limited by plants only where a group names one").isFalse();
 	}
 
 	@Test
@@ -84,8 +86,28 @@ class ClaimMappingTests {
 	}
 
 	@Test
+	void should_grant_a_role_named_like_a_scope_nothing_when_the_roles_are_translated() {
+		ClaimMapping entra = new ClaimMapping(List.of("azp"), List.of("roles"),
+				Map.of("Inventory.Read", "inventory:read"), "groups", null, "partner_id", "", null);
+
+		Caller caller = entra.caller(Map.of("azp", "a", "roles", List.of("production-orders:write")), "basic");
+
+		assertThat(caller.scopes()).isEmpty();
+	}
+
+	@Test
+	void should_put_the_issuers_prefix_before_its_client_ids() {
+		ClaimMapping keycloak = new ClaimMapping(List.of("azp"), null, null, null, null, null, null, "sso/");
+
+		assertThat(keycloak.caller(Map.of("azp", "mes-plant-1000"), "basic").clientId())
+			.isEqualTo("sso/mes-plant-1000");
+		assertThat(keycloak.caller(Map.of("sub", "x"), "basic").clientId()).as("no client claim: no client")
+			.isEqualTo("-");
+	}
+
+	@Test
 	void should_take_the_standard_claim_for_what_is_not_configured() {
-		ClaimMapping onlyClient = new ClaimMapping(List.of("azp"), null, null, null, null, null, null);
+		ClaimMapping onlyClient = new ClaimMapping(List.of("azp"), null, null, null, null, null, null, null);
 		Map<String, Object> claims = Map.of("azp", "a", "scope", "inventory:read", "plants", List.of("1000"),
 				"partner_id", "ACME", "plan", "gold");
 
@@ -96,15 +118,14 @@ class ClaimMappingTests {
 	@Test
 	void should_refuse_a_mapping_without_a_client_claim_or_with_a_pattern_without_one_group() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ClaimMapping(List.of(" "), List.of("scope"), Map.of(), "plants", null, "p", ""))
+			.isThrownBy(() -> new ClaimMapping(List.of(" "), List.of("scope"), Map.of(), "plants", null, "p", "", null))
 			.withMessageContaining("client-id");
 		assertThatIllegalArgumentException()
-			.isThrownBy(
-					() -> new ClaimMapping(List.of("azp"), List.of("scope"), Map.of(), "groups", "plant-\\d+", "p", ""))
+			.isThrownBy(() -> new ClaimMapping(List.of("azp"), List.of("scope"), Map.of(), "groups", "plant-\\d+", "p",
+					"", null))
 			.withMessageContaining("exactly one group");
-		assertThatIllegalArgumentException()
-			.isThrownBy(
-					() -> new ClaimMapping(List.of("azp"), List.of("scope"), Map.of(), "groups", "plant-(", "p", ""))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new ClaimMapping(List.of("azp"), List.of("scope"), Map.of(), "groups", "plant-(", "p", "", null))
 			.withMessageContaining("no regular expression");
 	}
 

@@ -114,7 +114,13 @@ public final class AuthenticationPolicy extends AbstractRoutePolicy<Authenticati
 			return unauthorized(exchange, from, "The Authorization header must be exactly 'Bearer <token>'.");
 		}
 		return this.verifier.verify(bearer.group(1)).flatMap((jwt) -> {
-			ApiCall.of(exchange).caller(this.verifier.caller(jwt, config.defaultPlan()));
+			Caller caller = this.verifier.caller(jwt, config.defaultPlan());
+			if (Caller.NO_CLIENT.equals(caller.clientId())) {
+				// no client to count, limit or answer idempotently for
+				return unauthorized(exchange, from,
+						"The access token names no client in the claims its issuer's mapping reads.");
+			}
+			ApiCall.of(exchange).caller(caller);
 			return chain.filter(exchange);
 		})
 			.onErrorResume(TokenVerifier.InvalidToken.class,

@@ -64,7 +64,7 @@ class TokenVerifierTests {
 								new TrustedIssuer(entra.issuer(), entra.jwkSetUri(), TestTokens.AUDIENCE,
 										new ClaimMapping(List.of("azp"), List.of("roles"),
 												Map.of("Inventory.Read", "inventory:read"), "groups",
-												"millgate-plant-(\\d{4})", "partner_id", ""))),
+												"millgate-plant-(\\d{4})", "partner_id", "", null))),
 						Duration.ofSeconds(30), Set.of("RS256")));
 		String entraToken = entra.signed(new JWTClaimsSet.Builder().issuer(entra.issuer())
 			.audience(TestTokens.AUDIENCE)

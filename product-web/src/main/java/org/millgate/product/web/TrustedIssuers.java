@@ -80,9 +80,6 @@ final class TrustedIssuers {
 	 * @return the decoder
 	 */
 	ReactiveJwtDecoder decoder() {
-		if (this.decoders.size() == 1) {
-			return this.decoders.values().iterator().next();
-		}
 		return (token) -> {
 			String issuer;
 			try {
@@ -92,9 +89,16 @@ final class TrustedIssuers {
 				return Mono.error(new BadJwtException("The access token is not a well-formed JWT.", ex));
 			}
 			ReactiveJwtDecoder decoder = (issuer != null) ? this.decoders.get(issuer) : null;
-			return (decoder != null) ? decoder.decode(token)
+			return (decoder != null) ? decoder.decode(token).flatMap(this::namingAClient)
 					: Mono.error(new BadJwtException("The access token's issuer is not trusted."));
 		};
+	}
+
+	// no client to answer idempotently for, or to name in events and audits
+	private Mono<Jwt> namingAClient(Jwt jwt) {
+		return Caller.NO_CLIENT.equals(caller(jwt).clientId()) ? Mono
+			.error(new BadJwtException("The access token names no client in the claims its issuer's mapping reads."))
+				: Mono.just(jwt);
 	}
 
 	/**
