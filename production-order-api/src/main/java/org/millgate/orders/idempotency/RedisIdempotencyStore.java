@@ -48,6 +48,15 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 			return 1
 			""", Long.class);
 
+	// only a key still in flight: never an answer
+	private static final RedisScript<Long> ABANDON = RedisScript.of("""
+			local stored = redis.call('GET', KEYS[1])
+			if stored and cjson.decode(stored).status == 0 then
+			  return redis.call('DEL', KEYS[1])
+			end
+			return 0
+			""", Long.class);
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final Duration timeToLive;
@@ -204,13 +213,16 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 	}
 
 	/**
-	 * Frees a key whose request failed. When Redis cannot take it now (the failure may be
-	 * Redis's own), it is tried again in the background for a few seconds, so that a key
-	 * is free again soon after a failover instead of in flight until it expires.
+	 * Frees a key whose request failed, while it is still in flight: a key answered since
+	 * (by a retry that found it free, its claim lost in a failover) keeps its answer.
+	 * When Redis cannot take it now (the failure may be Redis's own), it is tried again
+	 * in the background for a few seconds, so that a key is free again soon after a
+	 * failover instead of in flight until it expires; a retry's newer claim it may free
+	 * meanwhile is answered by the ERP's dedupe of the external id, never booked twice.
 	 */
 	@Override
 	public Mono<Void> abandon(String key) {
-		Mono<Void> delete = this.redis.delete(this.keyPrefix + key).then();
+		Mono<Void> delete = this.redis.execute(ABANDON, List.of(this.keyPrefix + key), List.of()).then();
 		return delete.onErrorResume(RedisIdempotencyStore::passing, (failure) -> {
 			delete.retryWhen(Retry.backoff(8, Duration.ofMillis(250)).maxBackoff(Duration.ofSeconds(2)))
 				.subscribe(null, (gaveUp) -> logger.warn("Idempotency key {} stays in flight until it expires ({}): {}",

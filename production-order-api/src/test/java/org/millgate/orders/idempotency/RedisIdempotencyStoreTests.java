@@ -188,6 +188,17 @@ class RedisIdempotencyStoreTests {
 	}
 
 	@Test
+	void should_keep_an_answer_when_a_late_abandon_arrives() {
+		String key = "client:" + UUID.randomUUID();
+		store.claim(key, "fp").block();
+		store.complete(key, "fp", 201, "{\"confirmationId\":\"1-1\"}", null).block();
+
+		store.abandon(key).block();
+
+		assertThat(store.claim(key, "fp").block()).isEqualTo(new Claim.Replay(201, "{\"confirmationId\":\"1-1\"}"));
+	}
+
+	@Test
 	void should_free_an_abandoned_key() {
 		String key = "client:" + UUID.randomUUID();
 		store.claim(key, "fp").block();
