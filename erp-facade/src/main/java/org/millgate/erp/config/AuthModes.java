@@ -15,7 +15,9 @@ final class AuthModes {
 	static Mode resolve(Auth auth, ErpProperties.Tls tls) {
 		boolean token = auth.tokenUri() != null;
 		boolean certificate = set(tls.keyStore());
-		boolean basic = set(auth.user()) || auth.password() != null;
+		// blank counts as not set: a Secret's empty key, or an environment variable left
+		// empty
+		boolean basic = set(auth.user()) || set(auth.password());
 		Mode mode = auth.mode();
 		if (mode == null) {
 			if (token && certificate) {

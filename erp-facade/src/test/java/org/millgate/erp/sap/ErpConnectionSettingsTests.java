@@ -35,6 +35,14 @@ class ErpConnectionSettingsTests {
 	}
 
 	@Test
+	void should_start_with_a_client_certificate_when_the_basic_credentials_are_left_empty() {
+		// a Kubernetes Secret whose basic-only keys were left blank
+		this.service.withPropertyValues(mtls(keys.clientKeyStore().toString(), TestKeys.PASSWORD))
+			.withPropertyValues("millgate.erp.auth.mode=mtls", "millgate.erp.auth.user=", "millgate.erp.auth.password=")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(SapErpFacade.class));
+	}
+
+	@Test
 	void should_refuse_to_start_when_a_token_uri_and_a_key_store_leave_the_mode_ambiguous() {
 		this.service
 			.withPropertyValues("millgate.erp.auth.token-uri=https://s4.example.com/sap/bc/sec/oauth2/token",
