@@ -43,8 +43,9 @@ public final class People {
 	}
 
 	/**
-	 * The portal roles the claims grant; a value that is no portal role and not mapped to
-	 * one grants nothing.
+	 * The portal roles the claims grant: with role values configured, only the values
+	 * listed (a group of the company that happens to be named {@code operations} grants
+	 * nothing); without, a value that is a portal role's name; anything else nothing.
 	 * @param claims an ID token's claims (with the user info's, if any)
 	 * @return the roles, in the order the claim names them
 	 */
@@ -55,7 +56,7 @@ public final class People {
 			if (mapped != null) {
 				roles.addAll(mapped);
 			}
-			else if (SignInSettings.PORTAL_ROLES.contains(value)) {
+			else if (this.roleValues.isEmpty() && SignInSettings.PORTAL_ROLES.contains(value)) {
 				roles.add(value);
 			}
 		}

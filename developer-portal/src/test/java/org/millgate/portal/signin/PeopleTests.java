@@ -94,4 +94,17 @@ class PeopleTests {
 		assertThat(person).isEqualTo(new Person("dev@beta.example", "BETA", List.of("partner")));
 	}
 
+	@Test
+	void should_grant_an_unlisted_value_named_like_a_portal_role_nothing_when_role_values_are_configured() {
+		// given: the company's own group named "operations", not among Entra's role
+		// values
+		OidcIdToken token = IdTokens.entra("dev@beta.example", List.of("operations", "api-owner"), List.of());
+
+		// when
+		Person person = new People(SignIns.entra("roles")).of(new DefaultOidcUser(List.of(), token));
+
+		// then
+		assertThat(person.roles()).isEmpty();
+	}
+
 }
