@@ -108,7 +108,7 @@ public final class FailFastRedis implements AutoCloseable {
 			// the URL may carry a password: it is not repeated
 			throw new IllegalArgumentException("MILLGATE_REDIS_URL is not a Redis URL (redis://host:port, "
 					+ "redis-sentinel://host:port,host:port#primary or redis-cluster://host:port,host:port): "
-					+ ex.getMessage().replaceAll("//[^@/]*@", "//***@"), ex);
+					+ String.valueOf(ex.getMessage()).replaceAll("//[^@/]*@", "//***@"), ex);
 		}
 	}
 

@@ -79,13 +79,12 @@ public final class RedisUsageSink implements UsageLedger.Sink, AutoCloseable {
 				for (int i = 0; i < counts.buckets().length; i++) {
 					add(arguments, "b" + i, counts.buckets()[i]);
 				}
-				// named first: a reader drops a name whose hash is gone, and the next
-				// write
-				// names it again
-				RedisFuture<Long> named = redis.sadd(KEYS, hash);
+				// named once the hash is written (on a cluster the two may live on two
+				// nodes): a reader drops a name whose hash it finds empty
 				RedisFuture<Long> reply = redis.eval(ADD, ScriptOutputType.INTEGER, new String[] { hash },
 						arguments.toArray(String[]::new));
-				replies.add(CompletableFuture.allOf(named.toCompletableFuture(), reply.toCompletableFuture())
+				replies.add(reply.toCompletableFuture()
+					.thenCompose((added) -> redis.sadd(KEYS, hash).toCompletableFuture())
 					.thenRun(() -> written.add(key))
 					.exceptionally((failure) -> null));
 			}

@@ -70,7 +70,16 @@ class RedisProcesses implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		await(Duration.ofSeconds(10), () -> cli(port, "PING").strip().equals("PONG"), "redis-server on " + port);
+		Process started = this.processes.get(port);
+		// our server, not another that answers on the port: it must still run, and say
+		// its pid
+		await(Duration.ofSeconds(10), () -> {
+			if (!started.isAlive()) {
+				throw new IllegalStateException("redis-server on " + port + " ended at start; see "
+						+ this.directory.resolve("redis-" + port + ".log"));
+			}
+			return cli(port, "INFO", "server").contains("process_id:" + started.pid());
+		}, "redis-server on " + port);
 	}
 
 	/**
