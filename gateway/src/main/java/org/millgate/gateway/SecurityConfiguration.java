@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -23,12 +26,16 @@ import org.millgate.web.Problems;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
+
 	@Bean
 	TokenVerifier tokenVerifier(GatewaySettings settings, Revocations revocations) {
 		List<TrustedIssuer> issuers = settings.issuers()
 			.stream()
 			.map((issuer) -> new TrustedIssuer(issuer.issuer(), issuer.jwkSetUri(), issuer.audience(), issuer.claims()))
 			.toList();
+		issuers.forEach((issuer) -> logger.info("Trusting the tokens of {} (keys {}, audience {}), read by {}",
+				issuer.issuer(), issuer.jwkSetUri(), issuer.audience(), issuer.claims()));
 		return new TokenVerifier(new TokenVerifier.Config(issuers, settings.clockSkew(),
 				Set.copyOf(settings.algorithms()), TokenVerifier.REMEMBERED, settings.keySetLifetime()),
 				revocations.lists());
