@@ -89,9 +89,20 @@ public final class Platform implements AutoCloseable {
 
 	private Map<String, String> launchEnvironment = Map.of();
 
+	private final Map<String, String> extraEnvironment;
+
+	private final List<String> gatewayArguments;
+
 	private Platform(String erpRelease, boolean portal) {
+		this(erpRelease, portal, Map.of(), List.of());
+	}
+
+	private Platform(String erpRelease, boolean portal, Map<String, String> extraEnvironment,
+			List<String> gatewayArguments) {
 		this.erpRelease = erpRelease;
 		this.portal = portal;
+		this.extraEnvironment = Map.copyOf(extraEnvironment);
+		this.gatewayArguments = List.copyOf(gatewayArguments);
 	}
 
 	/**
@@ -119,7 +130,34 @@ public final class Platform implements AutoCloseable {
 	 * @return the running platform
 	 */
 	public static Platform start(String erpRelease) {
-		Platform platform = new Platform(erpRelease, false);
+		return start(erpRelease, Map.of());
+	}
+
+	/**
+	 * A platform of its own whose services all get some environment more (e.g.
+	 * {@code SPRING_APPLICATION_JSON} with an issuer they trust beside identity); close
+	 * it when done.
+	 * @param erpRelease e.g. {@code 2022}
+	 * @param extraEnvironment the variables every service gets, over the platform's own
+	 * @return the running platform
+	 */
+	public static Platform start(String erpRelease, Map<String, String> extraEnvironment) {
+		return start(erpRelease, extraEnvironment, List.of());
+	}
+
+	/**
+	 * A platform of its own with more environment for every service and more arguments
+	 * for its gateway (after the platform's own: {@code millgate.gateway.issuers[0]} is
+	 * identity, {@code [1]} the test issuer, so a third issuer is {@code [2]}); close it
+	 * when done.
+	 * @param erpRelease e.g. {@code 2022}
+	 * @param extraEnvironment the variables every service gets, over the platform's own
+	 * @param gatewayArguments command-line arguments the gateway gets
+	 * @return the running platform
+	 */
+	public static Platform start(String erpRelease, Map<String, String> extraEnvironment,
+			List<String> gatewayArguments) {
+		Platform platform = new Platform(erpRelease, false, extraEnvironment, gatewayArguments);
 		try {
 			platform.launchAll();
 		}
@@ -167,6 +205,7 @@ public final class Platform implements AutoCloseable {
 			this.kafkaPort = freePort();
 			environment.put("MILLGATE_KAFKA_PORT", Integer.toString(this.kafkaPort));
 			environment.put("MILLGATE_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
+			environment.putAll(this.extraEnvironment);
 			this.launchEnvironment = Map.copyOf(environment);
 			for (List<Topology.Service> stage : this.topology.stages().values()) {
 				List<String> started = new ArrayList<>();
@@ -202,13 +241,14 @@ public final class Platform implements AutoCloseable {
 		TestTokens attacker = TestTokens.get();
 		// a list property is bound from one source: the first issuer is given again
 		// beside the second, the test issuer
-		launch(name, this.topology.service(GATEWAY).module(), environment,
-				"--millgate.gateway.issuers[0].issuer=" + this.issuer,
+		List<String> arguments = new ArrayList<>(List.of("--millgate.gateway.issuers[0].issuer=" + this.issuer,
 				"--millgate.gateway.issuers[0].jwk-set-uri=" + jwks,
 				"--millgate.gateway.issuers[0].revocations-uri=" + this.issuer + "/oauth2/revocations",
 				"--millgate.gateway.revocation-refresh=500ms", "--millgate.gateway.usage-flush=500ms",
 				"--millgate.gateway.issuers[1].issuer=" + TestTokens.ISSUER,
-				"--millgate.gateway.issuers[1].jwk-set-uri=" + attacker.jwkSetUri());
+				"--millgate.gateway.issuers[1].jwk-set-uri=" + attacker.jwkSetUri()));
+		arguments.addAll(this.gatewayArguments);
+		launch(name, this.topology.service(GATEWAY).module(), environment, arguments.toArray(String[]::new));
 	}
 
 	/**

@@ -1,0 +1,147 @@
+package org.millgate.system.keycloak;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.millgate.testing.platform.Platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The platform trusting a real Keycloak beside its own identity service, configured, not
+ * coded: the gateway's {@code issuers} and the products' {@code more-issuers} name the
+ * realm with its claim mapping (the client in {@code azp}, prefixed {@code kc/}). Every
+ * product answers Keycloak's tokens of identity's demo clients as it answers identity's:
+ * the same statuses and bodies, the same plant and partner limits. Skipped where no JDK
+ * 21+ exists (Keycloak needs one).
+ */
+class KeycloakThroughTheGatewayTests {
+
+	static LocalKeycloak keycloak;
+
+	static Platform platform;
+
+	@BeforeAll
+	static void platformTrustingKeycloak() {
+		keycloak = LocalKeycloak.startIfPossible().orElse(null);
+		if (keycloak == null) {
+			return;
+		}
+		String issuer = "{\"issuer\":\"" + keycloak.issuer() + "\",\"jwk-set-uri\":\"" + keycloak.jwkSetUri()
+				+ "\",\"claims\":{\"client-id\":[\"azp\"],\"client-prefix\":\"kc/\"}}";
+		String products = "{\"millgate\":{\"product\":{\"more-issuers\":[" + issuer + "]}}}";
+		// the platform's gateway trusts identity and the test issuer ([0], [1]): Keycloak
+		// third
+		List<String> gateway = List.of("--millgate.gateway.issuers[2].issuer=" + keycloak.issuer(),
+				"--millgate.gateway.issuers[2].jwk-set-uri=" + keycloak.jwkSetUri(),
+				"--millgate.gateway.issuers[2].claims.client-id=azp",
+				"--millgate.gateway.issuers[2].claims.client-prefix=kc/");
+		platform = Platform.start("2022", Map.of("SPRING_APPLICATION_JSON", products), gateway);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (platform != null) {
+			platform.close();
+		}
+	}
+
+	@BeforeEach
+	void keycloakRuns() {
+		assumeTrue(keycloak != null, () -> "Skipped: " + LocalKeycloak.unavailableReason());
+	}
+
+	@Test
+	void should_answer_keycloaks_tokens_as_identitys_on_every_product() {
+		assertSame("mes-plant-1000", "/v1/production-orders/1000001", 200);
+		assertSame("mes-plant-1000", "/v2/production-orders?plant=1000&status=RELEASED&limit=3", 200);
+		assertSame("mes-plant-1000", "/v1/inventory/availability?material=FG-100&plant=1000", 200);
+		assertSame("wms-plant-1000", "/v1/shipments/80000001", 200);
+		assertSame("partner-acme", "/v1/shipments/80000001", 200);
+		assertSame("ops-console", "/v1/reconciliation/mismatches?plant=1000&limit=5", 200);
+	}
+
+	@Test
+	void should_keep_keycloaks_clients_to_their_plants_partners_and_scopes() {
+		// another plant's order, another partner's shipment, an operation beyond the
+		// scopes
+		assertSame("mes-plant-1000", "/v1/production-orders/2000001", 404);
+		assertSame("partner-acme", "/v1/shipments/80000002", 404);
+		assertSame("partner-acme", "/v1/production-orders/1000001", 403);
+	}
+
+	@Test
+	void should_book_a_keycloak_clients_confirmation_once_and_replay_it() {
+		String key = "kc-" + UUID.randomUUID();
+		String body = "{\"operation\":\"0010\",\"yield\":{\"value\":1,\"unit\":\"H87\"},\"finalConfirmation\":false}";
+
+		HttpResponse<String> first = confirm(keycloak.token("mes-plant-2000"), key, body);
+		HttpResponse<String> again = confirm(keycloak.token("mes-plant-2000"), key, body);
+		HttpResponse<String> identitysSameKey = confirm(platform.token("mes-plant-2000"), key, body);
+
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		assertThat(again.headers().firstValue("Idempotency-Replayed")).contains("true");
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(identitysSameKey.statusCode()).as("identity's client of the same name: its own key, its own booking")
+			.isEqualTo(201);
+		assertThat(identitysSameKey.headers().firstValue("Idempotency-Replayed")).isEmpty();
+	}
+
+	@Test
+	void should_refuse_a_token_to_a_disabled_keycloak_client() {
+		keycloak.disable("partner-beta");
+		try {
+			assertThat(keycloak.requestToken("partner-beta").statusCode()).isEqualTo(401);
+		}
+		finally {
+			keycloak.enable("partner-beta");
+		}
+	}
+
+	private void assertSame(String client, String path, int status) {
+		HttpResponse<String> byIdentity = get(platform.token(client), path);
+		HttpResponse<String> byKeycloak = get(keycloak.token(client), path);
+
+		assertThat(byKeycloak.statusCode()).as(client + " " + path + ": " + byKeycloak.body()).isEqualTo(status);
+		assertThat(byIdentity.statusCode()).as(client + " " + path + " with identity's token").isEqualTo(status);
+		assertThat(withoutCorrelation(byKeycloak.body())).as(client + " " + path + ": the same answer")
+			.isEqualTo(withoutCorrelation(byIdentity.body()));
+	}
+
+	// a problem names the call's correlation id, an answer its freshness, a page its
+	// cursor (bound to the client): the rest is the same
+	private static String withoutCorrelation(String body) {
+		return body.replaceAll("\"correlationId\":\"[^\"]*\"", "")
+			.replaceAll("\"asOf\":\"[^\"]*\"", "")
+			.replaceAll("\"instance\":\"[^\"]*\"", "")
+			.replaceAll("\"nextCursor\":\"[^\"]*\"", "");
+	}
+
+	private static HttpResponse<String> get(String token, String path) {
+		return platform.send(HttpRequest.newBuilder(URI.create(platform.gateway() + path))
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build());
+	}
+
+	private static HttpResponse<String> confirm(String token, String key, String body) {
+		return platform
+			.send(HttpRequest.newBuilder(URI.create(platform.gateway() + "/v2/production-orders/2000001/confirmations"))
+				.header("Authorization", "Bearer " + token)
+				.header("Idempotency-Key", key)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build());
+	}
+
+}
