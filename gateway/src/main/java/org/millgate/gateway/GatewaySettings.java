@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.millgate.contracts.access.ClaimMapping;
 import org.millgate.policies.throttle.RedisDownMode;
 import org.millgate.policies.validation.ResponseValidationMode;
+import org.millgate.web.TokenIntrospection;
 
 /**
  * The gateway's settings ({@code millgate.gateway.*}). Scopes, plans, limits and
@@ -96,9 +97,12 @@ public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers,
 	 * @param claims where its tokens say who calls: {@code client-id}, {@code scopes},
 	 * {@code scope-values}, {@code plants}, {@code plant-pattern}, {@code partner},
 	 * {@code plan} ({@link ClaimMapping}); left out, Millgate's standard claims
+	 * @param introspection for an issuer without a revocation list (Keycloak, Okta):
+	 * where and as whom each token is asked about, so that a disabled client's tokens are
+	 * refused within {@code cache-for}; left out, tokens are accepted until they expire
 	 */
 	public record Issuer(String issuer, String jwkSetUri, @DefaultValue("millgate-api") String audience,
-			String revocationsUri, ClaimMapping claims) {
+			String revocationsUri, ClaimMapping claims, TokenIntrospection.Settings introspection) {
 
 		public Issuer {
 			claims = (claims != null) ? claims : ClaimMapping.STANDARD;

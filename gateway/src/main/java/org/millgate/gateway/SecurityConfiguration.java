@@ -18,6 +18,7 @@ import org.millgate.policies.auth.TokenVerifier;
 import org.millgate.policies.auth.TrustedIssuer;
 import org.millgate.web.CredentialRevocations;
 import org.millgate.web.Problems;
+import org.millgate.web.TokenIntrospection;
 
 /**
  * Who may call what: the trusted issuers' tokens, their revocation lists, and the
@@ -34,11 +35,20 @@ class SecurityConfiguration {
 			.stream()
 			.map((issuer) -> new TrustedIssuer(issuer.issuer(), issuer.jwkSetUri(), issuer.audience(), issuer.claims()))
 			.toList();
-		issuers.forEach((issuer) -> logger.info("Trusting the tokens of {} (keys {}, audience {}), read by {}",
-				issuer.issuer(), issuer.jwkSetUri(), issuer.audience(), issuer.claims()));
+		settings.issuers()
+			.forEach((issuer) -> logger.info("Trusting the tokens of {} (keys {}, audience {}), read by {}; {}",
+					issuer.issuer(), issuer.jwkSetUri(), issuer.audience(), issuer.claims(),
+					StringUtils.hasText(issuer.revocationsUri()) ? "revocations at " + issuer.revocationsUri()
+							: (issuer.introspection() != null) ? issuer.introspection()
+									: "no revocations: its tokens are good until they expire"));
+		List<TokenIntrospection> introspections = settings.issuers()
+			.stream()
+			.filter((issuer) -> issuer.introspection() != null)
+			.map((issuer) -> new TokenIntrospection(issuer.issuer(), issuer.introspection()))
+			.toList();
 		return new TokenVerifier(new TokenVerifier.Config(issuers, settings.clockSkew(),
 				Set.copyOf(settings.algorithms()), TokenVerifier.REMEMBERED, settings.keySetLifetime()),
-				revocations.lists());
+				revocations.lists(), introspections);
 	}
 
 	/**

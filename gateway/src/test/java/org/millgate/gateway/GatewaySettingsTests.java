@@ -14,8 +14,10 @@ import org.millgate.contracts.access.ClaimMapping;
 import org.millgate.gateway.GatewaySettings.ProductSettings;
 import org.millgate.policies.throttle.RedisDownMode;
 import org.millgate.policies.validation.ResponseValidationMode;
+import org.millgate.web.TokenIntrospection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GatewaySettingsTests {
 
@@ -75,6 +77,28 @@ class GatewaySettingsTests {
 		assertThat(caller.scopes()).containsExactly("inventory:read");
 		assertThat(caller.plants()).containsExactly("1000");
 		assertThat(caller.plan()).as("no plan claim configured").isEqualTo("plant-standard");
+	}
+
+	@Test
+	void should_bind_an_issuers_token_introspection_with_its_defaults_and_refuse_one_without_a_secret() {
+		GatewaySettings settings = bind(Map.of("millgate.gateway.issuers[0].issuer", "http://localhost:9000",
+				"millgate.gateway.issuers[1].issuer", "https://sso.example.com/realms/plants",
+				"millgate.gateway.issuers[1].introspection.uri",
+				"https://sso.example.com/realms/plants/protocol/openid-connect/token/introspect",
+				"millgate.gateway.issuers[1].introspection.client-id", "millgate-gateway",
+				"millgate.gateway.issuers[1].introspection.client-secret", "from-a-secret"));
+
+		assertThat(settings.issuers().get(0).introspection()).isNull();
+		TokenIntrospection.Settings introspection = settings.issuers().get(1).introspection();
+		assertThat(introspection.cacheFor()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(introspection.clientSecret()).isEqualTo("from-a-secret");
+		assertThat(introspection.toString()).as("logged at start").doesNotContain("from-a-secret");
+
+		assertThatThrownBy(() -> bind(Map.of("millgate.gateway.issuers[0].issuer", "https://sso.example.com",
+				"millgate.gateway.issuers[0].introspection.uri", "https://sso.example.com/introspect",
+				"millgate.gateway.issuers[0].introspection.client-id", "millgate-gateway")))
+			.hasRootCauseMessage(
+					"Token introspection needs its uri, client-id and client-secret; client-secret is missing");
 	}
 
 	private static GatewaySettings bind(Map<String, String> properties) {

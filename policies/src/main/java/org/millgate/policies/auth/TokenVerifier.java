@@ -39,6 +39,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.access.ClaimMapping;
 import org.millgate.web.CredentialRevocations;
+import org.millgate.web.TokenIntrospection;
 
 /**
  * Verifies access tokens of several trusted issuers. The issuer is read from the token
@@ -58,6 +59,8 @@ import org.millgate.web.CredentialRevocations;
  * <p>
  * The revocation lists are checked on every call; while the list of a token's issuer has
  * never been read, the token is refused with {@link IssuerUnavailable} (fail closed).
+ * Issuers that publish no list (Keycloak, Okta) may be asked about each token instead
+ * ({@link TokenIntrospection}: once per token and cache time, not per call).
  */
 public final class TokenVerifier {
 
@@ -78,6 +81,8 @@ public final class TokenVerifier {
 	private final Set<String> algorithms;
 
 	private final List<CredentialRevocations> revocations;
+
+	private final Map<String, TokenIntrospection> introspections;
 
 	private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
 
@@ -101,12 +106,36 @@ public final class TokenVerifier {
 	 * @param revocations the issuers' revocation lists, kept fresh by their owner
 	 */
 	public TokenVerifier(Config config, List<CredentialRevocations> revocations) {
-		this(config, revocations, Clock.systemUTC());
+		this(config, revocations, List.of());
+	}
+
+	/**
+	 * A verifier that also refuses revoked credentials and tokens their issuer no longer
+	 * calls active.
+	 * @param config the issuers and rules
+	 * @param revocations the issuers' revocation lists, kept fresh by their owner
+	 * @param introspections the issuers asked about each token, at most one per issuer
+	 */
+	public TokenVerifier(Config config, List<CredentialRevocations> revocations,
+			List<TokenIntrospection> introspections) {
+		this(config, revocations, introspections, Clock.systemUTC());
 	}
 
 	TokenVerifier(Config config, List<CredentialRevocations> revocations, Clock clock) {
+		this(config, revocations, List.of(), clock);
+	}
+
+	TokenVerifier(Config config, List<CredentialRevocations> revocations, List<TokenIntrospection> introspections,
+			Clock clock) {
 		this.rememberUpTo = config.rememberUpTo();
 		this.revocations = List.copyOf(revocations);
+		Map<String, TokenIntrospection> introspectionByIssuer = new LinkedHashMap<>();
+		introspections.forEach((introspection) -> {
+			if (introspectionByIssuer.put(introspection.issuer(), introspection) != null) {
+				throw new IllegalArgumentException("Two token introspections for issuer " + introspection.issuer());
+			}
+		});
+		this.introspections = Map.copyOf(introspectionByIssuer);
 		this.clockSkew = config.clockSkew();
 		this.clock = clock;
 		this.algorithms = config.algorithms();
@@ -158,7 +187,7 @@ public final class TokenVerifier {
 		Jwt remembered = this.verified.get(token);
 		if (remembered != null) {
 			if (isCurrent(remembered) && !this.keys.get(remembered.getClaimAsString("iss")).stale()) {
-				return notRevoked(remembered);
+				return notRevoked(remembered).flatMap((jwt) -> stillActive(token, jwt));
 			}
 			this.verified.remove(token);
 		}
@@ -190,7 +219,21 @@ public final class TokenVerifier {
 			.onErrorMap(TokenVerifier::isKeysUnavailable, (failure) -> IssuerUnavailable.keysOf(issuer))
 			.onErrorMap(JwtException.class, TokenVerifier::explain)
 			.doOnNext((jwt) -> remember(token, jwt))
-			.flatMap(this::notRevoked);
+			.flatMap(this::notRevoked)
+			.flatMap((jwt) -> stillActive(token, jwt));
+	}
+
+	// the issuer's word, for issuers asked about their tokens
+	private Mono<Jwt> stillActive(String token, Jwt jwt) {
+		TokenIntrospection introspection = this.introspections.get(jwt.getClaimAsString("iss"));
+		if (introspection == null) {
+			return Mono.just(jwt);
+		}
+		return introspection.refusal(token, jwt.getExpiresAt())
+			.<Jwt>flatMap((refusal) -> Mono.error(new InvalidToken(refusal)))
+			.switchIfEmpty(Mono.just(jwt))
+			.onErrorMap(TokenIntrospection.Unavailable.class,
+					(unavailable) -> IssuerUnavailable.introspection(unavailable));
 	}
 
 	/**
@@ -345,6 +388,10 @@ public final class TokenVerifier {
 
 		static IssuerUnavailable revocations(CredentialRevocations.NotYetRead unread) {
 			return new IssuerUnavailable(unread.getMessage());
+		}
+
+		static IssuerUnavailable introspection(TokenIntrospection.Unavailable unavailable) {
+			return new IssuerUnavailable(unavailable.getMessage());
 		}
 
 	}

@@ -32,6 +32,7 @@ import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.access.ClaimMapping;
 import org.millgate.testing.TestTokens;
 import org.millgate.web.CredentialRevocations;
+import org.millgate.web.TokenIntrospection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -338,6 +339,63 @@ class TokenVerifierTests {
 			.isInstanceOf(TokenVerifier.IssuerUnavailable.class)
 			.hasMessageContaining("revocation list")
 			.hasMessageContaining("not been read");
+	}
+
+	@Test
+	void aTokenItsIssuerNoLongerCallsActiveIsRefusedAndTheOtherIssuersTokensAreNotAskedAbout() throws Exception {
+		Set<String> inactive = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		AtomicInteger asked = new AtomicInteger();
+		AtomicReference<Boolean> down = new AtomicReference<>(false);
+		HttpServer idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		idp.createContext("/introspect", (exchange) -> {
+			asked.incrementAndGet();
+			String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			if (down.get()) {
+				exchange.sendResponseHeaders(502, -1);
+				exchange.close();
+				return;
+			}
+			boolean active = inactive.stream().noneMatch((token) -> form.contains("token=" + token));
+			byte[] body = ("{\"active\":" + active + "}").getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		idp.start();
+		try {
+			TokenIntrospection introspection = new TokenIntrospection(partnerIdp.issuer(),
+					new TokenIntrospection.Settings(
+							URI.create("http://127.0.0.1:" + idp.getAddress().getPort() + "/introspect"), "millgate",
+							"secret", Duration.ZERO, null, null));
+			TokenVerifier asking = new TokenVerifier(
+					new TokenVerifier.Config(
+							List.of(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE),
+									new TrustedIssuer(partnerIdp.issuer(), partnerIdp.jwkSetUri(),
+											TestTokens.AUDIENCE)),
+							Duration.ofSeconds(30), Set.of("RS256")),
+					List.of(), List.of(introspection));
+			String partnerToken = partnerIdp.signed(partnerIdp.claims("acme", "shipments:read").build());
+			String identityToken = tokens.token("mes-plant-1000", "inventory:read", List.of("1000"));
+
+			assertThat(asking.verify(partnerToken).block()).isNotNull();
+			assertThat(asking.verify(identityToken).block()).isNotNull();
+			assertThat(asked).as("only the introspecting issuer's token").hasValue(1);
+
+			inactive.add(partnerToken);
+			assertThatThrownBy(() -> asking.verify(partnerToken).block())
+				.as("remembered as verified, and still asked about")
+				.isInstanceOf(TokenVerifier.InvalidToken.class)
+				.hasMessageContaining("no longer active");
+
+			down.set(true);
+			String unseen = partnerIdp.signed(partnerIdp.claims("acme-2", "shipments:read").build());
+			assertThatThrownBy(() -> asking.verify(unseen).block()).isInstanceOf(TokenVerifier.IssuerUnavailable.class)
+				.hasMessageContaining(partnerIdp.issuer());
+		}
+		finally {
+			idp.stop(0);
+		}
 	}
 
 	private static String read(String uri) throws IOException {

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import org.millgate.contracts.access.ClaimMapping;
+import org.millgate.web.TokenIntrospection;
 
 /**
  * What every product service is configured with, bound under {@code millgate.product}.
@@ -41,6 +42,8 @@ import org.millgate.contracts.access.ClaimMapping;
  * @param moreIssuers the issuers trusted beside {@code issuer}, e.g. the enterprise's
  * identity provider, each with its own keys, audience and claim mapping (the same list as
  * the gateway's {@code issuers} after the first)
+ * @param introspection where and as whom the issuer is asked whether each token is still
+ * active (an issuer without a revocation list: Keycloak, Okta); left out, never asked
  */
 @Validated
 @ConfigurationProperties("millgate.product")
@@ -48,7 +51,8 @@ public record ProductProperties(@NotBlank String id, @NotBlank String issuer, @N
 		@DefaultValue("millgate-api") @NotBlank String audience, @DefaultValue("30s") Duration clockSkew,
 		@DefaultValue("") String cursorSecret, @DefaultValue("65536") int maxBodyBytes,
 		@DefaultValue("") String revocationsUri, @DefaultValue("5s") Duration revocationRefresh,
-		@DefaultValue("") String managementClients, ClaimMapping claims, @Valid List<Issuer> moreIssuers) {
+		@DefaultValue("") String managementClients, ClaimMapping claims, @Valid List<Issuer> moreIssuers,
+		TokenIntrospection.Settings introspection) {
 
 	public ProductProperties {
 		claims = (claims != null) ? claims : ClaimMapping.STANDARD;
@@ -62,8 +66,11 @@ public record ProductProperties(@NotBlank String id, @NotBlank String issuer, @N
 	 * @param jwkSetUri where its public keys are
 	 * @param audience the audience its tokens name; left out, the product's
 	 * @param claims where its tokens say who calls; left out, Millgate's standard claims
+	 * @param introspection where and as whom it is asked whether each token is still
+	 * active; left out, its tokens are good until they expire
 	 */
-	public record Issuer(@NotBlank String issuer, @NotBlank String jwkSetUri, String audience, ClaimMapping claims) {
+	public record Issuer(@NotBlank String issuer, @NotBlank String jwkSetUri, String audience, ClaimMapping claims,
+			TokenIntrospection.Settings introspection) {
 
 		public Issuer {
 			claims = (claims != null) ? claims : ClaimMapping.STANDARD;

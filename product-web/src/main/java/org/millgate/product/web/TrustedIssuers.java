@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 
 import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.access.ClaimMapping;
+import org.millgate.web.TokenIntrospection;
 
 /**
  * The issuers a product trusts, each with its keys, audience and claim mapping:
@@ -52,16 +53,33 @@ final class TrustedIssuers {
 	TrustedIssuers(ProductProperties product, UnaryOperator<ReactiveJwtDecoder> revocations) {
 		Map<String, ReactiveJwtDecoder> decoders = new LinkedHashMap<>();
 		Map<String, ClaimMapping> claims = new LinkedHashMap<>();
-		decoders.put(product.issuer(), revocations
-			.apply(decoder(product.issuer(), product.jwkSetUri(), product.audience(), product.clockSkew())));
+		decoders.put(product.issuer(), asking(product.issuer(), product.introspection(), revocations
+			.apply(decoder(product.issuer(), product.jwkSetUri(), product.audience(), product.clockSkew()))));
 		claims.put(product.issuer(), product.claims());
 		for (ProductProperties.Issuer more : product.moreIssuers()) {
-			decoders.put(more.issuer(), decoder(more.issuer(), more.jwkSetUri(),
-					(more.audience() != null) ? more.audience() : product.audience(), product.clockSkew()));
+			decoders.put(more.issuer(),
+					asking(more.issuer(), more.introspection(), decoder(more.issuer(), more.jwkSetUri(),
+							(more.audience() != null) ? more.audience() : product.audience(), product.clockSkew())));
 			claims.put(more.issuer(), more.claims());
 		}
 		this.decoders = Map.copyOf(decoders);
 		this.claims = Map.copyOf(claims);
+	}
+
+	// the issuer asked whether each token is still active, where it is configured to be
+	private static ReactiveJwtDecoder asking(String issuer, TokenIntrospection.Settings settings,
+			ReactiveJwtDecoder decoder) {
+		if (settings == null) {
+			return decoder;
+		}
+		TokenIntrospection introspection = new TokenIntrospection(issuer, settings);
+		return (token) -> decoder.decode(token)
+			.flatMap((jwt) -> introspection.refusal(token, jwt.getExpiresAt())
+				.<Jwt>flatMap(
+						(refusal) -> Mono.error(new ProductSecurityAutoConfiguration.Revocations.Revoked(refusal)))
+				.switchIfEmpty(Mono.just(jwt)))
+			.onErrorMap(TokenIntrospection.Unavailable.class,
+					(unavailable) -> new ProductSecurityAutoConfiguration.Revocations.Unread(unavailable.getMessage()));
 	}
 
 	private static ReactiveJwtDecoder decoder(String issuer, String jwkSetUri, String audience, Duration skew) {

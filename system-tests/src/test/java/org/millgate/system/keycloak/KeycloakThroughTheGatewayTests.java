@@ -22,11 +22,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * coded: the gateway's {@code issuers} and the products' {@code more-issuers} name the
  * realm with its claim mapping (the client in {@code azp}, prefixed {@code kc/}). Every
  * product answers Keycloak's tokens of identity's demo clients as it answers identity's:
- * the same statuses and bodies, the same plant and partner limits (that a disabled client
- * gets no token is Keycloak's own doing, checked in {@link KeycloakFixtureTests}).
- * Skipped where no JDK 21+ exists (Keycloak needs one).
+ * the same statuses and bodies, the same plant and partner limits. A client disabled in
+ * Keycloak gets no new token (Keycloak's own doing, checked in
+ * {@link KeycloakFixtureTests}); the token it already holds is refused by the gateway
+ * within the introspection's cache time, because the gateway and the products ask
+ * Keycloak whether each token is still active ({@code introspection}, configured per
+ * issuer). Skipped where no JDK 21+ exists (Keycloak needs one).
  */
 class KeycloakThroughTheGatewayTests {
+
+	// how long the gateway and products trust Keycloak's answer "active"
+	private static final String INTROSPECTION_CACHE = "1s";
 
 	static LocalKeycloak keycloak;
 
@@ -38,15 +44,23 @@ class KeycloakThroughTheGatewayTests {
 		if (keycloak == null) {
 			return;
 		}
+		String introspection = "{\"uri\":\"" + keycloak.introspectionUri() + "\",\"client-id\":\""
+				+ keycloak.introspectionClientId() + "\",\"client-secret\":\"" + keycloak.introspectionSecret()
+				+ "\",\"cache-for\":\"" + INTROSPECTION_CACHE + "\"}";
 		String issuer = "{\"issuer\":\"" + keycloak.issuer() + "\",\"jwk-set-uri\":\"" + keycloak.jwkSetUri()
-				+ "\",\"claims\":{\"client-id\":[\"azp\"],\"client-prefix\":\"kc/\"}}";
+				+ "\",\"claims\":{\"client-id\":[\"azp\"],\"client-prefix\":\"kc/\"},\"introspection\":" + introspection
+				+ "}";
 		String products = "{\"millgate\":{\"product\":{\"more-issuers\":[" + issuer + "]}}}";
 		// the platform's gateway trusts identity and the test issuer ([0], [1]): Keycloak
 		// third
 		List<String> gateway = List.of("--millgate.gateway.issuers[2].issuer=" + keycloak.issuer(),
 				"--millgate.gateway.issuers[2].jwk-set-uri=" + keycloak.jwkSetUri(),
 				"--millgate.gateway.issuers[2].claims.client-id=azp",
-				"--millgate.gateway.issuers[2].claims.client-prefix=kc/");
+				"--millgate.gateway.issuers[2].claims.client-prefix=kc/",
+				"--millgate.gateway.issuers[2].introspection.uri=" + keycloak.introspectionUri(),
+				"--millgate.gateway.issuers[2].introspection.client-id=" + keycloak.introspectionClientId(),
+				"--millgate.gateway.issuers[2].introspection.client-secret=" + keycloak.introspectionSecret(),
+				"--millgate.gateway.issuers[2].introspection.cache-for=" + INTROSPECTION_CACHE);
 		platform = Platform.start("2022", Map.of("SPRING_APPLICATION_JSON", products), gateway);
 	}
 
@@ -96,6 +110,36 @@ class KeycloakThroughTheGatewayTests {
 		assertThat(identitysSameKey.statusCode()).as("identity's client of the same name: its own key, its own booking")
 			.isEqualTo(201);
 		assertThat(identitysSameKey.headers().firstValue("Idempotency-Replayed")).isEmpty();
+	}
+
+	@Test
+	void should_refuse_the_token_a_client_holds_once_keycloak_disables_the_client() throws InterruptedException {
+		// partner-beta: no other test of this class uses it
+		String held = keycloak.token("partner-beta");
+		String path = "/v1/shipments/80000002";
+		HttpResponse<String> before = get(held, path);
+		assertThat(before.statusCode()).as(before.body())
+			.isEqualTo(get(platform.token("partner-beta"), path).statusCode());
+		assertThat(before.statusCode()).as(before.body()).isNotEqualTo(401);
+
+		keycloak.disable("partner-beta");
+		try {
+			HttpResponse<String> after = get(held, path);
+			long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+			// the answer "active" is trusted for the cache time, then Keycloak is asked
+			while (after.statusCode() != 401 && System.nanoTime() < deadline) {
+				Thread.sleep(200);
+				after = get(held, path);
+			}
+			assertThat(after.statusCode()).as(after.body()).isEqualTo(401);
+			assertThat(after.body()).contains("auth.tokenInvalid").contains("no longer active");
+			assertThat(get(platform.token("partner-beta"), path).statusCode())
+				.as("identity's client of the same name is another client")
+				.isEqualTo(before.statusCode());
+		}
+		finally {
+			keycloak.enable("partner-beta");
+		}
 	}
 
 	private void assertSame(String client, String path, int status) {

@@ -301,13 +301,38 @@ public final class LocalKeycloak implements AutoCloseable {
 	}
 
 	/**
+	 * The realm's token introspection endpoint (RFC 7662).
+	 * @return its address
+	 */
+	public String introspectionUri() {
+		return tokenUri() + "/introspect";
+	}
+
+	/**
+	 * The client that may introspect the realm's tokens, for a gateway or product
+	 * configured to ask Keycloak whether each token is still active.
+	 * @return its client id
+	 */
+	public String introspectionClientId() {
+		return INTROSPECTION_CLIENT;
+	}
+
+	/**
+	 * The secret of {@link #introspectionClientId()}.
+	 * @return its secret, generated when the fixture started
+	 */
+	public String introspectionSecret() {
+		return this.secrets.get(INTROSPECTION_CLIENT);
+	}
+
+	/**
 	 * Whether Keycloak still considers a token active (token introspection, RFC 7662, by
 	 * a client of the fixture's own).
 	 * @param accessToken the token
 	 * @return the {@code active} of the introspection answer
 	 */
 	public boolean active(String accessToken) {
-		HttpResponse<String> response = send(form(tokenUri() + "/introspect", Map.of("token", accessToken),
+		HttpResponse<String> response = send(form(introspectionUri(), Map.of("token", accessToken),
 				INTROSPECTION_CLIENT, this.secrets.get(INTROSPECTION_CLIENT)));
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("Introspection failed: " + response.statusCode() + " " + response.body());
