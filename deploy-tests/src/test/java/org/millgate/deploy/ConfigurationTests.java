@@ -43,8 +43,9 @@ class ConfigurationTests {
 	 * Names of variables that carry a secret (a Redis URL may hold its password; a token,
 	 * not a token URI).
 	 */
+	// a token endpoint's address (..._TOKEN_URI) is no token
 	private static final Pattern SECRET_NAME = Pattern
-		.compile(".*(PASSWORD|SECRET|CREDENTIAL|PRIVATE|JAAS|REDIS_URL).*|(.*_)?TOKEN(_.*)?");
+		.compile(".*(PASSWORD|SECRET|CREDENTIAL|PRIVATE|JAAS|REDIS_URL).*|(.*_)?TOKEN(_(?!URI$|URL$).*)?");
 
 	private static final Set<String> PRODUCT = Set.of("MILLGATE_ISSUER", "MILLGATE_JWK_SET_URI", "MILLGATE_ERP_BASEURL",
 			"MILLGATE_ERP_AUTH_USER", "MILLGATE_ERP_AUTH_PASSWORD", "MILLGATE_PRODUCT_ADDRESS",

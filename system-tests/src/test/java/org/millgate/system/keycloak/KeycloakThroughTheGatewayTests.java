@@ -61,7 +61,15 @@ class KeycloakThroughTheGatewayTests {
 				"--millgate.gateway.issuers[2].introspection.client-id=" + keycloak.introspectionClientId(),
 				"--millgate.gateway.issuers[2].introspection.client-secret=" + keycloak.introspectionSecret(),
 				"--millgate.gateway.issuers[2].introspection.cache-for=" + INTROSPECTION_CACHE);
-		platform = Platform.start("2022", Map.of("SPRING_APPLICATION_JSON", products), gateway);
+		// the portal signs people in at Keycloak (its registrar stays identity's)
+		String realm = keycloak.issuer() + "/protocol/openid-connect";
+		Map<String, String> environment = Map.of("SPRING_APPLICATION_JSON", products, "MILLGATE_PORTAL_CLIENT_ID",
+				LocalKeycloak.PORTAL_CLIENT, "MILLGATE_PORTAL_CLIENT_SECRET", keycloak.portalClientSecret(),
+				"MILLGATE_PORTAL_SIGNIN_ISSUER", keycloak.issuer(), "MILLGATE_PORTAL_SIGNIN_AUTHORIZATION_URI",
+				realm + "/auth", "MILLGATE_PORTAL_SIGNIN_TOKEN_URI", realm + "/token",
+				"MILLGATE_PORTAL_SIGNIN_JWK_SET_URI", realm + "/certs", "MILLGATE_PORTAL_SIGNIN_LOGOUT_URI",
+				realm + "/logout", "MILLGATE_PORTAL_SIGNIN_ROLES_CLAIM", "realm_access.roles");
+		platform = Platform.start("2022", environment, gateway, true);
 	}
 
 	@AfterAll
@@ -140,6 +148,24 @@ class KeycloakThroughTheGatewayTests {
 		finally {
 			keycloak.enable("partner-beta");
 		}
+	}
+
+	@Test
+	void should_sign_people_in_to_the_portal_at_keycloak_with_the_roles_and_partner_of_their_id_token() {
+		PortalBrowser partner = PortalBrowser.signIn(platform.url("developer-portal"), keycloak, "acme-dev");
+		HttpResponse<String> apps = partner.get("/apps");
+		PortalBrowser owner = PortalBrowser.signIn(platform.url("developer-portal"), keycloak, "owner-kc");
+
+		assertThat(apps.statusCode()).as(apps.body()).isEqualTo(200);
+		assertThat(apps.body()).contains("Signed in as <strong>acme-dev</strong>")
+			.contains("(partner ACME)")
+			.as("the company's role plant-engineer is no portal role")
+			.doesNotContain("(API owner)");
+		assertThat(partner.get("/owner/approvals").statusCode()).as("a partner is no API owner").isEqualTo(403);
+		HttpResponse<String> approvals = owner.get("/owner/approvals");
+		assertThat(approvals.statusCode()).as(approvals.body()).isEqualTo(200);
+		assertThat(approvals.body()).contains("Signed in as <strong>owner-kc</strong>").contains("(API owner)");
+		assertThat(owner.get("/apps").statusCode()).as("an API owner names no partner").isEqualTo(403);
 	}
 
 	private void assertSame(String client, String path, int status) {

@@ -95,6 +95,18 @@ public final class LocalKeycloak implements AutoCloseable {
 	// a client of the fixture's own that may only introspect tokens, for active(token)
 	private static final String INTROSPECTION_CLIENT = "millgate-introspection";
 
+	/** The developer portal's sign-in client (authorization code with PKCE). */
+	public static final String PORTAL_CLIENT = "developer-portal";
+
+	/**
+	 * People who sign in to the developer portal at Keycloak: their realm roles (in the
+	 * ID token's {@code realm_access.roles}, beside a role of the company's that is no
+	 * portal role) and their partner (a user attribute, in {@code partner_id}).
+	 */
+	public static final List<PortalPerson> PORTAL_PEOPLE = List.of(
+			new PortalPerson("acme-dev", List.of("partner", "plant-engineer"), "ACME"),
+			new PortalPerson("owner-kc", List.of("api-owner"), null));
+
 	private static final int MINIMUM_JAVA = 21;
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
@@ -133,6 +145,8 @@ public final class LocalKeycloak implements AutoCloseable {
 			this.secrets.put(client.id(), randomSecret());
 		}
 		this.secrets.put(INTROSPECTION_CLIENT, randomSecret());
+		this.secrets.put(PORTAL_CLIENT, randomSecret());
+		PORTAL_PEOPLE.forEach((person) -> this.secrets.put("person:" + person.username(), randomSecret()));
 	}
 
 	/**
@@ -226,7 +240,7 @@ public final class LocalKeycloak implements AutoCloseable {
 	 */
 	public String secret(String clientId) {
 		String secret = this.secrets.get(clientId);
-		if (secret == null || clientId.equals(INTROSPECTION_CLIENT)) {
+		if (secret == null || DEMO_CLIENTS.stream().noneMatch((client) -> client.id().equals(clientId))) {
 			throw new IllegalArgumentException("No demo client " + clientId + " in the realm " + REALM);
 		}
 		return secret;
@@ -298,6 +312,27 @@ public final class LocalKeycloak implements AutoCloseable {
 	 */
 	public HttpResponse<String> requestToken(String clientId) {
 		return send(form(tokenUri(), Map.of("grant_type", "client_credentials"), clientId, secret(clientId)));
+	}
+
+	/**
+	 * The secret of the portal's sign-in client {@link #PORTAL_CLIENT}.
+	 * @return its secret, generated when the fixture started
+	 */
+	public String portalClientSecret() {
+		return this.secrets.get(PORTAL_CLIENT);
+	}
+
+	/**
+	 * The password of one of {@link #PORTAL_PEOPLE}.
+	 * @param username their user name
+	 * @return their password, generated when the fixture started
+	 */
+	public String password(String username) {
+		String password = this.secrets.get("person:" + username);
+		if (password == null) {
+			throw new IllegalArgumentException("No person " + username + " in the realm " + REALM);
+		}
+		return password;
 	}
 
 	/**
@@ -410,6 +445,7 @@ public final class LocalKeycloak implements AutoCloseable {
 			Runtime.getRuntime().addShutdownHook(this.stopAtExit);
 			awaitReady("http://127.0.0.1:" + management + "/health/ready", started);
 			importRealm();
+			givePeopleTheirPartners();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -461,6 +497,49 @@ public final class LocalKeycloak implements AutoCloseable {
 		}
 	}
 
+	// Keycloak 24+ keeps only attributes its user profile declares: partner_id is
+	// declared
+	// (as a realm's administrator would), then set on each partner's user
+	private void givePeopleTheirPartners() {
+		String profilePath = "/admin/realms/" + REALM + "/users/profile";
+		HttpResponse<String> profile = send(admin(profilePath).GET().build());
+		Map<String, Object> config = json(profile.body());
+		@SuppressWarnings("unchecked")
+		List<Object> attributes = new ArrayList<>((List<Object>) config.get("attributes"));
+		attributes.add(Map.of("name", "partner_id", "displayName", "Partner", "multivalued", false, "permissions",
+				Map.of("view", List.of("admin"), "edit", List.of("admin"))));
+		config.put("attributes", attributes);
+		expect(200,
+				send(admin(profilePath).header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(config)))
+					.build()),
+				"the user profile with partner_id");
+		for (PortalPerson person : PORTAL_PEOPLE) {
+			if (person.partnerId() == null) {
+				continue;
+			}
+			HttpResponse<String> found = send(
+					admin("/admin/realms/" + REALM + "/users?exact=true&username=" + encode(person.username())).GET()
+						.build());
+			@SuppressWarnings("unchecked")
+			Map<String, Object> user = new LinkedHashMap<>((Map<String, Object>) parseArray(found.body()).get(0));
+			user.put("attributes", Map.of("partner_id", List.of(person.partnerId())));
+			expect(204,
+					send(admin("/admin/realms/" + REALM + "/users/" + user.get("id"))
+						.header("Content-Type", "application/json")
+						.PUT(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(user)))
+						.build()),
+					"the partner of " + person.username());
+		}
+	}
+
+	private static void expect(int status, HttpResponse<String> response, String what) {
+		if (response.statusCode() != status) {
+			throw new IllegalStateException(
+					"Keycloak refused " + what + ": " + response.statusCode() + " " + response.body());
+		}
+	}
+
 	Map<String, Object> realm() {
 		Set<String> scopes = new LinkedHashSet<>();
 		DEMO_CLIENTS.forEach((client) -> scopes.addAll(client.scopes()));
@@ -489,9 +568,34 @@ public final class LocalKeycloak implements AutoCloseable {
 			clients.add(representation);
 		}
 		clients.add(confidentialClient(INTROSPECTION_CLIENT, false));
+		clients.add(portalClient());
+		// OpenID's profile scope, which the portal asks for: the user name
+		clientScopes.add(Map.of("name", "profile", "protocol", "openid-connect", "attributes",
+				Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"), "protocolMappers",
+				List.of(idTokenMapper("username", "oidc-usermodel-property-mapper", Map.of("user.attribute", "username",
+						"claim.name", "preferred_username", "jsonType.label", "String")))));
+		Set<String> roles = new LinkedHashSet<>();
+		PORTAL_PEOPLE.forEach((person) -> roles.addAll(person.roles()));
+		List<Object> users = new ArrayList<>();
+		for (PortalPerson person : PORTAL_PEOPLE) {
+			Map<String, Object> user = new LinkedHashMap<>();
+			user.put("username", person.username());
+			user.put("enabled", true);
+			// the default user profile wants these, else the first sign-in asks for them
+			user.put("email", person.username() + "@example.com");
+			user.put("emailVerified", true);
+			user.put("firstName", person.username());
+			user.put("lastName", "Test");
+			user.put("credentials",
+					List.of(Map.of("type", "password", "value", password(person.username()), "temporary", false)));
+			user.put("realmRoles", person.roles());
+			users.add(user);
+		}
 		Map<String, Object> realm = new LinkedHashMap<>();
 		realm.put("realm", REALM);
 		realm.put("enabled", true);
+		realm.put("roles", Map.of("realm", roles.stream().map((role) -> Map.of("name", role)).toList()));
+		realm.put("users", users);
 		realm.put("clientScopes", clientScopes);
 		// no realm-wide default scopes (profile, email, roles...): a token carries the
 		// client's own
@@ -499,6 +603,34 @@ public final class LocalKeycloak implements AutoCloseable {
 		realm.put("defaultOptionalClientScopes", List.of());
 		realm.put("clients", clients);
 		return realm;
+	}
+
+	// the portal's sign-in: authorization code (the portal sends PKCE), its ID token with
+	// the realm roles where Keycloak nests them and the partner attribute
+	private Map<String, Object> portalClient() {
+		Map<String, Object> client = confidentialClient(PORTAL_CLIENT, false);
+		client.put("standardFlowEnabled", true);
+		// the portal's port is free-chosen per test run
+		client.put("redirectUris", List.of("http://localhost:*", "http://127.0.0.1:*"));
+		client.put("attributes", Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", "+"));
+		client.put("fullScopeAllowed", true);
+		client.put("defaultClientScopes", List.of("profile"));
+		client
+			.put("protocolMappers", List.of(
+					idTokenMapper("realm roles", "oidc-usermodel-realm-role-mapper",
+							Map.of("claim.name", "realm_access.roles", "multivalued", "true", "jsonType.label",
+									"String")),
+					idTokenMapper("partner", "oidc-usermodel-attribute-mapper", Map.of("user.attribute", "partner_id",
+							"claim.name", "partner_id", "jsonType.label", "String"))));
+		return client;
+	}
+
+	private static Map<String, Object> idTokenMapper(String name, String type, Map<String, String> config) {
+		Map<String, String> all = new LinkedHashMap<>(config);
+		all.put("id.token.claim", "true");
+		all.put("access.token.claim", "false");
+		all.put("userinfo.token.claim", "true");
+		return Map.of("name", name, "protocol", "openid-connect", "protocolMapper", type, "config", all);
 	}
 
 	private Map<String, Object> confidentialClient(String id, boolean serviceAccount) {
@@ -736,6 +868,17 @@ public final class LocalKeycloak implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A person of the realm who signs in to the developer portal.
+	 *
+	 * @param username their user name
+	 * @param roles their realm roles
+	 * @param partnerId their partner, or null
+	 */
+	public record PortalPerson(String username, List<String> roles, String partnerId) {
+
 	}
 
 	/**

@@ -157,7 +157,22 @@ public final class Platform implements AutoCloseable {
 	 */
 	public static Platform start(String erpRelease, Map<String, String> extraEnvironment,
 			List<String> gatewayArguments) {
-		Platform platform = new Platform(erpRelease, false, extraEnvironment, gatewayArguments);
+		return start(erpRelease, extraEnvironment, gatewayArguments, false);
+	}
+
+	/**
+	 * As {@link #start(String, Map, List)}, with the developer portal too when asked
+	 * (e.g. signing people in at another provider by its {@code MILLGATE_PORTAL_SIGNIN_*}
+	 * variables).
+	 * @param erpRelease e.g. {@code 2022}
+	 * @param extraEnvironment the variables every service gets, over the platform's own
+	 * @param gatewayArguments command-line arguments the gateway gets
+	 * @param portal whether the developer portal runs too
+	 * @return the running platform
+	 */
+	public static Platform start(String erpRelease, Map<String, String> extraEnvironment, List<String> gatewayArguments,
+			boolean portal) {
+		Platform platform = new Platform(erpRelease, portal, extraEnvironment, gatewayArguments);
 		try {
 			platform.launchAll();
 		}
