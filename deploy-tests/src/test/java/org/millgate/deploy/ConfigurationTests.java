@@ -43,7 +43,6 @@ class ConfigurationTests {
 	 * Names of variables that carry a secret (a Redis URL may hold its password; a token,
 	 * not a token URI).
 	 */
-	// a token endpoint's address (..._TOKEN_URI) is no token
 	private static final Pattern SECRET_NAME = Pattern
 		.compile(".*(PASSWORD|SECRET|CREDENTIAL|PRIVATE|JAAS|REDIS_URL).*|(.*_)?TOKEN(_(?!URI$|URL$).*)?");
 
@@ -78,8 +77,8 @@ class ConfigurationTests {
 	 * database, the portal's clients at the enterprise's IdP.
 	 */
 	private static final Map<String, Set<String>> NEEDED_IN_PRODUCTION = Map.of("gateway", Set.of("MILLGATE_REDIS_URL"),
-			"production-order-api", Set.of("MILLGATE_REDIS_URL"), "inventory-api", Set.of("MILLGATE_REDIS_URL"),
-			"shipment-api", Set.of("MILLGATE_REDIS_URL"), "reconciliation-api",
+			"production-order-api", Set.of("MILLGATE_REDIS_URL", "MILLGATE_IDEMPOTENCY_SHARED"), "inventory-api",
+			Set.of("MILLGATE_REDIS_URL"), "shipment-api", Set.of("MILLGATE_REDIS_URL"), "reconciliation-api",
 			Set.of("MILLGATE_DB_URL", "MILLGATE_DB_USER", "MILLGATE_DB_PASSWORD"), "developer-portal",
 			Set.of("MILLGATE_REDIS_URL", "MILLGATE_DB_URL", "MILLGATE_DB_USER", "MILLGATE_DB_PASSWORD",
 					"MILLGATE_PORTAL_CLIENT_SECRET", "MILLGATE_PORTAL_REGISTRAR_SECRET"));

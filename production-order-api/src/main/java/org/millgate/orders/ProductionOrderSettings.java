@@ -64,9 +64,22 @@ public record ProductionOrderSettings(Map<String, BigDecimal> overDeliveryTolera
 	 * @param redis the Redis URL keys live at; empty keeps them in memory
 	 * @param namespace keeps the keys, outbox and markers of one ERP apart in a shared
 	 * Redis (a run of the simulated ERP); empty for none
+	 * @param shared whether the keys must be shared by every instance
+	 * ({@code MILLGATE_IDEMPOTENCY_SHARED}; the production overlay, whose service runs
+	 * twice): then the service does not start without {@code redis}, since keys in one
+	 * instance's memory would let a retry that reaches the other instance book twice
 	 */
 	public record Idempotency(@DefaultValue("24h") Duration timeToLive, @DefaultValue("2m") Duration inFlightFor,
-			@DefaultValue("") String redis, @DefaultValue("") String namespace) {
+			@DefaultValue("") String redis, @DefaultValue("") String namespace, @DefaultValue("false") boolean shared) {
+
+		public Idempotency {
+			if (shared && redis.isBlank()) {
+				throw new IllegalArgumentException(
+						"MILLGATE_REDIS_URL is required: the confirmations' idempotency keys "
+								+ "must be shared by every instance (MILLGATE_IDEMPOTENCY_SHARED=true), or a retry that reaches "
+								+ "another instance is booked twice");
+			}
+		}
 
 	}
 
