@@ -99,13 +99,16 @@ public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers,
 	 * {@code plan} ({@link ClaimMapping}); left out, Millgate's standard claims
 	 * @param introspection for an issuer without a revocation list (Keycloak, Okta):
 	 * where and as whom each token is asked about, so that a disabled client's tokens are
-	 * refused within {@code cache-for}; left out, tokens are accepted until they expire
+	 * refused within {@code cache-for}; left out or without a {@code uri}, tokens are
+	 * accepted until they expire
 	 */
 	public record Issuer(String issuer, String jwkSetUri, @DefaultValue("millgate-api") String audience,
 			String revocationsUri, ClaimMapping claims, TokenIntrospection.Settings introspection) {
 
 		public Issuer {
 			claims = (claims != null) ? claims : ClaimMapping.STANDARD;
+			// no uri (an environment variable left empty): off
+			introspection = (introspection != null && introspection.enabled()) ? introspection : null;
 		}
 
 	}

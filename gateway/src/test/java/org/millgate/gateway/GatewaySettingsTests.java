@@ -97,8 +97,12 @@ class GatewaySettingsTests {
 		assertThatThrownBy(() -> bind(Map.of("millgate.gateway.issuers[0].issuer", "https://sso.example.com",
 				"millgate.gateway.issuers[0].introspection.uri", "https://sso.example.com/introspect",
 				"millgate.gateway.issuers[0].introspection.client-id", "millgate-gateway")))
-			.hasRootCauseMessage(
-					"Token introspection needs its uri, client-id and client-secret; client-secret is missing");
+			.hasRootCauseMessage("Token introspection at https://sso.example.com/introspect needs its client-id and "
+					+ "client-secret; client-secret is missing");
+		GatewaySettings off = bind(Map.of("millgate.gateway.issuers[0].issuer", "http://localhost:9000",
+				"millgate.gateway.issuers[0].introspection.uri", "",
+				"millgate.gateway.issuers[0].introspection.client-secret", "set-for-another-issuer"));
+		assertThat(off.issuers().get(0).introspection()).as("no uri: off").isNull();
 	}
 
 	private static GatewaySettings bind(Map<String, String> properties) {

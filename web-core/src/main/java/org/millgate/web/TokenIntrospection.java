@@ -3,6 +3,8 @@ package org.millgate.web;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * Asks an issuer whether a token it signed is still active (OAuth 2.0 token
@@ -32,11 +36,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  * configured otherwise), not on every call: the answer {@code active} is remembered that
  * long, the answer "not active" until the token expires (a token never becomes active
  * again). Calls with the same token while it is being asked about wait for that one
- * answer. While the issuer cannot be asked, a token it called active before stays
- * accepted (and a warning is logged once); a token it never answered for is refused with
- * {@link Unavailable} (fail closed, 503 {@code auth.issuerUnavailable}). At most
- * {@link Settings#rememberUpTo()} answers are kept; beyond that all are forgotten and
- * asked for again.
+ * answer. Only an answer 2xx with a boolean {@code active} counts: a redirect, an empty
+ * answer or an error is a failure, never "active". While the issuer cannot be asked, a
+ * token it called active before stays accepted (asked again every {@link #RETRY}, not on
+ * every call), and a token it never answered for is refused with {@link Unavailable}
+ * (fail closed, 503 {@code auth.issuerUnavailable}), at once for {@link #RETRY} after a
+ * failure; a warning (an error when the issuer refuses the client Millgate asks as) is
+ * logged once per outage. Answers are kept by the token's SHA-256, never the token
+ * itself; at most {@link Settings#rememberUpTo()} of them, beyond which all are forgotten
+ * and asked for again.
  * <p>
  * The gateway's authentication policy and every product's resource server use this one
  * component, as they use {@link CredentialRevocations}.
@@ -44,6 +52,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class TokenIntrospection {
 
 	private static final Logger logger = LoggerFactory.getLogger(TokenIntrospection.class);
+
+	/** How long after a failed ask the issuer is not asked again about the same tokens. */
+	public static final Duration RETRY = Duration.ofSeconds(5);
 
 	private final String issuer;
 
@@ -61,6 +72,9 @@ public final class TokenIntrospection {
 
 	private volatile boolean failing;
 
+	// after a failure: tokens never answered for are refused without asking until then
+	private volatile Instant quietUntil = Instant.MIN;
+
 	/**
 	 * Introspection at one issuer.
 	 * @param issuer the {@code iss} of the tokens it applies to
@@ -71,6 +85,9 @@ public final class TokenIntrospection {
 	}
 
 	TokenIntrospection(String issuer, Settings settings, Clock clock) {
+		if (!settings.enabled()) {
+			throw new IllegalArgumentException("Token introspection of " + issuer + " has no uri");
+		}
 		this.issuer = issuer;
 		this.settings = settings;
 		this.clock = clock;
@@ -80,7 +97,7 @@ public final class TokenIntrospection {
 				.getBytes(StandardCharsets.UTF_8));
 		this.client = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.timeout().toMillis())
 				.responseTimeout(settings.timeout())))
 			.build();
 	}
@@ -103,13 +120,17 @@ public final class TokenIntrospection {
 	 */
 	public Mono<String> refusal(String token, Instant expiresAt) {
 		Instant now = this.clock.instant();
-		Answer known = this.answers.get(token);
-		if (known != null && (!known.active() || now.isBefore(known.askedAt().plus(this.settings.cacheFor())))) {
+		String key = digest(token);
+		Answer known = this.answers.get(key);
+		if (known != null && now.isBefore(known.goodUntil())) {
 			return verdict(known);
 		}
-		return this.asking.computeIfAbsent(token, (key) -> ask(key, expiresAt, known)
+		if (known == null && now.isBefore(this.quietUntil)) {
+			return Mono.error(new Unavailable(this.issuer));
+		}
+		return this.asking.computeIfAbsent(key, (digest) -> ask(token, digest, expiresAt, known)
 			// before the answer reaches anyone: a call after it reads the answers
-			.doOnTerminate(() -> this.asking.remove(key))
+			.doOnTerminate(() -> this.asking.remove(digest))
 			.cache()).flatMap(this::verdict);
 	}
 
@@ -118,46 +139,80 @@ public final class TokenIntrospection {
 				+ "(its client was disabled or the token revoked); get a new token.");
 	}
 
-	private Mono<Answer> ask(String token, Instant expiresAt, Answer known) {
+	private Mono<Answer> ask(String token, String key, Instant expiresAt, Answer known) {
 		return this.client.post()
-			.uri(this.settings.uri())
+			.uri(this.settings.endpoint())
 			.header(HttpHeaders.AUTHORIZATION, this.authorization)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.accept(MediaType.APPLICATION_JSON)
 			.body(BodyInserters.fromFormData("token", token).with("token_type_hint", "access_token"))
 			.retrieve()
+			// a redirect is no answer (an http address behind an https-only door)
+			.onStatus((status) -> !status.is2xxSuccessful(), ClientResponse::createException)
 			.bodyToMono(Map.class)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("an empty answer")))
+			// the whole ask, connection pool and name lookup included
+			.timeout(this.settings.timeout())
 			.map((body) -> {
 				if (!(body.get("active") instanceof Boolean active)) {
 					throw new IllegalStateException("the answer has no boolean 'active'");
 				}
-				Answer answer = new Answer(active, this.clock.instant());
-				remember(token, answer, expiresAt);
+				Instant now = this.clock.instant();
+				// not active: never again, so until the token expires
+				Answer answer = new Answer(active, active ? now.plus(this.settings.cacheFor())
+						: (expiresAt != null) ? expiresAt : now.plus(Duration.ofDays(1)));
+				remember(key, answer);
 				if (this.failing) {
-					logger.info("Token introspection at {} answers again", this.settings.uri());
+					logger.info("Token introspection of {} at {} answers again", this.issuer,
+							this.settings.endpoint());
 					this.failing = false;
 				}
 				return answer;
 			})
 			.onErrorResume((failure) -> {
+				Instant now = this.clock.instant();
+				this.quietUntil = now.plus(RETRY);
 				if (!this.failing) {
-					logger.warn(
-							"Token introspection of {} at {} failed ({}); tokens it called active before stay "
-									+ "accepted, others are refused with 503 until it answers",
-							this.issuer, this.settings.uri(), failure.toString());
 					this.failing = true;
+					if (failure instanceof WebClientResponseException refused
+							&& (refused.getStatusCode().value() == 401 || refused.getStatusCode().value() == 403)) {
+						logger.error("Token introspection of {} at {} refuses the client {} ({}): check the "
+								+ "introspection client-id and client-secret; tokens it called active before stay "
+								+ "accepted, others are refused with 503", this.issuer, this.settings.endpoint(),
+								this.settings.clientId(), refused.getStatusCode().value());
+					}
+					else {
+						logger.warn("Token introspection of {} at {} failed ({}); tokens it called active before "
+								+ "stay accepted, others are refused with 503 until it answers", this.issuer,
+								this.settings.endpoint(), failure.toString());
+					}
 				}
-				return (known != null) ? Mono.just(known) : Mono.error(new Unavailable(this.issuer));
+				if (known == null) {
+					return Mono.error(new Unavailable(this.issuer));
+				}
+				// asked again after RETRY, not on every call while the issuer is away
+				Answer kept = new Answer(known.active(), now.plus(RETRY));
+				remember(key, kept);
+				return Mono.just(kept);
 			});
 	}
 
-	private void remember(String token, Answer answer, Instant expiresAt) {
+	private void remember(String key, Answer answer) {
 		if (this.answers.size() >= this.settings.rememberUpTo()) {
 			// bounded: forget them all rather than track their age
 			this.answers.clear();
 		}
-		if (answer.active() || expiresAt == null || this.clock.instant().isBefore(expiresAt)) {
-			this.answers.put(token, answer);
+		this.answers.put(key, answer);
+	}
+
+	// the token's SHA-256: no bearer token kept in the heap, and a small key
+	private static String digest(String token) {
+		try {
+			return Base64.getEncoder()
+				.encodeToString(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK has SHA-256", ex);
 		}
 	}
 
@@ -165,39 +220,52 @@ public final class TokenIntrospection {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	private record Answer(boolean active, Instant askedAt) {
+	private record Answer(boolean active, Instant goodUntil) {
 
 	}
 
 	/**
 	 * Where and as whom an issuer is asked about its tokens; bound from configuration as
 	 * {@code introspection} of a trusted issuer (one constructor, the defaults applied to
-	 * what is left out).
+	 * what is left out). Without a {@code uri} it is off ({@link #enabled()} false), so
+	 * that an environment variable left empty turns it off; with one, the client id and
+	 * secret are required.
 	 *
 	 * @param uri its introspection endpoint, e.g. Keycloak's
 	 * {@code .../realms/<realm>/protocol/openid-connect/token/introspect} or Okta's
-	 * {@code .../v1/introspect}
+	 * {@code .../v1/introspect}; blank for none
 	 * @param clientId the client Millgate asks as (client secret basic authentication)
 	 * @param clientSecret its secret
 	 * @param cacheFor how long an answer {@code active} is trusted before the token is
 	 * asked about again: the longest a disabled client's token is still accepted (30 s
 	 * when left out)
-	 * @param timeout how long one answer may take (3 s when left out)
+	 * @param timeout how long one ask may take in all, connecting included (3 s when left
+	 * out)
 	 * @param rememberUpTo how many answers are kept at most (20,000 when left out)
 	 */
-	public record Settings(URI uri, String clientId, String clientSecret, Duration cacheFor, Duration timeout,
+	public record Settings(String uri, String clientId, String clientSecret, Duration cacheFor, Duration timeout,
 			Integer rememberUpTo) {
 
 		/** How long an answer {@code active} is trusted, unless configured otherwise. */
 		public static final Duration CACHE_FOR = Duration.ofSeconds(30);
 
 		public Settings {
-			if (uri == null || clientId == null || clientId.isBlank() || clientSecret == null
-					|| clientSecret.isBlank()) {
-				throw new IllegalArgumentException("Token introspection needs its uri, client-id and client-secret; "
-						+ ((uri == null) ? "uri"
-								: (clientId == null || clientId.isBlank()) ? "client-id" : "client-secret")
-						+ " is missing");
+			uri = (uri != null) ? uri.strip() : "";
+			if (!uri.isEmpty()) {
+				String missing = (clientId == null || clientId.isBlank()) ? "client-id"
+						: (clientSecret == null || clientSecret.isBlank() || clientSecret.startsWith("${"))
+								? "client-secret" : null;
+				if (missing != null) {
+					throw new IllegalArgumentException(
+							"Token introspection at " + uri + " needs its client-id and client-secret; " + missing
+									+ " is missing");
+				}
+				URI endpoint = URI.create(uri);
+				if (!endpoint.isAbsolute() || !(endpoint.getScheme().equals("http")
+						|| endpoint.getScheme().equals("https"))) {
+					throw new IllegalArgumentException(
+							"Token introspection's uri must be an http(s) address, not '" + uri + "'");
+				}
 			}
 			cacheFor = (cacheFor != null) ? cacheFor : CACHE_FOR;
 			timeout = (timeout != null) ? timeout : Duration.ofSeconds(3);
@@ -208,10 +276,23 @@ public final class TokenIntrospection {
 			}
 		}
 
+		/**
+		 * Whether an endpoint is configured.
+		 * @return true with a {@code uri}
+		 */
+		public boolean enabled() {
+			return !this.uri.isEmpty();
+		}
+
+		URI endpoint() {
+			return URI.create(this.uri);
+		}
+
 		@Override
 		public String toString() {
 			// never the secret, e.g. in the gateway's start-up log
-			return "introspection at " + this.uri + " as " + this.clientId + ", answers trusted for " + this.cacheFor;
+			return enabled() ? "introspection at " + this.uri + " as " + this.clientId + ", answers trusted for "
+					+ this.cacheFor : "no introspection";
 		}
 
 	}

@@ -2,16 +2,18 @@ package org.millgate.web;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -23,7 +25,6 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,13 @@ class TokenIntrospectionTests {
 	// a secret with the characters RFC 6749 2.3.1 wants form-encoded before Basic
 	private static final String SECRET = "s3cr:et +&";
 
+	/** How the issuer answers. */
+	enum Mode {
+
+		ANSWERS, DOWN, REDIRECTS, EMPTY, HANGS
+
+	}
+
 	/** What the issuer says per token; a missing token is inactive. */
 	private final Map<String, Boolean> active = new ConcurrentHashMap<>();
 
@@ -44,7 +52,7 @@ class TokenIntrospectionTests {
 
 	private final AtomicReference<String> authorization = new AtomicReference<>();
 
-	private volatile boolean down;
+	private volatile Mode mode = Mode.ANSWERS;
 
 	private volatile CountDownLatch hold;
 
@@ -64,36 +72,37 @@ class TokenIntrospectionTests {
 			String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			CountDownLatch latch = this.hold;
 			if (latch != null) {
-				try {
-					latch.await(5, TimeUnit.SECONDS);
+				await(latch);
+			}
+			switch (this.mode) {
+				case DOWN -> exchange.sendResponseHeaders(503, -1);
+				case REDIRECTS -> {
+					exchange.getResponseHeaders().set("Location", "https://sso.test/introspect");
+					exchange.sendResponseHeaders(301, -1);
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
+				case EMPTY -> exchange.sendResponseHeaders(204, -1);
+				case HANGS -> await(new CountDownLatch(1));
+				case ANSWERS -> {
+					String token = "";
+					for (String field : form.split("&")) {
+						if (field.startsWith("token=")) {
+							token = URLDecoder.decode(field.substring(6), StandardCharsets.UTF_8);
+						}
+					}
+					byte[] body = ("{\"active\":" + this.active.getOrDefault(token, false) + "}")
+						.getBytes(StandardCharsets.UTF_8);
+					exchange.getResponseHeaders().set("Content-Type", "application/json");
+					exchange.sendResponseHeaders(200, body.length);
+					exchange.getResponseBody().write(body);
 				}
 			}
-			if (this.down) {
-				exchange.sendResponseHeaders(503, -1);
-				exchange.close();
-				return;
-			}
-			String token = "";
-			for (String field : form.split("&")) {
-				if (field.startsWith("token=")) {
-					token = URLDecoder.decode(field.substring(6), StandardCharsets.UTF_8);
-				}
-			}
-			byte[] body = ("{\"active\":" + this.active.getOrDefault(token, false) + "}")
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			exchange.getResponseBody().write(body);
 			exchange.close();
 		});
 		this.server.start();
 		this.introspection = new TokenIntrospection(ISSUER,
 				new TokenIntrospection.Settings(
-						URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/introspect"),
-						"millgate-gateway", SECRET, Duration.ofSeconds(30), null, null),
+						"http://127.0.0.1:" + this.server.getAddress().getPort() + "/introspect", "millgate-gateway",
+						SECRET, Duration.ofSeconds(30), Duration.ofMillis(500), null),
 				this.clock);
 	}
 
@@ -124,19 +133,25 @@ class TokenIntrospectionTests {
 	}
 
 	@Test
-	void callsWithTheSameTokenWhileItIsBeingAskedAboutWaitForTheOneAnswer() {
+	void callsWithTheSameTokenWhileItIsBeingAskedAboutWaitForTheOneAnswer() throws Exception {
 		this.active.put("t2", true);
 		this.hold = new CountDownLatch(1);
-		List<Mono<String>> calls = List.of(check("t2"), check("t2"), check("t2"), check("t2"));
-		Mono<List<String>> all = Flux.merge(calls).collectList();
-		Thread release = new Thread(() -> {
-			while (this.asked.get() == 0) {
-				Thread.onSpinWait();
-			}
-			this.hold.countDown();
-		});
-		release.start();
-		assertThat(all.block(Duration.ofSeconds(10))).as("no refusal").isEmpty();
+		List<CompletableFuture<String>> calls = new ArrayList<>();
+		calls.add(check("t2").toFuture());
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (this.asked.get() == 0 && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(this.asked).as("the first ask is at the issuer, held there").hasValue(1);
+		// three more calls while it is held: they wait for its answer
+		for (int i = 0; i < 3; i++) {
+			calls.add(check("t2").toFuture());
+		}
+		this.hold.countDown();
+
+		for (CompletableFuture<String> call : calls) {
+			assertThat(call.get(5, TimeUnit.SECONDS)).as("no refusal").isNull();
+		}
 		assertThat(this.asked).hasValue(1);
 	}
 
@@ -145,31 +160,65 @@ class TokenIntrospectionTests {
 		this.active.put("known", true);
 		this.active.put("new", true);
 		assertThat(refusal("known")).isNull();
-		this.down = true;
+		this.mode = Mode.DOWN;
 		this.clock.advance(Duration.ofMinutes(1));
 		assertThat(refusal("known")).isNull();
 		assertThat(this.asked).as("asked again, the answer failed").hasValue(2);
+		assertThat(refusal("known")).as("not asked on every call while the issuer is away").isNull();
+		assertThat(this.asked).hasValue(2);
 		assertThatThrownBy(() -> refusal("new")).isInstanceOf(TokenIntrospection.Unavailable.class)
 			.hasMessageContaining(ISSUER)
 			.hasMessageContaining("try again");
+		assertThat(this.asked).as("a token never answered for is refused without asking right after a failure")
+			.hasValue(2);
 
-		this.down = false;
+		this.mode = Mode.ANSWERS;
 		this.active.put("known", false);
+		this.clock.advance(TokenIntrospection.RETRY);
 		assertThat(refusal("known")).as("asked again once it answers").contains("no longer active");
 		assertThat(refusal("new")).isNull();
 	}
 
 	@Test
-	void settingsWithoutAClientOrSecretAreRefusedAtStart() {
-		URI uri = URI.create("http://127.0.0.1:1/introspect");
+	void aRedirectOrAnEmptyAnswerIsNeverTakenForActive() {
+		this.active.put("t3", true);
+		this.mode = Mode.REDIRECTS;
+		assertThatThrownBy(() -> refusal("t3")).isInstanceOf(TokenIntrospection.Unavailable.class);
+
+		this.mode = Mode.EMPTY;
+		this.clock.advance(TokenIntrospection.RETRY);
+		assertThatThrownBy(() -> refusal("t3")).isInstanceOf(TokenIntrospection.Unavailable.class);
+		assertThat(this.asked).hasValue(2);
+	}
+
+	@Test
+	void anIssuerThatDoesNotAnswerIsGivenUpOnWithinTheTimeout() {
+		this.mode = Mode.HANGS;
+		long started = System.nanoTime();
+		assertThatThrownBy(() -> refusal("t4")).isInstanceOf(TokenIntrospection.Unavailable.class);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void settingsWithAnEndpointNeedItsClientAndSecretAndSettingsWithoutOneAreOff() {
+		String uri = "http://127.0.0.1:1/introspect";
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new TokenIntrospection.Settings(uri, "id", " ", null, null, null))
 			.withMessageContaining("client-secret is missing");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new TokenIntrospection.Settings(uri, null, "s", null, null, null))
-			.withMessageContaining("client-id");
+			.withMessageContaining("client-id is missing");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TokenIntrospection.Settings("sso.example.com/introspect", "id", "s", null, null,
+					null))
+			.withMessageContaining("http(s)");
 		assertThat(new TokenIntrospection.Settings(uri, "id", "s", null, null, null).cacheFor())
 			.isEqualTo(TokenIntrospection.Settings.CACHE_FOR);
+		TokenIntrospection.Settings off = new TokenIntrospection.Settings("", "", "from-the-environment", null, null,
+				null);
+		assertThat(off.enabled()).isFalse();
+		assertThat(new TokenIntrospection.Settings(uri, "id", "the-secret", null, null, null).toString())
+			.doesNotContain("the-secret");
 	}
 
 	private String refusal(String token) {
@@ -178,6 +227,15 @@ class TokenIntrospectionTests {
 
 	private Mono<String> check(String token) {
 		return this.introspection.refusal(token, this.clock.instant().plus(Duration.ofMinutes(5)));
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	static final class MutableClock extends Clock {
@@ -198,7 +256,7 @@ class TokenIntrospectionTests {
 		}
 
 		@Override
-		public Clock withZone(java.time.ZoneId zone) {
+		public Clock withZone(ZoneId zone) {
 			return this;
 		}
 

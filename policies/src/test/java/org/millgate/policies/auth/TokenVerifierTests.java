@@ -366,7 +366,7 @@ class TokenVerifierTests {
 		try {
 			TokenIntrospection introspection = new TokenIntrospection(partnerIdp.issuer(),
 					new TokenIntrospection.Settings(
-							URI.create("http://127.0.0.1:" + idp.getAddress().getPort() + "/introspect"), "millgate",
+							"http://127.0.0.1:" + idp.getAddress().getPort() + "/introspect", "millgate",
 							"secret", Duration.ZERO, null, null));
 			TokenVerifier asking = new TokenVerifier(
 					new TokenVerifier.Config(

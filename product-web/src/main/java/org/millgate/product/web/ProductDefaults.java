@@ -34,6 +34,11 @@ final class ProductDefaults implements EnvironmentPostProcessor {
 		defaults.put("millgate.product.jwk-set-uri", "${MILLGATE_JWK_SET_URI:http://localhost:9000/oauth2/jwks}");
 		defaults.put("millgate.product.revocations-uri",
 				"${MILLGATE_REVOCATIONS_URI:http://localhost:9000/oauth2/revocations}");
+		// the gateway's settings of the same names: off without a uri
+		defaults.put("millgate.product.introspection.uri", "${MILLGATE_INTROSPECTION_URI:}");
+		defaults.put("millgate.product.introspection.client-id", "${MILLGATE_INTROSPECTION_CLIENT_ID:}");
+		defaults.put("millgate.product.introspection.client-secret", "${MILLGATE_INTROSPECTION_CLIENT_SECRET:}");
+		defaults.put("millgate.product.introspection.cache-for", "${MILLGATE_INTROSPECTION_CACHE_FOR:30s}");
 		defaults.put("millgate.product.management-clients", "${MILLGATE_MANAGEMENT_CLIENTS:}");
 		defaults.put("millgate.product.cursor-secret", "${MILLGATE_CURSOR_SECRET:}");
 		defaults.put("millgate.erp.base-url", "${MILLGATE_ERP_BASEURL:http://localhost:8089}");

@@ -43,7 +43,8 @@ import org.millgate.web.TokenIntrospection;
  * identity provider, each with its own keys, audience and claim mapping (the same list as
  * the gateway's {@code issuers} after the first)
  * @param introspection where and as whom the issuer is asked whether each token is still
- * active (an issuer without a revocation list: Keycloak, Okta); left out, never asked
+ * active (an issuer without a revocation list: Keycloak, Okta; {@code MILLGATE_INTROSPECTION_URI},
+ * {@code _CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _CACHE_FOR}); without a uri, never asked
  */
 @Validated
 @ConfigurationProperties("millgate.product")
@@ -57,6 +58,12 @@ public record ProductProperties(@NotBlank String id, @NotBlank String issuer, @N
 	public ProductProperties {
 		claims = (claims != null) ? claims : ClaimMapping.STANDARD;
 		moreIssuers = (moreIssuers != null) ? List.copyOf(moreIssuers) : List.of();
+		introspection = on(introspection);
+	}
+
+	// no uri (an environment variable left empty): off
+	private static TokenIntrospection.Settings on(TokenIntrospection.Settings introspection) {
+		return (introspection != null && introspection.enabled()) ? introspection : null;
 	}
 
 	/**
@@ -74,6 +81,7 @@ public record ProductProperties(@NotBlank String id, @NotBlank String issuer, @N
 
 		public Issuer {
 			claims = (claims != null) ? claims : ClaimMapping.STANDARD;
+			introspection = on(introspection);
 		}
 
 	}

@@ -141,6 +141,14 @@ class KeycloakThroughTheGatewayTests {
 			}
 			assertThat(after.statusCode()).as(after.body()).isEqualTo(401);
 			assertThat(after.body()).contains("auth.tokenInvalid").contains("no longer active");
+			HttpResponse<String> aroundTheGateway = platform
+				.send(HttpRequest.newBuilder(URI.create(platform.url("shipment-api") + path))
+					.header("Authorization", "Bearer " + held)
+					.GET()
+					.build());
+			assertThat(aroundTheGateway.statusCode()).as("the product asks Keycloak too: " + aroundTheGateway.body())
+				.isEqualTo(401);
+			assertThat(aroundTheGateway.body()).contains("no longer active");
 			assertThat(get(platform.token("partner-beta"), path).statusCode())
 				.as("identity's client of the same name is another client")
 				.isEqualTo(before.statusCode());
@@ -160,7 +168,8 @@ class KeycloakThroughTheGatewayTests {
 		assertThat(apps.body()).contains("Signed in as <strong>acme-dev</strong>")
 			.contains("(partner ACME)")
 			.as("the company's role plant-engineer is no portal role")
-			.doesNotContain("(API owner)");
+			.doesNotContain("(API owner)")
+			.doesNotContain("(operations)");
 		assertThat(partner.get("/owner/approvals").statusCode()).as("a partner is no API owner").isEqualTo(403);
 		HttpResponse<String> approvals = owner.get("/owner/approvals");
 		assertThat(approvals.statusCode()).as(approvals.body()).isEqualTo(200);
