@@ -40,7 +40,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * answer or an error is a failure, never "active". While the issuer cannot be asked, a
  * token it called active before stays accepted (asked again every {@link #RETRY}, not on
  * every call), and a token it never answered for is refused with {@link Unavailable}
- * (fail closed, 503 {@code auth.issuerUnavailable}), at once for {@link #RETRY} after a
+ * (fail closed, 503 {@code auth.issuerUnavailable}), at once for {@link #QUIET} after a
  * failure; a warning (an error when the issuer refuses the client Millgate asks as) is
  * logged once per outage. Answers are kept by the token's SHA-256, never the token
  * itself; at most {@link Settings#rememberUpTo()} of them, beyond which all are forgotten
@@ -53,8 +53,16 @@ public final class TokenIntrospection {
 
 	private static final Logger logger = LoggerFactory.getLogger(TokenIntrospection.class);
 
-	/** How long after a failed ask the issuer is not asked again about the same tokens. */
+	/**
+	 * How long after a failed ask the issuer is not asked again about the same tokens.
+	 */
 	public static final Duration RETRY = Duration.ofSeconds(5);
+
+	/**
+	 * How long after a failed ask tokens never answered for are refused without asking,
+	 * so that while the issuer is away not every new token waits out the timeout.
+	 */
+	public static final Duration QUIET = Duration.ofSeconds(2);
 
 	private final String issuer;
 
@@ -163,15 +171,14 @@ public final class TokenIntrospection {
 						: (expiresAt != null) ? expiresAt : now.plus(Duration.ofDays(1)));
 				remember(key, answer);
 				if (this.failing) {
-					logger.info("Token introspection of {} at {} answers again", this.issuer,
-							this.settings.endpoint());
+					logger.info("Token introspection of {} at {} answers again", this.issuer, this.settings.endpoint());
 					this.failing = false;
 				}
 				return answer;
 			})
 			.onErrorResume((failure) -> {
 				Instant now = this.clock.instant();
-				this.quietUntil = now.plus(RETRY);
+				this.quietUntil = now.plus(QUIET);
 				if (!this.failing) {
 					this.failing = true;
 					if (failure instanceof WebClientResponseException refused
@@ -182,9 +189,10 @@ public final class TokenIntrospection {
 								this.settings.clientId(), refused.getStatusCode().value());
 					}
 					else {
-						logger.warn("Token introspection of {} at {} failed ({}); tokens it called active before "
-								+ "stay accepted, others are refused with 503 until it answers", this.issuer,
-								this.settings.endpoint(), failure.toString());
+						logger.warn(
+								"Token introspection of {} at {} failed ({}); tokens it called active before "
+										+ "stay accepted, others are refused with 503 until it answers",
+								this.issuer, this.settings.endpoint(), failure.toString());
 					}
 				}
 				if (known == null) {
@@ -256,13 +264,12 @@ public final class TokenIntrospection {
 						: (clientSecret == null || clientSecret.isBlank() || clientSecret.startsWith("${"))
 								? "client-secret" : null;
 				if (missing != null) {
-					throw new IllegalArgumentException(
-							"Token introspection at " + uri + " needs its client-id and client-secret; " + missing
-									+ " is missing");
+					throw new IllegalArgumentException("Token introspection at " + uri
+							+ " needs its client-id and client-secret; " + missing + " is missing");
 				}
 				URI endpoint = URI.create(uri);
-				if (!endpoint.isAbsolute() || !(endpoint.getScheme().equals("http")
-						|| endpoint.getScheme().equals("https"))) {
+				if (!endpoint.isAbsolute()
+						|| !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https"))) {
 					throw new IllegalArgumentException(
 							"Token introspection's uri must be an http(s) address, not '" + uri + "'");
 				}
@@ -291,8 +298,9 @@ public final class TokenIntrospection {
 		@Override
 		public String toString() {
 			// never the secret, e.g. in the gateway's start-up log
-			return enabled() ? "introspection at " + this.uri + " as " + this.clientId + ", answers trusted for "
-					+ this.cacheFor : "no introspection";
+			return enabled()
+					? "introspection at " + this.uri + " as " + this.clientId + ", answers trusted for " + this.cacheFor
+					: "no introspection";
 		}
 
 	}

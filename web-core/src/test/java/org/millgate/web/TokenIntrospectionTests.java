@@ -209,8 +209,8 @@ class TokenIntrospectionTests {
 			.isThrownBy(() -> new TokenIntrospection.Settings(uri, null, "s", null, null, null))
 			.withMessageContaining("client-id is missing");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new TokenIntrospection.Settings("sso.example.com/introspect", "id", "s", null, null,
-					null))
+			.isThrownBy(
+					() -> new TokenIntrospection.Settings("sso.example.com/introspect", "id", "s", null, null, null))
 			.withMessageContaining("http(s)");
 		assertThat(new TokenIntrospection.Settings(uri, "id", "s", null, null, null).cacheFor())
 			.isEqualTo(TokenIntrospection.Settings.CACHE_FOR);

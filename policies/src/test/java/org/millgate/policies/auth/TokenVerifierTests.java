@@ -365,9 +365,8 @@ class TokenVerifierTests {
 		idp.start();
 		try {
 			TokenIntrospection introspection = new TokenIntrospection(partnerIdp.issuer(),
-					new TokenIntrospection.Settings(
-							"http://127.0.0.1:" + idp.getAddress().getPort() + "/introspect", "millgate",
-							"secret", Duration.ZERO, null, null));
+					new TokenIntrospection.Settings("http://127.0.0.1:" + idp.getAddress().getPort() + "/introspect",
+							"millgate", "secret", Duration.ZERO, null, null));
 			TokenVerifier asking = new TokenVerifier(
 					new TokenVerifier.Config(
 							List.of(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE),

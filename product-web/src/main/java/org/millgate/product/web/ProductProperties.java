@@ -43,8 +43,9 @@ import org.millgate.web.TokenIntrospection;
  * identity provider, each with its own keys, audience and claim mapping (the same list as
  * the gateway's {@code issuers} after the first)
  * @param introspection where and as whom the issuer is asked whether each token is still
- * active (an issuer without a revocation list: Keycloak, Okta; {@code MILLGATE_INTROSPECTION_URI},
- * {@code _CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _CACHE_FOR}); without a uri, never asked
+ * active (an issuer without a revocation list: Keycloak, Okta;
+ * {@code MILLGATE_INTROSPECTION_URI}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET},
+ * {@code _CACHE_FOR}); without a uri, never asked
  */
 @Validated
 @ConfigurationProperties("millgate.product")
