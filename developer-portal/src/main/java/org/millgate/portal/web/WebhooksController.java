@@ -97,8 +97,10 @@ class WebhooksController {
 		}
 		try {
 			int queued = this.webhooks.replay(actor(user), id, start);
-			flash.addFlashAttribute("notice", queued + " events since " + start
-					+ " queued again; they are sent in order per shipment, with the same webhook-id as before.");
+			flash.addFlashAttribute("notice",
+					((queued == 1) ? "1 event since " : queued + " events since ") + start + " queued again; "
+							+ ((queued == 1) ? "it is" : "they are")
+							+ " sent in order per shipment, with the same webhook-id as before.");
 		}
 		catch (Webhooks.Refused refused) {
 			flash.addFlashAttribute("error", refused.getMessage());

@@ -178,10 +178,15 @@ class Dispatcher {
 		Instant next = (error == null || dead) ? null
 				: this.clock.instant().plus(this.settings.retryDelays().get(attempts - 1));
 		String outcome = error;
-		this.transactions.executeWithoutResult((tx) -> {
+		Boolean recorded = this.transactions.execute((tx) -> {
 			this.store.attempted(delivery.id(), attempt);
-			this.store.outcome(delivery.id(), state, attempts, started, next);
+			return this.store.outcome(delivery.id(), delivery.nextAttemptAt(), state, attempts, started, next);
 		});
+		if (!Boolean.TRUE.equals(recorded)) {
+			logger.info("Webhook {}: event {} was queued again while it was being delivered; it goes out again",
+					webhook.id(), delivery.eventId());
+			return;
+		}
 		if (outcome == null) {
 			logger.debug("Webhook {}: event {} delivered", webhook.id(), delivery.eventId());
 		}

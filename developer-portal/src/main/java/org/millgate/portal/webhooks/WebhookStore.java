@@ -229,15 +229,18 @@ final class WebhookStore {
 
 	/**
 	 * Records an attempt's outcome: its new state and when it is tried next (null when it
-	 * is not).
+	 * is not), unless the delivery was queued again while the attempt was under way (a
+	 * replay sets a new {@code next_attempt_at}): then the replay stands and the delivery
+	 * goes out again.
+	 * @return whether the outcome was recorded
 	 */
-	void outcome(long deliveryId, String state, int attempts, Instant lastAttempt, Instant next) {
-		this.jdbc
+	boolean outcome(long deliveryId, Instant picked, String state, int attempts, Instant lastAttempt, Instant next) {
+		return this.jdbc
 			.sql("UPDATE portal_webhook_delivery SET state = ?, attempts = ?, last_attempt_at = ?, next_attempt_at = ? "
-					+ "WHERE id = ? AND state = 'PENDING'")
+					+ "WHERE id = ? AND state = 'PENDING' AND next_attempt_at = ?")
 			.params(state, attempts, Timestamp.from(lastAttempt), (next != null) ? Timestamp.from(next) : null,
-					deliveryId)
-			.update();
+					deliveryId, Timestamp.from(picked))
+			.update() == 1;
 	}
 
 	Optional<Delivery> delivery(long id) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,6 +93,11 @@ class WebhooksTests {
 
 	static final String REPLAYING_SHIP_TO = "9" + random(7);
 
+	// a replay while a delivery is under way: a partner of its own too
+	static final String RACING_PARTNER = "W" + random(7);
+
+	static final String RACING_SHIP_TO = "9" + random(7);
+
 	static final Duration WITHIN = Duration.ofSeconds(30);
 
 	static final ObjectMapper JSON = new ObjectMapper();
@@ -112,6 +118,7 @@ class WebhooksTests {
 		registry.add("millgate.portal.webhooks.partner-ship-tos." + PARTNER + "[0]", () -> SHIP_TO);
 		registry.add("millgate.portal.webhooks.partner-ship-tos." + OTHER_PARTNER + "[0]", () -> OTHER_SHIP_TO);
 		registry.add("millgate.portal.webhooks.partner-ship-tos." + REPLAYING_PARTNER + "[0]", () -> REPLAYING_SHIP_TO);
+		registry.add("millgate.portal.webhooks.partner-ship-tos." + RACING_PARTNER + "[0]", () -> RACING_SHIP_TO);
 	}
 
 	@BeforeAll
@@ -258,6 +265,37 @@ class WebhooksTests {
 			assertThat(System.nanoTime()).as("%s within %s", what, WITHIN).isLessThan(deadline);
 			Thread.sleep(50);
 		}
+	}
+
+	@Test
+	void a_replay_while_the_event_is_being_delivered_sends_it_again() throws Exception {
+		Instant before = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(60);
+		String webhook = create(RACING_PARTNER, "/racing", List.of(TYPE + "delivered"));
+		CountDownLatch underWay = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		// the endpoint holds the first delivery's answer until the replay is queued
+		receiver.answer("/racing", () -> {
+			underWay.countDown();
+			try {
+				release.await(WITHIN.toSeconds(), TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return 204;
+		});
+		String delivered = publish(shipment(), "delivered", RACING_SHIP_TO);
+		assertThat(underWay.await(WITHIN.toSeconds(), TimeUnit.SECONDS)).as("the delivery under way").isTrue();
+
+		MvcResult replayed = as(RACING_PARTNER, post("/webhooks/" + webhook + "/replay").with(csrf())
+			.param("from", LocalDateTime.ofInstant(before, ZoneOffset.UTC).toString()));
+		release.countDown();
+
+		assertThat(replayed.getFlashMap().get("notice")).asString().startsWith("1 event since");
+		List<Receiver.Received> requests = receiver.await("/racing", (all) -> all.size() >= 2, WITHIN);
+		assertThat(requests).extracting((request) -> request.headers().get("webhook-id"))
+			.as("the replay is not undone by the answer to the delivery it overtook")
+			.containsExactly(delivered, delivered);
 	}
 
 	@Test
