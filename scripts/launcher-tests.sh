@@ -114,7 +114,7 @@ run help
 rc_is 0 && out_has "start" && out_has "stop" && out_has "status" && out_has "logs [SERVICE]" \
   && out_has "token CLIENT" && out_has "test" && out_has "contracts diff OLD NEW" && out_has "contracts lint" \
   && out_has "contracts impact" && out_has "contracts publish" && out_has "contracts review" \
-  && out_has "contracts openapi-lint" && out_has "contracts asyncapi-lint" && out_has "erp-impact FROM TO" && out_has "drill" && out_has "bench [jmh|events|reconciliation]" \
+  && out_has "contracts openapi-lint" && out_has "contracts asyncapi-lint" && out_has "erp-impact FROM TO" && out_has "drill" && out_has "bench [jmh|events|reconciliation|throttle]" \
   && out_has "events groups" && out_has "events replay GROUP TOPIC" && out_has "events dead-letters" \
   && out_has "events requeue SERVICE ID" && out_has "events webhooks" && out_has "events replay-webhook WEBHOOK"
 check "help lists every command"

@@ -22,7 +22,9 @@
 # ./millgate bench jmh runs the micro-benchmarks alone (Redis only); ./millgate bench events the
 # events' latencies and throughput alone (on the running platform, or one it starts and stops);
 # ./millgate bench reconciliation a plant of 1,000 and of 10,000 stock positions counted, reported
-# through the gateway and reconciled by an inventory run (likewise), also part of the whole bench.
+# through the gateway and reconciled by an inventory run (likewise), also part of the whole bench;
+# ./millgate bench throttle one client through two gateway instances and 10,000 clients, the
+# Lua-script store beside the compare-and-swap one (Redis only), also part of the whole bench.
 # For A/B runs while tuning: MILLGATE_BENCH_GATEWAY_ARGS (more gateway arguments, e.g.
 # --millgate.gateway.redis-url= for local buckets), MILLGATE_BENCH_JAVA_OPTS (its JVM),
 # MILLGATE_BENCH_PLATFORM=0 (skip the platform start and shielding), MILLGATE_BENCH_JMH=0
@@ -49,7 +51,7 @@ REDIS_URL="${MILLGATE_REDIS_URL:-redis://127.0.0.1:6379}"
 BACKEND_PORT=18181 NGINX_PORT=18182 GATEWAY_PORT=18180 IDENTITY_PORT=19190
 
 MODE="${1:-all}"
-case "$MODE" in all|jmh|events|reconciliation) ;; *) fail "unknown argument '$MODE'; ./millgate bench [jmh|events|reconciliation]" ;; esac
+case "$MODE" in all|jmh|events|reconciliation|throttle) ;; *) fail "unknown argument '$MODE'; ./millgate bench [jmh|events|reconciliation|throttle]" ;; esac
 
 read -r redis_host redis_port <<<"$(url_host_port "$REDIS_URL" 6379)"
 port_open "$redis_host" "$redis_port" \
@@ -132,6 +134,39 @@ reconciliation_bench() {
     RECONCILIATION_LINES+=("Reconciliation: the benchmark failed; see $OUT/logs/reconciliation.txt.")
   fi
 }
+
+# --- throttling: one hot key through two instances, and 10,000 keys ---------------------------
+# Module benchmarks' ThrottleScaleBench drives two stores (two gateway instances' worth) against
+# the Redis above: the gateway's Lua-script store beside Bucket4j's compare-and-swap store it
+# replaced, decisions a second and admitted against what the limit allows; writes
+# $OUT/throttle.md, or says why not. MILLGATE_BENCH_THROTTLE_SECONDS per row (60).
+THROTTLE_LINES=()
+throttle_bench() {
+  local classes="$ROOT/benchmarks/target/classes" classpath="$ROOT/benchmarks/target/runtime-classpath.txt"
+  mkdir -p "$OUT/logs"
+  rm -f "$OUT/throttle.md"
+  if ! (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true -pl benchmarks -am package) \
+      >"$OUT/logs/throttle-build.log" 2>&1; then
+    THROTTLE_LINES+=("Throttling: building the benchmark failed; see $OUT/logs/throttle-build.log.")
+    return 0
+  fi
+  say "Throttling through two instances: one key and 10,000 keys, script and compare-and-swap (about $((4 * (${MILLGATE_BENCH_THROTTLE_SECONDS:-60} + 3) / 60 + 1)) minutes)..."
+  if java -cp "$classes:$(cat "$classpath")" org.millgate.benchmarks.throttle.ThrottleScaleBench \
+      "$REDIS_URL" "${MILLGATE_BENCH_THROTTLE_SECONDS:-60}" 32 "$OUT/throttle.md" >"$OUT/logs/throttle.txt" 2>&1; then
+    THROTTLE_LINES+=("" "$(cat "$OUT/throttle.md")")
+  else
+    THROTTLE_LINES+=("Throttling: the benchmark failed; see $OUT/logs/throttle.txt.")
+  fi
+}
+
+if [ "$MODE" = throttle ]; then
+  throttle_bench
+  for line in "${THROTTLE_LINES[@]}"; do say "$line"; done
+  [ -s "$OUT/throttle.md" ] || exit 2
+  say ""
+  say "Written: $OUT/throttle.md (output in $OUT/logs/throttle.txt)"
+  exit 0
+fi
 
 if [ "$MODE" = reconciliation ]; then
   load_topology
@@ -451,6 +486,11 @@ java_version="$(java -version 2>&1 | head -n 1)"
 # the micro-benchmarks, once the gateway and nginx have stopped
 cleanup
 trap - EXIT
+# one hot key through two instances, with nothing else running (MILLGATE_BENCH_THROTTLE=0 skips it)
+if [ "${MILLGATE_BENCH_THROTTLE:-1}" != 0 ]; then
+  throttle_bench
+  for line in "${THROTTLE_LINES[@]}"; do say "$line"; done >>"$OUT/report.md"
+fi
 if [ "${MILLGATE_BENCH_JMH:-1}" != 0 ]; then
   run_jmh
   { say ""; cat "$OUT/jmh.md"; } >>"$OUT/report.md"

@@ -3,8 +3,6 @@ package org.millgate.benchmarks;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.VerboseResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -17,12 +15,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.millgate.contracts.catalog.Priority;
 import org.millgate.policies.throttle.LocalRateLimitStore;
 import org.millgate.policies.throttle.PlanLimits;
+import org.millgate.policies.throttle.RateLimitDecision;
 import org.millgate.policies.throttle.RedisRateLimitStore;
 
 /**
  * The throttle decision for one call: a token taken from the caller's bucket, locally
  * (the embedded default, and the fail-open fallback) and in Redis on loopback (shared by
- * every gateway instance; one compare-and-swap round trip). Limits are far above what is
+ * every gateway instance; one Lua script round trip). Limits are far above what is
  * measured, so every call is admitted, as in the bench's full chain.
  */
 @State(Scope.Benchmark)
@@ -52,12 +51,12 @@ public class ThrottleDecisionBenchmark {
 	}
 
 	@Benchmark
-	public VerboseResult<ConsumptionProbe> localBucket() {
+	public RateLimitDecision localBucket() {
 		return this.local.consume("millgate:rl:bench:local", LIMITS).join();
 	}
 
 	@Benchmark
-	public VerboseResult<ConsumptionProbe> redisBucket() {
+	public RateLimitDecision redisBucket() {
 		return this.redis.consume("millgate:rl:bench:redis", LIMITS).join();
 	}
 

@@ -20,9 +20,14 @@ public final class LocalRateLimitStore implements RateLimitStore {
 	private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
 	@Override
-	public CompletableFuture<VerboseResult<ConsumptionProbe>> consume(String key, PlanLimits limits) {
+	public CompletableFuture<RateLimitDecision> consume(String key, PlanLimits limits) {
 		Bucket bucket = this.buckets.computeIfAbsent(key, (name) -> bucket(limits));
-		return CompletableFuture.completedFuture(bucket.asVerbose().tryConsumeAndReturnRemaining(1));
+		VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = result.getValue();
+		// a probe that took the last token says nothing of the wait for the next one
+		long waitNanos = (probe.isConsumed() && probe.getRemainingTokens() == 0)
+				? bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() : probe.getNanosToWaitForRefill();
+		return CompletableFuture.completedFuture(RateLimitDecision.of(result, limits, waitNanos));
 	}
 
 	private static Bucket bucket(PlanLimits limits) {

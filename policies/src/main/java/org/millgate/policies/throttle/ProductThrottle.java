@@ -156,27 +156,23 @@ final class ProductThrottle {
 	 */
 	Mono<RateLimitDecision> decide(String key, PlanLimits limits) {
 		if (this.shared == null) {
-			return Mono.fromFuture(this.local.consume(key, limits)).map((probe) -> RateLimitDecision.of(probe, limits));
+			return Mono.fromFuture(this.local.consume(key, limits));
 		}
 		// a store that keeps answering gets longer when busy: falling back while it still
 		// counts would admit beyond the shared limit
 		Duration bound = this.shared.isResponsive()
 				? max(this.config.decisionTimeout(), ThrottlingPolicy.BUSY_STORE_TIMEOUT)
 				: this.config.decisionTimeout();
-		return Mono.fromFuture(() -> this.shared.consume(key, limits))
-			.timeout(bound)
-			.map((probe) -> RateLimitDecision.of(probe, limits))
-			.onErrorResume((failure) -> {
-				if (isTimeout(failure)) {
-					this.shared.timedOut();
-				}
-				warn(failure, bound);
-				if (this.config.redisDownMode() == RedisDownMode.FAIL_OPEN) {
-					return Mono.fromFuture(this.local.consume(key, limits))
-						.map((probe) -> RateLimitDecision.of(probe, limits));
-				}
-				return Mono.just(ThrottlingPolicy.STORE_UNAVAILABLE);
-			});
+		return Mono.fromFuture(() -> this.shared.consume(key, limits)).timeout(bound).onErrorResume((failure) -> {
+			if (isTimeout(failure)) {
+				this.shared.timedOut();
+			}
+			warn(failure, bound);
+			if (this.config.redisDownMode() == RedisDownMode.FAIL_OPEN) {
+				return Mono.fromFuture(this.local.consume(key, limits));
+			}
+			return Mono.just(ThrottlingPolicy.STORE_UNAVAILABLE);
+		});
 	}
 
 	private static boolean isTimeout(Throwable failure) {

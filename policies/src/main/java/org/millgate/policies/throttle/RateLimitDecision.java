@@ -1,5 +1,7 @@
 package org.millgate.policies.throttle;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -22,9 +24,10 @@ public record RateLimitDecision(boolean admitted, String policy, long remaining,
 	 * Reads a Bucket4j verbose probe.
 	 * @param result the probe with the bucket's diagnostics
 	 * @param limits the limits it was taken with
+	 * @param waitNanos how long until the bucket has a token again
 	 * @return the decision
 	 */
-	public static RateLimitDecision of(VerboseResult<ConsumptionProbe> result, PlanLimits limits) {
+	static RateLimitDecision of(VerboseResult<ConsumptionProbe> result, PlanLimits limits, long waitNanos) {
 		ConsumptionProbe probe = result.getValue();
 		long[] perBandwidth = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
 		int binding = 0;
@@ -34,9 +37,45 @@ public record RateLimitDecision(boolean admitted, String policy, long remaining,
 			}
 		}
 		long remaining = Math.max(0, probe.getRemainingTokens());
-		long wait = seconds(probe.getNanosToWaitForRefill());
+		long wait = seconds(waitNanos);
 		return new RateLimitDecision(probe.isConsumed(), limits.bandwidthName(binding), remaining,
 				(remaining > 0) ? 0 : Math.max(1, wait), probe.isConsumed() ? 0 : Math.max(1, wait));
+	}
+
+	/**
+	 * Reads the answer of {@code take-token.lua} for a batch of one key's decisions: the
+	 * tokens granted (the first that many decisions of the batch are admitted, in order),
+	 * the binding bandwidth (0 burst, 1 daily), the tokens left in it after the batch,
+	 * and the microseconds until every bandwidth has a token again.
+	 * @param reply the script's answer
+	 * @param limits the limits it was taken with
+	 * @param count the decisions of the batch
+	 * @return a decision for each, in order
+	 */
+	static List<RateLimitDecision> of(List<Object> reply, PlanLimits limits, int count) {
+		if (reply == null || reply.size() != 4) {
+			throw new IllegalStateException("The rate-limit script answered " + reply);
+		}
+		long granted = number(reply.get(0));
+		String policy = limits.bandwidthName((int) number(reply.get(1)));
+		long left = Math.max(0, number(reply.get(2)));
+		long wait = seconds(TimeUnit.MICROSECONDS.toNanos(number(reply.get(3))));
+		List<RateLimitDecision> decisions = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			boolean admitted = i < granted;
+			// what each admitted decision leaves: the batch's later ones still to come
+			long remaining = admitted ? left + (granted - 1 - i) : left;
+			decisions.add(new RateLimitDecision(admitted, policy, remaining, (remaining > 0) ? 0 : Math.max(1, wait),
+					admitted ? 0 : Math.max(1, wait)));
+		}
+		return decisions;
+	}
+
+	private static long number(Object value) {
+		if (value instanceof Number number) {
+			return number.longValue();
+		}
+		throw new IllegalStateException("The rate-limit script answered " + value + " where a number belongs");
 	}
 
 	/**

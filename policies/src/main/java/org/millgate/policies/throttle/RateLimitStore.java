@@ -2,9 +2,6 @@ package org.millgate.policies.throttle;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.VerboseResult;
-
 /**
  * Where buckets live.
  */
@@ -15,9 +12,9 @@ public interface RateLimitStore {
 	 * Never blocks the calling thread.
 	 * @param key the bucket's key
 	 * @param limits its limits
-	 * @return the probe, completed exceptionally when the store cannot be reached
+	 * @return the decision, completed exceptionally when the store cannot be reached
 	 */
-	CompletableFuture<VerboseResult<ConsumptionProbe>> consume(String key, PlanLimits limits);
+	CompletableFuture<RateLimitDecision> consume(String key, PlanLimits limits);
 
 	/**
 	 * Whether the store is responsive: connected, and no decision has timed out since its

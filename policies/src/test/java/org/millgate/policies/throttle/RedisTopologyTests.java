@@ -65,7 +65,7 @@ class RedisTopologyTests {
 			for (int call = 0; call < 500; call++) {
 				for (int k = 0; k < keys.size(); k++) {
 					RedisRateLimitStore store = ((call + k) % 2 == 0) ? first : second;
-					if (store.consume(keys.get(k), QUOTA).join().getValue().isConsumed()) {
+					if (store.consume(keys.get(k), QUOTA).join().admitted()) {
 						admitted[k]++;
 					}
 				}
@@ -225,7 +225,7 @@ class RedisTopologyTests {
 			int attempt = this.attempts.incrementAndGet();
 			RateLimitStore store = (attempt % 2 == 0) ? this.first : this.second;
 			try {
-				boolean consumed = store.consume(this.key, QUOTA).get(2, TimeUnit.SECONDS).getValue().isConsumed();
+				boolean consumed = store.consume(this.key, QUOTA).get(2, TimeUnit.SECONDS).admitted();
 				if (consumed) {
 					this.admitted.incrementAndGet();
 				}

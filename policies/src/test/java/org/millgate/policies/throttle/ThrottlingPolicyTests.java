@@ -1,14 +1,18 @@
 package org.millgate.policies.throttle;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +66,7 @@ class ThrottlingPolicyTests {
 			int admitted = 0;
 			for (int i = 0; i < 8; i++) {
 				RedisRateLimitStore store = (i % 2 == 0) ? redis : second;
-				if (RateLimitDecision.of(store.consume(key, limits).join(), limits).admitted()) {
+				if (store.consume(key, limits).join().admitted()) {
 					admitted++;
 				}
 			}
@@ -82,7 +86,7 @@ class ThrottlingPolicyTests {
 		long start = System.nanoTime();
 		for (int i = 0; i < 200; i++) {
 			pool.execute(() -> {
-				decisions.add(RateLimitDecision.of(redis.consume(key, LIMITS).join(), LIMITS));
+				decisions.add(redis.consume(key, LIMITS).join());
 				done.countDown();
 			});
 		}
@@ -91,6 +95,34 @@ class ThrottlingPolicyTests {
 		pool.shutdown();
 		long admitted = decisions.stream().filter(RateLimitDecision::admitted).count();
 		assertThat(admitted).isGreaterThanOrEqualTo(20).isLessThanOrEqualTo(20 + (long) Math.ceil(seconds));
+	}
+
+	@Test
+	void oneClientCallingHardThroughTwoInstancesIsAdmittedExactlyItsLimit() {
+		RedisRateLimitStore second = new RedisRateLimitStore(REDIS, Duration.ofSeconds(2));
+		try {
+			String key = "millgate:rl:test:" + UUID.randomUUID();
+			PlanLimits limits = new PlanLimits("hot", Priority.LOW, 100, 1, 0);
+			long start = System.nanoTime();
+			// 2,000 decisions in flight at once, half through each instance
+			List<CompletableFuture<RateLimitDecision>> calls = IntStream.range(0, 2_000)
+				.mapToObj((i) -> ((i % 2 == 0) ? redis : second).consume(key, limits))
+				.toList();
+			List<RateLimitDecision> admitted = calls.stream()
+				.map(CompletableFuture::join)
+				.filter(RateLimitDecision::admitted)
+				.toList();
+			double seconds = (System.nanoTime() - start) / 1e9;
+			assertThat(admitted).hasSizeBetween(100, 100 + (int) Math.floor(seconds));
+			if (admitted.size() == 100) {
+				// each admitted call was told what its own token left, batched or not
+				assertThat(admitted).extracting(RateLimitDecision::remaining)
+					.containsExactlyInAnyOrderElementsOf(LongStream.range(0, 100).boxed().toList());
+			}
+		}
+		finally {
+			second.close();
+		}
 	}
 
 	@Test
