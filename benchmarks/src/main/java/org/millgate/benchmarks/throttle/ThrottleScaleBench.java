@@ -115,8 +115,8 @@ public final class ThrottleScaleBench {
 			long started = System.nanoTime();
 			drive(instances, key, limits, duration, inFlight, decisions, admitted);
 			double elapsed = (System.nanoTime() - started) / 1e9;
-			long allowed = (scenario == Scenario.HOT)
-					? (long) Math.floor(limits.burst() + limits.perSecond() * elapsed) : decisions.get();
+			long allowed = (scenario == Scenario.HOT) ? (long) Math.floor(limits.burst() + limits.perSecond() * elapsed)
+					: decisions.get();
 			return new Result(kind, scenario, decisions.get() / elapsed, admitted.get(), allowed);
 		}
 		finally {
@@ -254,7 +254,8 @@ public final class ThrottleScaleBench {
 		String row() {
 			boolean limited = this.scenario == Scenario.HOT;
 			String over = limited
-					? String.format(Locale.ROOT, "%+.2f %%", 100.0 * (this.admitted - this.allowed) / this.allowed) : "—";
+					? String.format(Locale.ROOT, "%+.2f %%", 100.0 * (this.admitted - this.allowed) / this.allowed)
+					: "—";
 			return String.format(Locale.ROOT, "| %s | %s, two instances | %,.0f | %,d | %s | %s |",
 					this.store.equals("script") ? "Lua script (the gateway's)" : "Bucket4j compare-and-swap (before)",
 					this.scenario.label, this.perSecond, this.admitted,

@@ -44,7 +44,8 @@ import org.millgate.policies.core.FailFastRedis;
  * 10,000 keys, even on one key over its limit. The script counts as Bucket4j's local
  * buckets do (greedy refill of the burst, the daily quota refilled whole once a day) and
  * reads Redis's clock, so instances whose clocks differ share one time. It is sent by its
- * SHA-1 and loaded again where Redis does not know it (a restarted or failed-over server).
+ * SHA-1 and loaded again where Redis does not know it (a restarted or failed-over
+ * server).
  * <p>
  * When Redis is unreachable, calls fail at once (commands are rejected while
  * disconnected, never queued) and the connection is retried in the background, so the
