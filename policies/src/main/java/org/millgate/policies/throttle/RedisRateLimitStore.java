@@ -68,6 +68,8 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 
 	private final FailFastRedis redis;
 
+	private final Duration commandTimeout;
+
 	private final AtomicReference<StatefulConnection<String, String>> connected = new AtomicReference<>();
 
 	private final AtomicBoolean connecting = new AtomicBoolean();
@@ -88,6 +90,7 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 	 */
 	public RedisRateLimitStore(String url, Duration commandTimeout) {
 		this.redis = FailFastRedis.of(url, commandTimeout);
+		this.commandTimeout = commandTimeout;
 		try {
 			// the first attempt is awaited (at start-up, not on a request), so that a
 			// reachable Redis is in use from the first request on
@@ -120,7 +123,7 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 			}
 			// one round trip before traffic (the script loaded where the warm-up key
 			// lives), so that the first real decision is not a cold one
-			take(connection, "millgate:rl:warm-up", WARM_UP, 1).whenComplete((reply, warmUpFailure) -> {
+			take(connection, ThrottlingPolicy.PREFIX + "warm-up", WARM_UP, 1).whenComplete((reply, warmUpFailure) -> {
 				this.connected.set(connection);
 				this.connecting.set(false);
 				ready.complete(null);
@@ -224,7 +227,9 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 			.exceptionallyCompose((failure) -> isNoScript(failure)
 					? commands.<List<Object>>eval(SCRIPT, ScriptOutputType.MULTI, keys, args)
 					: CompletableFuture.failedFuture(failure))
-			.toCompletableFuture();
+			.toCompletableFuture()
+			// a key's next batch never waits longer than a command may take
+			.orTimeout(this.commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private static boolean isNoScript(Throwable failure) {

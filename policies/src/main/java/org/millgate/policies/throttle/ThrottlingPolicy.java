@@ -118,6 +118,12 @@ public final class ThrottlingPolicy extends AbstractRoutePolicy<ThrottlingPolicy
 	}
 
 	/**
+	 * Where the buckets' keys begin: hashes of {@code take-token.lua}; the strings of the
+	 * compare-and-swap store before it were under {@code millgate:rl:} and expire there.
+	 */
+	static final String PREFIX = "millgate:throttle:";
+
+	/**
 	 * The bucket of a caller: per product, limits (a plan change starts a new bucket),
 	 * issuer (equal client ids of two issuers are two clients) and client.
 	 * @param product the product
@@ -126,7 +132,7 @@ public final class ThrottlingPolicy extends AbstractRoutePolicy<ThrottlingPolicy
 	 * @return the key
 	 */
 	static String key(String product, PlanLimits limits, Caller caller) {
-		return "millgate:rl:" + product + ":" + limits.fingerprint() + ":" + caller.issuer() + ":" + caller.clientId();
+		return PREFIX + product + ":" + limits.fingerprint() + ":" + caller.issuer() + ":" + caller.clientId();
 	}
 
 	/**
@@ -138,8 +144,7 @@ public final class ThrottlingPolicy extends AbstractRoutePolicy<ThrottlingPolicy
 	 * @return the key
 	 */
 	static String partnerKey(String product, PlanLimits limits, Caller caller) {
-		return "millgate:rl:" + product + ":" + limits.fingerprint() + ":" + caller.issuer() + ":partner:"
-				+ caller.partnerId();
+		return PREFIX + product + ":" + limits.fingerprint() + ":" + caller.issuer() + ":partner:" + caller.partnerId();
 	}
 
 	/**

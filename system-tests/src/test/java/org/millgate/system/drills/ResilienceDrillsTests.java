@@ -904,8 +904,9 @@ class ResilienceDrillsTests {
 	private static String bucket(RedisProbe redis, String product, String client) {
 		@SuppressWarnings("unchecked")
 		List<Object> keys = (List<Object>) redis.command("KEYS",
-				"millgate:rl:" + product + ":*:" + platform.url("identity") + ":" + client);
-		return keys.isEmpty() ? null : (String) redis.command("GET", (String) keys.get(0));
+				"millgate:throttle:" + product + ":*:" + platform.url("identity") + ":" + client);
+		// the time of its last refill: moves with every decision taken in Redis
+		return keys.isEmpty() ? null : (String) redis.command("HGET", (String) keys.get(0), "bt");
 	}
 
 	private static long awaitUsage(RedisProbe redis, String key, long expected, Duration within) {
