@@ -191,6 +191,9 @@ run start
 rc_is 0 && out_has "Starting alpha on port $PORT_A" && out_has "done" && [ "$(healthy_lines)" = 2 ]
 check "start starts every service and waits until healthy"
 
+! out_has "class-data archive" && [ ! -d "$MILLGATE_STATE_DIR/jvm/alpha/app" ]
+check "a jar that is no Spring Boot jar runs as it is, without an archive"
+
 [ "$(at beta started)" -gt "$(at alpha listening)" ]
 check "a service line without a stage starts once the line before it is healthy"
 
@@ -289,6 +292,45 @@ check "start gives up on a service that does not become healthy in time"
 run stop
 rc_is 0 && out_has "Stopped sleepy"
 check "stop stops a service that never became healthy"
+
+# --- a real service from its class-data archive -------------------------------------------------
+
+# one of the platform's own jars (./millgate test builds them first): the first start records
+# the archive, the stop writes it, the next start loads it
+if [ -n "$(ls "$ROOT"/erp-simulator/target/*-exec.jar 2>/dev/null)" ]; then
+  PORT_S=$(free_port)
+  printf 'simulator %s %s /actuator/health\n' "$PORT_S" "$ROOT/erp-simulator" >"$WORK/real.conf"
+  archives() { find "$MILLGATE_STATE_DIR/jvm/simulator" -maxdepth 1 \( -name '*.jsa' -o -name '*.aot' \) | wc -l; }
+  MILLGATE_SERVICES_FILE="$WORK/real.conf" MILLGATE_START_TIMEOUT=120 run start
+  rc_is 0 && out_has "Starting simulator on port $PORT_S" && out_has "it records its class-data archive, written when it stops" \
+    && [ -d "$MILLGATE_STATE_DIR/jvm/simulator/app/lib" ] && [ "$(archives)" = 0 ]
+  check "a Spring Boot service runs extracted and records its class-data archive on its first start"
+  MILLGATE_SERVICES_FILE="$WORK/real.conf" run stop
+  rc_is 0 && out_has "1 of 1 services write their class-data archive as they stop" && out_has "Stopped simulator (pid" \
+    && [ "$(archives)" = 1 ] && [ -z "$(find "$MILLGATE_STATE_DIR/jvm/simulator" -name '*.recording')" ]
+  check "stop waits while the archive is written and keeps it"
+  # the JVM's own log says which archive it opened (logging options leave the archive as it is)
+  major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')"
+  if [ "${major%%.*}" -ge 25 ]; then tag=aot opened="Opened AOT cache"; else tag=cds opened="Opened archive"; fi
+  : >"$MILLGATE_STATE_DIR/logs/simulator.log"
+  MILLGATE_SERVICES_FILE="$WORK/real.conf" MILLGATE_JAVA_OPTS="-Xlog:$tag" MILLGATE_START_TIMEOUT=120 run start
+  pid_s="$(cat "$MILLGATE_STATE_DIR/pids/simulator.pid" 2>/dev/null)"
+  rc_is 0 && out_has "Starting simulator on port $PORT_S (pid $pid_s, log $MILLGATE_STATE_DIR/logs/simulator.log) from its class-data archive" \
+    && grep -qE "\\[$tag\\] $opened $MILLGATE_STATE_DIR/jvm/simulator/[0-9]+\\.(jsa|aot)\\.\$" "$MILLGATE_STATE_DIR/logs/simulator.log" \
+    && ! grep -qE '\[(warning|error)\]\[(cds|aot)' "$MILLGATE_STATE_DIR/logs/simulator.log"
+  check "the next start loads the archive, and the JVM opens it"
+  MILLGATE_SERVICES_FILE="$WORK/real.conf" run stop
+  rc_is 0 && ! out_has "class-data archive" && [ "$(archives)" = 1 ]
+  check "a service that loaded its archive stops at once"
+  MILLGATE_SERVICES_FILE="$WORK/real.conf" MILLGATE_JAVA_OPTS=-Xmx200m MILLGATE_START_TIMEOUT=120 run start
+  rc_is 0 && out_has "it records its class-data archive"
+  check "other JVM options record an archive of their own"
+  MILLGATE_SERVICES_FILE="$WORK/real.conf" run stop
+  [ "$(archives)" = 1 ]
+  check "a service keeps one archive: the new one replaces the old"
+else
+  echo "skip   a Spring Boot service's class-data archive: no erp-simulator jar (./millgate test builds it first)"
+fi
 
 # --- a port taken by a stranger ---------------------------------------------------------------
 

@@ -79,7 +79,7 @@ link_launch_env() {
 
 # Starts one service in the background unless it already runs; does not wait for it.
 launch() {
-  local name="$1" port="${SERVICE_PORT[$1]}" jar pid java_opts=()
+  local name="$1" port="${SERVICE_PORT[$1]}" jar runnable pid java_opts=() archive=()
   if pid="$(running_pid "$name")"; then
     say "$name already runs (pid $pid) on port $port."
     return 0
@@ -87,12 +87,15 @@ launch() {
   refuse_taken_port "$name"
   jar="$(service_jar "${SERVICE_MODULE[$name]}")"
   [ -n "$jar" ] || fail "no jar for $name in $(module_dir "${SERVICE_MODULE[$name]}")/target"
-  read -r -a java_opts <<<"${MILLGATE_JAVA_OPTS:-}"
+  choose_java
+  mapfile -t java_opts < <(service_java_opts "$name")
+  runnable="$(runnable_jar "$name" "$jar")"
+  mapfile -t archive < <(archive_opts "$name" "$runnable" "${java_opts[@]}")
   # The demo profile gives identity its demo clients; nothing else uses it. Embedded
   # data (identity's H2 file) lives under .millgate/data.
   MILLGATE_DATA_DIR="${MILLGATE_DATA_DIR:-$STATE/data}" nohup env "${LAUNCH_ENV[@]}" \
-    java -Dmillgate.service="$name" "${java_opts[@]}" -jar "$jar" --server.port="$port" \
-    --spring.profiles.active="${MILLGATE_PROFILES:-demo}" \
+    "$JAVA_BIN" -Dmillgate.service="$name" "${java_opts[@]}" "${archive[@]+"${archive[@]}"}" -jar "$runnable" \
+    --server.port="$port" --spring.profiles.active="${MILLGATE_PROFILES:-demo}" \
     >>"$(log_file "$name")" 2>&1 </dev/null &
   local started=$! tries=0
   # Until the child has exec'd, its command line is still the shell's; wait for the
@@ -103,7 +106,11 @@ launch() {
     tries=$((tries + 1))
   done
   say "$started" >"$(pid_file "$name")"
-  say "Starting $name on port $port (pid $started, log $(log_file "$name"))"
+  case "${archive[0]:-}" in
+    *.recording) say "Starting $name on port $port (pid $started, log $(log_file "$name")); it records its class-data archive, written when it stops" ;;
+    -XX:*) say "Starting $name on port $port (pid $started, log $(log_file "$name")) from its class-data archive" ;;
+    *) say "Starting $name on port $port (pid $started, log $(log_file "$name"))" ;;
+  esac
 }
 
 # Stage by stage: the next stage starts once every service of the one before is healthy
@@ -140,6 +147,7 @@ outbox_namespace() {
 
 cmd_start() {
   require_java
+  choose_java
   load_topology
   if [ "${#SERVICE_NAMES[@]}" -eq 0 ]; then
     say "No runnable services are defined in services.conf yet."
@@ -154,6 +162,7 @@ cmd_start() {
   done
   build_modules "${modules[@]}"
   profile_notice
+  say "Java $JAVA_MAJOR: $JAVA_BIN"
   fresh_events
   link_launch_env
   local namespace
@@ -210,7 +219,7 @@ start_parallel() {
 }
 
 wait_healthy() {
-  local deadline=$((SECONDS + START_TIMEOUT)) pending=("$@") next entry name port health
+  local deadline=$((SECONDS + START_TIMEOUT)) pending=("$@") next entry name port health shown=$SECONDS
   [ "${#pending[@]}" -gt 0 ] || return 0
   printf 'Waiting for %s to become healthy' "${pending[*]%% *}"
   while [ "${#pending[@]}" -gt 0 ]; do
@@ -231,8 +240,9 @@ wait_healthy() {
       printf '\n'
       fail "not healthy after ${START_TIMEOUT}s: ${pending[*]%% *}; see ./millgate logs"
     fi
-    printf '.'
-    sleep 1
+    # a dot a second, a look four times a second
+    [ "$SECONDS" = "$shown" ] || { printf '.'; shown=$SECONDS; }
+    sleep 0.25
   done
   printf ' done\n'
 }
@@ -240,20 +250,42 @@ wait_healthy() {
 # Stops what the pid files name, so a service removed from services.conf since it was
 # started is stopped too.
 cmd_stop() {
-  local file name pid stopped=0
+  local file name pid stopped=0 recording=0 deadline entry
+  local -a stopping=()
   for file in "$STATE"/pids/*.pid; do
     [ -e "$file" ] || continue
     name="$(basename "$file" .pid)"
     if pid="$(running_pid "$name")"; then
+      records_archive "$pid" && recording=$((recording + 1))
       kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-      if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
-      rm -f "$(pid_file "$name")"
-      say "Stopped $name (pid $pid)."
-      stopped=$((stopped + 1))
+      stopping+=("$name $pid")
     fi
   done
-  [ "$stopped" -gt 0 ] || say "Nothing to stop: no service started by ./millgate start is running."
+  if [ "${#stopping[@]}" -eq 0 ]; then
+    say "Nothing to stop: no service started by ./millgate start is running."
+    return 0
+  fi
+  # all at once; a JVM that writes its class-data archive as it exits takes longer (once)
+  if [ "$recording" -gt 0 ]; then
+    say "$recording of ${#stopping[@]} services write their class-data archive as they stop (once after a build; later starts are faster)."
+    deadline=$((SECONDS + 150))
+  else
+    deadline=$((SECONDS + 30))
+  fi
+  for entry in "${stopping[@]}"; do
+    read -r name pid <<<"$entry"
+    while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -9 "$pid" 2>/dev/null || true
+      keep_archive "$name" killed
+      say "Stopped $name (pid $pid) by force: it did not exit in time."
+    else
+      keep_archive "$name" normal
+      say "Stopped $name (pid $pid)."
+    fi
+    rm -f "$(pid_file "$name")"
+    stopped=$((stopped + 1))
+  done
 }
 
 cmd_status() {
