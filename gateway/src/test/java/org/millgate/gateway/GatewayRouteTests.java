@@ -30,6 +30,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.handler.FilteringWebHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.core.Ordered;
@@ -37,6 +39,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -126,6 +129,9 @@ class GatewayRouteTests {
 	RouteLocator routes;
 
 	@Autowired
+	FilteringWebHandler filteringWebHandler;
+
+	@Autowired
 	ContractCatalog catalog;
 
 	@Autowired
@@ -197,6 +203,21 @@ class GatewayRouteTests {
 		assertThat(all).filteredOn((route) -> route.getId().equals("not-found"))
 			.singleElement()
 			.satisfies((route) -> assertThat(orders(route)).containsExactly(PolicyOrder.NOT_FOUND.value()));
+	}
+
+	@Test
+	void aRoutesFiltersAreCombinedAndSortedOnceNotOnEveryRequest() {
+		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isOk();
+		Map<Route, List<GatewayFilter>> combined = ReflectionTestUtils.invokeMethod(this.filteringWebHandler,
+				"getRouteFilterMap");
+		Route shipments = combined.keySet()
+			.stream()
+			.filter((route) -> route.getId().equals("shipments-v1"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the shipments route's filters were not kept: " + combined.keySet()));
+		List<GatewayFilter> kept = combined.get(shipments);
+		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isOk();
+		assertThat(combined.get(shipments)).isSameAs(kept);
 	}
 
 	@Test
