@@ -28,7 +28,23 @@ public final class RequestValidator {
 	private final OpenApiInteractionValidator validator;
 
 	public RequestValidator(ContractDocument contract) {
-		this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(contract.source())
+		this(contract, true);
+	}
+
+	/**
+	 * A validator whose {@code pattern} checks run on {@code java.util.regex} compiled
+	 * once ({@link EcmaPattern}), or on the JavaScript engine the JSON Schema library
+	 * uses by itself (slower; for comparison in the benchmarks).
+	 * @param contract the contract
+	 * @param compiledPatterns false for the library's JavaScript engine
+	 */
+	public RequestValidator(ContractDocument contract, boolean compiledPatterns) {
+		OpenApiInteractionValidator.Builder builder = OpenApiInteractionValidator
+			.createForInlineApiSpecification(contract.source());
+		if (compiledPatterns) {
+			builder.withSchemaFactorySupplier(SchemaEngine::compiledPatterns);
+		}
+		this.validator = builder
 			.withLevelResolver(LevelResolver.create()
 				.withLevel("validation.request.security", ValidationReport.Level.IGNORE)
 				.withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)

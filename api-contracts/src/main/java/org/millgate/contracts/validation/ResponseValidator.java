@@ -29,7 +29,24 @@ public final class ResponseValidator {
 	private final boolean partial;
 
 	public ResponseValidator(ContractDocument contract) {
-		this(OpenApiInteractionValidator.createForInlineApiSpecification(contract.source()).build(), false);
+		this(contract, true);
+	}
+
+	/**
+	 * A validator whose {@code pattern} checks run on {@code java.util.regex} compiled
+	 * once ({@link EcmaPattern}), or on the JavaScript engine the JSON Schema library
+	 * uses by itself (slower; for comparison in the benchmarks).
+	 * @param contract the contract
+	 * @param compiledPatterns false for the library's JavaScript engine
+	 */
+	public ResponseValidator(ContractDocument contract, boolean compiledPatterns) {
+		this(engine(OpenApiInteractionValidator.createForInlineApiSpecification(contract.source()), compiledPatterns)
+			.build(), false);
+	}
+
+	private static OpenApiInteractionValidator.Builder engine(OpenApiInteractionValidator.Builder builder,
+			boolean compiledPatterns) {
+		return compiledPatterns ? builder.withSchemaFactorySupplier(SchemaEngine::compiledPatterns) : builder;
 	}
 
 	private ResponseValidator(OpenApiInteractionValidator validator, boolean partial) {
@@ -45,12 +62,14 @@ public final class ResponseValidator {
 	 * @return the validator
 	 */
 	public static ResponseValidator forConsumerExpectations(ContractDocument contract) {
-		return new ResponseValidator(OpenApiInteractionValidator.createForInlineApiSpecification(contract.source())
-			.withLevelResolver(LevelResolver.create()
-				.withLevel(REQUIRED, ValidationReport.Level.IGNORE)
-				.withLevel("validation.response.header.missing", ValidationReport.Level.IGNORE)
-				.build())
-			.build(), true);
+		return new ResponseValidator(
+				engine(OpenApiInteractionValidator.createForInlineApiSpecification(contract.source()), true)
+					.withLevelResolver(LevelResolver.create()
+						.withLevel(REQUIRED, ValidationReport.Level.IGNORE)
+						.withLevel("validation.response.header.missing", ValidationReport.Level.IGNORE)
+						.build())
+					.build(),
+				true);
 	}
 
 	/**

@@ -46,6 +46,31 @@ class RequestValidatorTests {
 	}
 
 	@Test
+	void should_refuse_and_accept_as_the_library_does_with_its_javascript_engine() {
+		RequestValidator onScript = new RequestValidator(
+				ContractCatalog.load().contract("production-orders", "v1").orElseThrow(), false);
+		List<Map<String, List<String>>> queries = List.of(Map.of("plant", List.of("1000")),
+				Map.of("plant", List.of("1000\n")), Map.of("plant", List.of("10")), Map.of("plant", List.of("10OO")),
+				Map.of("plant", List.of("1000"), "status", List.of("RELEASED")), Map.of("plant", List.of("\u0031000")));
+		for (Map<String, List<String>> query : queries) {
+			assertThat(VALIDATOR.validate("GET", "/v1/production-orders", query, Map.of(), new byte[0])).as("%s", query)
+				.isEqualTo(onScript.validate("GET", "/v1/production-orders", query, Map.of(), new byte[0]));
+		}
+		// java.util.regex's own $ would have let a line break through
+		assertThat(VALIDATOR.validate("GET", "/v1/production-orders", Map.of("plant", List.of("1000\n")), Map.of(),
+				new byte[0]))
+			.extracting(RequestViolation::pointer)
+			.isNotEmpty()
+			.containsOnly("#/query/plant");
+		byte[] body = "{\"operation\":\"001\\n\",\"yieldQuantity\":1,\"unit\":\"H87\",\"finalConfirmation\":false}"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(VALIDATOR.validate("POST", "/v1/production-orders/1000001/confirmations", Map.of(), JSON, body))
+			.isEqualTo(onScript.validate("POST", "/v1/production-orders/1000001/confirmations", Map.of(), JSON, body))
+			.extracting(RequestViolation::pointer)
+			.contains("/operation");
+	}
+
+	@Test
 	void should_point_into_the_body() {
 		byte[] body = "{\"operation\":\"10\",\"yieldQuantity\":-1,\"unit\":\"H87\",\"finalConfirmation\":false}"
 			.getBytes(StandardCharsets.UTF_8);
