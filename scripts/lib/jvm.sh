@@ -27,12 +27,9 @@ JVM_DEFAULT_OPTS="-Xms48m -Xmx256m -XX:TieredStopAtLevel=1"
 
 JAVA_BIN=""
 JAVA_MAJOR=""
+JAVA_VM_VERSION=""
 
-java_major_of() {
-  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
-}
-
-# Sets JAVA_BIN and JAVA_MAJOR (see the header).
+# Sets JAVA_BIN, JAVA_MAJOR and JAVA_VM_VERSION (see the header), asking the JVM once.
 choose_java() {
   [ -z "$JAVA_BIN" ] || return 0
   local home="${MILLGATE_JAVA_HOME:-${JAVA_HOME:-}}" from=JAVA_HOME
@@ -43,8 +40,11 @@ choose_java() {
   else
     JAVA_BIN="$(command -v java 2>/dev/null)" || fail "no 'java' on the PATH: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless)"
   fi
-  JAVA_MAJOR="$(java_major_of "$JAVA_BIN")"
+  local settings
+  settings="$("$JAVA_BIN" -XshowSettings:properties -version 2>&1)"
+  JAVA_MAJOR="$(awk -F'= ' '/java.specification.version/ {print $2; exit}' <<<"$settings")"
   JAVA_MAJOR="${JAVA_MAJOR%%.*}"
+  JAVA_VM_VERSION="$(awk -F'= ' '/java.vm.version/ {print $2; exit}' <<<"$settings")"
   [ "$JAVA_MAJOR" -ge 17 ] 2>/dev/null || fail "$JAVA_BIN is Java $JAVA_MAJOR; Millgate needs 17 or newer"
 }
 
@@ -59,12 +59,11 @@ service_java_opts() {
 # What a service's archive depends on besides its jar: the JVM's exact version and the options
 # (but logging, -Xlog:..).
 archive_key() {
-  local vm option kept=()
-  vm="$("$JAVA_BIN" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.version/ {print $2; exit}')"
+  local option kept=()
   for option in "$@"; do
     case "$option" in -Xlog:*) ;; *) kept+=("$option") ;; esac
   done
-  printf '%s %s\n' "$vm" "${kept[*]}" | cksum | awk '{print $1}'
+  printf '%s %s\n' "$JAVA_VM_VERSION" "${kept[*]}" | cksum | awk '{print $1}'
 }
 
 # Prints the jar to run for SERVICE: the extracted one under $STATE/jvm/SERVICE (extracted
