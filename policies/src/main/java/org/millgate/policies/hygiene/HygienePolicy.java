@@ -1,8 +1,8 @@
 package org.millgate.policies.hygiene;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
@@ -46,12 +46,42 @@ public final class HygienePolicy extends AbstractWebPolicy {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		boolean trusted = isTrusted(request.getRemoteAddress());
-		ServerHttpRequest cleaned = request.mutate().headers((headers) -> clean(headers, trusted)).build();
 		exchange.getResponse().beforeCommit(() -> {
 			secure(exchange.getResponse().getHeaders(), request.getSslInfo() != null);
 			return Mono.empty();
 		});
+		if (!needsCleaning(request.getHeaders(), trusted)) {
+			// most requests carry nothing to drop: no copy of their headers
+			return chain.filter(exchange);
+		}
+		ServerHttpRequest cleaned = request.mutate().headers((headers) -> clean(headers, trusted)).build();
 		return chain.filter(exchange.mutate().request(cleaned).build());
+	}
+
+	static boolean needsCleaning(HttpHeaders headers, boolean trustedPeer) {
+		for (String name : headers.headerNames()) {
+			if (dropped(name, trustedPeer)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean dropped(String name, boolean trustedPeer) {
+		return (!trustedPeer && isOneOf(name, FORWARDING)) || isInternal(name) || name.equalsIgnoreCase("proxy");
+	}
+
+	private static boolean isOneOf(String name, List<String> lowerCaseNames) {
+		for (String candidate : lowerCaseNames) {
+			if (candidate.equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isInternal(String name) {
+		return name.regionMatches(true, 0, INTERNAL_PREFIX, 0, INTERNAL_PREFIX.length());
 	}
 
 	boolean isTrusted(InetSocketAddress peer) {
@@ -64,21 +94,22 @@ public final class HygienePolicy extends AbstractWebPolicy {
 	static void clean(HttpHeaders headers, boolean trustedPeer) {
 		List<String> names = headers.headerNames().stream().toList();
 		for (String name : names) {
-			String lower = name.toLowerCase(Locale.ROOT);
-			if ((!trustedPeer && FORWARDING.contains(lower)) || lower.startsWith(INTERNAL_PREFIX)
-					|| lower.equals("proxy")) {
+			if (dropped(name, trustedPeer)) {
 				headers.remove(name);
 			}
 		}
 	}
 
 	static void secure(HttpHeaders headers, boolean https) {
-		List<String> names = headers.headerNames().stream().toList();
-		for (String name : names) {
-			String lower = name.toLowerCase(Locale.ROOT);
-			if (RESPONSE_REMOVED.contains(lower) || lower.startsWith(INTERNAL_PREFIX)) {
-				headers.remove(name);
+		List<String> removed = null;
+		for (String name : headers.headerNames()) {
+			if (isOneOf(name, RESPONSE_REMOVED) || isInternal(name)) {
+				removed = (removed != null) ? removed : new ArrayList<>(2);
+				removed.add(name);
 			}
+		}
+		if (removed != null) {
+			removed.forEach(headers::remove);
 		}
 		headers.set("X-Content-Type-Options", "nosniff");
 		headers.set("X-Frame-Options", "DENY");
