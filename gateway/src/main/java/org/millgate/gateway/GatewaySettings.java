@@ -48,6 +48,9 @@ import org.millgate.web.TokenIntrospection;
  * again: a key the issuer withdraws stops being trusted within it
  * @param failedAuthentications how many requests without a valid token one client address
  * may send, at once and per second, before its requests are answered 429 unread
+ * @param metricsClientSeries how many distinct clients get series of their own in timer
+ * {@code millgate.gateway.requests}; later ones are counted as {@code (other)}, so that
+ * many clients cannot grow the gateway's memory without end
  */
 @ConfigurationProperties("millgate.gateway")
 public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers,
@@ -56,7 +59,8 @@ public record GatewaySettings(Map<String, URI> backends, List<Issuer> issuers,
 		@DefaultValue("50ms") Duration throttleDecisionTimeout, String trustedProxies, String portalOrigin,
 		Map<String, ProductSettings> products, String managementClients, String catalogDir,
 		@DefaultValue("5s") Duration revocationRefresh, @DefaultValue("5s") Duration usageFlush, String usageRedisUrl,
-		@DefaultValue("5m") Duration keySetLifetime, @DefaultValue FailureLimits failedAuthentications) {
+		@DefaultValue("5m") Duration keySetLifetime, @DefaultValue FailureLimits failedAuthentications,
+		@DefaultValue("1000") int metricsClientSeries) {
 
 	/**
 	 * Where usage is counted: {@code usage-redis-url}, or else the throttling Redis.

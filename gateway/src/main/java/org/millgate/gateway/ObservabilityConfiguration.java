@@ -29,8 +29,8 @@ class ObservabilityConfiguration {
 	}
 
 	@Bean
-	AccessLogPolicy accessLogPolicy(MeterRegistry meters, Usage usage) {
-		return new AccessLogPolicy(meters, usage.ledger());
+	AccessLogPolicy accessLogPolicy(MeterRegistry meters, Usage usage, GatewaySettings settings) {
+		return new AccessLogPolicy(meters, usage.ledger(), settings.metricsClientSeries());
 	}
 
 	@Bean

@@ -84,7 +84,17 @@ public final class TokenVerifier {
 
 	private final Map<String, TokenIntrospection> introspections;
 
-	private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
+	/**
+	 * The verified tokens in two generations of at most half the bound each: a new token
+	 * goes into the recent one; when it is full, the older one is dropped and the recent
+	 * one becomes the older. A token used again is moved back into the recent one, so a
+	 * client that calls keeps its token remembered however many others pass once.
+	 */
+	private volatile ConcurrentHashMap<String, Jwt> recent = new ConcurrentHashMap<>();
+
+	private volatile ConcurrentHashMap<String, Jwt> older = new ConcurrentHashMap<>();
+
+	private final Object turning = new Object();
 
 	private final Duration clockSkew;
 
@@ -150,7 +160,7 @@ public final class TokenVerifier {
 		for (TrustedIssuer issuer : config.issuers()) {
 			claimsByIssuer.put(issuer.issuer(), issuer.claims());
 			IssuerKeys keys = new IssuerKeys(issuer.jwkSetUri(), keysClient, KEY_REFRESH, config.keySetLifetime(),
-					clock, this.verified::clear);
+					clock, this::forgetAll);
 			keysByIssuer.put(issuer.issuer(), keys);
 			NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
 				.withJwkSource(keys::keysFor);
@@ -184,12 +194,13 @@ public final class TokenVerifier {
 	 * @return the verified token, or an error {@link InvalidToken} saying why not
 	 */
 	public Mono<Jwt> verify(String token) {
-		Jwt remembered = this.verified.get(token);
+		Jwt remembered = recalled(token);
 		if (remembered != null) {
 			if (isCurrent(remembered) && !this.keys.get(remembered.getClaimAsString("iss")).stale()) {
 				return notRevoked(remembered).flatMap((jwt) -> stillActive(token, jwt));
 			}
-			this.verified.remove(token);
+			this.recent.remove(token);
+			this.older.remove(token);
 		}
 		JWT parsed;
 		String issuer;
@@ -243,19 +254,51 @@ public final class TokenVerifier {
 	 * @return true when remembered
 	 */
 	public boolean remembers(String token) {
-		return this.verified.containsKey(token);
+		return this.recent.containsKey(token) || this.older.containsKey(token);
+	}
+
+	/**
+	 * How many verified tokens are remembered now: never more than the bound.
+	 * @return the count
+	 */
+	public int rememberedCount() {
+		return this.recent.size() + this.older.size();
+	}
+
+	// a remembered token, moved into the recent generation when found in the older one
+	private Jwt recalled(String token) {
+		Jwt jwt = this.recent.get(token);
+		if (jwt == null) {
+			jwt = this.older.remove(token);
+			if (jwt != null) {
+				remember(token, jwt);
+			}
+		}
+		return jwt;
 	}
 
 	private void remember(String token, Jwt jwt) {
 		if (this.rememberUpTo == 0) {
 			return;
 		}
-		if (this.verified.size() >= this.rememberUpTo) {
-			// bounded: forget them all (expired ones included) rather than track
-			// their age
-			this.verified.clear();
+		ConcurrentHashMap<String, Jwt> generation = this.recent;
+		if (generation.size() >= Math.max(1, this.rememberUpTo / 2)) {
+			synchronized (this.turning) {
+				if (this.recent == generation) {
+					this.older = (this.rememberUpTo > 1) ? generation : new ConcurrentHashMap<>();
+					this.recent = new ConcurrentHashMap<>();
+				}
+			}
 		}
-		this.verified.put(token, jwt);
+		this.recent.put(token, jwt);
+	}
+
+	// the issuer's keys changed: every token is verified again
+	private void forgetAll() {
+		synchronized (this.turning) {
+			this.recent = new ConcurrentHashMap<>();
+			this.older = new ConcurrentHashMap<>();
+		}
 	}
 
 	// expiry and not-before again, with the clock skew, for a token verified before

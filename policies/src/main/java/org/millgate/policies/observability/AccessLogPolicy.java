@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,11 +35,18 @@ import org.millgate.web.Problems;
  * version, client and outcome; and the call counted in the {@link UsageLedger}. The
  * outcome is the problem code the gateway answered with, or {@code ok},
  * {@code client_error} or {@code server_error} for the product's own answer.
- * Configuration: none. No failure code.
+ * <p>
+ * The timer's series are bounded: the first {@code clientSeries} distinct clients get
+ * series of their own, later ones are tagged {@value #OTHER_CLIENTS} (said once in the
+ * log), so that an issuer minting a client id per user cannot grow the gateway's memory
+ * without end. The usage ledger and the log line still name every client. Configuration:
+ * the bound. No failure code.
  */
 public final class AccessLogPolicy extends AbstractWebPolicy {
 
 	public static final String ID = "access-log";
+
+	private static final Logger logger = LoggerFactory.getLogger(AccessLogPolicy.class);
 
 	private static final Logger access = LoggerFactory.getLogger("millgate.access");
 
@@ -48,7 +56,19 @@ public final class AccessLogPolicy extends AbstractWebPolicy {
 
 	private final MeterRegistry meters;
 
+	/** How many distinct clients get timer series of their own, unless configured. */
+	public static final int CLIENT_SERIES = 1_000;
+
+	/** The client tag of the clients beyond the bound. */
+	public static final String OTHER_CLIENTS = "(other)";
+
 	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+	private final Set<String> clientsWithSeries = ConcurrentHashMap.newKeySet();
+
+	private final int clientSeries;
+
+	private final AtomicBoolean boundReached = new AtomicBoolean();
 
 	private final UsageLedger usage;
 
@@ -59,9 +79,25 @@ public final class AccessLogPolicy extends AbstractWebPolicy {
 	 * nowhere
 	 */
 	public AccessLogPolicy(MeterRegistry meters, UsageLedger usage) {
+		this(meters, usage, CLIENT_SERIES);
+	}
+
+	/**
+	 * The policy, with its bound of timer series.
+	 * @param meters where the timer is registered
+	 * @param usage where each client's calls per product version are counted, or null for
+	 * nowhere
+	 * @param clientSeries how many distinct clients get series of their own (1 or more)
+	 */
+	public AccessLogPolicy(MeterRegistry meters, UsageLedger usage, int clientSeries) {
 		super(ID, PolicyOrder.ACCESS_LOG);
+		if (clientSeries < 1) {
+			throw new IllegalArgumentException(
+					"The clients with timer series of their own must be 1 or more, not " + clientSeries);
+		}
 		this.meters = meters;
 		this.usage = usage;
+		this.clientSeries = clientSeries;
 	}
 
 	@Override
@@ -110,14 +146,15 @@ public final class AccessLogPolicy extends AbstractWebPolicy {
 	private Timer timer(ApiCall call, String outcome, String access, String statusClass) {
 		String plan = call.plan();
 		String plant = plant(call);
-		String key = call.product() + '\n' + call.version() + '\n' + call.client() + '\n' + outcome + '\n' + plan + '\n'
+		String client = clientTag(call.client());
+		String key = call.product() + '\n' + call.version() + '\n' + client + '\n' + outcome + '\n' + plan + '\n'
 				+ plant + '\n' + access + '\n' + statusClass;
 		return this.timers.computeIfAbsent(key,
 				(name) -> Timer.builder("millgate.gateway.requests")
 					.description("Requests through the gateway")
 					.tag("product", call.product())
 					.tag("version", call.version())
-					.tag("client", call.client())
+					.tag("client", client)
 					.tag("outcome", outcome)
 					// the service-level objectives (deploy/observability) are per plan
 					// and
@@ -130,6 +167,25 @@ public final class AccessLogPolicy extends AbstractWebPolicy {
 					// full histogram per client and outcome
 					.serviceLevelObjectives(SLO)
 					.register(this.meters));
+	}
+
+	// the client's own tag while the bound holds, else the tag of all the others
+	private String clientTag(String client) {
+		if (this.clientsWithSeries.contains(client)) {
+			return client;
+		}
+		if (this.clientsWithSeries.size() < this.clientSeries) {
+			// a few more than the bound may pass when clients arrive at once: bounded
+			// still
+			this.clientsWithSeries.add(client);
+			return client;
+		}
+		if (this.boundReached.compareAndSet(false, true)) {
+			logger.warn("More than {} distinct clients called: timer millgate.gateway.requests counts the later ones "
+					+ "as client=\"{}\" (millgate.gateway.metrics-client-series); the access log and the usage "
+					+ "still name each", this.clientSeries, OTHER_CLIENTS);
+		}
+		return OTHER_CLIENTS;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,6 +97,32 @@ class TokenVerifierTests {
 			.issueTime(Date.from(Instant.now().minusSeconds(600)))
 			.expirationTime(Date.from(Instant.now().minusSeconds(120)))
 			.build()), "expired");
+	}
+
+	@Test
+	void should_keep_a_calling_clients_token_remembered_while_many_others_pass_once_and_stay_bounded() {
+		TokenVerifier bounded = new TokenVerifier(new TokenVerifier.Config(
+				List.of(new TrustedIssuer(TestTokens.ISSUER, tokens.jwkSetUri(), TestTokens.AUDIENCE)),
+				Duration.ofSeconds(30), Set.of("RS256"), 10));
+		String hot = tokens.token("mes-plant-1000", "inventory:read", List.of("1000"));
+		List<String> once = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			once.add(tokens.token("partner-" + i, "shipments:read", List.of()));
+		}
+
+		bounded.verify(hot).block();
+		for (int i = 0; i < once.size(); i++) {
+			assertThat(bounded.verify(once.get(i)).block()).isNotNull();
+			if (i % 3 == 2) {
+				assertThat(bounded.remembers(hot)).as("the calling client's token after %d others", i + 1).isTrue();
+				assertThat(bounded.verify(hot).block()).isNotNull();
+			}
+			assertThat(bounded.rememberedCount()).as("after %d tokens", i + 2).isLessThanOrEqualTo(10);
+		}
+
+		assertThat(bounded.remembers(hot)).isTrue();
+		assertThat(bounded.remembers(once.get(0))).as("passed once, long ago").isFalse();
+		assertThat(bounded.remembers(once.get(once.size() - 1))).isTrue();
 	}
 
 	@Test
