@@ -38,6 +38,9 @@ final class ProblemErrorHandler implements WebExceptionHandler {
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
 		if (exchange.getResponse().isCommitted()) {
+			// too late for a problem: the framework logs one line; here the trace, on ask
+			logger.debug("{} {} failed after its answer began [{}]", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath().value(), Correlation.id(exchange), failure);
 			return Mono.error(failure);
 		}
 		if (failure instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {

@@ -139,6 +139,14 @@ final class ProductCircuit {
 			if (cause instanceof AbortedException) {
 				return true;
 			}
+			if (cause instanceof RetryPolicy.AnswerInterrupted interrupted) {
+				// the interrupting failure is kept as suppressed (see there)
+				for (Throwable kept : interrupted.getSuppressed()) {
+					if (isCallerGone(kept)) {
+						return true;
+					}
+				}
+			}
 		}
 		return false;
 	}

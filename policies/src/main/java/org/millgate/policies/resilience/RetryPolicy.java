@@ -41,14 +41,14 @@ public final class RetryPolicy extends AbstractRoutePolicy<RetryPolicy.Config> {
 			.setExceptions(IOException.class)
 			.setBackoff(config.firstBackoff(), config.maxBackoff(), 2, false);
 		GatewayFilter retrying = new RetryGatewayFilterFactory().apply(retry);
-		return (exchange, chain) -> retrying.filter(exchange,
-				(attempt) -> chain.filter(attempt)
-					.onErrorMap((failure) -> attempt.getResponse().isCommitted() && failure instanceof IOException,
-							AnswerInterrupted::new));
+		return (exchange, chain) -> retrying.filter(exchange, (attempt) -> chain.filter(attempt)
+			// whatever its type: Reactor Netty wraps the socket's I/O failure, and the
+			// retry filter matches causes
+			.onErrorMap((failure) -> attempt.getResponse().isCommitted(), AnswerInterrupted::new));
 	}
 
 	/**
-	 * An I/O failure after the answer began to go out: too late to retry or to answer
+	 * A failure after the answer began to go out: too late to retry or to answer
 	 * otherwise. The failure is kept as suppressed, not as cause, since the retry filter
 	 * matches causes too.
 	 */

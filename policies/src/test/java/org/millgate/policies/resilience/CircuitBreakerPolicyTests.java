@@ -1,5 +1,6 @@
 package org.millgate.policies.resilience;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -53,6 +54,18 @@ class CircuitBreakerPolicyTests {
 			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 			assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
 		});
+	}
+
+	@Test
+	void should_tell_a_caller_gone_mid_answer_from_a_product_failing_mid_answer() {
+		assertThat(ProductCircuit.isCallerGone(
+				new RetryPolicy.AnswerInterrupted(new AbortedException(new IOException("Connection reset by peer")))))
+			.as("the caller hung up")
+			.isTrue();
+		assertThat(ProductCircuit.isCallerGone(
+				new RetryPolicy.AnswerInterrupted(new IOException("the product's connection was reset mid-body"))))
+			.as("the product failed")
+			.isFalse();
 	}
 
 	@Test
