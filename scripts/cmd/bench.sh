@@ -30,6 +30,10 @@
 # MILLGATE_BENCH_PLATFORM=0 (skip the platform start and shielding), MILLGATE_BENCH_JMH=0
 # (skip the micro-benchmarks), MILLGATE_BENCH_RESPONSE_VALIDATION (report; off or enforce),
 # MILLGATE_BENCH_TAIL_RUNS (3: how many times the tail at 8 connections is measured).
+# ./millgate bench growth measures how the cost grows alone: the full chain as the catalog holds
+# 1, 10, 100 and 1,000 route versions and as 1, 1,000 and 100,000 distinct clients call (also
+# part of the whole bench; MILLGATE_BENCH_GROWTH=0 skips it there). The whole bench also profiles
+# the full chain with JFR under wrk (MILLGATE_BENCH_PROFILE=0 skips it).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -52,7 +56,7 @@ REDIS_URL="${MILLGATE_REDIS_URL:-redis://127.0.0.1:6379}"
 BACKEND_PORT=18181 NGINX_PORT=18182 GATEWAY_PORT=18180 IDENTITY_PORT=19190
 
 MODE="${1:-all}"
-case "$MODE" in all|jmh|events|reconciliation|throttle) ;; *) fail "unknown argument '$MODE'; ./millgate bench [jmh|events|reconciliation|throttle]" ;; esac
+case "$MODE" in all|jmh|events|reconciliation|throttle|growth) ;; *) fail "unknown argument '$MODE'; ./millgate bench [jmh|events|reconciliation|throttle|growth]" ;; esac
 
 read -r redis_host redis_port <<<"$(url_host_port "$REDIS_URL" 6379)"
 port_open "$redis_host" "$redis_port" \
@@ -322,7 +326,9 @@ erp_shielding_by_materials() {
 
 # --- the platform: time from ./millgate start to all healthy, memory per service ---------------
 PLATFORM_LINES=()
-if [ "${MILLGATE_BENCH_PLATFORM:-1}" = 0 ]; then
+if [ "$MODE" = growth ]; then
+  PLATFORM_LINES+=("Platform start and memory: skipped (./millgate bench growth).")
+elif [ "${MILLGATE_BENCH_PLATFORM:-1}" = 0 ]; then
   PLATFORM_LINES+=("Platform start and memory: skipped (MILLGATE_BENCH_PLATFORM=0).")
 elif grep -q " healthy (pid" <<<"$("$ROOT/millgate" status 2>/dev/null || true)"; then
   PLATFORM_LINES+=("Platform start and memory: skipped, a platform started by ./millgate already runs.")
@@ -368,6 +374,29 @@ say "Building identity and gateway (tests skipped) if needed..."
 IDENTITY_JAR="$(service_jar "$IDENTITY_MODULE")" GATEWAY_JAR="$(service_jar "$GATEWAY_MODULE")"
 if [ -z "$IDENTITY_JAR" ] || [ -z "$GATEWAY_JAR" ]; then fail "no jar of identity or gateway after the build"; fi
 
+# --- how the cost grows: tokens of many distinct clients, minted before anything is measured ----
+GROWTH=0
+if [ "$MODE" = growth ] || { [ "$MODE" = all ] && [ "${MILLGATE_BENCH_GROWTH:-1}" != 0 ]; }; then GROWTH=1; fi
+read -r -a GROWTH_ROUTES <<<"${MILLGATE_BENCH_GROWTH_ROUTES:-1 10 100 1000}"
+read -r -a GROWTH_TOKENS <<<"${MILLGATE_BENCH_GROWTH_TOKENS:-1 1000 100000}"
+for count in "${GROWTH_ROUTES[@]}" "${GROWTH_TOKENS[@]}"; do
+  case "$count" in ''|*[!0-9]*|0) fail "MILLGATE_BENCH_GROWTH_ROUTES and _TOKENS are whole numbers of 1 or more, not '$count'" ;; esac
+done
+BENCH_ISSUER="http://bench-issuer.test"
+mkdir -p "$OUT/growth"
+if [ "$GROWTH" = 1 ]; then
+  most="$(printf '%s\n' "${GROWTH_TOKENS[@]}" | sort -n | tail -n 1)"
+  say "Building the token mint (module benchmarks), then signing the tokens of $most distinct clients..."
+  (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true -pl benchmarks -am package) \
+    >"$OUT/logs/growth-build.log" 2>&1 || fail "building the token mint failed; see $OUT/logs/growth-build.log"
+  java -cp "$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/runtime-classpath.txt")" \
+    org.millgate.benchmarks.growth.TokenMint "$BENCH_ISSUER" "$most" "$OUT/growth" >"$OUT/logs/growth-mint.txt" 2>&1 \
+    || fail "minting the tokens failed; see $OUT/logs/growth-mint.txt"
+else
+  # trusted but never used: a key set without keys
+  printf '{"keys":[]}' >"$OUT/growth/jwks.json"
+fi
+
 # --- the backend and nginx ----------------------------------------------------------------
 BODY="$(tr -d '\n' <"$(module_dir "$GATEWAY_MODULE")/src/test/resources/stub/shipment.json")"
 cat >"$OUT/nginx/nginx.conf" <<EOF
@@ -398,6 +427,11 @@ http {
       proxy_http_version 1.1;
       proxy_set_header Connection "";
     }
+    # the key set of the bench's own issuer (tokens of many distinct clients)
+    location = /bench-issuer/jwks.json {
+      default_type application/json;
+      alias $OUT/growth/jwks.json;
+    }
   }
 }
 EOF
@@ -422,18 +456,32 @@ env "${LINKS[@]}" MILLGATE_DATA_DIR="$OUT/data" \
   java -jar "$IDENTITY_JAR" --server.port=$IDENTITY_PORT --spring.profiles.active=demo \
   >"$OUT/logs/identity.log" 2>&1 &
 PIDS+=($!)
-env "${LINKS[@]}" MILLGATE_REDIS_URL="$REDIS_URL" MILLGATE_CATALOG_DIR="$OUT/catalog" \
-  MILLGATE_SHIPMENTS_URL="http://127.0.0.1:$BACKEND_PORT" \
-  java "${JAVA_OPTS[@]}" -jar "$GATEWAY_JAR" --server.port=$GATEWAY_PORT \
-  --millgate.gateway.products.shipments.response-validation.v1="${MILLGATE_BENCH_RESPONSE_VALIDATION:-report}" \
-  --millgate.gateway.products.shipments.capacity=100000 \
-  --logging.level.millgate.access=WARN \
-  --spring.cloud.gateway.server.webflux.routes[0].id=bench-bare \
-  --spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND_PORT \
-  --spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/bare/** \
-  "${GATEWAY_ARGS[@]}" \
-  >"$OUT/logs/gateway.log" 2>&1 &
-PIDS+=($!)
+# the bench's gateway: a catalog directory, its log, then more environment (NAME=value) for it;
+# trusts identity and, for the distinct clients of the growth rows, the bench's own issuer
+# (its keys served by nginx); sets GATEWAY_PID
+start_gateway() {
+  local catalog="$1" log="$2"
+  shift 2
+  env "${LINKS[@]}" MILLGATE_REDIS_URL="$REDIS_URL" MILLGATE_CATALOG_DIR="$catalog" \
+    MILLGATE_SHIPMENTS_URL="http://127.0.0.1:$BACKEND_PORT" "$@" \
+    java "${JAVA_OPTS[@]}" -jar "$GATEWAY_JAR" --server.port=$GATEWAY_PORT \
+    --millgate.gateway.products.shipments.response-validation.v1="${MILLGATE_BENCH_RESPONSE_VALIDATION:-report}" \
+    --millgate.gateway.products.shipments.capacity=100000 \
+    --logging.level.millgate.access=WARN \
+    --millgate.gateway.issuers[0].issuer="$ISSUER" \
+    --millgate.gateway.issuers[0].jwk-set-uri="$ISSUER/oauth2/jwks" \
+    --millgate.gateway.issuers[0].revocations-uri="$ISSUER/oauth2/revocations" \
+    --millgate.gateway.issuers[1].issuer="$BENCH_ISSUER" \
+    --millgate.gateway.issuers[1].jwk-set-uri="http://127.0.0.1:$NGINX_PORT/bench-issuer/jwks.json" \
+    --spring.cloud.gateway.server.webflux.routes[0].id=bench-bare \
+    --spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND_PORT \
+    --spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/bare/** \
+    "${GATEWAY_ARGS[@]}" \
+    >"$log" 2>&1 &
+  GATEWAY_PID=$!
+  PIDS+=("$GATEWAY_PID")
+}
+start_gateway "$OUT/catalog" "$OUT/logs/gateway.log"
 
 await() {
   local url="$1" tries=0
@@ -465,6 +513,7 @@ for name in "${NAMES[@]}"; do
 done
 
 # --- runs ----------------------------------------------------------------------------------
+field() { awk -v i="$2" '{print $i}' <<<"$1"; }
 # wrk's latency figures, in ms
 to_ms() {
   awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
@@ -481,6 +530,213 @@ run() { # name connections threads seconds -> "rps p50 p99 errors"
   errors="$(awk '/Non-2xx or 3xx responses:/ {e += $NF} /Socket errors:/ {gsub(/,/, ""); e += $4 + $6 + $8 + $10} END {print e + 0}' <<<"$out")"
   printf '%s %s %s %s\n' "$rps" "$p50" "$p99" "$errors"
 }
+
+# --- how the cost grows ----------------------------------------------------------------------
+# Route versions: catalogs of N route versions, the measured one (shipments v1) last, the others
+# small products of their own ahead of it (each its own contract, scope and backend entry).
+# Distinct clients: 1, 1,000, 100,000 tokens of the bench's issuer, cycled by wrk (each a client
+# of its own: its own verification, bucket and timer series). After each row, the gateway's heap
+# after a full GC and its resident memory. MILLGATE_BENCH_GROWTH=0 skips it;
+# MILLGATE_BENCH_GROWTH_ROUTES / _TOKENS / _WARMUP change the rows and the warm-up (that of
+# MILLGATE_BENCH_WARMUP, 90 s: the optimising compiler needs minutes on two cores).
+GROWTH_LINES=()
+JCMD="$(dirname "$(readlink -f "$(command -v java)")")/jcmd"
+
+# "heap-MiB rss-MiB" of the running gateway, the heap measured after a full GC
+gateway_memory() {
+  local heap rss
+  "$JCMD" "$GATEWAY_PID" GC.run >/dev/null 2>&1 || true
+  heap="$("$JCMD" "$GATEWAY_PID" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -n 1 | awk '{printf "%.0f", $2 / 1024}')"
+  rss="$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$GATEWAY_PID/status" 2>/dev/null || true)"
+  printf '%s %s\n' "${heap:-?}" "${rss:-?}"
+}
+
+stop_gateway() {
+  kill "$GATEWAY_PID" 2>/dev/null || true
+  wait "$GATEWAY_PID" 2>/dev/null || true
+}
+
+# starts the gateway on a catalog and waits for it: TOOK, the seconds it took
+restart_gateway() { # catalog log env...
+  local started tries=0
+  stop_gateway
+  started="$(date +%s%N)"
+  start_gateway "$@"
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT${SERVICE_HEALTH[gateway]}")" = 200 ]; do
+    tries=$((tries + 1))
+    if [ "$tries" -ge 2400 ] || ! kill -0 "$GATEWAY_PID" 2>/dev/null; then
+      fail "the gateway on $1 did not start; see $2"
+    fi
+    sleep 0.25
+  done
+  TOOK="$(awk -v a="$started" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
+}
+
+# a catalog of $1 route versions in $2: the bench's catalog with shipments v1 as its only API
+# product, after $1 - 1 products of one route version each; their backends in $2/backends.json
+routes_catalog() {
+  local count="$1" dir="$2" i id
+  rm -rf "$dir"; mkdir -p "$dir"
+  cp -r "$OUT/catalog/." "$dir/"
+  {
+    awk '/^products:/ {print; exit} {print}' "$OUT/catalog/catalog.yaml"
+    for ((i = 1; i < count; i++)); do
+      id="$(printf 'bench-route-%04d' "$i")"
+      printf '  - id: %s\n    title: Bench route %d\n    description: A product of the bench, routed ahead of shipments.\n' "$id" "$i"
+      printf '    owner: {team: Bench, email: bench@millgate.dev}\n    scopes: [%s:read]\n    plans: [plant-standard]\n' "$id"
+      printf '    versions:\n      - {version: v1, state: published, released: 2026-12-06, sunset: null, successor: null}\n    consumers: []\n'
+      mkdir -p "$dir/$id"
+      cat >"$dir/$id/v1.yaml" <<EOF
+openapi: 3.0.3
+info:
+  title: Bench route $i
+  version: 1.0.0
+  x-millgate-product: $id
+paths:
+  /v1/$id/{item}:
+    get:
+      operationId: getItem$i
+      security: [{oauth2: ['$id:read']}]
+      parameters:
+        - {name: item, in: path, required: true, schema: {type: string, pattern: '^[0-9]{1,10}\$'}}
+      responses:
+        '200':
+          description: The item.
+          content:
+            application/json:
+              schema: {type: object, required: [item], properties: {item: {type: string}}}
+components:
+  securitySchemes:
+    oauth2:
+      type: oauth2
+      flows:
+        clientCredentials:
+          tokenUrl: http://localhost:9000/oauth2/token
+          scopes:
+            '$id:read': Read the bench's items
+EOF
+    done
+    # shipments among the products, then the event products as they are
+    awk '/^products:/ {p = 1; next} /^[a-zA-Z]/ {p = 0} p && /^  - id: / {s = ($3 == "shipments")} p && s {print}' "$OUT/catalog/catalog.yaml"
+    awk '/^eventProducts:/ {p = 1} p {print}' "$OUT/catalog/catalog.yaml"
+  } >"$dir/catalog.yaml"
+  {
+    printf '{"millgate":{"gateway":{"backends":{"shipments":"http://127.0.0.1:%s"' "$BACKEND_PORT"
+    for ((i = 1; i < count; i++)); do printf ',"bench-route-%04d":"http://127.0.0.1:%s"' "$i" "$BACKEND_PORT"; done
+    printf '}}}}\n'
+  } >"$dir/backends.json"
+}
+
+# a wrk script cycling through the first $1 minted tokens, each thread from its own place
+tokens_script() {
+  cat >"$OUT/growth/tokens-$1.lua" <<EOF
+local tokens = {}
+local i = 0
+local threads = 0
+setup = function(thread) thread:set("place", threads); threads = threads + 1 end
+init = function(args)
+  for line in io.lines("$OUT/growth/tokens.txt") do
+    if #tokens >= $1 then break end
+    tokens[#tokens + 1] = line
+  end
+  i = ((place or 0) * 7919) % #tokens
+end
+request = function()
+  i = (i % #tokens) + 1
+  return wrk.format("GET", "/v1/shipments/80000001", { ["Authorization"] = "Bearer " .. tokens[i] })
+end
+EOF
+  printf '%s' "$OUT/growth/tokens-$1.lua"
+}
+
+run_script() { # script connections threads seconds label -> "rps p50 p99 errors"
+  local out rps p50 p99 errors
+  out="$(wrk -t"$3" -c"$2" -d"$4"s --latency -s "$1" "http://127.0.0.1:$GATEWAY_PORT")"
+  printf '%s\n' "$out" >>"$OUT/logs/wrk-growth-$5.txt"
+  rps="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
+  p50="$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
+  p99="$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
+  errors="$(awk '/Non-2xx or 3xx responses:/ {e += $NF} /Socket errors:/ {gsub(/,/, ""); e += $4 + $6 + $8 + $10} END {print e + 0}' <<<"$out")"
+  printf '%s %s %s %s\n' "$rps" "$p50" "$p99" "$errors"
+}
+
+growth_bench() {
+  local warmup="${MILLGATE_BENCH_GROWTH_WARMUP:-$WARMUP_SECONDS}" count dir sat low memory script row status
+  GROWTH_LINES+=("" "### How the cost grows" ""
+    "Route versions in the catalog: the full chain on shipments v1, the last of them (the others are products of one route version each, routed ahead of it); the gateway restarted on each catalog, ${warmup} s of warm-up, then ${SECONDS_PER_RUN} s at $CONNECTIONS connections and at 8." ""
+    "| route versions | gateway start, s | req/s at $CONNECTIONS conns | p99 ms | req/s at 8 conns | p99 ms | heap after GC, MiB | resident, MiB | errors |"
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+  for count in "${GROWTH_ROUTES[@]}"; do
+    say "How the cost grows: $count route versions in the catalog..."
+    dir="$OUT/growth/routes-$count"
+    routes_catalog "$count" "$dir"
+    restart_gateway "$dir" "$OUT/logs/gateway-routes-$count.log" SPRING_APPLICATION_JSON="$(cat "$dir/backends.json")"
+    status="$(curl -s -o "$OUT/logs/smoke-routes-$count.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "${URL[full]}")"
+    [ "$status" = 200 ] || fail "shipments v1 among $count route versions answered $status: $(head -c 300 "$OUT/logs/smoke-routes-$count.json")"
+    run full "$CONNECTIONS" 2 "$warmup" >/dev/null
+    sat="$(run full "$CONNECTIONS" 2 "$SECONDS_PER_RUN")"
+    low="$(run full 8 1 "$SECONDS_PER_RUN")"
+    memory="$(gateway_memory)"
+    GROWTH_LINES+=("| $count | $TOOK | $(field "$sat" 1) | $(field "$sat" 3) | $(field "$low" 1) | $(field "$low" 3) | $(field "$memory" 1) | $(field "$memory" 2) | $(( $(field "$sat" 4) + $(field "$low" 4) )) |")
+  done
+
+  GROWTH_LINES+=("" "Distinct clients: tokens of 1, 1,000 and 100,000 clients of an issuer of the bench (RS256, as an enterprise identity provider signs them), cycled by wrk, each client with its own verification, throttle bucket in Redis and timer series (the first 1,000 only); one gateway on the bench's catalog, the rows in this order, ${warmup} s of warm-up with one client first. The gateway remembers 20,000 verified tokens at most, in two generations." ""
+    "| distinct clients | req/s at $CONNECTIONS conns | p99 ms | req/s at 8 conns | p99 ms | heap after GC, MiB | resident, MiB | errors |"
+    "|---:|---:|---:|---:|---:|---:|---:|---:|")
+  restart_gateway "$OUT/catalog" "$OUT/logs/gateway-tokens.log"
+  script="$(tokens_script 1)"
+  row="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(head -n 1 "$OUT/growth/tokens.txt")" "${URL[full]}")"
+  [ "$row" = 200 ] || fail "a token of the bench's issuer answered $row, not 200; see $OUT/logs/gateway-tokens.log"
+  run_script "$script" "$CONNECTIONS" 2 "$warmup" warmup >/dev/null
+  for count in "${GROWTH_TOKENS[@]}"; do
+    say "How the cost grows: $count distinct clients..."
+    script="$(tokens_script "$count")"
+    sat="$(run_script "$script" "$CONNECTIONS" 2 "$SECONDS_PER_RUN" "tokens-$count")"
+    low="$(run_script "$script" 8 1 "$SECONDS_PER_RUN" "tokens-$count")"
+    memory="$(gateway_memory)"
+    GROWTH_LINES+=("| $count | $(field "$sat" 1) | $(field "$sat" 3) | $(field "$low" 1) | $(field "$low" 3) | $(field "$memory" 1) | $(field "$memory" 2) | $(( $(field "$sat" 4) + $(field "$low" 4) )) |")
+  done
+}
+
+# --- where the full chain's time goes: a JFR profile of the gateway under wrk -----------------
+# One more run of the full chain at saturation with JFR recording (after the measured runs, so
+# the recording costs them nothing); the samples summed by layer (scripts/lib/jfr-profile.awk).
+# MILLGATE_BENCH_PROFILE=0 skips it.
+PROFILE_LINES=()
+profile_gateway() {
+  local jfr gc
+  jfr="$(dirname "$JCMD")/jfr"
+  say "Profiling the full chain (JFR, ${SECONDS_PER_RUN}s at $CONNECTIONS connections)..."
+  if ! "$JCMD" "$GATEWAY_PID" JFR.start name=millgate-bench settings=profile filename="$OUT/profile.jfr" \
+      >"$OUT/logs/jfr.txt" 2>&1; then
+    PROFILE_LINES+=("" "Profile: JFR did not start; see $OUT/logs/jfr.txt.")
+    return 0
+  fi
+  run full "$CONNECTIONS" 2 "$SECONDS_PER_RUN" >/dev/null
+  "$JCMD" "$GATEWAY_PID" JFR.stop name=millgate-bench >>"$OUT/logs/jfr.txt" 2>&1 || true
+  if [ ! -s "$OUT/profile.jfr" ]; then
+    PROFILE_LINES+=("" "Profile: JFR wrote no recording; see $OUT/logs/jfr.txt.")
+    return 0
+  fi
+  gc="$("$jfr" print --events jdk.GarbageCollection "$OUT/profile.jfr" | awk '/sumOfPauses = / {
+      v = $3; u = $4; if (u == "s") v *= 1000; else if (u == "us") v /= 1000; else if (u == "ns") v /= 1e6; s += v; n++ }
+      END { printf "%d collections, %.1f ms paused in all", n, s }')"
+  PROFILE_LINES+=("" "### Where the full chain's time goes" ""
+    "JFR (settings=profile) on the gateway during one more ${SECONDS_PER_RUN} s run of the full chain at $CONNECTIONS connections, after the measured runs; garbage collection: $gc. The recording is $OUT/profile.jfr." "")
+  mapfile -t -O "${#PROFILE_LINES[@]}" PROFILE_LINES < <("$jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/profile.jfr" \
+    | awk -f "$ROOT/scripts/lib/jfr-profile.awk")
+}
+
+if [ "$MODE" = growth ]; then
+  growth_bench
+  for line in "${GROWTH_LINES[@]}"; do say "$line"; done >"$OUT/growth.md"
+  cleanup
+  trap - EXIT
+  cat "$OUT/growth.md"
+  say ""
+  say "Written: $OUT/growth.md (wrk output in $OUT/logs)"
+  exit 0
+fi
 
 say "Warming up the gateway (${WARMUP_SECONDS}s per route)..."
 run gateway "$CONNECTIONS" 2 "$WARMUP_SECONDS" >/dev/null
@@ -511,8 +767,10 @@ OUTCOMES="$(curl -s "http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus" \
       match($2, /outcome="[^"]*"/); o = substr($2, RSTART + 9, RLENGTH - 10); n[o] += $3 }
       END { for (o in n) printf "%s %d, ", o, n[o] }' | sed 's/, $//')"
 
+if [ "${MILLGATE_BENCH_PROFILE:-1}" != 0 ]; then profile_gateway; fi
+if [ "$GROWTH" = 1 ]; then growth_bench; fi
+
 # --- report --------------------------------------------------------------------------------
-field() { awk -v i="$2" '{print $i}' <<<"$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "—" }'; }
 minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
 nginx_rps="$(field "${SAT[nginx]}" 1)"
@@ -551,6 +809,8 @@ java_version="$(java -version 2>&1 | head -n 1)"
   say "Goals (issue 21): full chain ÷ gateway without policies ≥ 0.80: $full_vs_bare → $(awk -v r="$full_vs_bare" 'BEGIN { print (r >= 0.80) ? "met" : "MISSED" }');"
   say "full chain ÷ nginx ≥ 0.20: $full_ratio → $(awk -v r="$full_ratio" 'BEGIN { print (r >= 0.20) ? "met" : "MISSED" }');"
   say "p99 added over the direct backend at 8 connections ≤ 1.0 ms in every run: at most $tail_worst ms → $(awk -v a="$tail_worst" 'BEGIN { print (a <= 1.0) ? "met" : "MISSED" }'), and the same within 2× across the runs: ${tail_spread}× → $(awk -v r="$tail_spread" 'BEGIN { print (r != "—" && r <= 2.0) ? "met" : "MISSED" }')."
+  for line in "${PROFILE_LINES[@]}"; do say "$line"; done
+  for line in "${GROWTH_LINES[@]}"; do say "$line"; done
 } >"$OUT/report.md"
 
 # the micro-benchmarks, once the gateway and nginx have stopped
