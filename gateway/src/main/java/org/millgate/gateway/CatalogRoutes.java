@@ -10,12 +10,17 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.handler.FilteringWebHandler;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.accept.ApiVersionStrategy;
 
 import org.millgate.contracts.catalog.ContractCatalog;
 import org.millgate.contracts.catalog.ContractDocument;
@@ -36,6 +41,12 @@ import org.millgate.policies.versioning.NotFoundPolicy;
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogRoutes {
+
+	/**
+	 * The metadata of a catalog route naming the path prefix it routes (its predicate
+	 * matches that path and the paths under it, nothing else).
+	 */
+	static final String PATH_PREFIX = "millgate.path-prefix";
 
 	private static final Logger logger = LoggerFactory.getLogger(CatalogRoutes.class);
 
@@ -71,6 +82,7 @@ class CatalogRoutes {
 				metadata.put(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, 2000);
 				metadata.put("product", product.id());
 				metadata.put("version", version.version());
+				metadata.put(PATH_PREFIX, route.pathPrefix());
 				routes.route(product.id() + "-" + version.version(),
 						(spec) -> spec.path(route.pathPrefix(), route.pathPrefix() + "/**")
 							.filters((filterSpec) -> filterSpec.filters(filters))
@@ -86,6 +98,23 @@ class CatalogRoutes {
 					.filters((filterSpec) -> filterSpec.filter(notFound.apply()))
 					.uri("http://127.0.0.1:9"));
 		return routes.build();
+	}
+
+	/**
+	 * The gateway's route lookup, without a scan of every catalog route.
+	 * @param webHandler the gateway's handler
+	 * @param routes the routes
+	 * @param cors the gateway's CORS settings
+	 * @param environment the environment
+	 * @param versions the API version strategy, if any
+	 * @return the mapping, in place of the gateway's own
+	 */
+	@Bean
+	CatalogRouteMapping catalogRouteMapping(FilteringWebHandler webHandler, RouteLocator routes,
+			GlobalCorsProperties cors, Environment environment, ObjectProvider<ApiVersionStrategy> versions) {
+		CatalogRouteMapping mapping = new CatalogRouteMapping(webHandler, routes, cors, environment);
+		versions.ifAvailable(mapping::setApiVersionStrategy);
+		return mapping;
 	}
 
 	/**

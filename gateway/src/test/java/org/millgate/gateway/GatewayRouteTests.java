@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.handler.FilteringWebHandler;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.core.Ordered;
@@ -132,6 +134,9 @@ class GatewayRouteTests {
 	FilteringWebHandler filteringWebHandler;
 
 	@Autowired
+	List<RoutePredicateHandlerMapping> handlerMappings;
+
+	@Autowired
 	ContractCatalog catalog;
 
 	@Autowired
@@ -218,6 +223,21 @@ class GatewayRouteTests {
 		List<GatewayFilter> kept = combined.get(shipments);
 		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isOk();
 		assertThat(combined.get(shipments)).isSameAs(kept);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void should_look_a_route_up_by_its_catalog_prefix_instead_of_the_gateways_scan() {
+		RoutePredicateHandlerMapping only = assertThat(this.handlerMappings).singleElement()
+			.isInstanceOf(CatalogRouteMapping.class)
+			.actual();
+		CatalogRouteMapping.Index index = ((Mono<CatalogRouteMapping.Index>) ReflectionTestUtils.getField(only,
+				"index"))
+			.block();
+		assertThat(index.byPrefix()).containsKeys("/v1/shipments", "/v2/production-orders", "/v1/inventory");
+		assertThat(index.candidates("/v1/shipments")).extracting(Route::getId)
+			.containsExactly("shipments-v1", "not-found");
+		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isOk();
 	}
 
 	@Test
