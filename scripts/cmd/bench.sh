@@ -670,6 +670,10 @@ growth_bench() {
     say "How the cost grows: $count route versions in the catalog..."
     dir="$OUT/growth/routes-$count"
     routes_catalog "$count" "$dir"
+    # identity's tokens live minutes; the rows take longer
+    TOKEN="$(curl -s -u wms-plant-1000:wms-plant-1000-secret -d grant_type=client_credentials "$ISSUER/oauth2/token" \
+      | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+    [ -n "$TOKEN" ] || fail "no token from identity for $count route versions; see $OUT/logs/identity.log"
     restart_gateway "$dir" "$OUT/logs/gateway-routes-$count.log" SPRING_APPLICATION_JSON="$(cat "$dir/backends.json")"
     status="$(curl -s -o "$OUT/logs/smoke-routes-$count.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "${URL[full]}")"
     [ "$status" = 200 ] || fail "shipments v1 among $count route versions answered $status: $(head -c 300 "$OUT/logs/smoke-routes-$count.json")"

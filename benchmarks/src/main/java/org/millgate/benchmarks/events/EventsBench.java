@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -439,14 +440,20 @@ public final class EventsBench {
 
 	private static void awaitCount(Map<Integer, Long> received, int count, Duration within)
 			throws InterruptedException {
-		await(() -> received.size() >= count, within, count + " records");
+		await(() -> received.size() >= count, within,
+				() -> count + " records (" + received.size() + " arrived)");
 	}
 
 	private static void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
+		await(condition, within, () -> what);
+	}
+
+	private static void await(BooleanSupplier condition, Duration within, Supplier<String> what)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + within.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("not within " + within + ": " + what);
+				throw new IllegalStateException("not within " + within + ": " + what.get());
 			}
 			Thread.sleep(20);
 		}
