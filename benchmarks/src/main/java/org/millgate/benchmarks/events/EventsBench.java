@@ -440,8 +440,7 @@ public final class EventsBench {
 
 	private static void awaitCount(Map<Integer, Long> received, int count, Duration within)
 			throws InterruptedException {
-		await(() -> received.size() >= count, within,
-				() -> count + " records (" + received.size() + " arrived)");
+		await(() -> received.size() >= count, within, () -> count + " records (" + received.size() + " arrived)");
 	}
 
 	private static void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {

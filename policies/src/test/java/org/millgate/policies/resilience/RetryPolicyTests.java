@@ -33,7 +33,8 @@ class RetryPolicyTests {
 	@Test
 	void should_never_retry_a_wrapped_io_failure_once_the_answer_has_begun() {
 		// the caller hung up as the answer went out: Reactor Netty wraps the socket's
-		// failure, and the retry filter matches the cause (found by ./millgate bench at the
+		// failure, and the retry filter matches the cause (found by ./millgate bench at
+		// the
 		// end of wrk's runs: the retry reset the sent headers and failed)
 		assertFailsOnceAfterTheAnswerBegan(new AbortedException(new IOException("Connection reset by peer")));
 	}
