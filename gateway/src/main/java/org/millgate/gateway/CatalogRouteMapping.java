@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -60,7 +61,14 @@ final class CatalogRouteMapping extends RoutePredicateHandlerMapping
 	protected Mono<Route> lookupRoute(ServerWebExchange exchange) {
 		return this.index.flatMap((index) -> Flux.fromIterable(index.candidates(key(exchange))).filterWhen((route) -> {
 			exchange.getAttributes().put(GATEWAY_PREDICATE_ROUTE_ATTR, route.getId());
-			return route.getPredicate().apply(exchange);
+			try {
+				return route.getPredicate().apply(exchange);
+			}
+			catch (RuntimeException ex) {
+				// as the gateway's own lookup: a predicate that fails does not match
+				logger.error("Error applying the predicate of route " + route.getId(), ex);
+				return Mono.just(false);
+			}
 		}).next().map((route) -> {
 			validateRoute(route, exchange);
 			return route;
@@ -86,25 +94,28 @@ final class CatalogRouteMapping extends RoutePredicateHandlerMapping
 	 */
 	record Index(Map<String, List<Route>> byPrefix, List<Route> others) {
 
+		private static final Pattern TWO_SEGMENTS = Pattern.compile("/[^/]+/[^/]+");
+
 		static Index of(List<Route> routes) {
-			Map<String, List<Route>> byPrefix = new HashMap<>();
+			List<String> prefixes = routes.stream().map(Index::prefixOf).toList();
 			List<Route> others = new ArrayList<>();
-			for (Route route : routes) {
-				if (prefixOf(route) == null) {
-					others.add(route);
+			for (int i = 0; i < routes.size(); i++) {
+				if (prefixes.get(i) == null) {
+					others.add(routes.get(i));
 				}
 			}
-			for (Route route : routes) {
-				String prefix = prefixOf(route);
+			Map<String, List<Route>> byPrefix = new HashMap<>();
+			for (int i = 0; i < routes.size(); i++) {
+				String prefix = prefixes.get(i);
 				if (prefix == null || byPrefix.containsKey(prefix)) {
 					// a second route of one prefix can never be reached: the first
 					// matches every path the second would
 					continue;
 				}
-				List<Route> candidates = new ArrayList<>();
-				for (Route each : routes) {
-					if (each == route || prefixOf(each) == null) {
-						candidates.add(each);
+				List<Route> candidates = new ArrayList<>(others.size() + 1);
+				for (int j = 0; j < routes.size(); j++) {
+					if (j == i || prefixes.get(j) == null) {
+						candidates.add(routes.get(j));
 					}
 				}
 				byPrefix.put(prefix, List.copyOf(candidates));
@@ -120,7 +131,7 @@ final class CatalogRouteMapping extends RoutePredicateHandlerMapping
 		// a catalog route's prefix of exactly two segments, or null for any other route
 		private static String prefixOf(Route route) {
 			Object prefix = route.getMetadata().get(CatalogRoutes.PATH_PREFIX);
-			return (prefix instanceof String text && text.matches("/[^/]+/[^/]+")) ? text : null;
+			return (prefix instanceof String text && TWO_SEGMENTS.matcher(text).matches()) ? text : null;
 		}
 
 	}

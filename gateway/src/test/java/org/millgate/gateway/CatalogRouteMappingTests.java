@@ -7,10 +7,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webflux.autoconfigure.WebFluxProperties;
 import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.handler.FilteringWebHandler;
+import org.springframework.cloud.gateway.handler.predicate.PathRoutePredicateFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpMethod;
@@ -18,8 +23,6 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The route lookup by catalog prefix: the same route as the gateway's own lookup would
  * find, with the predicates of only the routes that can match.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CatalogRouteMappingTests {
 
 	private static final int CATALOG_ROUTES = 1_000;
@@ -51,6 +55,10 @@ class CatalogRouteMappingTests {
 					path("/v1/reads/**").and((exchange) -> "GET".equals(exchange.getRequest().getMethod().name()))))
 			.metadata(CatalogRoutes.PATH_PREFIX, "/v1/reads")
 			.build());
+		// a route whose predicate fails: it does not match, the lookup goes on
+		routes.add(Route.async().id("failing").uri("http://127.0.0.1:9").predicate((exchange) -> {
+			throw new IllegalStateException("a predicate that fails");
+		}).build());
 		routes.add(route("not-found", "/**", null));
 		this.mapping = new CatalogRouteMapping(new FilteringWebHandler(List.of(), false),
 				() -> Flux.fromIterable(routes), new GlobalCorsProperties(), new MockEnvironment());
@@ -82,6 +90,12 @@ class CatalogRouteMappingTests {
 	}
 
 	@Test
+	void should_take_a_predicate_that_fails_for_one_that_does_not_match(CapturedOutput output) {
+		assertThat(routeOf(MockServerHttpRequest.get("/v7/anything"))).isEqualTo("not-found");
+		assertThat(output).contains("Error applying the predicate of route failing");
+	}
+
+	@Test
 	void should_go_on_to_the_later_routes_when_the_catalog_routes_predicate_refuses() {
 		assertThat(routeOf(MockServerHttpRequest.get("/v1/reads/1"))).isEqualTo("reads-v1");
 		assertThat(routeOf(MockServerHttpRequest.post("/v1/reads/1"))).isEqualTo("not-found");
@@ -102,9 +116,10 @@ class CatalogRouteMappingTests {
 		return builder.build();
 	}
 
+	// the gateway's own path predicate, as the catalog's routes use it
 	private static Predicate<ServerWebExchange> path(String pattern) {
-		PathPattern parsed = PathPatternParser.defaultInstance.parse(pattern);
-		return (exchange) -> parsed.matches(exchange.getRequest().getPath().pathWithinApplication());
+		return new PathRoutePredicateFactory(new WebFluxProperties())
+			.apply(new PathRoutePredicateFactory.Config().setPatterns(List.of(pattern)));
 	}
 
 	private Predicate<ServerWebExchange> counted(Predicate<ServerWebExchange> predicate) {

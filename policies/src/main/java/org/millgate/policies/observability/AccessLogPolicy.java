@@ -46,6 +46,12 @@ public final class AccessLogPolicy extends AbstractWebPolicy {
 
 	public static final String ID = "access-log";
 
+	/** How many distinct clients get timer series of their own, unless configured. */
+	public static final int CLIENT_SERIES = 1_000;
+
+	/** The client tag of the clients beyond the bound. */
+	public static final String OTHER_CLIENTS = "(other)";
+
 	private static final Logger logger = LoggerFactory.getLogger(AccessLogPolicy.class);
 
 	private static final Logger access = LoggerFactory.getLogger("millgate.access");
@@ -55,12 +61,6 @@ public final class AccessLogPolicy extends AbstractWebPolicy {
 			Duration.ofSeconds(5) };
 
 	private final MeterRegistry meters;
-
-	/** How many distinct clients get timer series of their own, unless configured. */
-	public static final int CLIENT_SERIES = 1_000;
-
-	/** The client tag of the clients beyond the bound. */
-	public static final String OTHER_CLIENTS = "(other)";
 
 	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
