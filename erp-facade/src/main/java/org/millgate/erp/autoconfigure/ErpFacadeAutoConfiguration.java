@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.millgate.erp.config.ErpProperties;
 import org.millgate.erp.port.Confirmations;
 import org.millgate.erp.port.Deliveries;
+import org.millgate.erp.port.MasterData;
 import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.ProductionOrders;
 import org.millgate.erp.port.Reservations;
@@ -82,6 +83,11 @@ public class ErpFacadeAutoConfiguration {
 	@Bean
 	Materials erpMaterials(SapErpFacade facade) {
 		return facade.materials();
+	}
+
+	@Bean
+	MasterData erpMasterData(SapErpFacade facade) {
+		return facade.masterData();
 	}
 
 	@Bean

@@ -66,9 +66,9 @@ final class SapConfirmations implements Confirmations {
 		try {
 			SapLimits.text("ConfirmationRequest.text", "ConfirmationText", "The note", request.text(), 40);
 			SapLimits.quantity("ConfirmationRequest.yield", "ConfirmationYieldQuantity",
-					"The yield in the operation's unit", request.yield());
+					"The yield in the operation's unit", request.yield(), this.units);
 			SapLimits.quantity("ConfirmationRequest.scrap", "ConfirmationScrapQuantity",
-					"The scrap in the operation's unit", request.scrap());
+					"The scrap in the operation's unit", request.scrap(), this.units);
 		}
 		catch (ErpFailure.LimitExceeded ex) {
 			return Mono.error(ex);

@@ -22,6 +22,7 @@ import org.millgate.erp.config.ErpProperties;
 import org.millgate.erp.port.Confirmations;
 import org.millgate.erp.port.Deliveries;
 import org.millgate.erp.port.ErpFailure;
+import org.millgate.erp.port.MasterData;
 import org.millgate.erp.port.Materials;
 import org.millgate.erp.port.ProductionOrders;
 import org.millgate.erp.port.Reservations;
@@ -58,6 +59,8 @@ public final class SapErpFacade {
 
 	private final StockChanges stockChanges;
 
+	private final MasterData masterData;
+
 	private final GoodsMovements goodsMovements;
 
 	private SapErpFacade(ErpProperties properties, WebClient client, MeterRegistry meters, Clock clock) {
@@ -79,6 +82,8 @@ public final class SapErpFacade {
 		this.goodsMovements = new SapGoodsMovements(this.http, this.calls, units);
 		this.materials = new SapMaterials(this.http, this.calls, units,
 				new SharedReads<>(properties.cache().masterData(), clock));
+		this.masterData = new SapMasterData(this.http, this.calls, units, properties.sapLanguage(),
+				new SapMasterData.Settings(properties.cache().masterData(), clock));
 	}
 
 	/**
@@ -186,6 +191,10 @@ public final class SapErpFacade {
 
 	public Materials materials() {
 		return this.materials;
+	}
+
+	public MasterData masterData() {
+		return this.masterData;
 	}
 
 	public StockChanges stockChanges() {

@@ -9,8 +9,9 @@ import org.millgate.erp.port.ErpFailure;
  * The limits of the SAP fields the adapter writes, checked before a write so that a value
  * is refused whole instead of being cut short or rounded by the ERP: texts by their
  * {@code MaxLength}, quantities by SAP's quantity type QUAN 13,3 (at most 10 digits
- * before the decimal point and 3 after). The simulator's {@code $metadata} states the
- * same limits, and contract-tools' lineage tests hold the contracts to them.
+ * before the decimal point and 3 after) and by their unit's decimals (a piece has none).
+ * The simulator's {@code $metadata} states the same limits, and contract-tools' lineage
+ * tests hold the contracts to them.
  */
 final class SapLimits {
 
@@ -48,8 +49,10 @@ final class SapLimits {
 	 * @param property the SAP property
 	 * @param what how a consumer knows the value, e.g. {@code the yield}
 	 * @param quantity the quantity as it would be written (in the ERP's unit)
+	 * @param units the units, whose decimals further limit the quantity (a piece has
+	 * none)
 	 */
-	static void quantity(String field, String property, String what, Quantity quantity) {
+	static void quantity(String field, String property, String what, Quantity quantity, SapUnits units) {
 		BigDecimal plain = quantity.value().stripTrailingZeros();
 		int decimals = Math.max(0, plain.scale());
 		int integers = Math.max(0, plain.precision() - plain.scale());
@@ -61,6 +64,13 @@ final class SapLimits {
 		if (integers > QUANTITY_PRECISION - QUANTITY_SCALE) {
 			throw new ErpFailure.LimitExceeded(field, property, what + " is " + plain.toPlainString() + " "
 					+ quantity.unit().code() + "; the ERP keeps at most 9999999999.999");
+		}
+		int allowed = units.decimals(quantity.unit());
+		if (decimals > allowed) {
+			throw new ErpFailure.LimitExceeded(field, property,
+					what + " is " + plain.toPlainString() + " " + quantity.unit().code() + ", with " + decimals
+							+ " decimals; a quantity in " + quantity.unit().code() + " has "
+							+ ((allowed == 0) ? "no decimals" : "at most " + allowed));
 		}
 	}
 

@@ -30,6 +30,10 @@ enum SapRelease {
 
 	static final String PRODUCTS = "/sap/opu/odata/sap/API_PRODUCT_SRV";
 
+	static final String BILLS_OF_MATERIAL = "/sap/opu/odata/sap/API_BILL_OF_MATERIAL_SRV;v=0002";
+
+	static final String PLANTS = "/sap/opu/odata/sap/API_PLANT_SRV";
+
 	final String id;
 
 	final String componentsSet;
@@ -77,7 +81,12 @@ enum SapRelease {
 				new Expectation(MATERIAL_DOCUMENTS, List.of("EntitySet Name=\"A_MaterialDocumentHeader\"")),
 				new Expectation(RESERVATIONS, List.of("EntitySet Name=\"A_ReservationDocumentItem\"")),
 				new Expectation(DELIVERIES, List.of("EntitySet Name=\"A_OutbDeliveryHeader\"")),
-				new Expectation(PRODUCTS, List.of("EntitySet Name=\"A_ProductUnitsOfMeasure\"")));
+				new Expectation(PRODUCTS,
+						List.of("EntitySet Name=\"A_ProductUnitsOfMeasure\"",
+								"EntitySet Name=\"A_ProductStorageLocation\"")),
+				new Expectation(BILLS_OF_MATERIAL,
+						List.of("EntitySet Name=\"MaterialBOM\"", "EntitySet Name=\"MaterialBOMItem\"")),
+				new Expectation(PLANTS, List.of("EntitySet Name=\"A_Plant\"")));
 	}
 
 	/**

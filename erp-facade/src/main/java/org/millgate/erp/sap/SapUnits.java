@@ -1,38 +1,90 @@
 package org.millgate.erp.sap;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.millgate.erp.model.UnitDefinition;
+import org.millgate.erp.model.UnitDimension;
 import org.millgate.erp.model.UnitOfMeasure;
 import org.millgate.erp.port.ErpFailure;
 
 /**
- * SAP's internal unit codes and the UN/ECE Recommendation 20 codes of the canonical
- * model. Plants add their own through {@code millgate.erp.units}.
+ * SAP's internal unit codes, the UN/ECE Recommendation 20 codes of the canonical model,
+ * and what SAP's standard units table (T006) keeps of each: ISO code, dimension and the
+ * decimals a quantity in the unit may have. Plants add their own units through
+ * {@code millgate.erp.units}; such a unit may have the three decimals of SAP's quantity
+ * type.
  */
 final class SapUnits {
 
-	private static final Map<String, String> BUILT_IN = Map.ofEntries(Map.entry("ST", "H87"), Map.entry("PC", "H87"),
-			Map.entry("EA", "EA"), Map.entry("KG", "KGM"), Map.entry("G", "GRM"), Map.entry("MG", "MGM"),
-			Map.entry("TO", "TNE"), Map.entry("M", "MTR"), Map.entry("CM", "CMT"), Map.entry("MM", "MMT"),
-			Map.entry("KM", "KMT"), Map.entry("M2", "MTK"), Map.entry("M3", "MTQ"), Map.entry("L", "LTR"),
-			Map.entry("ML", "MLT"), Map.entry("PAK", "PK"), Map.entry("KAR", "CT"), Map.entry("BOX", "BX"),
-			Map.entry("ROL", "RO"), Map.entry("H", "HUR"), Map.entry("MIN", "MIN"), Map.entry("S", "SEC"),
-			Map.entry("PAL", "PX"));
+	// SAP code, UN/ECE code, ISO code, dimension, decimals, name; the first SAP code of a
+	// UN/ECE code is the one written back (ST, not PC, for H87).
+	private static final List<Row> BUILT_IN = List.of(row("ST", "H87", "PCE", UnitDimension.COUNT, 0, "piece"),
+			row("PC", "H87", "PCE", UnitDimension.COUNT, 0, "piece"),
+			row("EA", "EA", "EA", UnitDimension.COUNT, 0, "each"),
+			row("KG", "KGM", "KGM", UnitDimension.MASS, 3, "kilogram"),
+			row("G", "GRM", "GRM", UnitDimension.MASS, 3, "gram"),
+			row("MG", "MGM", "MGM", UnitDimension.MASS, 3, "milligram"),
+			row("TO", "TNE", "TNE", UnitDimension.MASS, 3, "tonne"),
+			row("M", "MTR", "MTR", UnitDimension.LENGTH, 3, "metre"),
+			row("CM", "CMT", "CMT", UnitDimension.LENGTH, 3, "centimetre"),
+			row("MM", "MMT", "MMT", UnitDimension.LENGTH, 3, "millimetre"),
+			row("KM", "KMT", "KMT", UnitDimension.LENGTH, 3, "kilometre"),
+			row("M2", "MTK", "MTK", UnitDimension.AREA, 3, "square metre"),
+			row("M3", "MTQ", "MTQ", UnitDimension.VOLUME, 3, "cubic metre"),
+			row("L", "LTR", "LTR", UnitDimension.VOLUME, 3, "litre"),
+			row("ML", "MLT", "MLT", UnitDimension.VOLUME, 3, "millilitre"),
+			row("PAK", "PK", "PK", UnitDimension.COUNT, 0, "pack"),
+			row("KAR", "CT", "CT", UnitDimension.COUNT, 0, "carton"),
+			row("BOX", "BX", "BX", UnitDimension.COUNT, 0, "box"),
+			row("ROL", "RO", "RO", UnitDimension.COUNT, 0, "roll"),
+			row("PAL", "PX", "PX", UnitDimension.COUNT, 0, "pallet"),
+			row("H", "HUR", "HUR", UnitDimension.TIME, 3, "hour"),
+			row("MIN", "MIN", "MIN", UnitDimension.TIME, 3, "minute"),
+			row("S", "SEC", "SEC", UnitDimension.TIME, 3, "second"));
 
-	private final Map<String, String> toCanonical = new HashMap<>(BUILT_IN);
+	private final Map<String, String> toCanonical = new HashMap<>();
 
 	private final Map<String, String> toSap = new HashMap<>();
 
+	private final Map<String, UnitDefinition> definitions = new LinkedHashMap<>();
+
 	SapUnits(Map<String, String> extra) {
-		this.toCanonical.putAll(extra);
-		// The first SAP code of a UN/ECE code wins on the way back: ST, not PC, for H87.
-		BUILT_IN.entrySet()
-			.stream()
-			.sorted(Map.Entry.comparingByKey())
-			.forEach((entry) -> this.toSap.putIfAbsent(entry.getValue(), entry.getKey()));
-		this.toSap.put("H87", "ST");
-		extra.forEach((sap, canonical) -> this.toSap.put(canonical, sap));
+		for (Row row : BUILT_IN) {
+			this.toCanonical.put(row.sap(), row.definition().unit().code());
+			this.toSap.putIfAbsent(row.definition().unit().code(), row.sap());
+			this.definitions.putIfAbsent(row.definition().unit().code(), row.definition());
+		}
+		extra.forEach((sap, canonical) -> {
+			this.toCanonical.put(sap, canonical);
+			this.toSap.put(canonical, sap);
+			this.definitions.putIfAbsent(canonical, new UnitDefinition(UnitOfMeasure.of(canonical), canonical,
+					UnitDimension.OTHER, SapLimits.QUANTITY_SCALE, sap));
+		});
+	}
+
+	/**
+	 * The units, in order of their UN/ECE code.
+	 * @return the definitions
+	 */
+	List<UnitDefinition> definitions() {
+		List<UnitDefinition> sorted = new ArrayList<>(this.definitions.values());
+		sorted.sort((a, b) -> a.unit().code().compareTo(b.unit().code()));
+		return sorted;
+	}
+
+	/**
+	 * The decimals a quantity in a unit may have: the unit's own, or those of SAP's
+	 * quantity type for a unit the ERP's table does not hold.
+	 * @param unit the unit
+	 * @return the decimals
+	 */
+	int decimals(UnitOfMeasure unit) {
+		UnitDefinition definition = this.definitions.get(unit.code());
+		return (definition != null) ? definition.decimals() : SapLimits.QUANTITY_SCALE;
 	}
 
 	UnitOfMeasure canonical(String sapUnit) {
@@ -57,6 +109,13 @@ final class SapUnits {
 					"the unit " + unit.code() + " has no counterpart in the ERP");
 		}
 		return code;
+	}
+
+	private static Row row(String sap, String code, String iso, UnitDimension dimension, int decimals, String name) {
+		return new Row(sap, new UnitDefinition(UnitOfMeasure.of(code), iso, dimension, decimals, name));
+	}
+
+	private record Row(String sap, UnitDefinition definition) {
 	}
 
 }

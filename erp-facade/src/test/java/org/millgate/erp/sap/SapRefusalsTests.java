@@ -97,7 +97,7 @@ class SapRefusalsTests {
 		assertThat(digits.erpMessage()).contains("10000000000", "9999999999.999");
 		assertThat(this.erp.calls("confirmations", "POST")).as("nothing reached the ERP").isEqualTo(before);
 		// at the limits, the whole value is booked
-		facade.confirmations().post(confirmation("1000001", "0010", "1.005", "n".repeat(40))).block();
+		facade.confirmations().post(confirmation("1000001", "0010", "1", "n".repeat(40))).block();
 	}
 
 	@Test

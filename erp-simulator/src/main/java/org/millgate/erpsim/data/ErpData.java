@@ -11,7 +11,8 @@ public final class ErpData {
 	/** Table names, shared by every release's entity sets. */
 	public static final String[] TABLES = { "ProductionOrder", "ProductionOrderOperation", "ProductionOrderStatus",
 			"ReservationItem", "Confirmation", "MaterialStock", "MaterialDocumentHeader", "MaterialDocumentItem",
-			"DeliveryHeader", "DeliveryItem", "Product", "ProductDescription", "ProductPlant", "ProductUnitOfMeasure" };
+			"DeliveryHeader", "DeliveryItem", "Product", "ProductDescription", "ProductPlant", "ProductStorageLocation",
+			"ProductUnitOfMeasure", "BillOfMaterial", "BillOfMaterialItem", "Plant", "StorageLocation" };
 
 	private final Map<String, Table> tables = new TreeMap<>();
 

@@ -32,6 +32,7 @@ public final class SeedData {
 			SeedReservations.write(data, round);
 			SeedDeliveries.write(data, round);
 		}
+		SeedMasterData.write(data);
 		return data;
 	}
 

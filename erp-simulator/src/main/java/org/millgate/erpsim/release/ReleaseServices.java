@@ -28,7 +28,7 @@ final class ReleaseServices {
 
 	List<ODataService> build() {
 		return List.of(productionOrders(), confirmations(), materialStock(), materialDocuments(), reservations(),
-				deliveries(), products());
+				deliveries(), products(), billsOfMaterial(), plants());
 	}
 
 	private boolean old() {
@@ -193,20 +193,69 @@ final class ReleaseServices {
 	private ODataService products() {
 		EntitySet product = set("A_Product", "Product",
 				List.of(key(text("Product", 40)), text("ProductType", 4), text("BaseUnit", 3), text("ProductGroup", 9),
+						// NTGEW and BRGEW: QUAN 13,3
+						dec("GrossWeight").digits(13, 3), dec("NetWeight").digits(13, 3), text("WeightUnit", 3),
+						Property.of("IsBatchManagementRequired", EdmType.BOOLEAN),
 						Property.of("IsMarkedForDeletion", EdmType.BOOLEAN), date("LastChangeDate")),
 				List.of(many("to_Description", "A_ProductDescription", "Product"),
 						many("to_Plant", "A_ProductPlant", "Product"),
 						many("to_ProductUnitsOfMeasure", "A_ProductUnitsOfMeasure", "Product")));
 		EntitySet description = set("A_ProductDescription", "ProductDescription",
 				List.of(key(text("Product", 40)), key(text("Language", 2)), text("ProductDescription", 40)), List.of());
-		EntitySet plant = set("A_ProductPlant", "ProductPlant", List.of(key(text("Product", 40)), key(text("Plant", 4)),
-				Property.of("IsBatchManagementRequired", EdmType.BOOLEAN), text("MRPType", 2)), List.of());
+		EntitySet plant = set("A_ProductPlant", "ProductPlant",
+				List.of(key(text("Product", 40)), key(text("Plant", 4)),
+						Property.of("IsBatchManagementRequired", EdmType.BOOLEAN), text("MRPType", 2),
+						text("MRPResponsible", 3), text("ProcurementType", 1)),
+				List.of(new Navigation("to_StorageLocation", "A_ProductStorageLocation",
+						Map.of("Product", "Product", "Plant", "Plant"), true)));
+		EntitySet storageLocation = set("A_ProductStorageLocation", "ProductStorageLocation",
+				List.of(key(text("Product", 40)), key(text("Plant", 4)), key(text("StorageLocation", 4)),
+						text("WarehouseStorageBin", 10), Property.of("IsMarkedForDeletion", EdmType.BOOLEAN)),
+				List.of());
 		EntitySet units = set("A_ProductUnitsOfMeasure", "ProductUnitOfMeasure",
 				List.of(key(text("Product", 40)), key(text("AlternativeUnit", 3)),
 						// UMREZ and UMREN: DEC 5, whole numbers
 						dec("QuantityNumerator").digits(5, 0), dec("QuantityDenominator").digits(5, 0)),
 				List.of());
-		return v2("products", "API_PRODUCT_SRV", List.of(product, description, plant, units), List.of());
+		return v2("products", "API_PRODUCT_SRV", List.of(product, description, plant, storageLocation, units),
+				List.of());
+	}
+
+	// Bills of materials: a header per material, plant, usage and alternative, with items
+	// valid from and to a day (engineering change management).
+	private ODataService billsOfMaterial() {
+		List<Property> headerKeys = List.of(key(text("BillOfMaterial", 8)), key(text("BillOfMaterialCategory", 1)),
+				key(text("BillOfMaterialVariant", 2)), key(text("BillOfMaterialVersion", 4)),
+				key(text("EngineeringChangeDocument", 12)), key(text("Material", 40)), key(text("Plant", 4)));
+		List<Property> header = new ArrayList<>(headerKeys);
+		header.addAll(List.of(text("BillOfMaterialVariantUsage", 1), date("HeaderValidityStartDate"),
+				date("HeaderValidityEndDate"), text("BOMHeaderBaseUnit", 3),
+				dec("BOMHeaderQuantityInBaseUnit").digits(13, 3), Property.of("IsMarkedForDeletion", EdmType.BOOLEAN)));
+		EntitySet bom = set("MaterialBOM", "BillOfMaterial", header, List
+			.of(new Navigation("to_BillOfMaterialItem", "MaterialBOMItem",
+					Map.of("BillOfMaterial", "BillOfMaterial", "BillOfMaterialCategory", "BillOfMaterialCategory",
+							"BillOfMaterialVariant", "BillOfMaterialVariant", "Material", "Material", "Plant", "Plant"),
+					true)));
+		EntitySet item = set("MaterialBOMItem", "BillOfMaterialItem",
+				List.of(key(text("BillOfMaterial", 8)), key(text("BillOfMaterialCategory", 1)),
+						key(text("BillOfMaterialVariant", 2)), key(text("BillOfMaterialVersion", 4)),
+						key(text("BillOfMaterialItemNodeNumber", 8)), key(text("HeaderChangeDocument", 12)),
+						key(text("Material", 40)), key(text("Plant", 4)), text("BillOfMaterialItemNumber", 4),
+						text("BillOfMaterialComponent", 40), text("BillOfMaterialItemCategory", 1),
+						dec("BillOfMaterialItemQuantity").digits(13, 3), text("BillOfMaterialItemUnit", 3),
+						date("ValidityStartDate"), date("ValidityEndDate")),
+				List.of());
+		return v2("bills-of-material", "API_BILL_OF_MATERIAL_SRV;v=0002", List.of(bom, item), List.of());
+	}
+
+	private ODataService plants() {
+		EntitySet plant = set("A_Plant", "Plant",
+				List.of(key(text("Plant", 4)), text("PlantName", 30), text("FactoryCalendar", 2), text("Language", 2)),
+				List.of(many("to_StorageLocation", "A_StorageLocation", "Plant")));
+		EntitySet storageLocation = set("A_StorageLocation", "StorageLocation",
+				List.of(key(text("Plant", 4)), key(text("StorageLocation", 4)), text("StorageLocationName", 16)),
+				List.of());
+		return v2("plants", "API_PLANT_SRV", List.of(plant, storageLocation), List.of());
 	}
 
 	private static ODataService v2(String id, String name, List<EntitySet> sets, List<Action> actions) {

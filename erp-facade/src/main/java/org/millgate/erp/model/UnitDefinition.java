@@ -1,0 +1,24 @@
+package org.millgate.erp.model;
+
+/**
+ * A unit of measure as the ERP defines it, and how many decimals a quantity in it may
+ * have: the one rule every product checks quantities by.
+ *
+ * @param unit the unit (UN/ECE Recommendation 20)
+ * @param isoCode the ISO code the ERP keeps for it
+ * @param dimension what it measures
+ * @param decimals the decimals a quantity in it may have (a piece has none)
+ * @param name its English name
+ */
+public record UnitDefinition(UnitOfMeasure unit, String isoCode, UnitDimension dimension, int decimals, String name) {
+
+	/**
+	 * Whether a quantity in this unit has no more decimals than the unit allows.
+	 * @param value the amount
+	 * @return true when it fits
+	 */
+	public boolean fits(java.math.BigDecimal value) {
+		return Math.max(0, value.stripTrailingZeros().scale()) <= this.decimals;
+	}
+
+}
