@@ -1,12 +1,8 @@
 package org.millgate.shipments.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +23,7 @@ import org.millgate.erp.model.ShipmentItem;
 import org.millgate.erp.shipping.Checks;
 import org.millgate.erp.shipping.ShipmentStatus;
 import org.millgate.erp.shipping.TrackedShipment;
+import org.millgate.product.web.EntityTags;
 import org.millgate.shipments.tracking.ShipmentTracking;
 
 /**
@@ -70,7 +67,7 @@ final class ShipmentController {
 	Mono<ResponseEntity<Map<String, Object>>> read(Caller caller, @PathVariable String shipmentId) {
 		return this.tracking.shipment(caller, shipmentId).map((tracked) -> {
 			Map<String, Object> json = detail(tracked);
-			return ResponseEntity.ok().eTag(etag(tracked.shipment().id(), json)).body(json);
+			return ResponseEntity.ok().eTag(EntityTags.of("sh-" + tracked.shipment().id(), json)).body(json);
 		});
 	}
 
@@ -137,18 +134,6 @@ final class ShipmentController {
 	// The ERP keeps the day of a change only: its start, in UTC.
 	private static OffsetDateTime changedAt(TrackedShipment tracked) {
 		return tracked.lastChanged().atStartOfDay().atOffset(ZoneOffset.UTC);
-	}
-
-	// Changes whenever any part of the representation changes.
-	static String etag(String id, Map<String, Object> json) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(json.toString().getBytes(StandardCharsets.UTF_8));
-			return "\"sh-" + id + "-" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 	// The ERP pads item numbers to six digits ("000010"); the contract shows "10".
