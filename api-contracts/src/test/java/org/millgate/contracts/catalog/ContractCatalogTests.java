@@ -39,7 +39,7 @@ class ContractCatalogTests {
 	@Test
 	void should_list_each_product_with_owner_scopes_versions_and_consumers() {
 		assertThat(catalog.products()).extracting(Product::id)
-			.containsExactly("production-orders", "inventory", "shipments", "reconciliation");
+			.containsExactly("production-orders", "inventory", "shipments", "reconciliation", "master-data");
 		Product orders = catalog.product("production-orders").orElseThrow();
 		assertThat(orders.scopes()).containsExactly("production-orders:read", "production-orders:write");
 		assertThat(orders.owner().email()).isEqualTo("mes-integration@millgate.dev");
@@ -66,6 +66,9 @@ class ContractCatalogTests {
 			assertThat(v1.contract()).isEqualTo("reconciliation/v1.yaml");
 		});
 		assertThat(reconciliation.consumers()).extracting(Consumer::id).containsExactly("operations", "wms");
+		Product masterData = catalog.product("master-data").orElseThrow();
+		assertThat(masterData.scopes()).containsExactly("master-data:read");
+		assertThat(masterData.consumers()).extracting(Consumer::id).containsExactly("mes", "wms");
 	}
 
 	@Test
@@ -85,6 +88,9 @@ class ContractCatalogTests {
 				"POST /v1/reconciliation/mismatches/{mismatchId}/acknowledgement",
 				"POST /v1/reconciliation/mismatches/{mismatchId}/resolution",
 				"GET /v1/reconciliation/production-orders/{orderId}/lineage");
+		assertThat(operations("master-data")).containsExactlyInAnyOrder("GET /v1/materials",
+				"GET /v1/materials/{material}", "GET /v1/materials/{material}/bill-of-materials",
+				"GET /v1/units-of-measure", "GET /v1/plants", "GET /v1/plants/{plant}/storage-locations");
 	}
 
 	@Test

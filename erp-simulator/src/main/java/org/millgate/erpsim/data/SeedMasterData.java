@@ -33,8 +33,8 @@ final class SeedMasterData {
 	private static final Map<String, String> PLANTS = Map.of("1000", "Millgate Works Bremen", "2000",
 			"Millgate Works Leipzig");
 
-	private static final Map<String, String> STORAGE_LOCATIONS = Map.of("0001", "Main warehouse", "0002",
-			"Production supply", "0003", "Finished goods");
+	private static final Map<String, String> STORAGE_LOCATIONS = Map.of("0001", "Main warehouse", "0002", "Line supply",
+			"0003", "Finished goods");
 
 	private SeedMasterData() {
 	}

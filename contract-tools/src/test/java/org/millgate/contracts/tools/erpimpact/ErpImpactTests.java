@@ -138,10 +138,10 @@ class ErpImpactTests {
 		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2022"), SOURCE.load(saved.toString()));
 
 		assertThat(report.differences()).isEmpty();
-		assertThat(report.notCompared()).containsExactly("confirmations", "deliveries", "material-documents",
-				"material-stock", "products", "reservations");
-		assertThat(report.text()).contains("Not compared (no saved document): confirmations, deliveries",
-				"INCOMPLETE: 6 service(s) not compared.");
+		assertThat(report.notCompared()).containsExactly("bills-of-material", "confirmations", "deliveries",
+				"material-documents", "material-stock", "plants", "products", "reservations");
+		assertThat(report.text()).contains("Not compared (no saved document): bills-of-material, confirmations",
+				"INCOMPLETE: 8 service(s) not compared.");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertThat(ErpImpactCli.run(new String[] { ROOT.toString(), "2022", saved.toString() },
 				SimulatorReleases.directory(), new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -295,7 +295,7 @@ class ErpImpactTests {
 					Map.of("MILLGATE_ERP_AUTH_USER", "plant", "MILLGATE_ERP_AUTH_PASSWORD", "secret"))
 				.load(url);
 			assertThat(fetched.services()).containsOnlyKeys("production-orders", "confirmations", "material-stock",
-					"material-documents", "reservations", "deliveries", "products");
+					"material-documents", "reservations", "deliveries", "products", "bills-of-material", "plants");
 			assertThat(IMPACT.compare(SOURCE.load("2020"), fetched).differences()).isEmpty();
 
 			assertThatIllegalArgumentException().isThrownBy(() -> SOURCE.load(url))

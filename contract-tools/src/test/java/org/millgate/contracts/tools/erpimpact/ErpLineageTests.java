@@ -181,7 +181,17 @@ class ErpLineageTests {
 			"production-orders v1 releaseProductionOrder releasedAt",
 			"production-orders v2 releaseProductionOrder orderId", "production-orders v2 releaseProductionOrder status",
 			"production-orders v2 releaseProductionOrder releasedAt",
-			"production-orders v1 listConfirmations nextCursor", "production-orders v2 listConfirmations nextCursor");
+			"production-orders v1 listConfirmations nextCursor", "production-orders v2 listConfirmations nextCursor",
+			// master data: when the ERP was read, the day asked for, the path's plant;
+			// the
+			// units are SAP's standard units table as the adapter knows it (SapUnits)
+			"master-data v1 listMaterials asOf", "master-data v1 getMaterial asOf",
+			"master-data v1 getBillOfMaterials asOf", "master-data v1 getBillOfMaterials validOn",
+			"master-data v1 listPlants asOf", "master-data v1 listStorageLocations asOf",
+			"master-data v1 listStorageLocations plant", "master-data v1 listUnitsOfMeasure asOf",
+			"master-data v1 listUnitsOfMeasure items[].unit", "master-data v1 listUnitsOfMeasure items[].isoCode",
+			"master-data v1 listUnitsOfMeasure items[].dimension", "master-data v1 listUnitsOfMeasure items[].decimals",
+			"master-data v1 listUnitsOfMeasure items[].name");
 
 	// What the reconciliation product keeps in its own store and answers from it:
 	// what was reported to it or posted through the platform, as it was (but stock
