@@ -47,9 +47,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every product keeps every consumer's pact, on each ERP release the simulator offers:
  * the products run from their jars against the simulator playing that release, with real
- * tokens of the consumers' demo clients. The MES pact with production orders is verified
- * through the gateway too, since authentication, headers and throttling are part of what
- * the MES relies on.
+ * tokens of the consumers' demo clients. The MES pact with production orders and the
+ * MES's and WMS's pacts with master data are verified through the gateway too (Pact JVM;
+ * the reference core verifies every pact through it), since authentication, headers and
+ * throttling are part of what the consumers rely on.
  */
 @Order(20)
 class ProvidersKeepThePactsTests {
@@ -180,6 +181,25 @@ class ProvidersKeepThePactsTests {
 
 			@State({ "production order 1000043 of plant 1000 is released",
 					"shipment 80000001 of plant 1000 is ready for shipment" })
+			void seed() {
+				// seed data
+			}
+
+		}
+
+		@Nested
+		@Provider("master-data")
+		@PactFolder("pacts")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class MasterData extends Verification {
+
+			@Override
+			String service() {
+				return "master-data-api";
+			}
+
+			@State({ "the ERP knows pieces and kilograms", "FG-100 has a production bill of materials in plant 1000",
+					"plant 1000 keeps RM-200 in batches", "plant 1000 has storage locations" })
 			void seed() {
 				// seed data
 			}
@@ -320,6 +340,25 @@ class ProvidersKeepThePactsTests {
 			@State("production order 1000043 was confirmed with key " + ProviderVerification.CONFIRMED_KEY)
 			void confirmed() {
 				ProviderVerification.confirmedWithKey(platform());
+			}
+
+		}
+
+		@Nested
+		@Provider("master-data")
+		@PactFolder("pacts")
+		@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+		class MasterDataThroughTheGateway extends Verification {
+
+			@Override
+			String service() {
+				return "gateway";
+			}
+
+			@State({ "the ERP knows pieces and kilograms", "FG-100 has a production bill of materials in plant 1000",
+					"plant 1000 keeps RM-200 in batches", "plant 1000 has storage locations" })
+			void seed() {
+				// seed data
 			}
 
 		}

@@ -54,23 +54,29 @@ class ConfigurationTests {
 	 * What each service must be given in a cluster, where the defaults of its
 	 * application.yaml (localhost, loopback-only listeners) do not hold.
 	 */
-	private static final Map<String, Set<String>> NEEDED = Map.of("gateway",
-			Set.of("MILLGATE_ISSUER", "MILLGATE_JWK_SET_URI", "MILLGATE_PRODUCTION_ORDERS_URL",
-					"MILLGATE_INVENTORY_URL", "MILLGATE_SHIPMENTS_URL", "MILLGATE_RECONCILIATION_URL",
-					"MILLGATE_PORTAL_ORIGIN"),
-			"production-order-api", PRODUCT, "inventory-api", PRODUCT, "shipment-api", PRODUCT, "reconciliation-api",
-			PRODUCT, "change-feed",
-			Set.of("MILLGATE_ERP_BASEURL", "MILLGATE_ERP_AUTH_USER", "MILLGATE_ERP_AUTH_PASSWORD",
-					"MILLGATE_KAFKA_BOOTSTRAP", "MILLGATE_CHANGE_FEED_ADDRESS"),
-			"developer-portal", Set.of("MILLGATE_ISSUER", "MILLGATE_GATEWAY_URL", "MILLGATE_KAFKA_BOOTSTRAP"),
-			"identity", Set.of("MILLGATE_ISSUER", "MILLGATE_DATA_DIR"), "event-broker",
-			Set.of("MILLGATE_BROKER_ADDRESS", "MILLGATE_DATA_DIR"), "erp-simulator", Set.of());
+	private static final Map<String, Set<String>> NEEDED = Map.ofEntries(
+			Map.entry("gateway",
+					Set.of("MILLGATE_ISSUER", "MILLGATE_JWK_SET_URI", "MILLGATE_PRODUCTION_ORDERS_URL",
+							"MILLGATE_INVENTORY_URL", "MILLGATE_SHIPMENTS_URL", "MILLGATE_RECONCILIATION_URL",
+							"MILLGATE_MASTER_DATA_URL", "MILLGATE_PORTAL_ORIGIN")),
+			Map.entry("production-order-api", PRODUCT), Map.entry("inventory-api", PRODUCT),
+			Map.entry("shipment-api", PRODUCT), Map.entry("reconciliation-api", PRODUCT),
+			Map.entry("master-data-api", PRODUCT),
+			Map.entry("change-feed",
+					Set.of("MILLGATE_ERP_BASEURL", "MILLGATE_ERP_AUTH_USER", "MILLGATE_ERP_AUTH_PASSWORD",
+							"MILLGATE_KAFKA_BOOTSTRAP", "MILLGATE_CHANGE_FEED_ADDRESS")),
+			Map.entry("developer-portal",
+					Set.of("MILLGATE_ISSUER", "MILLGATE_GATEWAY_URL", "MILLGATE_KAFKA_BOOTSTRAP")),
+			Map.entry("identity", Set.of("MILLGATE_ISSUER", "MILLGATE_DATA_DIR")),
+			Map.entry("event-broker", Set.of("MILLGATE_BROKER_ADDRESS", "MILLGATE_DATA_DIR")),
+			Map.entry("erp-simulator", Set.of()));
 
 	/** What the demo needs beyond that: identity's list of revoked clients. */
 	private static final Map<String, Set<String>> NEEDED_IN_DEMO = Map.of("gateway", Set.of("MILLGATE_REVOCATIONS_URI"),
 			"production-order-api", Set.of("MILLGATE_REVOCATIONS_URI"), "inventory-api",
 			Set.of("MILLGATE_REVOCATIONS_URI"), "shipment-api", Set.of("MILLGATE_REVOCATIONS_URI"),
-			"reconciliation-api", Set.of("MILLGATE_REVOCATIONS_URI"));
+			"reconciliation-api", Set.of("MILLGATE_REVOCATIONS_URI"), "master-data-api",
+			Set.of("MILLGATE_REVOCATIONS_URI"));
 
 	/**
 	 * What production needs beyond that: shared state for several replicas (Redis), the
@@ -78,7 +84,8 @@ class ConfigurationTests {
 	 */
 	private static final Map<String, Set<String>> NEEDED_IN_PRODUCTION = Map.of("gateway", Set.of("MILLGATE_REDIS_URL"),
 			"production-order-api", Set.of("MILLGATE_REDIS_URL", "MILLGATE_IDEMPOTENCY_SHARED"), "inventory-api",
-			Set.of("MILLGATE_REDIS_URL"), "shipment-api", Set.of("MILLGATE_REDIS_URL"), "reconciliation-api",
+			Set.of("MILLGATE_REDIS_URL"), "shipment-api", Set.of("MILLGATE_REDIS_URL"), "master-data-api",
+			Set.of("MILLGATE_REDIS_URL"), "reconciliation-api",
 			Set.of("MILLGATE_DB_URL", "MILLGATE_DB_USER", "MILLGATE_DB_PASSWORD"), "developer-portal",
 			Set.of("MILLGATE_REDIS_URL", "MILLGATE_DB_URL", "MILLGATE_DB_USER", "MILLGATE_DB_PASSWORD",
 					"MILLGATE_PORTAL_CLIENT_SECRET", "MILLGATE_PORTAL_REGISTRAR_SECRET"));

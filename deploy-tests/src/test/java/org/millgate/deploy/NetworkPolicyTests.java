@@ -31,7 +31,7 @@ class NetworkPolicyTests {
 	private static final String OUTSIDE_ADDRESS = "203.0.113.7";
 
 	private static final Set<String> PRODUCTS = Set.of("production-order-api", "inventory-api", "shipment-api",
-			"reconciliation-api");
+			"reconciliation-api", "master-data-api");
 
 	@ParameterizedTest
 	@EnumSource(Overlay.class)

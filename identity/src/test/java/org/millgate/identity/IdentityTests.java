@@ -80,7 +80,7 @@ class IdentityTests {
 		assertThat(claims.getAudience()).containsExactly("millgate-api");
 		assertThat(claims.getStringClaim("client_id")).isEqualTo("mes-plant-1000");
 		assertThat(claims.getStringListClaim("scope")).containsExactlyInAnyOrder("production-orders:read",
-				"production-orders:write", "inventory:read");
+				"production-orders:write", "inventory:read", "master-data:read");
 		assertThat(claims.getStringListClaim("plants")).containsExactly("1000");
 		assertThat(claims.getStringClaim("plan")).isEqualTo("line-critical");
 		assertThat(claims.getClaim("partner_id")).isNull();
@@ -108,7 +108,7 @@ class IdentityTests {
 			.getJWTClaimsSet();
 
 		assertThat(wms.getStringListClaim("scope")).containsExactlyInAnyOrder("inventory:read", "shipments:read",
-				"reconciliation:read", "reconciliation:report");
+				"reconciliation:read", "reconciliation:report", "master-data:read");
 		assertThat(ops.getStringListClaim("scope")).containsExactlyInAnyOrder("reconciliation:read",
 				"reconciliation:manage");
 		assertThat(ops.getStringListClaim("plants")).containsExactly("1000", "2000");

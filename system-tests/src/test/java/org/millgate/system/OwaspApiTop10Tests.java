@@ -70,6 +70,19 @@ class OwaspApiTop10Tests {
 	}
 
 	@Test
+	void api1AnotherPlantsMasterDataIsNotFound() {
+		assertThat(get("/v1/materials/FG-170", mes2000).statusCode()).isEqualTo(200);
+		problem(get("/v1/materials/FG-170", mes1000), 404, "material.notFound");
+		problem(get("/v1/materials/FG-110/bill-of-materials?plant=2000", mes1000), 404, "resource.notFound");
+		problem(get("/v1/plants/2000/storage-locations", mes1000), 404, "resource.notFound");
+		assertThat(get("/v1/materials/FG-110", mes1000).body()).contains("\"plant\":\"1000\"")
+			.doesNotContain("\"plant\":\"2000\"");
+		assertThat(get("/v1/plants", mes1000).body()).contains("1000").doesNotContain("2000");
+		assertThat(get("/v1/materials?plant=2000&limit=200", mes1000).body()).contains("\"items\":[]")
+			.contains("\"nextCursor\":null");
+	}
+
+	@Test
 	void api1AnotherPartnersShipmentIsNotFound() {
 		assertThat(get("/v1/shipments/80000001", acme).statusCode()).isEqualTo(200);
 		problem(get("/v1/shipments/80000002", acme), 404, "resource.notFound");
@@ -256,7 +269,11 @@ class OwaspApiTop10Tests {
 				"/v1/inventory/availability?material=FG-100&plant=1000&batch=%s",
 				"/v1/inventory/availability?material=FG-100&plant=1000&unit=%s", "/v1/shipments?plant=%s",
 				"/v1/shipments?shipTo=%s", "/v1/shipments?status=%s", "/v1/shipments?changedSince=%s",
-				"/v1/shipments?cursor=%s", "/v1/shipments/%s");
+				"/v1/shipments?cursor=%s", "/v1/shipments/%s", "/v1/materials/%s", "/v1/materials?plant=%s",
+				"/v1/materials?type=%s", "/v1/materials?changedSince=%s", "/v1/materials?cursor=%s",
+				"/v1/materials/FG-100/bill-of-materials?plant=%s",
+				"/v1/materials/FG-100/bill-of-materials?plant=1000&usage=%s",
+				"/v1/materials/FG-100/bill-of-materials?plant=1000&validOn=%s", "/v1/plants/%s/storage-locations");
 		int erpCallsBefore = erpCalls();
 		for (String template : templates) {
 			String token = template.startsWith("/v1/shipments") ? wms : mes1000;

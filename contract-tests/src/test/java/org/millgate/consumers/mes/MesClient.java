@@ -81,6 +81,16 @@ public final class MesClient {
 		return read(send(request), AvailabilityAnswer.class).results();
 	}
 
+	public List<Unit> units() {
+		return read(send(get("/v1/units-of-measure")), Units.class).items();
+	}
+
+	public BillOfMaterials billOfMaterials(String material, String plant, String validOn) {
+		return read(
+				send(get("/v1/materials/" + material + "/bill-of-materials?plant=" + plant + "&validOn=" + validOn)),
+				BillOfMaterials.class);
+	}
+
 	private HttpRequest get(String path) {
 		return authorized(path).GET().build();
 	}
@@ -153,6 +163,26 @@ public final class MesClient {
 	}
 
 	public record Confirmed(Confirmation confirmation, boolean replayed) {
+
+	}
+
+	public record Units(List<Unit> items) {
+
+	}
+
+	public record Unit(String unit, int decimals) {
+
+	}
+
+	public record BillOfMaterials(String material, String plant, Amount baseQuantity, List<BomItem> items) {
+
+	}
+
+	public record BomItem(String component, Amount quantity, String category) {
+
+	}
+
+	public record Amount(double value, String unit) {
 
 	}
 

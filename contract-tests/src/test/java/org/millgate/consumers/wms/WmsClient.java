@@ -48,6 +48,18 @@ public final class WmsClient {
 		return get("/v1/shipments/" + shipmentId, Shipment.class);
 	}
 
+	public List<Unit> units() {
+		return get("/v1/units-of-measure", Units.class).items();
+	}
+
+	public Material material(String material) {
+		return get("/v1/materials/" + material, Material.class);
+	}
+
+	public List<StorageLocation> storageLocations(String plant) {
+		return get("/v1/plants/" + plant + "/storage-locations", StorageLocations.class).items();
+	}
+
 	public ShipmentReceipt reportShipment(String shipmentId, String status, String reportedAt, String key) {
 		String body = "{\"shipmentId\":\"" + shipmentId + "\",\"status\":\"" + status
 				+ "\",\"system\":\"WMS\",\"reporter\":\"WMS-1000\",\"reportedAt\":\"" + reportedAt + "\"}";
@@ -93,6 +105,30 @@ public final class WmsClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	public record Units(List<Unit> items) {
+
+	}
+
+	public record Unit(String unit, String dimension, int decimals) {
+
+	}
+
+	public record Material(String material, String baseUnit, boolean batchManaged, List<MaterialPlant> plants) {
+
+	}
+
+	public record MaterialPlant(String plant, boolean batchManaged, List<String> storageLocations) {
+
+	}
+
+	public record StorageLocations(String plant, List<StorageLocation> items) {
+
+	}
+
+	public record StorageLocation(String storageLocation, String name) {
+
 	}
 
 	public record Stock(String material, String plant, String unit, Buckets quantities, List<Location> breakdown) {

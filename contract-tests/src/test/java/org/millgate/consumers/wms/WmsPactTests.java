@@ -3,6 +3,7 @@ package org.millgate.consumers.wms;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PM;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -18,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the WMS expects of inventory (stock by storage location, every bucket), of
- * shipments (the ready ones, one shipment with its checks) and of reconciliation (a
- * shipment status it reports, recorded).
+ * shipments (the ready ones, one shipment with its checks), of reconciliation (a shipment
+ * status it reports, recorded) and of master data (units, batch handling, storage
+ * locations).
  */
 @Order(1)
 class WmsPactTests {
@@ -181,6 +183,93 @@ class WmsPactTests {
 			.numberType("inTransit", 25.0)
 			.numberType("productionConsumable", 0)
 			.numberType("available", 380.0);
+	}
+
+	@Nested
+	@ExtendWith(PactConsumerTestExt.class)
+	@PactTestFor(providerName = "master-data", pactVersion = PactSpecVersion.V4)
+	class MasterData {
+
+		@Pact(consumer = "wms")
+		V4Pact unitsOfMeasure(PactDslWithProvider builder) {
+			return builder.given("the ERP knows pieces and kilograms")
+				.uponReceiving("the units of measure with their dimension and decimals")
+				.method("GET")
+				.path("/v1/units-of-measure")
+				.matchHeader("Authorization", BEARER, "Bearer token")
+				.willRespondWith()
+				.status(200)
+				.body(new PactDslJsonBody().minArrayLike("items", 2)
+					.stringType("unit", "H87")
+					.stringType("dimension", "COUNT")
+					.integerType("decimals", 0)
+					.closeObject()
+					.closeArray())
+				.toPact(V4Pact.class);
+		}
+
+		@Pact(consumer = "wms")
+		V4Pact batchHandling(PactDslWithProvider builder) {
+			return builder.given("plant 1000 keeps RM-200 in batches")
+				.uponReceiving("RM-200 with its batch handling and storage locations")
+				.method("GET")
+				.path("/v1/materials/RM-200")
+				.matchHeader("Authorization", BEARER, "Bearer token")
+				.willRespondWith()
+				.status(200)
+				.body(new PactDslJsonBody().stringValue("material", "RM-200")
+					.stringType("baseUnit", "KGM")
+					.booleanType("batchManaged", true)
+					.minArrayLike("plants", 1)
+					.stringType("plant", "1000")
+					.booleanType("batchManaged", true)
+					.minArrayLike("storageLocations", 1, PactDslJsonRootValue.stringType("0001"))
+					.closeObject()
+					.closeArray())
+				.toPact(V4Pact.class);
+		}
+
+		@Pact(consumer = "wms")
+		V4Pact storageLocations(PactDslWithProvider builder) {
+			return builder.given("plant 1000 has storage locations")
+				.uponReceiving("the storage locations of plant 1000")
+				.method("GET")
+				.path("/v1/plants/1000/storage-locations")
+				.matchHeader("Authorization", BEARER, "Bearer token")
+				.willRespondWith()
+				.status(200)
+				.body(new PactDslJsonBody().stringValue("plant", "1000")
+					.minArrayLike("items", 1)
+					.stringType("storageLocation", "0001")
+					.stringType("name", "Main warehouse")
+					.closeObject()
+					.closeArray())
+				.toPact(V4Pact.class);
+		}
+
+		@Test
+		@PactTestFor(pactMethod = "unitsOfMeasure")
+		void theWarehouseCountsPiecesWithoutDecimals(MockServer server) {
+			assertThat(new WmsClient(server.getUrl(), () -> "t").units()).isNotEmpty()
+				.allSatisfy((unit) -> assertThat(unit.decimals()).isBetween(0, 3));
+		}
+
+		@Test
+		@PactTestFor(pactMethod = "batchHandling")
+		void theWarehouseKnowsWhereAndHowAMaterialIsKept(MockServer server) {
+			WmsClient.Material material = new WmsClient(server.getUrl(), () -> "t").material("RM-200");
+
+			assertThat(material.plants()).isNotEmpty()
+				.allSatisfy((plant) -> assertThat(plant.storageLocations()).isNotEmpty());
+		}
+
+		@Test
+		@PactTestFor(pactMethod = "storageLocations")
+		void theWarehouseKnowsItsPlantsStorageLocations(MockServer server) {
+			assertThat(new WmsClient(server.getUrl(), () -> "t").storageLocations("1000")).isNotEmpty()
+				.allSatisfy((location) -> assertThat(location.storageLocation()).isNotBlank());
+		}
+
 	}
 
 }

@@ -356,6 +356,19 @@ public final class Platform implements AutoCloseable {
 				+ ((redis.getPath() != null) ? redis.getPath() : "");
 	}
 
+	/**
+	 * The API products' services, as {@code services.conf} lists them: every service
+	 * whose module is a product ({@code *-api}).
+	 * @return their names, in the file's order
+	 */
+	public List<String> products() {
+		return this.topology.services()
+			.stream()
+			.filter((service) -> service.module().endsWith("-api"))
+			.map(Topology.Service::name)
+			.toList();
+	}
+
 	public int port(String name) {
 		return this.ports.get(name);
 	}
