@@ -80,10 +80,11 @@ public final class SapErpFacade {
 		this.deliveries = new SapDeliveries(this.http, this.calls, units);
 		this.stockChanges = new SapStockChanges(this.http, this.calls, units);
 		this.goodsMovements = new SapGoodsMovements(this.http, this.calls, units);
-		this.materials = new SapMaterials(this.http, this.calls, units,
-				new SharedReads<>(properties.cache().masterData(), clock));
-		this.masterData = new SapMasterData(this.http, this.calls, units, properties.sapLanguage(),
+		SapMasterData masterData = new SapMasterData(this.http, this.calls, units, properties.sapLanguage(),
 				new SapMasterData.Settings(properties.cache().masterData(), clock));
+		this.masterData = masterData;
+		this.materials = new SapMaterials(this.http, this.calls, masterData,
+				new SharedReads<>(properties.cache().masterData(), clock));
 	}
 
 	/**

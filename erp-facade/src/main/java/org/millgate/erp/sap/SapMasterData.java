@@ -64,7 +64,7 @@ final class SapMasterData implements MasterData {
 			BomItemCategory.NON_STOCK, "R", BomItemCategory.VARIABLE_SIZE, "T", BomItemCategory.TEXT, "D",
 			BomItemCategory.DOCUMENT);
 
-	private static final String PRODUCT_EXPAND = "to_Description,to_Plant,to_ProductUnitsOfMeasure";
+	static final String PRODUCT_EXPAND = "to_Description,to_Plant,to_ProductUnitsOfMeasure";
 
 	/** Products read per ERP call while listing. */
 	private static final int LIST_BATCH = 200;
@@ -238,7 +238,13 @@ final class SapMasterData implements MasterData {
 		return this.units.definitions();
 	}
 
-	private MaterialMaster material(JsonNode entity, List<JsonNode> locations) {
+	/**
+	 * A material as the product master keeps it.
+	 * @param entity an {@code A_Product} with its descriptions, plants and units expanded
+	 * @param locations its {@code A_ProductStorageLocation}s, or none
+	 * @return the material
+	 */
+	MaterialMaster material(JsonNode entity, List<JsonNode> locations) {
 		UnitOfMeasure base = this.units.canonical(text(entity, "BaseUnit"));
 		Map<String, String> descriptions = new TreeMap<>();
 		for (JsonNode description : results(entity, "to_Description")) {
