@@ -46,7 +46,8 @@ final class SapMaterials implements Materials {
 
 	private static Material material(MaterialMaster master) {
 		return new Material(master.id(), master.descriptions().getOrDefault("en", ""), master.baseUnit(),
-				master.conversions(), master.plants()
+				master.conversions(),
+				master.plants()
 					.stream()
 					.filter(MaterialPlant::batchManaged)
 					.map(MaterialPlant::plant)
