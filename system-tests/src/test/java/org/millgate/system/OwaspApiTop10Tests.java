@@ -78,8 +78,8 @@ class OwaspApiTop10Tests {
 		assertThat(get("/v1/materials/FG-110", mes1000).body()).contains("\"plant\":\"1000\"")
 			.doesNotContain("\"plant\":\"2000\"");
 		assertThat(get("/v1/plants", mes1000).body()).contains("1000").doesNotContain("2000");
-		assertThat(get("/v1/materials?plant=2000&limit=200", mes1000).body()).contains("\"items\":[]")
-			.contains("\"nextCursor\":null");
+		problem(get("/v1/materials?plant=2000&limit=200", mes1000), 404, "resource.notFound");
+		assertThat(get("/v1/materials?limit=200", mes1000).body()).doesNotContain("FG-170");
 	}
 
 	@Test

@@ -60,9 +60,13 @@ public final class MasterDataLookup {
 	 * @param filter what it asks for
 	 * @param after where the previous page ended, or null
 	 * @param limit the page size
-	 * @return the page, each material with the caller's plants only
+	 * @return the page, each material with the caller's plants only; {@link Rejection}
+	 * {@code resource.notFound} for a plant filter outside the caller's plants
 	 */
 	public Mono<MaterialPage> materials(Caller caller, Filter filter, Position after, int limit) {
+		if (filter.plant() != null && !caller.sees(filter.plant())) {
+			return Mono.error(plantNotFound(filter.plant()));
+		}
 		Set<String> plants = new HashSet<>(caller.plants());
 		if (filter.plant() != null) {
 			plants.retainAll(Set.of(filter.plant()));

@@ -153,10 +153,13 @@ class MasterDataApiTests {
 		EntityExchangeResult<byte[]> raw = get("/v1/materials?type=RAW&changedSince=2025-12-01T09:00:00Z", MES_1000);
 		assertThat(raw.getStatus().value()).as(body(raw)).isEqualTo(200);
 		assertThat((List<String>) JsonPath.read(body(raw), "$.items[*].type")).isNotEmpty().containsOnly("RAW");
-		EntityExchangeResult<byte[]> elsewhere = get("/v1/materials?plant=2000", MES_1000);
-		assertThat(elsewhere.getStatus().value()).as(body(elsewhere)).isEqualTo(200);
-		assertThat((List<?>) JsonPath.read(body(elsewhere), "$.items")).isEmpty();
-		assertThat((Object) JsonPath.read(body(elsewhere), "$.nextCursor")).isNull();
+		assertProblem(get("/v1/materials?plant=2000", MES_1000), 404, "resource.notFound");
+		Map<String, Object> noPlants = new HashMap<>();
+		noPlants.put("plants", null);
+		EntityExchangeResult<byte[]> none = get("/v1/materials",
+				TestTokens.get().tokenWith("master-data:read", noPlants));
+		assertThat((List<?>) JsonPath.read(body(none), "$.items")).isEmpty();
+		assertThat((Object) JsonPath.read(body(none), "$.nextCursor")).isNull();
 	}
 
 	@Test
