@@ -30,10 +30,25 @@ class SeedDataTests {
 
 	private static final Map<String, List<String>> COLUMNS = Map.ofEntries(
 			entry("Product",
-					List.of("Product", "ProductType", "BaseUnit", "ProductGroup", "IsMarkedForDeletion",
-							"LastChangeDate")),
+					List.of("Product", "ProductType", "BaseUnit", "ProductGroup", "GrossWeight", "NetWeight",
+							"WeightUnit", "IsBatchManagementRequired", "IsMarkedForDeletion", "LastChangeDate")),
 			entry("ProductDescription", List.of("Product", "Language", "ProductDescription")),
-			entry("ProductPlant", List.of("Product", "Plant", "IsBatchManagementRequired", "MRPType")),
+			entry("ProductPlant",
+					List.of("Product", "Plant", "IsBatchManagementRequired", "MRPType", "MRPResponsible",
+							"ProcurementType")),
+			entry("ProductStorageLocation",
+					List.of("Product", "Plant", "StorageLocation", "WarehouseStorageBin", "IsMarkedForDeletion")),
+			entry("BillOfMaterial",
+					List.of("BillOfMaterial", "BillOfMaterialCategory", "BillOfMaterialVariant",
+							"BillOfMaterialVersion", "EngineeringChangeDocument", "Material", "Plant",
+							"BillOfMaterialVariantUsage", "HeaderValidityStartDate", "HeaderValidityEndDate",
+							"BOMHeaderBaseUnit", "BOMHeaderQuantityInBaseUnit", "IsMarkedForDeletion")),
+			entry("BillOfMaterialItem", List.of("BillOfMaterial", "BillOfMaterialCategory", "BillOfMaterialVariant",
+					"BillOfMaterialVersion", "BillOfMaterialItemNodeNumber", "HeaderChangeDocument", "Material",
+					"Plant", "BillOfMaterialItemNumber", "BillOfMaterialComponent", "BillOfMaterialItemCategory",
+					"BillOfMaterialItemQuantity", "BillOfMaterialItemUnit", "ValidityStartDate", "ValidityEndDate")),
+			entry("Plant", List.of("Plant", "PlantName", "FactoryCalendar", "Language")),
+			entry("StorageLocation", List.of("Plant", "StorageLocation", "StorageLocationName")),
 			entry("ProductUnitOfMeasure",
 					List.of("Product", "AlternativeUnit", "QuantityNumerator", "QuantityDenominator")),
 			entry("ProductionOrder",
@@ -95,6 +110,10 @@ class SeedDataTests {
 	private static final Map<String, List<String>> KEYS = Map.ofEntries(entry("Product", List.of("Product")),
 			entry("ProductDescription", List.of("Product", "Language")),
 			entry("ProductPlant", List.of("Product", "Plant")),
+			entry("ProductStorageLocation", List.of("Product", "Plant", "StorageLocation")),
+			entry("BillOfMaterial", List.of("BillOfMaterial", "Material", "Plant")),
+			entry("BillOfMaterialItem", List.of("BillOfMaterial", "BillOfMaterialItemNodeNumber")),
+			entry("Plant", List.of("Plant")), entry("StorageLocation", List.of("Plant", "StorageLocation")),
 			entry("ProductUnitOfMeasure", List.of("Product", "AlternativeUnit")),
 			entry("ProductionOrder", List.of("ManufacturingOrder")),
 			entry("ProductionOrderOperation", List.of("ManufacturingOrder", "ManufacturingOrderOperation")),
@@ -605,6 +624,37 @@ class SeedDataTests {
 	}
 
 	@Test
+	void should_give_each_produced_material_a_bill_of_materials_of_the_components_its_orders_reserve() {
+		Map<String, Object> fg100 = rows(DATA, "BillOfMaterial").stream()
+			.filter((row) -> "FG-100".equals(row.get("Material")) && "1000".equals(row.get("Plant")))
+			.findFirst()
+			.orElseThrow();
+		List<Map<String, Object>> items = rows(DATA, "BillOfMaterialItem").stream()
+			.filter((row) -> fg100.get("BillOfMaterial").equals(row.get("BillOfMaterial")))
+			.toList();
+		LocalDateTime today = SeedRows.TODAY.atStartOfDay();
+		List<Object> validToday = items.stream()
+			.filter((row) -> !((LocalDateTime) row.get("ValidityStartDate")).isAfter(today)
+					&& !((LocalDateTime) row.get("ValidityEndDate")).isBefore(today))
+			.map((row) -> row.get("BillOfMaterialComponent"))
+			.toList();
+		List<Object> reserved = rows(DATA, "ReservationItem").stream()
+			.filter((row) -> "1000001".equals(row.get("ManufacturingOrder")))
+			.map((row) -> row.get("Material"))
+			.toList();
+
+		assertThat(validToday).containsExactlyInAnyOrderElementsOf(reserved);
+		assertThat(items).extracting((row) -> row.get("BillOfMaterialComponent")).contains("RM-220");
+		Set<String> kept = rows(DATA, "ProductPlant").stream()
+			.map((row) -> row.get("Product") + "/" + row.get("Plant"))
+			.collect(Collectors.toSet());
+		assertThat(rows(DATA, "BillOfMaterial"))
+			.allSatisfy((row) -> assertThat(kept).contains(row.get("Material") + "/" + row.get("Plant")));
+		assertThat(rows(DATA, "ProductStorageLocation"))
+			.allSatisfy((row) -> assertThat(kept).contains(row.get("Product") + "/" + row.get("Plant")));
+	}
+
+	@Test
 	void should_give_every_row_of_a_table_exactly_its_columns() {
 		assertThat(COLUMNS).containsOnlyKeys(ErpData.TABLES);
 		COLUMNS.forEach((table, columns) -> assertThat(rows(DATA, table)).as(table)
@@ -627,8 +677,12 @@ class SeedDataTests {
 					}
 					if (value instanceof LocalDateTime date) {
 						assertThat(date.toLocalTime()).as(table + "." + column).isEqualTo("00:00");
-						assertThat(date.toLocalDate()).as(table + "." + column)
-							.isBetween(LocalDate.of(2025, 10, 1), LocalDate.of(2026, 6, 30));
+						// a validity runs from a past day to the ERP's open end
+						// (9999-12-31)
+						if (!column.contains("Validity")) {
+							assertThat(date.toLocalDate()).as(table + "." + column)
+								.isBetween(LocalDate.of(2025, 10, 1), LocalDate.of(2026, 6, 30));
+						}
 					}
 				});
 			}

@@ -97,7 +97,8 @@ class MetadataExportTests {
 		try (Stream<Path> files = Files.list(this.dir.resolve("2022"))) {
 			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder(
 					MetadataExport.INDEX, "production-orders.xml", "confirmations.xml", "material-stock.xml",
-					"material-documents.xml", "reservations.xml", "deliveries.xml", "products.xml");
+					"material-documents.xml", "reservations.xml", "deliveries.xml", "products.xml",
+					"bills-of-material.xml", "plants.xml");
 		}
 	}
 

@@ -117,6 +117,20 @@ class ErpImpactTests {
 	}
 
 	@Test
+	void should_follow_a_removed_master_data_property_to_the_warehouses_pact() throws IOException {
+		Path broken = saved("2023", Map.of("products",
+				// the only StorageLocation property of the product master is A_ProductStorageLocation's
+				(xml) -> xml.replaceFirst("\\s*<Property Name=\"StorageLocation\"[^>]*/>", "")));
+
+		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2023"), SOURCE.load(broken.toString()));
+
+		assertThat(report.text()).contains("- removed: property A_ProductStorageLocation.StorageLocation",
+				"master-data v1 getMaterial plants[].storageLocations[]",
+				"wms → master-data: \"RM-200 with its batch handling and storage locations\"");
+		assertThat(report.text()).as("consumers of other products").doesNotContain("partner →");
+	}
+
+	@Test
 	void should_report_api_fields_no_consumer_pact_relies_on() throws IOException {
 		Path broken = saved("2022", Map.of("deliveries",
 				(xml) -> xml.replaceFirst("\\s*<Property Name=\"ActualGoodsMovementDate\"[^>]*/>", "")));
