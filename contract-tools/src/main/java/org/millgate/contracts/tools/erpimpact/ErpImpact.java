@@ -304,7 +304,8 @@ public final class ErpImpact {
 	}
 
 	/**
-	 * Every path of a JSON body: {@code a.b}, {@code items[].c}.
+	 * Every path of a JSON body: {@code a.b}, {@code items[].c}, {@code tags[]} for a
+	 * list of values.
 	 */
 	static Set<String> paths(byte[] body) {
 		Set<String> paths = new TreeSet<>();
@@ -329,7 +330,13 @@ public final class ErpImpact {
 			});
 		}
 		else if (node.isArray()) {
-			node.forEach((item) -> collect(item, at + "[]", paths));
+			node.forEach((item) -> {
+				// a list of values (a material's storage locations) is a field of its own
+				if (item.isValueNode()) {
+					paths.add(at + "[]");
+				}
+				collect(item, at + "[]", paths);
+			});
 		}
 	}
 

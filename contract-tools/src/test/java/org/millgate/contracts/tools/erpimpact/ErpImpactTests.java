@@ -119,7 +119,8 @@ class ErpImpactTests {
 	@Test
 	void should_follow_a_removed_master_data_property_to_the_warehouses_pact() throws IOException {
 		Path broken = saved("2023", Map.of("products",
-				// the only StorageLocation property of the product master is A_ProductStorageLocation's
+				// the only StorageLocation property of the product master is
+				// A_ProductStorageLocation's
 				(xml) -> xml.replaceFirst("\\s*<Property Name=\"StorageLocation\"[^>]*/>", "")));
 
 		ErpImpact.Report report = IMPACT.compare(SOURCE.load("2023"), SOURCE.load(broken.toString()));
