@@ -26,13 +26,14 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
  * Spring Cloud Gateway's route lookup without the scan of every catalog route: its own
  * lookup tries each route's predicates in turn, so a request for the last of 1,000 route
  * versions ran 1,000 predicates ({@code ./millgate bench growth}). A catalog route
- * matches only the paths under its prefix ({@link CatalogRoutes#PATH_PREFIX}, two
- * segments, e.g. {@code /v1/shipments}), so for a request the routes that can match are
- * the catalog route of its first two path segments, if any, and every route that is no
- * catalog route, in the gateway's order; their predicates still decide. The segments are
- * read as the path predicates read them (decoded, without matrix variables). It takes the
- * place of the gateway's own mapping, which backs off when one is defined; the index is
- * rebuilt when the routes are refreshed.
+ * matches only the paths under its prefixes ({@link CatalogRoutes#PATH_PREFIX}, two
+ * segments each, e.g. {@code /v1/shipments}; a product of several resources has one per
+ * resource), so for a request the routes that can match are the catalog route of its
+ * first two path segments, if any, and every route that is no catalog route, in the
+ * gateway's order; their predicates still decide. The segments are read as the path
+ * predicates read them (decoded, without matrix variables). It takes the place of the
+ * gateway's own mapping, which backs off when one is defined; the index is rebuilt when
+ * the routes are refreshed.
  */
 final class CatalogRouteMapping extends RoutePredicateHandlerMapping
 		implements ApplicationListener<RefreshRoutesResultEvent> {
@@ -97,28 +98,30 @@ final class CatalogRouteMapping extends RoutePredicateHandlerMapping
 		private static final Pattern TWO_SEGMENTS = Pattern.compile("/[^/]+/[^/]+");
 
 		static Index of(List<Route> routes) {
-			List<String> prefixes = routes.stream().map(Index::prefixOf).toList();
+			List<List<String>> prefixes = routes.stream().map(Index::prefixesOf).toList();
 			List<Route> others = new ArrayList<>();
 			for (int i = 0; i < routes.size(); i++) {
-				if (prefixes.get(i) == null) {
+				if (prefixes.get(i).isEmpty()) {
 					others.add(routes.get(i));
 				}
 			}
 			Map<String, List<Route>> byPrefix = new HashMap<>();
 			for (int i = 0; i < routes.size(); i++) {
-				String prefix = prefixes.get(i);
-				if (prefix == null || byPrefix.containsKey(prefix)) {
-					// a second route of one prefix can never be reached: the first
-					// matches every path the second would
-					continue;
-				}
-				List<Route> candidates = new ArrayList<>(others.size() + 1);
-				for (int j = 0; j < routes.size(); j++) {
-					if (j == i || prefixes.get(j) == null) {
-						candidates.add(routes.get(j));
+				for (String prefix : prefixes.get(i)) {
+					if (byPrefix.containsKey(prefix)) {
+						// a second route of one prefix can never be reached there: the
+						// first
+						// matches every path the second would
+						continue;
 					}
+					List<Route> candidates = new ArrayList<>(others.size() + 1);
+					for (int j = 0; j < routes.size(); j++) {
+						if (j == i || prefixes.get(j).isEmpty()) {
+							candidates.add(routes.get(j));
+						}
+					}
+					byPrefix.put(prefix, List.copyOf(candidates));
 				}
-				byPrefix.put(prefix, List.copyOf(candidates));
 			}
 			return new Index(Map.copyOf(byPrefix), List.copyOf(others));
 		}
@@ -128,10 +131,21 @@ final class CatalogRouteMapping extends RoutePredicateHandlerMapping
 			return (found != null) ? found : this.others;
 		}
 
-		// a catalog route's prefix of exactly two segments, or null for any other route
-		private static String prefixOf(Route route) {
-			Object prefix = route.getMetadata().get(CatalogRoutes.PATH_PREFIX);
-			return (prefix instanceof String text && TWO_SEGMENTS.matcher(text).matches()) ? text : null;
+		// a catalog route's prefixes of exactly two segments (a list, or one as text),
+		// none
+		// for any other route; a route with any other prefix is looked at for every path
+		private static List<String> prefixesOf(Route route) {
+			Object metadata = route.getMetadata().get(CatalogRoutes.PATH_PREFIX);
+			List<?> values = (metadata instanceof List<?> list) ? list
+					: (metadata != null) ? List.of(metadata) : List.of();
+			List<String> prefixes = new ArrayList<>();
+			for (Object value : values) {
+				if (!(value instanceof String text) || !TWO_SEGMENTS.matcher(text).matches()) {
+					return List.of();
+				}
+				prefixes.add(text);
+			}
+			return prefixes;
 		}
 
 	}

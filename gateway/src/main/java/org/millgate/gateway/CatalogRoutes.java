@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,10 @@ import org.millgate.policies.versioning.NotFoundPolicy;
 class CatalogRoutes {
 
 	/**
-	 * The metadata of a catalog route naming the path prefix it routes (its predicate
-	 * matches that path and the paths under it, nothing else).
+	 * The metadata of a catalog route naming the path prefixes it routes, a list (its
+	 * predicate matches those paths and the paths under them, nothing else): the first
+	 * two segments of its operations' paths, one for most products, one per resource for
+	 * a product of several ({@code /v1/materials}, {@code /v1/plants}, ...).
 	 */
 	static final String PATH_PREFIX = "millgate.path-prefix";
 
@@ -82,14 +85,19 @@ class CatalogRoutes {
 				metadata.put(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, 2000);
 				metadata.put("product", product.id());
 				metadata.put("version", version.version());
-				metadata.put(PATH_PREFIX, route.pathPrefix());
+				metadata.put(PATH_PREFIX, route.pathPrefixes());
+				String[] patterns = route.pathPrefixes()
+					.stream()
+					.flatMap((prefix) -> Stream.of(prefix, prefix + "/**"))
+					.toArray(String[]::new);
 				routes.route(product.id() + "-" + version.version(),
-						(spec) -> spec.path(route.pathPrefix(), route.pathPrefix() + "/**")
+						(spec) -> spec.path(patterns)
 							.filters((filterSpec) -> filterSpec.filters(filters))
 							.metadata(metadata)
 							.uri(backend));
-				logger.info("Route {} {} ({}) {}/** -> {}", product.id(), version.version(), version.state().yamlName(),
-						route.pathPrefix(), backend);
+				logger.info("Route {} {} ({}) {} -> {}", product.id(), version.version(), version.state().yamlName(),
+						String.join(", ", route.pathPrefixes().stream().map((prefix) -> prefix + "/**").toList()),
+						backend);
 			}
 		}
 		routes.route(NotFoundPolicy.ID,

@@ -55,6 +55,13 @@ class CatalogRouteMappingTests {
 					path("/v1/reads/**").and((exchange) -> "GET".equals(exchange.getRequest().getMethod().name()))))
 			.metadata(CatalogRoutes.PATH_PREFIX, "/v1/reads")
 			.build());
+		// a product of several resources: one route, a prefix per resource
+		routes.add(Route.async()
+			.id("master-data-v1")
+			.uri("http://127.0.0.1:9")
+			.predicate(counted(path("/v1/materials/**").or(path("/v1/plants/**"))))
+			.metadata(CatalogRoutes.PATH_PREFIX, List.of("/v1/materials", "/v1/plants"))
+			.build());
 		// a route whose predicate fails: it does not match, the lookup goes on
 		routes.add(Route.async().id("failing").uri("http://127.0.0.1:9").predicate((exchange) -> {
 			throw new IllegalStateException("a predicate that fails");
@@ -93,6 +100,15 @@ class CatalogRouteMappingTests {
 	void should_take_a_predicate_that_fails_for_one_that_does_not_match(CapturedOutput output) {
 		assertThat(routeOf(MockServerHttpRequest.get("/v7/anything"))).isEqualTo("not-found");
 		assertThat(output).contains("Error applying the predicate of route failing");
+	}
+
+	@Test
+	void should_find_a_route_of_several_prefixes_by_each_and_by_no_other() {
+		assertThat(routeOf(MockServerHttpRequest.get("/v1/materials/FG-100"))).isEqualTo("master-data-v1");
+		assertThat(routeOf(MockServerHttpRequest.get("/v1/plants/1000/storage-locations"))).isEqualTo("master-data-v1");
+		assertThat(this.predicatesRun).as("the route ahead of the catalog's, and the one of the prefix, twice")
+			.hasValue(4);
+		assertThat(routeOf(MockServerHttpRequest.get("/v1/units-of-measure"))).isEqualTo("not-found");
 	}
 
 	@Test

@@ -234,9 +234,15 @@ class GatewayRouteTests {
 		CatalogRouteMapping.Index index = ((Mono<CatalogRouteMapping.Index>) ReflectionTestUtils.getField(only,
 				"index"))
 			.block();
-		assertThat(index.byPrefix()).containsKeys("/v1/shipments", "/v2/production-orders", "/v1/inventory");
+		assertThat(index.byPrefix()).containsKeys("/v1/shipments", "/v2/production-orders", "/v1/inventory",
+				"/v1/materials", "/v1/units-of-measure", "/v1/plants");
 		assertThat(index.candidates("/v1/shipments")).extracting(Route::getId)
 			.containsExactly("shipments-v1", "not-found");
+		assertThat(index.candidates("/v1/plants")).extracting(Route::getId)
+			.containsExactly("master-data-v1", "not-found");
+		assertThat(index.others()).extracting(Route::getId)
+			.as("every catalog route has its prefixes")
+			.containsExactly("not-found");
 		get("/v1/shipments/80000001", partner("ACME")).expectStatus().isOk();
 	}
 

@@ -1,7 +1,11 @@
 package org.millgate.policies.core;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.millgate.contracts.access.OperationScopes;
 import org.millgate.contracts.catalog.ContractDocument;
@@ -17,14 +21,21 @@ import org.millgate.contracts.validation.ResponseValidator;
  * @param product the product
  * @param version the version
  * @param contract the version's contract
- * @param pathPrefix the path every operation of the version starts with, e.g.
- * {@code /v1/production-orders}
+ * @param pathPrefixes the first two segments of its operations' paths, each once, in the
+ * contract's order: {@code /v1/production-orders}, or {@code /v1/materials},
+ * {@code /v1/units-of-measure} and {@code /v1/plants} for a product of several resources
  * @param operations the operations and their scopes
  * @param requestValidator the request validator, built once
  * @param responseValidator the response validator, built once
  */
-public record ApiRoute(Product product, ProductVersion version, ContractDocument contract, String pathPrefix,
+public record ApiRoute(Product product, ProductVersion version, ContractDocument contract, List<String> pathPrefixes,
 		OperationScopes operations, RequestValidator requestValidator, ResponseValidator responseValidator) {
+
+	private static final Pattern TWO_FIXED_SEGMENTS = Pattern.compile("(/[^/{}]+/[^/{}]+)(/|$)");
+
+	public ApiRoute {
+		pathPrefixes = List.copyOf(pathPrefixes);
+	}
 
 	/**
 	 * Derives a route from a contract.
@@ -35,7 +46,7 @@ public record ApiRoute(Product product, ProductVersion version, ContractDocument
 	 */
 	public static ApiRoute of(Product product, ProductVersion version, ContractDocument contract) {
 		OperationScopes operations = OperationScopes.of(contract);
-		return new ApiRoute(product, version, contract, commonPrefix(operations.all()), operations,
+		return new ApiRoute(product, version, contract, prefixes(operations.all()), operations,
 				new RequestValidator(contract), new ResponseValidator(contract));
 	}
 
@@ -57,21 +68,22 @@ public record ApiRoute(Product product, ProductVersion version, ContractDocument
 		return this.version.version();
 	}
 
-	private static String commonPrefix(List<OperationScopes.Entry> entries) {
-		String prefix = null;
+	// the fixed first two segments of every operation's path; an operation whose path is
+	// shorter or starts with a variable cannot be routed by prefix
+	private static List<String> prefixes(List<OperationScopes.Entry> entries) {
+		Set<String> prefixes = new LinkedHashSet<>();
 		for (OperationScopes.Entry entry : entries) {
-			String fixed = entry.template().replaceAll("/\\{.*$", "");
-			if (prefix == null) {
-				prefix = fixed;
+			Matcher matcher = TWO_FIXED_SEGMENTS.matcher(entry.template());
+			if (!matcher.lookingAt()) {
+				throw new IllegalStateException("The path " + entry.template()
+						+ " does not start with two fixed segments (version and resource)");
 			}
-			while (!(fixed + "/").startsWith(prefix + "/")) {
-				prefix = prefix.substring(0, Math.max(0, prefix.lastIndexOf('/')));
-			}
+			prefixes.add(matcher.group(1));
 		}
-		if (prefix == null || prefix.isEmpty()) {
-			throw new IllegalStateException("The operations share no path prefix");
+		if (prefixes.isEmpty()) {
+			throw new IllegalStateException("The contract has no operation");
 		}
-		return prefix;
+		return List.copyOf(prefixes);
 	}
 
 }
