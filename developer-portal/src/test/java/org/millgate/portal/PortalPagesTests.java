@@ -65,9 +65,17 @@ class PortalPagesTests {
 		assertThat(page.body()).contains("<caption>Versions of", "class=\"badge badge-deprecated\">deprecated<",
 				"line-critical", "200", "100 / s", "plant-standard",
 				"<code>production-orders:read</code><span>, </span><code>production-orders:write</code>",
-				"curl -H &quot;Authorization: Bearer $TOKEN&quot; http://gateway.test:8080/v2/production-orders",
+				"curl -H &quot;Authorization: Bearer $TOKEN&quot; &quot;http://gateway.test:8080/v2/production-orders",
 				"/products/production-orders/changelog");
 		assertThat(page.body()).containsPattern("\\(\\d+ days left\\)");
+	}
+
+	@Test
+	void a_product_page_shows_a_call_its_contract_answers() {
+		assertThat(get("/products/master-data").body()).contains(
+				"curl -H &quot;Authorization: Bearer $TOKEN&quot; &quot;http://gateway.test:8080/v1/materials&quot;");
+		assertThat(get("/products/inventory").body())
+			.contains("http://gateway.test:8080/v1/inventory/availability?material=FG-100&amp;plant=1000&quot;");
 	}
 
 	@Test

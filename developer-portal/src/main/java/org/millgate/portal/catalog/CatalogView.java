@@ -1,9 +1,12 @@
 package org.millgate.portal.catalog;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -203,6 +206,44 @@ public final class CatalogView {
 			}
 			return Optional.empty();
 		});
+	}
+
+	/**
+	 * A call of a product to show on its page: in its newest visible version, the first
+	 * read whose path has no variable (its events last), with the contract's example of
+	 * each required query parameter. A product's own name is no path of it (master data
+	 * answers {@code /v1/materials}, not {@code /v1/master-data}).
+	 * @param product the product
+	 * @return e.g. {@code /v1/inventory/availability?material=FG-100&plant=1000}, empty
+	 * when it has no such read
+	 */
+	public Optional<String> exampleCall(Product product) {
+		List<ProductVersion> versions = visibleVersions(product);
+		if (versions.isEmpty()) {
+			return Optional.empty();
+		}
+		JsonNode tree = this.catalog.contract(product.id(), versions.get(0).version()).orElseThrow().tree();
+		List<Map.Entry<String, JsonNode>> paths = new ArrayList<>(tree.path("paths").properties());
+		// the events' long poll last: a plain read shows the product better
+		paths.sort(Comparator.comparing((Map.Entry<String, JsonNode> path) -> path.getKey().endsWith("/events")));
+		for (Map.Entry<String, JsonNode> path : paths) {
+			JsonNode read = resolve(tree, path.getValue()).path("get");
+			if (path.getKey().contains("{") || read.isMissingNode()) {
+				continue;
+			}
+			List<String> query = new ArrayList<>();
+			for (JsonNode reference : read.path("parameters")) {
+				JsonNode parameter = resolve(tree, reference);
+				if ("query".equals(parameter.path("in").asText()) && parameter.path("required").asBoolean()) {
+					JsonNode example = parameter.has("example") ? parameter.path("example")
+							: resolve(tree, parameter.path("schema")).path("example");
+					query.add(parameter.path("name").asText() + "="
+							+ URLEncoder.encode(example.asText(), StandardCharsets.UTF_8));
+				}
+			}
+			return Optional.of(path.getKey() + (query.isEmpty() ? "" : "?" + String.join("&", query)));
+		}
+		return Optional.empty();
 	}
 
 	private static JsonNode resolve(JsonNode tree, JsonNode node) {

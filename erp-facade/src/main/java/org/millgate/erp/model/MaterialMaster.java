@@ -2,6 +2,7 @@ package org.millgate.erp.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ public record MaterialMaster(String id, Map<String, String> descriptions, String
 	 * @param wanted the plants
 	 * @return true when one of them does
 	 */
-	public boolean keptInAny(java.util.Collection<String> wanted) {
+	public boolean keptInAny(Collection<String> wanted) {
 		return this.plants.stream().anyMatch((plant) -> wanted.contains(plant.plant()));
 	}
 

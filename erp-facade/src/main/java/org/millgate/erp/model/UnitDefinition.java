@@ -12,13 +12,4 @@ package org.millgate.erp.model;
  */
 public record UnitDefinition(UnitOfMeasure unit, String isoCode, UnitDimension dimension, int decimals, String name) {
 
-	/**
-	 * Whether a quantity in this unit has no more decimals than the unit allows.
-	 * @param value the amount
-	 * @return true when it fits
-	 */
-	public boolean fits(java.math.BigDecimal value) {
-		return Math.max(0, value.stripTrailingZeros().scale()) <= this.decimals;
-	}
-
 }

@@ -69,8 +69,8 @@ final class SapLimits {
 		if (decimals > allowed) {
 			throw new ErpFailure.LimitExceeded(field, property,
 					what + " is " + plain.toPlainString() + " " + quantity.unit().code() + ", with " + decimals
-							+ " decimals; a quantity in " + quantity.unit().code() + " has "
-							+ ((allowed == 0) ? "no decimals" : "at most " + allowed));
+							+ ((decimals == 1) ? " decimal" : " decimals") + "; a quantity in " + quantity.unit().code()
+							+ " has " + ((allowed == 0) ? "no decimals" : "at most " + allowed));
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.millgate.erp.sap;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -333,7 +334,7 @@ final class SapMasterData implements MasterData {
 	 * @param timeToLive the master-data cache time
 	 * @param clock the clock
 	 */
-	record Settings(java.time.Duration timeToLive, Clock clock) {
+	record Settings(Duration timeToLive, Clock clock) {
 	}
 
 }

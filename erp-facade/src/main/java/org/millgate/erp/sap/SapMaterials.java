@@ -1,5 +1,6 @@
 package org.millgate.erp.sap;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -41,7 +42,7 @@ final class SapMaterials implements Materials {
 					.read("material.read",
 							() -> this.http.get(SapRelease.PRODUCTS, "A_Product(" + ODataFilter.literal(id) + ")",
 									Map.of("$expand", SapMasterData.PRODUCT_EXPAND)))
-					.map((answer) -> material(this.masterData.material(answer.entity(), java.util.List.of()))));
+					.map((answer) -> material(this.masterData.material(answer.entity(), List.of()))));
 	}
 
 	private static Material material(MaterialMaster master) {

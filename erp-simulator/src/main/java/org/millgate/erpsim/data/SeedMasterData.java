@@ -88,14 +88,18 @@ final class SeedMasterData {
 						"BOMHeaderBaseUnit", material.unit(), "BOMHeaderQuantityInBaseUnit", base,
 						"IsMarkedForDeletion", material.deleted());
 				int node = 0;
+				int position = 0;
 				for (SeedMaterial.BomLine line : material.bom()) {
+					position += 10;
 					boolean changes = "FG-100".equals(material.code()) && "1000".equals(plant)
 							&& "RM-200".equals(line.material());
 					LocalDate until = changes ? GRANULATE_CHANGE.minusDays(1) : OPEN_END;
-					item(data, bom, material, plant, ++node, line.material(), line.perUnit().multiply(base), BOM_FROM,
-							until);
+					item(data, bom, material, plant, ++node, position, line.material(), line.perUnit().multiply(base),
+							BOM_FROM, until);
 					if (changes) {
-						item(data, bom, material, plant, ++node, "RM-220", line.perUnit().multiply(base),
+						// an engineering change: the same item, another component from
+						// the day on
+						item(data, bom, material, plant, ++node, position, "RM-220", line.perUnit().multiply(base),
 								GRANULATE_CHANGE, OPEN_END);
 					}
 				}
@@ -103,12 +107,12 @@ final class SeedMasterData {
 		}
 	}
 
-	private static void item(ErpData data, String bom, SeedMaterial material, String plant, int node, String component,
-			BigDecimal quantity, LocalDate from, LocalDate until) {
+	private static void item(ErpData data, String bom, SeedMaterial material, String plant, int node, int position,
+			String component, BigDecimal quantity, LocalDate from, LocalDate until) {
 		insert(data, "BillOfMaterialItem", "BillOfMaterial", bom, "BillOfMaterialCategory", "M",
 				"BillOfMaterialVariant", "01", "BillOfMaterialVersion", "", "BillOfMaterialItemNodeNumber",
 				digits(node, 8), "HeaderChangeDocument", "", "Material", material.code(), "Plant", plant,
-				"BillOfMaterialItemNumber", digits(node * 10L, 4), "BillOfMaterialComponent", component,
+				"BillOfMaterialItemNumber", digits(position, 4), "BillOfMaterialComponent", component,
 				"BillOfMaterialItemCategory", "L", "BillOfMaterialItemQuantity",
 				quantity.setScale(3, RoundingMode.HALF_EVEN), "BillOfMaterialItemUnit",
 				SeedCatalog.material(component).unit(), "ValidityStartDate", day(from), "ValidityEndDate", day(until));

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
@@ -16,6 +18,7 @@ import org.millgate.erp.model.BillOfMaterial;
 import org.millgate.erp.model.BomUsage;
 import org.millgate.erp.model.MaterialMaster;
 import org.millgate.erp.model.MaterialType;
+import org.millgate.erp.model.Plant;
 import org.millgate.erp.model.Snapshot;
 import org.millgate.erp.model.StorageLocation;
 import org.millgate.erp.model.UnitDefinition;
@@ -116,7 +119,7 @@ public final class MasterDataLookup {
 	 * @param caller who asks
 	 * @return the plants
 	 */
-	public Mono<Snapshot<org.millgate.erp.model.Plant>> plants(Caller caller) {
+	public Mono<Snapshot<Plant>> plants(Caller caller) {
 		return this.masterData.plants()
 			.map((all) -> new Snapshot<>(all.items().stream().filter((plant) -> caller.sees(plant.plant())).toList(),
 					all.asOf()));
@@ -167,15 +170,14 @@ public final class MasterDataLookup {
 		return material.descriptions()
 			.entrySet()
 			.stream()
-			.sorted(java.util.Map.Entry.comparingByKey())
+			.sorted(Map.Entry.comparingByKey())
 			.findFirst()
 			.map((entry) -> new Description(entry.getValue(), entry.getKey()))
 			.orElse(new Description("", material.erpLanguage()));
 	}
 
-	private static java.util.Optional<MaterialMaster> visible(Caller caller, MaterialMaster material) {
-		return material.keptInAny(caller.plants()) ? java.util.Optional.of(only(material, caller.plants()))
-				: java.util.Optional.empty();
+	private static Optional<MaterialMaster> visible(Caller caller, MaterialMaster material) {
+		return material.keptInAny(caller.plants()) ? Optional.of(only(material, caller.plants())) : Optional.empty();
 	}
 
 	private static MaterialMaster only(MaterialMaster material, Set<String> plants) {

@@ -1,5 +1,6 @@
 package org.millgate.masterdata.web;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class ReferenceController {
 		});
 	}
 
-	private ResponseEntity<Map<String, Object>> answer(String tag, Map<String, Object> json, java.time.Instant asOf) {
+	private ResponseEntity<Map<String, Object>> answer(String tag, Map<String, Object> json, Instant asOf) {
 		String etag = EntityTags.of(tag, json);
 		json.put("asOf", asOf.atOffset(ZoneOffset.UTC));
 		return ResponseEntity.ok()
