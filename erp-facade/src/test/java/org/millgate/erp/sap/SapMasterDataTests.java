@@ -80,6 +80,9 @@ class SapMasterDataTests {
 		assertThat(before.baseQuantity().isSameAs(Quantity.of("1", "H87"))).isTrue();
 		assertThat(before.items()).extracting(BomItem::component).containsExactly("RM-200", "RM-310", "PK-500");
 		assertThat(after.items()).extracting(BomItem::component).containsExactly("RM-220", "RM-310", "PK-500");
+		assertThat(after.items()).as("an engineering change keeps the item's number")
+			.extracting(BomItem::item)
+			.containsExactly("0010", "0020", "0030");
 		BomItem granulate = before.items().get(0);
 		assertThat(granulate.quantity().isSameAs(Quantity.of("0.35", "KGM"))).isTrue();
 		assertThat(granulate.category()).isEqualTo(BomItemCategory.STOCK);
