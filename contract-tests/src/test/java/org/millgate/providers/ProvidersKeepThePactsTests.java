@@ -55,6 +55,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Order(20)
 class ProvidersKeepThePactsTests {
 
+	// master data's provider states, verified against the service and through the
+	// gateway:
+	// seed data of every release
+	static final String UNITS = "the ERP knows pieces and kilograms";
+
+	static final String BOM = "FG-100 has a production bill of materials in plant 1000";
+
+	static final String BATCHES = "plant 1000 keeps RM-200 in batches";
+
+	static final String STORAGE_LOCATIONS = "plant 1000 has storage locations";
+
 	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 	abstract static class OnRelease {
 
@@ -198,8 +209,7 @@ class ProvidersKeepThePactsTests {
 				return "master-data-api";
 			}
 
-			@State({ "the ERP knows pieces and kilograms", "FG-100 has a production bill of materials in plant 1000",
-					"plant 1000 keeps RM-200 in batches", "plant 1000 has storage locations" })
+			@State({ UNITS, BOM, BATCHES, STORAGE_LOCATIONS })
 			void seed() {
 				// seed data
 			}
@@ -355,8 +365,7 @@ class ProvidersKeepThePactsTests {
 				return "gateway";
 			}
 
-			@State({ "the ERP knows pieces and kilograms", "FG-100 has a production bill of materials in plant 1000",
-					"plant 1000 keeps RM-200 in batches", "plant 1000 has storage locations" })
+			@State({ UNITS, BOM, BATCHES, STORAGE_LOCATIONS })
 			void seed() {
 				// seed data
 			}

@@ -109,9 +109,8 @@ final class CatalogRouteMapping extends RoutePredicateHandlerMapping
 			for (int i = 0; i < routes.size(); i++) {
 				for (String prefix : prefixes.get(i)) {
 					if (byPrefix.containsKey(prefix)) {
-						// a second route of one prefix can never be reached there: the
-						// first
-						// matches every path the second would
+						// a second route of one prefix is never reached by it: the
+						// first matches every path the second would
 						continue;
 					}
 					List<Route> candidates = new ArrayList<>(others.size() + 1);
@@ -131,13 +130,12 @@ final class CatalogRouteMapping extends RoutePredicateHandlerMapping
 			return (found != null) ? found : this.others;
 		}
 
-		// a catalog route's prefixes of exactly two segments (a list, or one as text),
-		// none
-		// for any other route; a route with any other prefix is looked at for every path
+		// a catalog route's prefixes, each of exactly two segments; none for any other
+		// route, or one with another prefix, which is then looked at for every path
 		private static List<String> prefixesOf(Route route) {
-			Object metadata = route.getMetadata().get(CatalogRoutes.PATH_PREFIX);
-			List<?> values = (metadata instanceof List<?> list) ? list
-					: (metadata != null) ? List.of(metadata) : List.of();
+			if (!(route.getMetadata().get(CatalogRoutes.PATH_PREFIX) instanceof List<?> values)) {
+				return List.of();
+			}
 			List<String> prefixes = new ArrayList<>();
 			for (Object value : values) {
 				if (!(value instanceof String text) || !TWO_SEGMENTS.matcher(text).matches()) {

@@ -53,7 +53,7 @@ class CatalogRouteMappingTests {
 			.uri("http://127.0.0.1:9")
 			.predicate(counted(
 					path("/v1/reads/**").and((exchange) -> "GET".equals(exchange.getRequest().getMethod().name()))))
-			.metadata(CatalogRoutes.PATH_PREFIX, "/v1/reads")
+			.metadata(CatalogRoutes.PATH_PREFIX, List.of("/v1/reads"))
 			.build());
 		// a product of several resources: one route, a prefix per resource
 		routes.add(Route.async()
@@ -127,7 +127,7 @@ class CatalogRouteMappingTests {
 	private Route route(String id, String pattern, String prefix) {
 		Route.AsyncBuilder builder = Route.async().id(id).uri("http://127.0.0.1:9").predicate(counted(path(pattern)));
 		if (prefix != null) {
-			builder.metadata(CatalogRoutes.PATH_PREFIX, prefix);
+			builder.metadata(CatalogRoutes.PATH_PREFIX, List.of(prefix));
 		}
 		return builder.build();
 	}

@@ -1,8 +1,6 @@
 package org.millgate.erp.port;
 
 import java.time.LocalDate;
-import java.util.List;
-
 import reactor.core.publisher.Mono;
 
 import org.millgate.erp.model.BillOfMaterial;
@@ -62,11 +60,5 @@ public interface MasterData {
 	 * @return the units, in order of their code
 	 */
 	Mono<Snapshot<UnitDefinition>> units();
-
-	/**
-	 * The units, at once: the rule quantities are checked by.
-	 * @return the units the facade knows
-	 */
-	List<UnitDefinition> knownUnits();
 
 }

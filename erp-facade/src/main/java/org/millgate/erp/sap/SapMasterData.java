@@ -234,11 +234,6 @@ final class SapMasterData implements MasterData {
 		return Mono.fromSupplier(() -> new Snapshot<>(this.units.definitions(), this.clock.instant()));
 	}
 
-	@Override
-	public List<UnitDefinition> knownUnits() {
-		return this.units.definitions();
-	}
-
 	/**
 	 * A material as the product master keeps it.
 	 * @param entity an {@code A_Product} with its descriptions, plants and units expanded

@@ -52,6 +52,8 @@ final class SapUnits {
 
 	private final Map<String, UnitDefinition> definitions = new LinkedHashMap<>();
 
+	private final List<UnitDefinition> sorted;
+
 	SapUnits(Map<String, String> extra) {
 		for (Row row : BUILT_IN) {
 			this.toCanonical.put(row.sap(), row.definition().unit().code());
@@ -64,6 +66,9 @@ final class SapUnits {
 			this.definitions.putIfAbsent(canonical, new UnitDefinition(UnitOfMeasure.of(canonical), canonical,
 					UnitDimension.OTHER, SapLimits.QUANTITY_SCALE, sap));
 		});
+		List<UnitDefinition> all = new ArrayList<>(this.definitions.values());
+		all.sort((a, b) -> a.unit().code().compareTo(b.unit().code()));
+		this.sorted = List.copyOf(all);
 	}
 
 	/**
@@ -71,9 +76,7 @@ final class SapUnits {
 	 * @return the definitions
 	 */
 	List<UnitDefinition> definitions() {
-		List<UnitDefinition> sorted = new ArrayList<>(this.definitions.values());
-		sorted.sort((a, b) -> a.unit().code().compareTo(b.unit().code()));
-		return sorted;
+		return this.sorted;
 	}
 
 	/**

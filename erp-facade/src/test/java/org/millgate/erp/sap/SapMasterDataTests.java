@@ -142,7 +142,7 @@ class SapMasterDataTests {
 	@Test
 	void should_know_the_decimals_of_each_unit_and_refuse_a_piece_with_decimals_before_the_erp() {
 		SapErpFacade facade = Simulators.facade("2022");
-		List<UnitDefinition> units = facade.masterData().knownUnits();
+		List<UnitDefinition> units = facade.masterData().units().block().items();
 		assertThat(units).filteredOn((unit) -> unit.unit().code().equals("H87")).singleElement().satisfies((piece) -> {
 			assertThat(piece.decimals()).isZero();
 			assertThat(piece.dimension()).isEqualTo(UnitDimension.COUNT);

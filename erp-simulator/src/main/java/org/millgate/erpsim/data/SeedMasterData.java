@@ -3,6 +3,7 @@ package org.millgate.erpsim.data;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,17 +53,19 @@ final class SeedMasterData {
 
 	// Where a material has stock in a plant, and its home location there.
 	private static void storageLocations(ErpData data) {
+		// one pass over the stock, however large the seed scale made it
+		Map<String, Set<String>> stocked = new HashMap<>();
+		for (Map<String, Object> row : data.table("MaterialStock").rows()) {
+			String location = (String) row.get("StorageLocation");
+			if (location != null && !location.isEmpty()) {
+				stocked.computeIfAbsent(row.get("Material") + "/" + row.get("Plant"), (key) -> new TreeSet<>())
+					.add(location);
+			}
+		}
 		for (SeedMaterial material : SeedCatalog.MATERIALS) {
 			for (String plant : material.plants()) {
-				Set<String> locations = new TreeSet<>();
+				Set<String> locations = new TreeSet<>(stocked.getOrDefault(material.code() + "/" + plant, Set.of()));
 				locations.add(material.storageLocation());
-				data.table("MaterialStock")
-					.rows()
-					.stream()
-					.filter((row) -> material.code().equals(row.get("Material")) && plant.equals(row.get("Plant")))
-					.map((row) -> (String) row.get("StorageLocation"))
-					.filter((location) -> location != null && !location.isEmpty())
-					.forEach(locations::add);
 				for (String location : locations) {
 					insert(data, "ProductStorageLocation", "Product", material.code(), "Plant", plant,
 							"StorageLocation", location, "WarehouseStorageBin", "", "IsMarkedForDeletion",
