@@ -579,6 +579,23 @@ class GatewayRouteTests {
 	}
 
 	@Test
+	void aQuantityWithMoreDecimalsThanItsUnitHasAnswers422AsTheProductWouldAndNeverReachesTheService() {
+		// the units table of api-contracts: a piece has no decimals, a kilogram three
+		problem(post("/v1/production-orders/1000043/confirmations",
+				"{\"operation\":\"0010\",\"yieldQuantity\":1.5,\"scrapQuantity\":0,\"unit\":\"H87\",\"finalConfirmation\":false}",
+				mesWriter(), "key-" + UUID.randomUUID()), 422, "erp.limitExceeded")
+			.contains("1.5 H87 has 1 decimal; a quantity in H87 has no decimals")
+			.contains("\"pointer\":\"/yieldQuantity\"")
+			.contains("nothing was sent to the ERP");
+		problem(post("/v1/production-orders/1000043/confirmations",
+				"{\"operation\":\"0010\",\"yieldQuantity\":2.000,\"scrapQuantity\":0.25,\"unit\":\"H87\",\"finalConfirmation\":false}",
+				mesWriter(), "key-" + UUID.randomUUID()), 422, "erp.limitExceeded")
+			.contains("\"pointer\":\"/scrapQuantity\"")
+			.doesNotContain("/yieldQuantity");
+		assertThat(backend.calls()).isZero();
+	}
+
+	@Test
 	void aBodyOverTheLimitAnswers413() {
 		String big = "{\"operation\":\"" + "0".repeat(70_000) + "\"}";
 		problem(post("/v1/production-orders/1000043/confirmations", big, mesWriter(), "key-" + UUID.randomUUID()), 413,

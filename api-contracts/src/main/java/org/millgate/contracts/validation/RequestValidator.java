@@ -11,6 +11,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 
 import org.millgate.contracts.catalog.ContractDocument;
+import org.millgate.contracts.units.UnitsOfMeasure;
 
 /**
  * Checks requests against one contract. Built once per contract (building parses the
@@ -26,6 +27,8 @@ public final class RequestValidator {
 	private static final int MAX_MESSAGE = 500;
 
 	private final OpenApiInteractionValidator validator;
+
+	private final QuantityDecimals quantities;
 
 	public RequestValidator(ContractDocument contract) {
 		this(contract, true);
@@ -50,6 +53,7 @@ public final class RequestValidator {
 				.withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
 				.build())
 			.build();
+		this.quantities = QuantityDecimals.of(contract, UnitsOfMeasure.standard());
 	}
 
 	/**
@@ -78,6 +82,21 @@ public final class RequestValidator {
 			}
 		}
 		return violations;
+	}
+
+	/**
+	 * Checks the quantities of a body that keeps the contract against the units table:
+	 * those the contract names ({@code x-millgate-quantities}) with more decimals than
+	 * their unit has, such as 1.5 pieces. The ERP would refuse them, so they are refused
+	 * with {@code erp.limitExceeded} before they reach it, by the gateway and the product
+	 * alike.
+	 * @param method the HTTP method
+	 * @param path the request path, without query
+	 * @param body the body, empty for none
+	 * @return the violations, empty when every quantity fits its unit
+	 */
+	public List<RequestViolation> unitDecimals(String method, String path, byte[] body) {
+		return this.quantities.check(method, path, body);
 	}
 
 	private static String pointer(ValidationReport.Message message) {

@@ -24,4 +24,16 @@ public record RequestViolation(String pointer, String message) {
 		return violations.stream().anyMatch((violation) -> CONTENT_TYPE.equals(violation.pointer()));
 	}
 
+	/**
+	 * The detail of a refusal of quantities with more decimals than their units have
+	 * ({@link RequestValidator#unitDecimals}), the same from the gateway and the product.
+	 * @param violations the violations, at least one
+	 * @return the detail
+	 */
+	public static String decimalsDetail(List<RequestViolation> violations) {
+		String what = (violations.size() == 1) ? violations.get(0).message()
+				: violations.size() + " quantities have more decimals than their units have; see errors";
+		return what + "; nothing was sent to the ERP.";
+	}
+
 }

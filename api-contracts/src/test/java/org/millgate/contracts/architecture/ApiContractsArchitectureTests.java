@@ -44,7 +44,7 @@ class ApiContractsArchitectureTests {
 	static final ArchRule holds_only_what_services_need_at_run_time = classes().should()
 		.resideInAnyPackage("org.millgate.contracts.access", "org.millgate.contracts.catalog",
 				"org.millgate.contracts.openapi", "org.millgate.contracts.paging", "org.millgate.contracts.problems",
-				"org.millgate.contracts.usage", "org.millgate.contracts.validation")
+				"org.millgate.contracts.units", "org.millgate.contracts.usage", "org.millgate.contracts.validation")
 		.because("every service and the gateway ship this jar; design-time tooling (diff, lint, reviews, "
 				+ "pact checks, erp-impact) belongs in contract-tools, which depends on this module");
 

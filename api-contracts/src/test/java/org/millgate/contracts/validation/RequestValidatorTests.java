@@ -80,4 +80,36 @@ class RequestValidatorTests {
 			.contains("/operation", "/yieldQuantity");
 	}
 
+	@Test
+	void should_refuse_a_quantity_with_more_decimals_than_its_unit_has() {
+		String path = "/v1/production-orders/1000001/confirmations";
+		byte[] piece = "{\"operation\":\"0010\",\"yieldQuantity\":1.5,\"scrapQuantity\":0.25,\"unit\":\"H87\",\"finalConfirmation\":false}"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(VALIDATOR.validate("POST", path, Map.of(), JSON, piece)).isEmpty();
+
+		assertThat(VALIDATOR.unitDecimals("POST", path, piece)).extracting(RequestViolation::pointer)
+			.containsExactly("/yieldQuantity", "/scrapQuantity");
+		byte[] kilogram = "{\"operation\":\"0010\",\"yieldQuantity\":1.10,\"unit\":\"KGM\",\"finalConfirmation\":false}"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(VALIDATOR.unitDecimals("POST", path, kilogram)).isEmpty();
+		byte[] whole = "{\"operation\":\"0010\",\"yieldQuantity\":2.000,\"unit\":\"H87\",\"finalConfirmation\":false}"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(VALIDATOR.unitDecimals("POST", path, whole)).isEmpty();
+		assertThat(VALIDATOR.unitDecimals("GET", "/v1/production-orders", new byte[0])).isEmpty();
+	}
+
+	@Test
+	void should_find_quantities_nested_in_the_body() {
+		RequestValidator v2 = new RequestValidator(
+				ContractCatalog.load().contract("production-orders", "v2").orElseThrow());
+		byte[] body = "{\"operation\":\"0010\",\"yield\":{\"value\":3,\"unit\":\"H87\"},\"scrap\":{\"value\":0.5,\"unit\":\"H87\"},\"finalConfirmation\":false}"
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(v2.unitDecimals("POST", "/v2/production-orders/1000001/confirmations", body)).singleElement()
+			.satisfies((violation) -> {
+				assertThat(violation.pointer()).isEqualTo("/scrap/value");
+				assertThat(violation.message()).startsWith("0.5 H87 has 1 decimal; a quantity in H87 has no decimals");
+			});
+	}
+
 }

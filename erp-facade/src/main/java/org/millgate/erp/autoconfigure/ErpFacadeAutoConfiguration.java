@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import org.millgate.erp.config.ErpProperties;
+import org.millgate.erp.model.UnitTable;
 import org.millgate.erp.port.Confirmations;
 import org.millgate.erp.port.Deliveries;
 import org.millgate.erp.port.MasterData;
@@ -38,7 +39,8 @@ public class ErpFacadeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SapErpFacade sapErpFacade(ErpProperties properties, ObjectProvider<WebClient.Builder> builders,
-			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clocks, Environment environment) {
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clocks, ObjectProvider<UnitTable> units,
+			Environment environment) {
 		// the ERP's administrators (and the simulator's statistics) see which service
 		// calls
 		WebClient.Builder builder = builders.getIfAvailable(WebClient::builder)
@@ -46,7 +48,7 @@ public class ErpFacadeAutoConfiguration {
 			.defaultHeader(HttpHeaders.USER_AGENT,
 					"millgate-" + environment.getProperty("spring.application.name", "erp-facade"));
 		return SapErpFacade.create(properties, builder, meters.getIfAvailable(SimpleMeterRegistry::new),
-				clocks.getIfAvailable(Clock::systemUTC));
+				clocks.getIfAvailable(Clock::systemUTC), units.getIfAvailable(() -> UnitTable.NONE));
 	}
 
 	@Bean

@@ -19,6 +19,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import org.millgate.erp.config.ErpProperties;
+import org.millgate.erp.model.UnitTable;
 import org.millgate.erp.port.Confirmations;
 import org.millgate.erp.port.Deliveries;
 import org.millgate.erp.port.ErpFailure;
@@ -63,12 +64,13 @@ public final class SapErpFacade {
 
 	private final GoodsMovements goodsMovements;
 
-	private SapErpFacade(ErpProperties properties, WebClient client, MeterRegistry meters, Clock clock) {
+	private SapErpFacade(ErpProperties properties, WebClient client, MeterRegistry meters, Clock clock,
+			UnitTable unitTable) {
 		this.release = SapRelease.of(properties.release());
 		this.http = new SapHttp(client, properties.baseUrl(), properties.sapClient(), properties.sapLanguage(),
 				credentials(properties, client, clock), properties.conflictCodes());
 		this.calls = calls(properties, meters);
-		SapUnits units = new SapUnits(properties.units());
+		SapUnits units = new SapUnits(properties.units(), unitTable);
 		OrderMapping mapping = new OrderMapping(this.release, units);
 		Duration stockTtl = properties.cache().stock();
 		this.productionOrders = new SapProductionOrders(this.http, this.calls, this.release, mapping);
@@ -93,10 +95,12 @@ public final class SapErpFacade {
 	 * @param builder a WebClient builder (Boot's, with its codecs and observation)
 	 * @param meters where to publish metrics
 	 * @param clock the clock
+	 * @param units the platform's units table, whose decimals the facade refuses
+	 * quantities by ({@link UnitTable#NONE} for a service that only reads)
 	 * @return the facade
 	 */
 	public static SapErpFacade create(ErpProperties properties, WebClient.Builder builder, MeterRegistry meters,
-			Clock clock) {
+			Clock clock, UnitTable units) {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeouts().connect().toMillis());
 		if (properties.authMode() == ErpProperties.Auth.Mode.MTLS
@@ -113,7 +117,7 @@ public final class SapErpFacade {
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
 			.build();
-		return new SapErpFacade(properties, client, meters, clock);
+		return new SapErpFacade(properties, client, meters, clock, units);
 	}
 
 	private static Credentials credentials(ErpProperties properties, WebClient client, Clock clock) {

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.millgate.erp.model.UnitDimension;
 import org.millgate.erp.model.UnitOfMeasure;
+import org.millgate.erp.model.UnitTable;
 import org.millgate.erp.port.ErpFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +47,7 @@ class SapValuesTests {
 
 	@Test
 	void should_map_sap_units_to_un_ece_codes_and_back() {
-		SapUnits units = new SapUnits(Map.of("ZBX", "BX"));
+		SapUnits units = new SapUnits(Map.of("ZBX", "BX"), TestUnits.TABLE);
 
 		assertThat(units.canonical("ST")).isEqualTo(UnitOfMeasure.of("H87"));
 		assertThat(units.canonical("KG")).isEqualTo(UnitOfMeasure.of("KGM"));
@@ -54,6 +56,22 @@ class SapValuesTests {
 		assertThat(units.sap(UnitOfMeasure.of("BX"))).isEqualTo("ZBX");
 		assertThatThrownBy(() -> units.canonical("QQQ")).isInstanceOf(ErpFailure.Malformed.class)
 			.hasMessageContaining("millgate.erp.units");
+	}
+
+	@Test
+	void should_take_decimals_from_the_table_and_give_a_unit_it_lacks_those_of_the_quantity_type() {
+		SapUnits units = new SapUnits(Map.of("ZBX", "BX"), TestUnits.TABLE);
+
+		assertThat(units.decimals(UnitOfMeasure.of("H87"))).isZero();
+		assertThat(units.decimals(UnitOfMeasure.of("KGM"))).isEqualTo(3);
+		assertThat(units.decimals(UnitOfMeasure.of("BX"))).as("mapped, not in the table").isEqualTo(3);
+		assertThat(units.definitions()).filteredOn((unit) -> unit.unit().code().equals("MTR"))
+			.singleElement()
+			.satisfies((metre) -> {
+				assertThat(metre.dimension()).isEqualTo(UnitDimension.OTHER);
+				assertThat(metre.name()).isEqualTo("M");
+			});
+		assertThat(new SapUnits(Map.of(), UnitTable.NONE).decimals(UnitOfMeasure.of("H87"))).isEqualTo(3);
 	}
 
 	private static JsonNode json(String text) {

@@ -44,7 +44,7 @@ final class Simulators {
 		ErpProperties properties = new Binder(new MapConfigurationPropertySource(values))
 			.bind("millgate.erp", ErpProperties.class)
 			.orElseThrow(() -> new IllegalStateException("no properties"));
-		return SapErpFacade.create(properties, WebClient.builder(), meters, Clock.systemUTC());
+		return SapErpFacade.create(properties, WebClient.builder(), meters, Clock.systemUTC(), TestUnits.TABLE);
 	}
 
 }

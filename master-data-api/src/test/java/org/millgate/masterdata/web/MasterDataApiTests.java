@@ -16,6 +16,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import org.millgate.contracts.units.UnitOfMeasure;
+import org.millgate.contracts.units.UnitsOfMeasure;
 import org.millgate.testing.TestTokens;
 import org.millgate.testing.contracts.ContractResponses;
 import org.millgate.testing.erp.ErpSimulator;
@@ -204,6 +206,12 @@ class MasterDataApiTests {
 
 		List<String> units = JsonPath.read(body(result), "$.items[*].unit");
 		assertThat(units).contains("H87", "KGM", "CT").isSorted().doesNotHaveDuplicates();
+		// one table: what the gateway and the contract check refuse quantities by
+		List<Integer> decimals = JsonPath.read(body(result), "$.items[*].decimals");
+		assertThat(units)
+			.containsExactlyElementsOf(UnitsOfMeasure.standard().all().stream().map(UnitOfMeasure::code).toList());
+		assertThat(decimals)
+			.containsExactlyElementsOf(UnitsOfMeasure.standard().all().stream().map(UnitOfMeasure::decimals).toList());
 		assertThat(body(result)).contains(
 				"{\"unit\":\"H87\",\"isoCode\":\"PCE\",\"dimension\":\"COUNT\",\"decimals\":0,\"name\":\"piece\"}",
 				"{\"unit\":\"KGM\",\"isoCode\":\"KGM\",\"dimension\":\"MASS\",\"decimals\":3,\"name\":\"kilogram\"}");

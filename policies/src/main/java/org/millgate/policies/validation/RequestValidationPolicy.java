@@ -27,7 +27,9 @@ import org.millgate.web.Problems;
  * product; the body is read once, up to a limit, and handed on. Configuration:
  * {@link Config}, per product. Failure codes: {@value #REQUEST_INVALID} (400, one
  * {@code errors[]} entry per violation), {@value #REQUEST_TOO_LARGE} (413),
- * {@value #UNSUPPORTED_MEDIA_TYPE} (415, a body that is not {@code application/json}).
+ * {@value #UNSUPPORTED_MEDIA_TYPE} (415, a body that is not {@code application/json}),
+ * {@value #ERP_LIMIT_EXCEEDED} (422, a quantity with more decimals than its unit has, one
+ * {@code errors[]} entry each).
  */
 public final class RequestValidationPolicy extends AbstractRoutePolicy<RequestValidationPolicy.Config> {
 
@@ -38,6 +40,12 @@ public final class RequestValidationPolicy extends AbstractRoutePolicy<RequestVa
 
 	/** 413: the body is larger than the product accepts. */
 	public static final String REQUEST_TOO_LARGE = "request.tooLarge";
+
+	/**
+	 * 422: a quantity with more decimals than its unit has (the units table), which the
+	 * ERP would refuse; the product answers the same.
+	 */
+	public static final String ERP_LIMIT_EXCEEDED = "erp.limitExceeded";
 
 	/** 415: a body in a media type the operation does not take. */
 	public static final String UNSUPPORTED_MEDIA_TYPE = "request.unsupportedMediaType";
@@ -83,6 +91,13 @@ public final class RequestValidationPolicy extends AbstractRoutePolicy<RequestVa
 			return this.problems.write(exchange, REQUEST_INVALID, "The request does not satisfy the "
 					+ route.productId() + " " + route.versionName() + " contract; see errors.", violations,
 					HttpHeaders.EMPTY);
+		}
+		List<RequestViolation> decimals = route.requestValidator()
+			.unitDecimals(request.getMethod().name(), request.getPath().value(), body);
+		if (!decimals.isEmpty()) {
+			call.validation("request-invalid");
+			return this.problems.write(exchange, ERP_LIMIT_EXCEEDED, RequestViolation.decimalsDetail(decimals),
+					decimals, HttpHeaders.EMPTY);
 		}
 		call.validation("valid");
 		ServerHttpRequest replay = new ServerHttpRequestDecorator(request) {

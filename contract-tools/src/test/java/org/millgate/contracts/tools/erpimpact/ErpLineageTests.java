@@ -184,7 +184,7 @@ class ErpLineageTests {
 			"production-orders v1 listConfirmations nextCursor", "production-orders v2 listConfirmations nextCursor",
 			// master data: when the ERP was read, the day asked for, the path's plant;
 			// the
-			// units are SAP's standard units table as the adapter knows it (SapUnits)
+			// units are the platform's units table (api-contracts' units-of-measure.yaml)
 			"master-data v1 listMaterials asOf", "master-data v1 getMaterial asOf",
 			"master-data v1 getBillOfMaterials asOf", "master-data v1 getBillOfMaterials validOn",
 			"master-data v1 listPlants asOf", "master-data v1 listStorageLocations asOf",

@@ -1,0 +1,150 @@
+package org.millgate.contracts.units;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.millgate.contracts.catalog.CatalogException;
+
+/**
+ * The platform's units of measure ({@code millgate/contracts/units-of-measure.yaml}),
+ * loaded once; immutable. The one rule for decimals: a quantity in a unit of the table
+ * may have the unit's decimals, a quantity in any other unit the {@value #QUANTITY_SCALE}
+ * of SAP's quantity type (QUAN 13,3).
+ */
+public final class UnitsOfMeasure {
+
+	/** The decimals of SAP's quantity type, for a unit the table does not hold. */
+	public static final int QUANTITY_SCALE = 3;
+
+	private static final String LOCATION = "millgate/contracts/units-of-measure.yaml";
+
+	private static final Set<String> DIMENSIONS = Set.of("COUNT", "MASS", "LENGTH", "AREA", "VOLUME", "TIME", "OTHER");
+
+	private static final Pattern CODE = Pattern.compile("^[A-Z0-9]{2,3}$");
+
+	private static final UnitsOfMeasure STANDARD = load();
+
+	private final Map<String, UnitOfMeasure> units;
+
+	private UnitsOfMeasure(Map<String, UnitOfMeasure> units) {
+		this.units = units;
+	}
+
+	/**
+	 * The platform's table, read once from the classpath.
+	 * @return the units
+	 */
+	public static UnitsOfMeasure standard() {
+		return STANDARD;
+	}
+
+	private static UnitsOfMeasure load() {
+		try (InputStream in = UnitsOfMeasure.class.getClassLoader().getResourceAsStream(LOCATION)) {
+			if (in == null) {
+				throw new CatalogException("classpath:" + LOCATION + " does not exist");
+			}
+			return of(new ObjectMapper(new YAMLFactory()).readTree(in));
+		}
+		catch (IOException ex) {
+			throw new CatalogException("classpath:" + LOCATION + " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	static UnitsOfMeasure of(JsonNode root) {
+		Map<String, UnitOfMeasure> units = new LinkedHashMap<>();
+		JsonNode list = root.path("units");
+		for (int i = 0; i < list.size(); i++) {
+			JsonNode node = list.get(i);
+			String at = "units-of-measure.yaml /units/" + i;
+			UnitOfMeasure unit = new UnitOfMeasure(text(node, "code", at), text(node, "isoCode", at),
+					text(node, "dimension", at), node.path("decimals").asInt(-1), text(node, "name", at));
+			if (!CODE.matcher(unit.code()).matches()) {
+				throw new CatalogException(at + "/code: '" + unit.code() + "' is not a UN/ECE Rec 20 code");
+			}
+			if (!DIMENSIONS.contains(unit.dimension())) {
+				throw new CatalogException(at + "/dimension: one of " + DIMENSIONS + ", not " + unit.dimension());
+			}
+			if (unit.decimals() < 0 || unit.decimals() > QUANTITY_SCALE) {
+				throw new CatalogException(at + "/decimals: must be 0.." + QUANTITY_SCALE);
+			}
+			if (units.putIfAbsent(unit.code(), unit) != null) {
+				throw new CatalogException(at + ": the unit " + unit.code() + " is defined twice");
+			}
+		}
+		if (units.isEmpty()) {
+			throw new CatalogException(LOCATION + " defines no unit");
+		}
+		return new UnitsOfMeasure(Map.copyOf(units));
+	}
+
+	private static String text(JsonNode node, String field, String at) {
+		String value = node.path(field).asText("");
+		if (value.isBlank()) {
+			throw new CatalogException(at + "/" + field + ": a non-empty text is required");
+		}
+		return value;
+	}
+
+	/**
+	 * Every unit of the table.
+	 * @return the units, in order of their code
+	 */
+	public List<UnitOfMeasure> all() {
+		List<UnitOfMeasure> all = new ArrayList<>(this.units.values());
+		all.sort((a, b) -> a.code().compareTo(b.code()));
+		return all;
+	}
+
+	/**
+	 * A unit of the table.
+	 * @param code its UN/ECE code
+	 * @return the unit, or empty when the table does not hold it
+	 */
+	public Optional<UnitOfMeasure> find(String code) {
+		return Optional.ofNullable(this.units.get(code));
+	}
+
+	/**
+	 * The decimals a quantity in a unit may have.
+	 * @param code the unit's UN/ECE code
+	 * @return the unit's decimals, or {@value #QUANTITY_SCALE} for a unit the table does
+	 * not hold
+	 */
+	public int decimals(String code) {
+		UnitOfMeasure unit = this.units.get(code);
+		return (unit != null) ? unit.decimals() : QUANTITY_SCALE;
+	}
+
+	/**
+	 * What is wrong with a quantity's decimals.
+	 * @param value the quantity, exactly as sent
+	 * @param unit its unit's UN/ECE code
+	 * @return why the quantity has too many decimals for its unit, or empty when it has
+	 * not
+	 */
+	public Optional<String> checkDecimals(BigDecimal value, String unit) {
+		BigDecimal plain = value.stripTrailingZeros();
+		int decimals = Math.max(0, plain.scale());
+		int allowed = decimals(unit);
+		if (decimals <= allowed) {
+			return Optional.empty();
+		}
+		return Optional
+			.of(plain.toPlainString() + " " + unit + " has " + decimals + ((decimals == 1) ? " decimal" : " decimals")
+					+ "; a quantity in " + unit + " has " + ((allowed == 0) ? "no decimals" : "at most " + allowed)
+					+ " (GET /v1/units-of-measure of master-data)");
+	}
+
+}

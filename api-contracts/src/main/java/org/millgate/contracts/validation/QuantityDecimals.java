@@ -1,0 +1,193 @@
+package org.millgate.contracts.validation;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.millgate.contracts.catalog.CatalogException;
+import org.millgate.contracts.catalog.ContractDocument;
+import org.millgate.contracts.openapi.OpenApiTree;
+import org.millgate.contracts.openapi.Operation;
+import org.millgate.contracts.units.UnitsOfMeasure;
+
+/**
+ * The decimals rule of the units table applied to the quantities of request bodies: a
+ * contract names its quantities on the object schema that holds them,
+ *
+ * <pre>
+ * x-millgate-quantities:
+ *   - {value: yieldQuantity, unit: unit}
+ * </pre>
+ *
+ * and a quantity with more decimals than its unit has ({@code 1.5} pieces) is refused
+ * before it reaches the ERP. Built once per contract; thread-safe, no I/O.
+ */
+final class QuantityDecimals {
+
+	/** The contract extension that names an object's quantities. */
+	static final String EXTENSION = "x-millgate-quantities";
+
+	private static final int MAX_DEPTH = 16;
+
+	// numbers as written: 1.10 stays 1.10, never the double nearest to it
+	private static final ObjectMapper JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
+	private final List<Body> bodies;
+
+	private final UnitsOfMeasure units;
+
+	private QuantityDecimals(List<Body> bodies, UnitsOfMeasure units) {
+		this.bodies = List.copyOf(bodies);
+		this.units = units;
+	}
+
+	static QuantityDecimals of(ContractDocument contract, UnitsOfMeasure units) {
+		OpenApiTree tree = new OpenApiTree(contract.tree());
+		List<Body> bodies = new ArrayList<>();
+		for (Operation operation : tree.operations()) {
+			JsonNode schema = tree.resolve(operation.node().path("requestBody"))
+				.path("content")
+				.path("application/json")
+				.path("schema");
+			List<Site> sites = new ArrayList<>();
+			collect(contract, tree, schema, new ArrayList<>(), new HashSet<>(), sites);
+			if (!sites.isEmpty()) {
+				bodies.add(new Body(operation.method().toUpperCase(Locale.ROOT),
+						Pattern.compile("^" + operation.path().replaceAll("\\{[^}]+}", "[^/]+") + "$"), sites));
+			}
+		}
+		return new QuantityDecimals(bodies, units);
+	}
+
+	private static void collect(ContractDocument contract, OpenApiTree tree, JsonNode node, List<String> at,
+			Set<String> refs, List<Site> into) {
+		if (node == null || node.isMissingNode() || at.size() > MAX_DEPTH) {
+			return;
+		}
+		String ref = node.path("$ref").asText(null);
+		if (ref != null && !refs.add(ref + "@" + at)) {
+			return;
+		}
+		JsonNode schema = tree.resolve(node);
+		JsonNode declared = schema.path(EXTENSION);
+		if (!declared.isMissingNode()) {
+			into.add(new Site(Collections.unmodifiableList(new ArrayList<>(at)), pairs(contract, schema, declared)));
+		}
+		for (Map.Entry<String, JsonNode> property : OpenApiTree.fields(schema.path("properties"))) {
+			List<String> next = new ArrayList<>(at);
+			next.add(property.getKey());
+			collect(contract, tree, property.getValue(), next, refs, into);
+		}
+		if (schema.has("items")) {
+			List<String> next = new ArrayList<>(at);
+			next.add(null);
+			collect(contract, tree, schema.get("items"), next, refs, into);
+		}
+		for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
+			for (JsonNode part : schema.path(combinator)) {
+				collect(contract, tree, part, at, refs, into);
+			}
+		}
+	}
+
+	private static List<Pair> pairs(ContractDocument contract, JsonNode schema, JsonNode declared) {
+		List<Pair> pairs = new ArrayList<>();
+		for (JsonNode pair : declared) {
+			String value = pair.path("value").asText("");
+			String unit = pair.path("unit").asText("");
+			if (!schema.path("properties").has(value) || !schema.path("properties").has(unit)) {
+				throw new CatalogException(contract.name() + ": " + EXTENSION + " names " + pair
+						+ ", which are not both properties of its schema");
+			}
+			pairs.add(new Pair(value, unit));
+		}
+		if (pairs.isEmpty()) {
+			throw new CatalogException(contract.name() + ": " + EXTENSION + " is a list of {value, unit}");
+		}
+		return pairs;
+	}
+
+	/**
+	 * The quantities of a body with more decimals than their unit has. Call it on a body
+	 * that keeps the contract; anything else is left to the contract check.
+	 * @param method the HTTP method
+	 * @param path the request path
+	 * @param body the body
+	 * @return one violation per such quantity
+	 */
+	List<RequestViolation> check(String method, String path, byte[] body) {
+		if (body.length == 0) {
+			return List.of();
+		}
+		Optional<Body> found = this.bodies.stream()
+			.filter((candidate) -> candidate.method().equals(method) && candidate.path().matcher(path).matches())
+			.findFirst();
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		JsonNode root;
+		try {
+			root = JSON.readTree(body);
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+		List<RequestViolation> violations = new ArrayList<>();
+		for (Site site : found.get().sites()) {
+			visit(root, site, 0, "", violations);
+		}
+		return violations;
+	}
+
+	private void visit(JsonNode node, Site site, int depth, String pointer, List<RequestViolation> into) {
+		if (depth == site.at().size()) {
+			for (Pair pair : site.pairs()) {
+				JsonNode value = node.path(pair.value());
+				JsonNode unit = node.path(pair.unit());
+				if (value.isNumber() && unit.isTextual()) {
+					this.units.checkDecimals(value.decimalValue(), unit.asText())
+						.ifPresent((why) -> into.add(new RequestViolation(pointer + "/" + pair.value(), why)));
+				}
+			}
+			return;
+		}
+		String step = site.at().get(depth);
+		if (step == null) {
+			for (int i = 0; i < node.size() && node.isArray(); i++) {
+				visit(node.get(i), site, depth + 1, pointer + "/" + i, into);
+			}
+		}
+		else if (node.has(step)) {
+			visit(node.get(step), site, depth + 1, pointer + "/" + step.replace("~", "~0").replace("/", "~1"), into);
+		}
+	}
+
+	private record Body(String method, Pattern path, List<Site> sites) {
+
+	}
+
+	// where in a body an object with quantities is: property names, null for any item of
+	// an array
+	private record Site(List<String> at, List<Pair> pairs) {
+
+	}
+
+	private record Pair(String value, String unit) {
+
+	}
+
+}
