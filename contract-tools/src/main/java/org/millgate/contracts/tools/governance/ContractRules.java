@@ -16,7 +16,7 @@ public final class ContractRules {
 			new ExamplesPresentRule(), new UniqueOperationIdsRule(), new ProblemResponsesRule(),
 			new SharedProblemSchemaRule(), new KebabCasePathsRule(), new CamelCasePropertiesRule(),
 			new OperationSecurityRule(), new PaginatedListsRule(), new ConstrainedStringParametersRule(),
-			new StandardResponseHeadersRule(), new ErrorResponsesDeclaredRule(),
+			new StandardResponseHeadersRule(), new ErrorResponsesDeclaredRule(), new QuantitiesNamedRule(),
 			new ProblemTypesRegisteredRule(ProblemTypes.load()));
 
 	private ContractRules() {

@@ -90,6 +90,35 @@ class ContractRulesTests {
 	}
 
 	@Test
+	void should_report_a_quantity_written_to_the_erp_that_is_not_named_for_the_decimals_check() {
+		ContractDocument unnamed = ContractFixture.minimal()
+			.at(PAINT + "/requestBody/content/application~1json/schema/properties", (properties) -> {
+				properties.set("litres", yaml("{type: number, minimum: 0, x-millgate-erp-limit: {decimals: 3}}"));
+				properties.set("unit", yaml("{type: string, maxLength: 3}"));
+			})
+			.document();
+		ContractDocument named = ContractFixture.minimal()
+			.at(PAINT + "/requestBody/content/application~1json/schema", (schema) -> {
+				((ObjectNode) schema.get("properties")).set("litres",
+						yaml("{type: number, minimum: 0, x-millgate-erp-limit: {decimals: 3}}"));
+				((ObjectNode) schema.get("properties")).set("unit", yaml("{type: string, maxLength: 3}"));
+				schema.set("x-millgate-quantities", yaml("[{value: litres, unit: unit}]"));
+			})
+			.document();
+		ContractDocument wrong = ContractFixture.minimal()
+			.at(PAINT + "/requestBody/content/application~1json/schema",
+					(schema) -> schema.set("x-millgate-quantities", yaml("[{value: coats, unit: color}]")))
+			.document();
+
+		assertThat(violations("quantities-named", unnamed)).singleElement()
+			.satisfies((violation) -> assertThat(violation.message()).contains("'litres'", "x-millgate-quantities"));
+		assertThat(violations("quantities-named", named)).isEmpty();
+		assertThat(messages("quantities-named", wrong))
+			.containsExactly("x-millgate-quantities entry {\"value\":\"coats\",\"unit\":\"color\"} "
+					+ "does not name a number and a text of this object");
+	}
+
+	@Test
 	void should_report_a_response_body_without_example() {
 		ContractDocument document = ContractFixture.minimal()
 			.at(GET + "/responses/200/content/application~1json", (media) -> media.remove("example"))

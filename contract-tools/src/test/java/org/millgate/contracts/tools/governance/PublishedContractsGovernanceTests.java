@@ -93,12 +93,18 @@ class PublishedContractsGovernanceTests {
 	}
 
 	@Test
+	void every_quantity_written_to_the_erp_is_checked_by_the_units_table() {
+		assertRuleHolds("quantities-named");
+	}
+
+	@Test
 	void every_rule_has_a_test_here() {
 		assertThat(ContractRules.all()).extracting(ContractRule::id)
 			.containsExactlyInAnyOrder("parses-cleanly", "examples-valid", "examples-present", "unique-operation-ids",
 					"problem-responses", "shared-problem-schema", "kebab-case-paths", "camel-case-properties",
 					"operation-security", "paginated-lists", "constrained-string-parameters",
-					"standard-response-headers", "error-responses-declared", "problem-types-registered");
+					"standard-response-headers", "error-responses-declared", "quantities-named",
+					"problem-types-registered");
 	}
 
 	private static void assertRuleHolds(String id) {
