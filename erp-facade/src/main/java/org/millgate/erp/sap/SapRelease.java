@@ -85,7 +85,11 @@ enum SapRelease {
 						List.of("EntitySet Name=\"A_ProductUnitsOfMeasure\"",
 								"EntitySet Name=\"A_ProductStorageLocation\"")),
 				new Expectation(BILLS_OF_MATERIAL,
-						List.of("EntitySet Name=\"MaterialBOM\"", "EntitySet Name=\"MaterialBOMItem\"")),
+						// the item's quantity: SAP's published v0002 names it so (not
+						// ComponentQuantity)
+						List.of("EntitySet Name=\"MaterialBOM\"", "EntitySet Name=\"MaterialBOMItem\"",
+								"Property Name=\"BOMHeaderQuantityInBaseUnit\"",
+								"Property Name=\"BillOfMaterialItemQuantity\"")),
 				new Expectation(PLANTS, List.of("EntitySet Name=\"A_Plant\"")));
 	}
 
