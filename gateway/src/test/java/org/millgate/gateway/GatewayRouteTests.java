@@ -592,6 +592,11 @@ class GatewayRouteTests {
 				mesWriter(), "key-" + UUID.randomUUID()), 422, "erp.limitExceeded")
 			.contains("\"pointer\":\"/scrapQuantity\"")
 			.doesNotContain("/yieldQuantity");
+		// written out, this value's zeros once ran the gateway out of memory
+		problem(post("/v1/production-orders/1000043/confirmations",
+				"{\"operation\":\"0010\",\"yieldQuantity\":1e-99999999,\"unit\":\"KGM\",\"finalConfirmation\":false}",
+				mesWriter(), "key-" + UUID.randomUUID()), 422, "erp.limitExceeded")
+			.contains("1E-99999999 KGM has 99999999 decimals");
 		assertThat(backend.calls()).isZero();
 	}
 

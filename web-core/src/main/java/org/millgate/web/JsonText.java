@@ -1,5 +1,7 @@
 package org.millgate.web;
 
+import java.math.BigDecimal;
+
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -64,7 +66,10 @@ public final class JsonText {
 			return text.append(']').toString();
 		}
 		if (node.isNumber()) {
-			return node.decimalValue().stripTrailingZeros().toPlainString();
+			// plain, as always, unless that would write out the zeros of 1e-999999999
+			BigDecimal number = node.decimalValue().stripTrailingZeros();
+			return (Math.abs(number.scale()) <= 1000 && number.precision() <= 1000) ? number.toPlainString()
+					: number.toString();
 		}
 		return node.toString();
 	}

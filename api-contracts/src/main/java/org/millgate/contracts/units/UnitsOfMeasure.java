@@ -28,6 +28,11 @@ public final class UnitsOfMeasure {
 	/** The decimals of SAP's quantity type, for a unit the table does not hold. */
 	public static final int QUANTITY_SCALE = 3;
 
+	/** The digits of SAP's quantity type. */
+	public static final int QUANTITY_PRECISION = 13;
+
+	private static final int SHOWN_PLAIN = 40;
+
 	private static final String LOCATION = "millgate/contracts/units-of-measure.yaml";
 
 	private static final Set<String> DIMENSIONS = Set.of("COUNT", "MASS", "LENGTH", "AREA", "VOLUME", "TIME", "OTHER");
@@ -128,23 +133,34 @@ public final class UnitsOfMeasure {
 	}
 
 	/**
-	 * What is wrong with a quantity's decimals.
+	 * What is wrong with a quantity by the ERP's rule: at most 10 digits before the
+	 * decimal point (SAP's QUAN 13,3), and no more decimals than its unit has.
 	 * @param value the quantity, exactly as sent
 	 * @param unit its unit's UN/ECE code
-	 * @return why the quantity has too many decimals for its unit, or empty when it has
-	 * not
+	 * @return why the ERP would refuse the quantity, or empty when it would not
 	 */
-	public Optional<String> checkDecimals(BigDecimal value, String unit) {
+	public Optional<String> check(BigDecimal value, String unit) {
 		BigDecimal plain = value.stripTrailingZeros();
 		int decimals = Math.max(0, plain.scale());
+		int integers = Math.max(0, plain.precision() - plain.scale());
+		if (integers > QUANTITY_PRECISION - QUANTITY_SCALE) {
+			return Optional.of(shown(plain) + " " + unit + " has " + integers
+					+ " digits before the decimal point; the ERP keeps at most 9999999999.999");
+		}
 		int allowed = decimals(unit);
 		if (decimals <= allowed) {
 			return Optional.empty();
 		}
-		return Optional
-			.of(plain.toPlainString() + " " + unit + " has " + decimals + ((decimals == 1) ? " decimal" : " decimals")
-					+ "; a quantity in " + unit + " has " + ((allowed == 0) ? "no decimals" : "at most " + allowed)
-					+ " (GET /v1/units-of-measure of master-data)");
+		return Optional.of(shown(plain) + " " + unit + " has " + decimals + ((decimals == 1) ? " decimal" : " decimals")
+				+ "; a quantity in " + unit + " has " + ((allowed == 0) ? "no decimals" : "at most " + allowed)
+				+ " (GET /v1/units-of-measure of master-data)");
+	}
+
+	// the value as a reader expects it, without writing out a billion zeros of
+	// 1e-999999999
+	private static String shown(BigDecimal plain) {
+		return (Math.abs(plain.scale()) <= SHOWN_PLAIN && plain.precision() <= SHOWN_PLAIN) ? plain.toPlainString()
+				: plain.toString();
 	}
 
 }

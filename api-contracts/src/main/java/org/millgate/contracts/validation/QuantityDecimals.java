@@ -31,8 +31,9 @@ import org.millgate.contracts.units.UnitsOfMeasure;
  *   - {value: yieldQuantity, unit: unit}
  * </pre>
  *
- * and a quantity with more decimals than its unit has ({@code 1.5} pieces) is refused
- * before it reaches the ERP. Built once per contract; thread-safe, no I/O.
+ * and a quantity the ERP would refuse, with more decimals than its unit has ({@code 1.5}
+ * pieces) or more than 10 digits before the decimal point, is refused before it reaches
+ * it. Built once per contract; thread-safe, no I/O.
  */
 final class QuantityDecimals {
 
@@ -159,7 +160,7 @@ final class QuantityDecimals {
 				JsonNode value = node.path(pair.value());
 				JsonNode unit = node.path(pair.unit());
 				if (value.isNumber() && unit.isTextual()) {
-					this.units.checkDecimals(value.decimalValue(), unit.asText())
+					this.units.check(value.decimalValue(), unit.asText())
 						.ifPresent((why) -> into.add(new RequestViolation(pointer + "/" + pair.value(), why)));
 				}
 			}

@@ -85,17 +85,18 @@ public final class RequestValidator {
 	}
 
 	/**
-	 * Checks the quantities of a body that keeps the contract against the units table:
-	 * those the contract names ({@code x-millgate-quantities}) with more decimals than
-	 * their unit has, such as 1.5 pieces. The ERP would refuse them, so they are refused
-	 * with {@code erp.limitExceeded} before they reach it, by the gateway and the product
+	 * Checks the quantities of a body that keeps the contract by the ERP's rule and the
+	 * units table: those the contract names ({@code x-millgate-quantities}) with more
+	 * decimals than their unit has, such as 1.5 pieces, or more than 10 digits before the
+	 * decimal point. The ERP would refuse them, so they are refused with
+	 * {@code erp.limitExceeded} before they reach it, by the gateway and the product
 	 * alike.
 	 * @param method the HTTP method
 	 * @param path the request path, without query
 	 * @param body the body, empty for none
 	 * @return the violations, empty when every quantity fits its unit
 	 */
-	public List<RequestViolation> unitDecimals(String method, String path, byte[] body) {
+	public List<RequestViolation> quantities(String method, String path, byte[] body) {
 		return this.quantities.check(method, path, body);
 	}
 

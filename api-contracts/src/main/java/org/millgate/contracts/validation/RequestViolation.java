@@ -25,14 +25,14 @@ public record RequestViolation(String pointer, String message) {
 	}
 
 	/**
-	 * The detail of a refusal of quantities with more decimals than their units have
-	 * ({@link RequestValidator#unitDecimals}), the same from the gateway and the product.
+	 * The detail of a refusal of quantities the ERP would refuse
+	 * ({@link RequestValidator#quantities}), the same from the gateway and the product.
 	 * @param violations the violations, at least one
 	 * @return the detail
 	 */
-	public static String decimalsDetail(List<RequestViolation> violations) {
+	public static String quantitiesDetail(List<RequestViolation> violations) {
 		String what = (violations.size() == 1) ? violations.get(0).message()
-				: violations.size() + " quantities have more decimals than their units have; see errors";
+				: violations.size() + " quantities are beyond what the ERP keeps; see errors";
 		return what + "; nothing was sent to the ERP.";
 	}
 

@@ -31,15 +31,29 @@ class UnitsOfMeasureTests {
 
 	@Test
 	void should_tell_why_a_quantity_has_too_many_decimals_for_its_unit() {
-		assertThat(UNITS.checkDecimals(new BigDecimal("1.5"), "H87")).hasValueSatisfying(
+		assertThat(UNITS.check(new BigDecimal("1.5"), "H87")).hasValueSatisfying(
 				(why) -> assertThat(why).startsWith("1.5 H87 has 1 decimal; a quantity in H87 has no decimals"));
-		assertThat(UNITS.checkDecimals(new BigDecimal("0.0001"), "KGM"))
+		assertThat(UNITS.check(new BigDecimal("0.0001"), "KGM"))
 			.hasValueSatisfying((why) -> assertThat(why).contains("has 4 decimals", "at most 3"));
-		assertThat(UNITS.checkDecimals(new BigDecimal("2.000"), "H87")).isEmpty();
-		assertThat(UNITS.checkDecimals(new BigDecimal("1E+2"), "H87")).isEmpty();
-		assertThat(UNITS.checkDecimals(new BigDecimal("0.125"), "KGM")).isEmpty();
-		assertThat(UNITS.checkDecimals(new BigDecimal("0.125"), "ZZ")).isEmpty();
-		assertThat(UNITS.checkDecimals(new BigDecimal("0.1255"), "ZZ")).isPresent();
+		assertThat(UNITS.check(new BigDecimal("2.000"), "H87")).isEmpty();
+		assertThat(UNITS.check(new BigDecimal("1E+2"), "H87")).isEmpty();
+		assertThat(UNITS.check(new BigDecimal("0.125"), "KGM")).isEmpty();
+		assertThat(UNITS.check(new BigDecimal("0.125"), "ZZ")).isEmpty();
+		assertThat(UNITS.check(new BigDecimal("0.1255"), "ZZ")).isPresent();
+	}
+
+	@Test
+	void should_refuse_more_than_ten_digits_before_the_point_and_tell_an_extreme_value_briefly() {
+		assertThat(UNITS.check(new BigDecimal("9999999999.999"), "KGM")).isEmpty();
+		assertThat(UNITS.check(new BigDecimal("10000000000"), "KGM"))
+			.hasValue("10000000000 KGM has 11 digits before the decimal point; the ERP keeps at most 9999999999.999");
+		// a billion zeros are neither written nor kept: the gateway once ran out of
+		// memory
+		assertThat(UNITS.check(new BigDecimal("1e-999999999"), "KGM"))
+			.hasValue("1E-999999999 KGM has 999999999 decimals; a quantity in KGM has at most 3"
+					+ " (GET /v1/units-of-measure of master-data)");
+		assertThat(UNITS.check(new BigDecimal("1e999999999"), "KGM")).hasValueSatisfying(
+				(why) -> assertThat(why).startsWith("1E+999999999 KGM has 1000000000 digits before the decimal point"));
 	}
 
 	@Test

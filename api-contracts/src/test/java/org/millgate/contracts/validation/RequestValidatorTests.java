@@ -87,15 +87,21 @@ class RequestValidatorTests {
 			.getBytes(StandardCharsets.UTF_8);
 		assertThat(VALIDATOR.validate("POST", path, Map.of(), JSON, piece)).isEmpty();
 
-		assertThat(VALIDATOR.unitDecimals("POST", path, piece)).extracting(RequestViolation::pointer)
+		assertThat(VALIDATOR.quantities("POST", path, piece)).extracting(RequestViolation::pointer)
 			.containsExactly("/yieldQuantity", "/scrapQuantity");
 		byte[] kilogram = "{\"operation\":\"0010\",\"yieldQuantity\":1.10,\"unit\":\"KGM\",\"finalConfirmation\":false}"
 			.getBytes(StandardCharsets.UTF_8);
-		assertThat(VALIDATOR.unitDecimals("POST", path, kilogram)).isEmpty();
+		assertThat(VALIDATOR.quantities("POST", path, kilogram)).isEmpty();
 		byte[] whole = "{\"operation\":\"0010\",\"yieldQuantity\":2.000,\"unit\":\"H87\",\"finalConfirmation\":false}"
 			.getBytes(StandardCharsets.UTF_8);
-		assertThat(VALIDATOR.unitDecimals("POST", path, whole)).isEmpty();
-		assertThat(VALIDATOR.unitDecimals("GET", "/v1/production-orders", new byte[0])).isEmpty();
+		assertThat(VALIDATOR.quantities("POST", path, whole)).isEmpty();
+		assertThat(VALIDATOR.quantities("GET", "/v1/production-orders", new byte[0])).isEmpty();
+		byte[] extreme = "{\"operation\":\"0010\",\"yieldQuantity\":1e-99999999,\"scrapQuantity\":1e30,\"unit\":\"KGM\",\"finalConfirmation\":false}"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(VALIDATOR.quantities("POST", path, extreme)).extracting(RequestViolation::message)
+			.containsExactly(
+					"1E-99999999 KGM has 99999999 decimals; a quantity in KGM has at most 3 (GET /v1/units-of-measure of master-data)",
+					"1000000000000000000000000000000 KGM has 31 digits before the decimal point; the ERP keeps at most 9999999999.999");
 	}
 
 	@Test
@@ -105,7 +111,7 @@ class RequestValidatorTests {
 		byte[] body = "{\"operation\":\"0010\",\"yield\":{\"value\":3,\"unit\":\"H87\"},\"scrap\":{\"value\":0.5,\"unit\":\"H87\"},\"finalConfirmation\":false}"
 			.getBytes(StandardCharsets.UTF_8);
 
-		assertThat(v2.unitDecimals("POST", "/v2/production-orders/1000001/confirmations", body)).singleElement()
+		assertThat(v2.quantities("POST", "/v2/production-orders/1000001/confirmations", body)).singleElement()
 			.satisfies((violation) -> {
 				assertThat(violation.pointer()).isEqualTo("/scrap/value");
 				assertThat(violation.message()).startsWith("0.5 H87 has 1 decimal; a quantity in H87 has no decimals");

@@ -58,20 +58,26 @@ final class SapLimits {
 		int integers = Math.max(0, plain.precision() - plain.scale());
 		if (decimals > QUANTITY_SCALE) {
 			throw new ErpFailure.LimitExceeded(field, property,
-					what + " is " + plain.toPlainString() + " " + quantity.unit().code() + ", with " + decimals
+					what + " is " + shown(plain) + " " + quantity.unit().code() + ", with " + decimals
 							+ " decimals; the ERP keeps at most " + QUANTITY_SCALE);
 		}
 		if (integers > QUANTITY_PRECISION - QUANTITY_SCALE) {
-			throw new ErpFailure.LimitExceeded(field, property, what + " is " + plain.toPlainString() + " "
+			throw new ErpFailure.LimitExceeded(field, property, what + " is " + shown(plain) + " "
 					+ quantity.unit().code() + "; the ERP keeps at most 9999999999.999");
 		}
 		int allowed = units.decimals(quantity.unit());
 		if (decimals > allowed) {
 			throw new ErpFailure.LimitExceeded(field, property,
-					what + " is " + plain.toPlainString() + " " + quantity.unit().code() + ", with " + decimals
+					what + " is " + shown(plain) + " " + quantity.unit().code() + ", with " + decimals
 							+ ((decimals == 1) ? " decimal" : " decimals") + "; a quantity in " + quantity.unit().code()
 							+ " has " + ((allowed == 0) ? "no decimals" : "at most " + allowed));
 		}
+	}
+
+	// the value as a reader expects it, without writing out a billion zeros of
+	// 1e-999999999
+	private static String shown(BigDecimal plain) {
+		return (Math.abs(plain.scale()) <= 40 && plain.precision() <= 40) ? plain.toPlainString() : plain.toString();
 	}
 
 }

@@ -95,6 +95,11 @@ class SapRefusalsTests {
 		assertThat(note.erpMessage()).isEqualTo("The note has 41 characters; the ERP keeps at most 40");
 		assertThat(decimals.erpMessage()).contains("1.0005", "4 decimals", "at most 3");
 		assertThat(digits.erpMessage()).contains("10000000000", "9999999999.999");
+		ErpFailure.LimitExceeded extreme = catchThrowableOfType(ErpFailure.LimitExceeded.class,
+				() -> facade.confirmations().post(confirmation("1000001", "0010", "1e-99999999", null)).block());
+		assertThat(extreme.erpMessage()).as("told briefly, not with its zeros written out")
+			.contains("1E-99999999", "99999999 decimals")
+			.hasSizeLessThan(200);
 		assertThat(this.erp.calls("confirmations", "POST")).as("nothing reached the ERP").isEqualTo(before);
 		// at the limits, the whole value is booked
 		facade.confirmations().post(confirmation("1000001", "0010", "1", "n".repeat(40))).block();

@@ -28,8 +28,9 @@ import org.millgate.web.Problems;
  * {@link Config}, per product. Failure codes: {@value #REQUEST_INVALID} (400, one
  * {@code errors[]} entry per violation), {@value #REQUEST_TOO_LARGE} (413),
  * {@value #UNSUPPORTED_MEDIA_TYPE} (415, a body that is not {@code application/json}),
- * {@value #ERP_LIMIT_EXCEEDED} (422, a quantity with more decimals than its unit has, one
- * {@code errors[]} entry each).
+ * {@value #ERP_LIMIT_EXCEEDED} (422, a quantity the ERP would refuse: more decimals than
+ * its unit has, or more than 10 digits before the point; one {@code errors[]} entry
+ * each).
  */
 public final class RequestValidationPolicy extends AbstractRoutePolicy<RequestValidationPolicy.Config> {
 
@@ -42,8 +43,8 @@ public final class RequestValidationPolicy extends AbstractRoutePolicy<RequestVa
 	public static final String REQUEST_TOO_LARGE = "request.tooLarge";
 
 	/**
-	 * 422: a quantity with more decimals than its unit has (the units table), which the
-	 * ERP would refuse; the product answers the same.
+	 * 422: a quantity the ERP would refuse, with more decimals than its unit has (the
+	 * units table) or more than 10 digits before the point; the product answers the same.
 	 */
 	public static final String ERP_LIMIT_EXCEEDED = "erp.limitExceeded";
 
@@ -92,12 +93,12 @@ public final class RequestValidationPolicy extends AbstractRoutePolicy<RequestVa
 					+ route.productId() + " " + route.versionName() + " contract; see errors.", violations,
 					HttpHeaders.EMPTY);
 		}
-		List<RequestViolation> decimals = route.requestValidator()
-			.unitDecimals(request.getMethod().name(), request.getPath().value(), body);
-		if (!decimals.isEmpty()) {
+		List<RequestViolation> quantities = route.requestValidator()
+			.quantities(request.getMethod().name(), request.getPath().value(), body);
+		if (!quantities.isEmpty()) {
 			call.validation("request-invalid");
-			return this.problems.write(exchange, ERP_LIMIT_EXCEEDED, RequestViolation.decimalsDetail(decimals),
-					decimals, HttpHeaders.EMPTY);
+			return this.problems.write(exchange, ERP_LIMIT_EXCEEDED, RequestViolation.quantitiesDetail(quantities),
+					quantities, HttpHeaders.EMPTY);
 		}
 		call.validation("valid");
 		ServerHttpRequest replay = new ServerHttpRequestDecorator(request) {

@@ -31,11 +31,11 @@ import org.millgate.web.RequestPaths;
 /**
  * Checks every request to a versioned path against the contract of its version before a
  * controller sees it: path, query, headers and body, with one {@code errors[]} entry per
- * violation, then the product's own {@link RequestCheck}s, then the decimals of the
- * body's quantities by the units table ({@code erp.limitExceeded}, as the gateway
- * answers). A version the service does not serve (unknown, draft or retired) never
- * reaches a controller, whatever the controllers' mappings would accept. The validators
- * are built once per version.
+ * violation, then the product's own {@link RequestCheck}s, then the body's quantities by
+ * the ERP's rule and the units table ({@code erp.limitExceeded}, as the gateway answers).
+ * A version the service does not serve (unknown, draft or retired) never reaches a
+ * controller, whatever the controllers' mappings would accept. The validators are built
+ * once per version.
  */
 final class ContractValidationFilter implements WebFilter, Ordered {
 
@@ -109,10 +109,10 @@ final class ContractValidationFilter implements WebFilter, Ordered {
 									+ ((violations.size() == 1) ? " invalid field." : " invalid fields."),
 							violations, HttpHeaders.EMPTY);
 				}
-				List<RequestViolation> decimals = version.validator().unitDecimals(method, path, body);
-				if (!decimals.isEmpty()) {
-					return this.problems.write(exchange, "erp.limitExceeded", RequestViolation.decimalsDetail(decimals),
-							decimals, HttpHeaders.EMPTY);
+				List<RequestViolation> quantities = version.validator().quantities(method, path, body);
+				if (!quantities.isEmpty()) {
+					return this.problems.write(exchange, "erp.limitExceeded",
+							RequestViolation.quantitiesDetail(quantities), quantities, HttpHeaders.EMPTY);
 				}
 				return chain.filter(exchange.mutate().request(new CachedBody(request, body)).build());
 			})
