@@ -19,6 +19,7 @@ import reactor.core.scheduler.Scheduler;
 
 import org.millgate.contracts.access.Caller;
 import org.millgate.contracts.problems.Rejection;
+import org.millgate.contracts.units.UnitsOfMeasure;
 import org.millgate.erp.model.Material;
 import org.millgate.erp.model.Quantity;
 import org.millgate.erp.model.UnitOfMeasure;
@@ -106,9 +107,12 @@ public final class Reports {
 				return Mono.error(new Invalid("/positions/" + i, "repeats the material, storage location, batch "
 						+ "and stock status of an earlier position; report each once"));
 			}
-			if (position.quantity().stripTrailingZeros().scale() > 3) {
-				return Mono.error(new Invalid("/positions/" + i + "/quantity/value",
-						"has more than three decimals; nothing is rounded"));
+			// the rule every part checks quantities by: a piece has no decimals, no unit
+			// more than three (the units table)
+			Optional<String> beyond = UnitsOfMeasure.standard().check(position.quantity(), position.unit());
+			if (beyond.isPresent()) {
+				return Mono
+					.error(new Invalid("/positions/" + i + "/quantity/value", beyond.get() + "; nothing is rounded"));
 			}
 		}
 		return kept(idempotency).switchIfEmpty(Mono

@@ -369,6 +369,15 @@ class ReconciliationApiTests {
 				UUID.randomUUID().toString(), twice);
 		assertProblem(duplicate, 400, "request.invalid");
 		assertThat(JsonPath.<String>read(body(duplicate), "$.errors[0].pointer")).isEqualTo("/positions/1");
+		// a piece has no decimals (the units table every part checks quantities by)
+		String pieces = "{\"plant\":\"1000\",\"countedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"positions\":["
+				+ position("FG-100", "0003", "", "ON_HAND", BigDecimal.ONE) + "]}";
+		EntityExchangeResult<byte[]> half = post("/v1/reconciliation/stock-counts", WMS, UUID.randomUUID().toString(),
+				pieces.replace("1.000", "1.500"));
+		assertProblem(half, 400, "request.invalid");
+		assertThat(JsonPath.<String>read(body(half), "$.errors[0].message"))
+			.startsWith("1.5 H87 has 1 decimal; a quantity in H87 has no decimals");
+		assertThat(JsonPath.<String>read(body(half), "$.errors[0].pointer")).isEqualTo("/positions/0/quantity/value");
 		// a unit the material cannot be converted from
 		assertProblem(post("/v1/reconciliation/stock-counts", WMS, UUID.randomUUID().toString(),
 				count.replace("\"unit\":\"" + this.materials.material("RM-200").block().baseUnit().code() + "\"",
