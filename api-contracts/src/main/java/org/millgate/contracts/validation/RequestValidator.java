@@ -26,6 +26,8 @@ public final class RequestValidator {
 
 	private static final int MAX_MESSAGE = 500;
 
+	private static final String INFINITE_NUMBER = "Character I is neither a decimal digit number";
+
 	private final OpenApiInteractionValidator validator;
 
 	private final QuantityDecimals quantities;
@@ -77,6 +79,11 @@ public final class RequestValidator {
 		for (ValidationReport.Message message : this.validator.validateRequest(request.build()).getMessages()) {
 			if (message.getLevel() == ValidationReport.Level.ERROR) {
 				String text = message.getMessage();
+				if (text.contains(INFINITE_NUMBER)) {
+					// the schema library read a number such as 1e5000 as infinity and
+					// failed
+					text = "a number in the body is beyond the range any field of this contract takes";
+				}
 				violations.add(new RequestViolation(pointer(message),
 						(text.length() > MAX_MESSAGE) ? text.substring(0, MAX_MESSAGE) : text));
 			}

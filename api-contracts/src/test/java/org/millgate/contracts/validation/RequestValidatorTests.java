@@ -105,6 +105,16 @@ class RequestValidatorTests {
 	}
 
 	@Test
+	void should_tell_a_number_beyond_any_range_plainly() {
+		byte[] body = "{\"operation\":\"0010\",\"yieldQuantity\":1e5000,\"unit\":\"H87\",\"finalConfirmation\":false}"
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(VALIDATOR.validate("POST", "/v1/production-orders/1000001/confirmations", Map.of(), JSON, body))
+			.extracting(RequestViolation::message)
+			.containsExactly("a number in the body is beyond the range any field of this contract takes");
+	}
+
+	@Test
 	void should_find_quantities_nested_in_the_body() {
 		RequestValidator v2 = new RequestValidator(
 				ContractCatalog.load().contract("production-orders", "v2").orElseThrow());
