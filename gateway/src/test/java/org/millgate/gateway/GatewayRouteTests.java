@@ -584,7 +584,7 @@ class GatewayRouteTests {
 		problem(post("/v1/production-orders/1000043/confirmations",
 				"{\"operation\":\"0010\",\"yieldQuantity\":1.5,\"scrapQuantity\":0,\"unit\":\"H87\",\"finalConfirmation\":false}",
 				mesWriter(), "key-" + UUID.randomUUID()), 422, "erp.limitExceeded")
-			.contains("1.5 H87 has 1 decimal; a quantity in H87 has no decimals")
+			.contains("1.5 H87 has 1 decimal; a quantity in H87 (piece) has no decimals")
 			.contains("\"pointer\":\"/yieldQuantity\"")
 			.contains("nothing was sent to the ERP");
 		problem(post("/v1/production-orders/1000043/confirmations",

@@ -152,7 +152,8 @@ public final class UnitsOfMeasure {
 			return Optional.empty();
 		}
 		return Optional.of(shown(plain) + " " + unit + " has " + decimals + ((decimals == 1) ? " decimal" : " decimals")
-				+ "; a quantity in " + unit + " has " + ((allowed == 0) ? "no decimals" : "at most " + allowed)
+				+ "; a quantity in " + unit + find(unit).map((known) -> " (" + known.name() + ")").orElse("") + " has "
+				+ ((allowed == 0) ? "no decimals" : "at most " + allowed)
 				+ " (GET /v1/units-of-measure of master-data)");
 	}
 

@@ -40,7 +40,7 @@ final class QuantityDecimals {
 	/** The contract extension that names an object's quantities. */
 	static final String EXTENSION = "x-millgate-quantities";
 
-	private static final int MAX_DEPTH = 16;
+	private static final int MAX_DEPTH = 32;
 
 	// numbers as written: 1.10 stays 1.10, never the double nearest to it
 	private static final ObjectMapper JSON = JsonMapper.builder()
@@ -66,24 +66,58 @@ final class QuantityDecimals {
 				.path("schema");
 			List<Site> sites = new ArrayList<>();
 			collect(contract, tree, schema, new ArrayList<>(), new HashSet<>(), sites);
-			if (!sites.isEmpty()) {
-				bodies.add(new Body(operation.method().toUpperCase(Locale.ROOT),
-						Pattern.compile("^" + operation.path().replaceAll("\\{[^}]+}", "[^/]+") + "$"), sites));
-			}
+			// every operation, those without quantities too: a request is matched to its
+			// operation as OperationScopes matches it (the first in document order), so
+			// that both agree which operation a request calls
+			bodies.add(new Body(operation.method().toUpperCase(Locale.ROOT), template(operation.path()), sites));
 		}
-		return new QuantityDecimals(bodies, units);
+		return new QuantityDecimals(bodies.stream().anyMatch((body) -> !body.sites().isEmpty()) ? bodies : List.of(),
+				units);
 	}
 
+	private static Pattern template(String path) {
+		StringBuilder regex = new StringBuilder("^");
+		for (String part : path.split("\\{[^}]+}", -1)) {
+			if (regex.length() > 1) {
+				regex.append("[^/]+");
+			}
+			regex.append(Pattern.quote(part));
+		}
+		return Pattern.compile(regex.append('$').toString());
+	}
+
+	// ancestors: the references on the way here, so that a recursive schema ends where it
+	// repeats itself
 	private static void collect(ContractDocument contract, OpenApiTree tree, JsonNode node, List<String> at,
-			Set<String> refs, List<Site> into) {
-		if (node == null || node.isMissingNode() || at.size() > MAX_DEPTH) {
+			Set<String> ancestors, List<Site> into) {
+		if (node == null || node.isMissingNode()) {
 			return;
+		}
+		if (at.size() > MAX_DEPTH) {
+			throw new CatalogException(contract.name() + ": a request body nests deeper than " + MAX_DEPTH
+					+ " levels at " + at + "; its quantities could not all be found");
 		}
 		String ref = node.path("$ref").asText(null);
-		if (ref != null && !refs.add(ref + "@" + at)) {
+		if (ref != null && !ancestors.add(ref)) {
+			// a recursive schema: its quantities would be found to one depth only
+			if (declaresQuantities(tree, node, new HashSet<>())) {
+				throw new CatalogException(contract.name() + ": " + ref + " contains itself and names quantities ("
+						+ EXTENSION + "); a recursive request body with quantities cannot be checked");
+			}
 			return;
 		}
-		JsonNode schema = tree.resolve(node);
+		try {
+			visitSchema(contract, tree, tree.resolve(node), at, ancestors, into);
+		}
+		finally {
+			if (ref != null) {
+				ancestors.remove(ref);
+			}
+		}
+	}
+
+	private static void visitSchema(ContractDocument contract, OpenApiTree tree, JsonNode schema, List<String> at,
+			Set<String> ancestors, List<Site> into) {
 		JsonNode declared = schema.path(EXTENSION);
 		if (!declared.isMissingNode()) {
 			into.add(new Site(Collections.unmodifiableList(new ArrayList<>(at)), pairs(contract, schema, declared)));
@@ -91,18 +125,38 @@ final class QuantityDecimals {
 		for (Map.Entry<String, JsonNode> property : OpenApiTree.fields(schema.path("properties"))) {
 			List<String> next = new ArrayList<>(at);
 			next.add(property.getKey());
-			collect(contract, tree, property.getValue(), next, refs, into);
+			collect(contract, tree, property.getValue(), next, ancestors, into);
 		}
 		if (schema.has("items")) {
 			List<String> next = new ArrayList<>(at);
 			next.add(null);
-			collect(contract, tree, schema.get("items"), next, refs, into);
+			collect(contract, tree, schema.get("items"), next, ancestors, into);
 		}
 		for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
 			for (JsonNode part : schema.path(combinator)) {
-				collect(contract, tree, part, at, refs, into);
+				collect(contract, tree, part, at, ancestors, into);
 			}
 		}
+	}
+
+	private static boolean declaresQuantities(OpenApiTree tree, JsonNode node, Set<String> seen) {
+		String ref = node.path("$ref").asText(null);
+		if (ref != null && !seen.add(ref)) {
+			return false;
+		}
+		JsonNode schema = tree.resolve(node);
+		if (schema.has(EXTENSION)) {
+			return true;
+		}
+		List<JsonNode> nested = new ArrayList<>();
+		OpenApiTree.fields(schema.path("properties")).forEach((property) -> nested.add(property.getValue()));
+		if (schema.has("items")) {
+			nested.add(schema.get("items"));
+		}
+		for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
+			schema.path(combinator).forEach(nested::add);
+		}
+		return nested.stream().anyMatch((child) -> declaresQuantities(tree, child, seen));
 	}
 
 	private static List<Pair> pairs(ContractDocument contract, JsonNode schema, JsonNode declared) {
@@ -137,7 +191,7 @@ final class QuantityDecimals {
 		Optional<Body> found = this.bodies.stream()
 			.filter((candidate) -> candidate.method().equals(method) && candidate.path().matcher(path).matches())
 			.findFirst();
-		if (found.isEmpty()) {
+		if (found.isEmpty() || found.get().sites().isEmpty()) {
 			return List.of();
 		}
 		JsonNode root;

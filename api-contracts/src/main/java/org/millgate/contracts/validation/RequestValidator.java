@@ -82,7 +82,7 @@ public final class RequestValidator {
 				if (text.contains(INFINITE_NUMBER)) {
 					// the schema library read a number such as 1e5000 as infinity and
 					// failed
-					text = "a number in the body is beyond the range any field of this contract takes";
+					text = "a number in the body is larger than any number this contract accepts";
 				}
 				violations.add(new RequestViolation(pointer(message),
 						(text.length() > MAX_MESSAGE) ? text.substring(0, MAX_MESSAGE) : text));

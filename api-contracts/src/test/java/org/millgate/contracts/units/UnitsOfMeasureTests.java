@@ -32,7 +32,7 @@ class UnitsOfMeasureTests {
 	@Test
 	void should_tell_why_a_quantity_has_too_many_decimals_for_its_unit() {
 		assertThat(UNITS.check(new BigDecimal("1.5"), "H87")).hasValueSatisfying(
-				(why) -> assertThat(why).startsWith("1.5 H87 has 1 decimal; a quantity in H87 has no decimals"));
+				(why) -> assertThat(why).startsWith("1.5 H87 has 1 decimal; a quantity in H87 (piece) has no decimals"));
 		assertThat(UNITS.check(new BigDecimal("0.0001"), "KGM"))
 			.hasValueSatisfying((why) -> assertThat(why).contains("has 4 decimals", "at most 3"));
 		assertThat(UNITS.check(new BigDecimal("2.000"), "H87")).isEmpty();
@@ -50,7 +50,7 @@ class UnitsOfMeasureTests {
 		// a billion zeros are neither written nor kept: the gateway once ran out of
 		// memory
 		assertThat(UNITS.check(new BigDecimal("1e-999999999"), "KGM"))
-			.hasValue("1E-999999999 KGM has 999999999 decimals; a quantity in KGM has at most 3"
+			.hasValue("1E-999999999 KGM has 999999999 decimals; a quantity in KGM (kilogram) has at most 3"
 					+ " (GET /v1/units-of-measure of master-data)");
 		assertThat(UNITS.check(new BigDecimal("1e999999999"), "KGM")).hasValueSatisfying(
 				(why) -> assertThat(why).startsWith("1E+999999999 KGM has 1000000000 digits before the decimal point"));

@@ -6,9 +6,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.millgate.contracts.catalog.CatalogException;
 import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.catalog.ContractDocument;
+import org.millgate.contracts.units.UnitsOfMeasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RequestValidatorTests {
 
@@ -100,8 +104,47 @@ class RequestValidatorTests {
 			.getBytes(StandardCharsets.UTF_8);
 		assertThat(VALIDATOR.quantities("POST", path, extreme)).extracting(RequestViolation::message)
 			.containsExactly(
-					"1E-99999999 KGM has 99999999 decimals; a quantity in KGM has at most 3 (GET /v1/units-of-measure of master-data)",
+					"1E-99999999 KGM has 99999999 decimals; a quantity in KGM (kilogram) has at most 3 (GET /v1/units-of-measure of master-data)",
 					"1000000000000000000000000000000 KGM has 31 digits before the decimal point; the ERP keeps at most 9999999999.999");
+	}
+
+	@Test
+	void should_match_a_request_to_its_operation_as_the_scopes_do_and_refuse_a_recursive_body_with_quantities() {
+		String paths = """
+				openapi: 3.0.3
+				info: {title: t, version: '1'}
+				paths:
+				  /v1/lots/search:
+				    post:
+				      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Search'}}}}
+				      responses: {'200': {description: ok}}
+				  /v1/lots/{lot}:
+				    post:
+				      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Lot'}}}}
+				      responses: {'200': {description: ok}}
+				components:
+				  schemas:
+				    Search:
+				      type: object
+				      properties: {value: {type: number}, unit: {type: string}}
+				    Lot:
+				      type: object
+				      x-millgate-quantities: [{value: value, unit: unit}]
+				      properties: {value: {type: number}, unit: {type: string}, parts: %s}
+				""";
+		QuantityDecimals quantities = QuantityDecimals
+			.of(ContractDocument.of("lots/v1.yaml", paths.formatted("{type: array, items: {type: string}}")),
+					UnitsOfMeasure.standard());
+		byte[] half = "{\"value\":1.5,\"unit\":\"H87\"}".getBytes(StandardCharsets.UTF_8);
+
+		assertThat(quantities.check("POST", "/v1/lots/L1", half)).extracting(RequestViolation::pointer)
+			.containsExactly("/value");
+		assertThat(quantities.check("POST", "/v1/lots/search", half)).as("the literal path, declared first").isEmpty();
+		assertThatExceptionOfType(CatalogException.class)
+			.isThrownBy(() -> QuantityDecimals.of(ContractDocument.of("lots/v1.yaml",
+					paths.formatted("{type: array, items: {$ref: '#/components/schemas/Lot'}}")),
+					UnitsOfMeasure.standard()))
+			.withMessageContaining("contains itself and names quantities");
 	}
 
 	@Test
@@ -111,7 +154,7 @@ class RequestValidatorTests {
 
 		assertThat(VALIDATOR.validate("POST", "/v1/production-orders/1000001/confirmations", Map.of(), JSON, body))
 			.extracting(RequestViolation::message)
-			.containsExactly("a number in the body is beyond the range any field of this contract takes");
+			.containsExactly("a number in the body is larger than any number this contract accepts");
 	}
 
 	@Test
@@ -124,7 +167,7 @@ class RequestValidatorTests {
 		assertThat(v2.quantities("POST", "/v2/production-orders/1000001/confirmations", body)).singleElement()
 			.satisfies((violation) -> {
 				assertThat(violation.pointer()).isEqualTo("/scrap/value");
-				assertThat(violation.message()).startsWith("0.5 H87 has 1 decimal; a quantity in H87 has no decimals");
+				assertThat(violation.message()).startsWith("0.5 H87 has 1 decimal; a quantity in H87 (piece) has no decimals");
 			});
 	}
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
@@ -36,6 +38,8 @@ import org.millgate.erp.sap.SapErpFacade;
 @EnableConfigurationProperties(ErpProperties.class)
 public class ErpFacadeAutoConfiguration {
 
+	private static final Logger LOG = LoggerFactory.getLogger(ErpFacadeAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	SapErpFacade sapErpFacade(ErpProperties properties, ObjectProvider<WebClient.Builder> builders,
@@ -47,8 +51,14 @@ public class ErpFacadeAutoConfiguration {
 			.clone()
 			.defaultHeader(HttpHeaders.USER_AGENT,
 					"millgate-" + environment.getProperty("spring.application.name", "erp-facade"));
+		UnitTable table = units.getIfAvailable();
+		if (table == null) {
+			LOG.info("No units table was given to the ERP facade: a quantity in any unit may have the three "
+					+ "decimals of SAP's quantity type (product-web gives the contracts' table to a service that writes)");
+			table = UnitTable.NONE;
+		}
 		return SapErpFacade.create(properties, builder, meters.getIfAvailable(SimpleMeterRegistry::new),
-				clocks.getIfAvailable(Clock::systemUTC), units.getIfAvailable(() -> UnitTable.NONE));
+				clocks.getIfAvailable(Clock::systemUTC), table);
 	}
 
 	@Bean

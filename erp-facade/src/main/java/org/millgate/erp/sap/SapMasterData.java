@@ -46,8 +46,8 @@ import static org.millgate.erp.sap.SapValues.text;
 /**
  * Master data from the product master ({@code API_PRODUCT_SRV}), bills of materials
  * ({@code API_BILL_OF_MATERIAL_SRV;v=0002}) and plants ({@code API_PLANT_SRV}); units
- * from SAP's standard units table as the adapter knows it. Single reads are shared and
- * reused for the master-data cache time.
+ * from the platform's units table the facade was handed ({@link SapUnits}). Single reads
+ * are shared and reused for the master-data cache time.
  */
 final class SapMasterData implements MasterData {
 

@@ -96,7 +96,7 @@ public final class RequestValidationPolicy extends AbstractRoutePolicy<RequestVa
 		List<RequestViolation> quantities = route.requestValidator()
 			.quantities(request.getMethod().name(), request.getPath().value(), body);
 		if (!quantities.isEmpty()) {
-			call.validation("request-invalid");
+			call.validation("quantity-refused");
 			return this.problems.write(exchange, ERP_LIMIT_EXCEEDED, RequestViolation.quantitiesDetail(quantities),
 					quantities, HttpHeaders.EMPTY);
 		}

@@ -623,14 +623,14 @@ class ProductionOrdersApiTests {
 		assertThat((String) JsonPath.read(body(note), "$.detail")).contains("41 characters", "at most 40");
 		assertProblem(decimals, 422, "erp.limitExceeded");
 		assertThat((String) JsonPath.read(body(decimals), "$.detail")).contains("1.0005",
-				"a quantity in H87 has no decimals", "nothing was sent to the ERP");
+				"a quantity in H87 (piece) has no decimals", "nothing was sent to the ERP");
 		assertThat((List<String>) JsonPath.read(body(decimals), "$.errors[*].pointer"))
 			.containsExactly("/yieldQuantity");
 		EntityExchangeResult<byte[]> piece = confirm("1000001", "key-" + UUID.randomUUID(),
 				CONFIRMATION.formatted("1.5", "H87"));
 		assertProblem(piece, 422, "erp.limitExceeded");
 		assertThat((String) JsonPath.read(body(piece), "$.detail"))
-			.startsWith("1.5 H87 has 1 decimal; a quantity in H87 has no decimals");
+			.startsWith("1.5 H87 has 1 decimal; a quantity in H87 (piece) has no decimals");
 		assertThat(ERP.calls("confirmations", "POST")).as("nothing reached the ERP").isEqualTo(posts);
 		// a refused request frees its key: the same key with a note that fits is booked
 		String key = "key-" + UUID.randomUUID();

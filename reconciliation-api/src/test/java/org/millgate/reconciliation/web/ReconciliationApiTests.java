@@ -376,7 +376,7 @@ class ReconciliationApiTests {
 				pieces.replace("1.000", "1.500"));
 		assertProblem(half, 400, "request.invalid");
 		assertThat(JsonPath.<String>read(body(half), "$.errors[0].message"))
-			.startsWith("1.5 H87 has 1 decimal; a quantity in H87 has no decimals");
+			.startsWith("1.5 H87 has 1 decimal; a quantity in H87 (piece) has no decimals");
 		assertThat(JsonPath.<String>read(body(half), "$.errors[0].pointer")).isEqualTo("/positions/0/quantity/value");
 		// a unit the material cannot be converted from
 		assertProblem(post("/v1/reconciliation/stock-counts", WMS, UUID.randomUUID().toString(),

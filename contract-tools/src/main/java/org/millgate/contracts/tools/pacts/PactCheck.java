@@ -12,7 +12,8 @@ import org.millgate.contracts.validation.ResponseValidator;
 
 /**
  * Checks consumer interactions against one contract offline (what PactFlow sells as
- * bi-directional contracts): the request must be one the contract accepts; the expected
+ * bi-directional contracts): the request must be one the contract accepts (a quantity
+ * too, by the units table, unless the interaction expects the refusal); the expected
  * response may name fewer fields and headers than the contract promises, but no field,
  * type or format it lacks. Validators are built once per check.
  */
@@ -40,6 +41,15 @@ public final class PactCheck {
 				withContentType(interaction.requestHeaders(), interaction.requestBody(), "application/json"),
 				interaction.requestBody())) {
 			broken.add(label + "request " + violation.pointer() + ": " + violation.message());
+		}
+		if (interaction.status() < 400) {
+			// a quantity the gateway and the product refuse (1.5 pieces) cannot be answered
+			// with success, whatever the consumer expects
+			for (RequestViolation violation : this.requests.quantities(interaction.method(), interaction.path(),
+					interaction.requestBody())) {
+				broken.add(label + "request " + violation.pointer() + ": " + violation.message()
+						+ "; the platform answers 422 erp.limitExceeded, not " + interaction.status());
+			}
 		}
 		String expectedType = (interaction.status() >= 400) ? "application/problem+json" : "application/json";
 		for (RequestViolation violation : this.responses.validate(interaction.method(), interaction.path(),
