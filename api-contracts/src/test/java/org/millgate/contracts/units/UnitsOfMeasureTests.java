@@ -31,8 +31,8 @@ class UnitsOfMeasureTests {
 
 	@Test
 	void should_tell_why_a_quantity_has_too_many_decimals_for_its_unit() {
-		assertThat(UNITS.check(new BigDecimal("1.5"), "H87")).hasValueSatisfying(
-				(why) -> assertThat(why).startsWith("1.5 H87 has 1 decimal; a quantity in H87 (piece) has no decimals"));
+		assertThat(UNITS.check(new BigDecimal("1.5"), "H87")).hasValueSatisfying((why) -> assertThat(why)
+			.startsWith("1.5 H87 has 1 decimal; a quantity in H87 (piece) has no decimals"));
 		assertThat(UNITS.check(new BigDecimal("0.0001"), "KGM"))
 			.hasValueSatisfying((why) -> assertThat(why).contains("has 4 decimals", "at most 3"));
 		assertThat(UNITS.check(new BigDecimal("2.000"), "H87")).isEmpty();

@@ -132,18 +132,18 @@ class RequestValidatorTests {
 				      x-millgate-quantities: [{value: value, unit: unit}]
 				      properties: {value: {type: number}, unit: {type: string}, parts: %s}
 				""";
-		QuantityDecimals quantities = QuantityDecimals
-			.of(ContractDocument.of("lots/v1.yaml", paths.formatted("{type: array, items: {type: string}}")),
-					UnitsOfMeasure.standard());
+		QuantityDecimals quantities = QuantityDecimals.of(
+				ContractDocument.of("lots/v1.yaml", paths.formatted("{type: array, items: {type: string}}")),
+				UnitsOfMeasure.standard());
 		byte[] half = "{\"value\":1.5,\"unit\":\"H87\"}".getBytes(StandardCharsets.UTF_8);
 
 		assertThat(quantities.check("POST", "/v1/lots/L1", half)).extracting(RequestViolation::pointer)
 			.containsExactly("/value");
 		assertThat(quantities.check("POST", "/v1/lots/search", half)).as("the literal path, declared first").isEmpty();
-		assertThatExceptionOfType(CatalogException.class)
-			.isThrownBy(() -> QuantityDecimals.of(ContractDocument.of("lots/v1.yaml",
-					paths.formatted("{type: array, items: {$ref: '#/components/schemas/Lot'}}")),
-					UnitsOfMeasure.standard()))
+		assertThatExceptionOfType(CatalogException.class).isThrownBy(() -> QuantityDecimals.of(
+				ContractDocument.of("lots/v1.yaml",
+						paths.formatted("{type: array, items: {$ref: '#/components/schemas/Lot'}}")),
+				UnitsOfMeasure.standard()))
 			.withMessageContaining("contains itself and names quantities");
 	}
 
@@ -167,7 +167,8 @@ class RequestValidatorTests {
 		assertThat(v2.quantities("POST", "/v2/production-orders/1000001/confirmations", body)).singleElement()
 			.satisfies((violation) -> {
 				assertThat(violation.pointer()).isEqualTo("/scrap/value");
-				assertThat(violation.message()).startsWith("0.5 H87 has 1 decimal; a quantity in H87 (piece) has no decimals");
+				assertThat(violation.message())
+					.startsWith("0.5 H87 has 1 decimal; a quantity in H87 (piece) has no decimals");
 			});
 	}
 

@@ -43,7 +43,8 @@ public final class PactCheck {
 			broken.add(label + "request " + violation.pointer() + ": " + violation.message());
 		}
 		if (interaction.status() < 400) {
-			// a quantity the gateway and the product refuse (1.5 pieces) cannot be answered
+			// a quantity the gateway and the product refuse (1.5 pieces) cannot be
+			// answered
 			// with success, whatever the consumer expects
 			for (RequestViolation violation : this.requests.quantities(interaction.method(), interaction.path(),
 					interaction.requestBody())) {
