@@ -17,9 +17,9 @@ class ProductWebArchitectureTests {
 
 	@ArchTest
 	static final ArchRule depends_on_contracts_web_core_and_the_facades_ports_only = noClasses().should()
-		.dependOnClassesThat(resideInAPackage("org.millgate..").and(
-				resideOutsideOfPackages("org.millgate.product.web..", "org.millgate.contracts..", "org.millgate.web..",
-						"org.millgate.erp.port..", "org.millgate.erp.model..")))
+		.dependOnClassesThat(resideInAPackage("org.millgate..")
+			.and(resideOutsideOfPackages("org.millgate.product.web..", "org.millgate.contracts..", "org.millgate.web..",
+					"org.millgate.erp.port..", "org.millgate.erp.model..")))
 		.because("every product builds on the starter, so it may know no product, no gateway and no ERP adapter; "
 				+ "of the facade it knows the failures and the call context of its ports, and the canonical model "
 				+ "(to hand the facade the contracts' units table)");
