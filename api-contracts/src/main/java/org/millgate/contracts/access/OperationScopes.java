@@ -38,10 +38,19 @@ public final class OperationScopes {
 				throw new IllegalStateException(contract.name() + " " + operation.label() + " names no scope");
 			}
 			entries.add(new Entry(operation.method().toUpperCase(Locale.ROOT), operation.path(),
-					Pattern.compile("^" + operation.path().replaceAll("\\{[^}]+}", "[^/]+") + "$"), scope,
-					operation.node().path("operationId").asText()));
+					template(operation.path()), scope, operation.node().path("operationId").asText()));
 		}
 		return new OperationScopes(entries);
+	}
+
+	// a path template as a pattern: each {parameter} one segment, the rest literally
+	private static Pattern template(String path) {
+		StringBuilder regex = new StringBuilder("^");
+		String[] literals = path.split("\\{[^}]+}", -1);
+		for (int i = 0; i < literals.length; i++) {
+			regex.append((i > 0) ? "[^/]+" : "").append(Pattern.quote(literals[i]));
+		}
+		return Pattern.compile(regex.append('$').toString());
 	}
 
 	/**

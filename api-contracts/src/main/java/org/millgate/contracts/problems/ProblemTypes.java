@@ -1,7 +1,5 @@
 package org.millgate.contracts.problems;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,10 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.millgate.contracts.catalog.CatalogException;
+import org.millgate.contracts.catalog.ClasspathYaml;
+
+import static org.millgate.contracts.catalog.ClasspathYaml.text;
 
 /**
  * Every documented problem type, loaded once from the classpath; immutable.
@@ -34,41 +33,25 @@ public final class ProblemTypes {
 	 * @throws CatalogException when the file is missing or inconsistent
 	 */
 	public static ProblemTypes load() {
-		try (InputStream in = ProblemTypes.class.getClassLoader().getResourceAsStream(LOCATION)) {
-			if (in == null) {
-				throw new CatalogException("classpath:" + LOCATION + " does not exist");
+		JsonNode root = ClasspathYaml.read(LOCATION);
+		List<ProblemType> types = new ArrayList<>();
+		Set<String> codes = new HashSet<>();
+		Set<String> uris = new HashSet<>();
+		JsonNode list = root.path("problems");
+		for (int i = 0; i < list.size(); i++) {
+			JsonNode node = list.get(i);
+			String at = "problems.yaml /problems/" + i;
+			ProblemType type = new ProblemType(text(node, "code", at), URI.create(text(node, "type", at)),
+					node.path("status").asInt(), text(node, "title", at), text(node, "description", at));
+			if (type.status() < 400 || type.status() > 599) {
+				throw new CatalogException(at + "/status: must be 400..599");
 			}
-			JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-			List<ProblemType> types = new ArrayList<>();
-			Set<String> codes = new HashSet<>();
-			Set<String> uris = new HashSet<>();
-			JsonNode list = root.path("problems");
-			for (int i = 0; i < list.size(); i++) {
-				JsonNode node = list.get(i);
-				String at = "problems.yaml /problems/" + i;
-				ProblemType type = new ProblemType(text(node, "code", at), URI.create(text(node, "type", at)),
-						node.path("status").asInt(), text(node, "title", at), text(node, "description", at));
-				if (type.status() < 400 || type.status() > 599) {
-					throw new CatalogException(at + "/status: must be 400..599");
-				}
-				if (!codes.add(type.code()) || !uris.add(type.type().toString())) {
-					throw new CatalogException(at + ": code or type defined twice");
-				}
-				types.add(type);
+			if (!codes.add(type.code()) || !uris.add(type.type().toString())) {
+				throw new CatalogException(at + ": code or type defined twice");
 			}
-			return new ProblemTypes(types);
+			types.add(type);
 		}
-		catch (IOException ex) {
-			throw new CatalogException("classpath:" + LOCATION + " cannot be read: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static String text(JsonNode node, String field, String at) {
-		String value = node.path(field).asText("");
-		if (value.isBlank()) {
-			throw new CatalogException(at + "/" + field + ": a non-empty text is required");
-		}
-		return value;
+		return new ProblemTypes(types);
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package org.millgate.contracts.units;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,10 +10,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.millgate.contracts.catalog.CatalogException;
+import org.millgate.contracts.catalog.ClasspathYaml;
+
+import static org.millgate.contracts.catalog.ClasspathYaml.text;
 
 /**
  * The platform's units of measure ({@code millgate/contracts/units-of-measure.yaml}),
@@ -43,8 +42,13 @@ public final class UnitsOfMeasure {
 
 	private final Map<String, UnitOfMeasure> units;
 
+	private final List<UnitOfMeasure> sorted;
+
 	private UnitsOfMeasure(Map<String, UnitOfMeasure> units) {
 		this.units = units;
+		List<UnitOfMeasure> all = new ArrayList<>(units.values());
+		all.sort((a, b) -> a.code().compareTo(b.code()));
+		this.sorted = List.copyOf(all);
 	}
 
 	/**
@@ -56,15 +60,7 @@ public final class UnitsOfMeasure {
 	}
 
 	private static UnitsOfMeasure load() {
-		try (InputStream in = UnitsOfMeasure.class.getClassLoader().getResourceAsStream(LOCATION)) {
-			if (in == null) {
-				throw new CatalogException("classpath:" + LOCATION + " does not exist");
-			}
-			return of(new ObjectMapper(new YAMLFactory()).readTree(in));
-		}
-		catch (IOException ex) {
-			throw new CatalogException("classpath:" + LOCATION + " cannot be read: " + ex.getMessage(), ex);
-		}
+		return of(ClasspathYaml.read(LOCATION));
 	}
 
 	static UnitsOfMeasure of(JsonNode root) {
@@ -94,22 +90,12 @@ public final class UnitsOfMeasure {
 		return new UnitsOfMeasure(Map.copyOf(units));
 	}
 
-	private static String text(JsonNode node, String field, String at) {
-		String value = node.path(field).asText("");
-		if (value.isBlank()) {
-			throw new CatalogException(at + "/" + field + ": a non-empty text is required");
-		}
-		return value;
-	}
-
 	/**
 	 * Every unit of the table.
 	 * @return the units, in order of their code
 	 */
 	public List<UnitOfMeasure> all() {
-		List<UnitOfMeasure> all = new ArrayList<>(this.units.values());
-		all.sort((a, b) -> a.code().compareTo(b.code()));
-		return all;
+		return this.sorted;
 	}
 
 	/**

@@ -3,19 +3,19 @@ package org.millgate.contracts.validation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import org.millgate.contracts.access.OperationScopes;
 import org.millgate.contracts.catalog.CatalogException;
 import org.millgate.contracts.catalog.ContractDocument;
 import org.millgate.contracts.openapi.OpenApiTree;
@@ -47,43 +47,39 @@ final class QuantityDecimals {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
-	private final List<Body> bodies;
+	private final OperationScopes operations;
+
+	private final Map<String, List<Site>> sites;
 
 	private final UnitsOfMeasure units;
 
-	private QuantityDecimals(List<Body> bodies, UnitsOfMeasure units) {
-		this.bodies = List.copyOf(bodies);
+	private QuantityDecimals(OperationScopes operations, Map<String, List<Site>> sites, UnitsOfMeasure units) {
+		this.operations = operations;
+		this.sites = sites;
 		this.units = units;
 	}
 
 	static QuantityDecimals of(ContractDocument contract, UnitsOfMeasure units) {
 		OpenApiTree tree = new OpenApiTree(contract.tree());
-		List<Body> bodies = new ArrayList<>();
+		Map<String, List<Site>> sites = new HashMap<>();
 		for (Operation operation : tree.operations()) {
 			JsonNode schema = tree.resolve(operation.node().path("requestBody"))
 				.path("content")
 				.path("application/json")
 				.path("schema");
-			List<Site> sites = new ArrayList<>();
-			collect(contract, tree, schema, new ArrayList<>(), new HashSet<>(), sites);
-			// every operation, those without quantities too: a request is matched to its
-			// operation as OperationScopes matches it (the first in document order), so
-			// that both agree which operation a request calls
-			bodies.add(new Body(operation.method().toUpperCase(Locale.ROOT), template(operation.path()), sites));
+			List<Site> found = new ArrayList<>();
+			collect(contract, tree, schema, new ArrayList<>(), new HashSet<>(), found);
+			if (!found.isEmpty()) {
+				sites.put(key(operation.method().toUpperCase(Locale.ROOT), operation.path()), List.copyOf(found));
+			}
 		}
-		return new QuantityDecimals(bodies.stream().anyMatch((body) -> !body.sites().isEmpty()) ? bodies : List.of(),
-				units);
+		// a request is matched to its operation as its scope is, so both agree which
+		// operation it calls; a contract without quantities needs no matching at all
+		return new QuantityDecimals(sites.isEmpty() ? null : OperationScopes.of(contract), Map.copyOf(sites), units);
 	}
 
-	private static Pattern template(String path) {
-		StringBuilder regex = new StringBuilder("^");
-		for (String part : path.split("\\{[^}]+}", -1)) {
-			if (regex.length() > 1) {
-				regex.append("[^/]+");
-			}
-			regex.append(Pattern.quote(part));
-		}
-		return Pattern.compile(regex.append('$').toString());
+	private static String key(String method, String template) {
+		return method + " " + template;
 	}
 
 	// ancestors: the references on the way here, so that a recursive schema ends where it
@@ -185,13 +181,13 @@ final class QuantityDecimals {
 	 * @return one violation per such quantity
 	 */
 	List<RequestViolation> check(String method, String path, byte[] body) {
-		if (body.length == 0) {
+		if (body.length == 0 || this.operations == null) {
 			return List.of();
 		}
-		Optional<Body> found = this.bodies.stream()
-			.filter((candidate) -> candidate.method().equals(method) && candidate.path().matcher(path).matches())
-			.findFirst();
-		if (found.isEmpty() || found.get().sites().isEmpty()) {
+		List<Site> found = this.operations.find(method, path)
+			.map((operation) -> this.sites.get(key(operation.method(), operation.template())))
+			.orElse(null);
+		if (found == null) {
 			return List.of();
 		}
 		JsonNode root;
@@ -202,7 +198,7 @@ final class QuantityDecimals {
 			return List.of();
 		}
 		List<RequestViolation> violations = new ArrayList<>();
-		for (Site site : found.get().sites()) {
+		for (Site site : found) {
 			visit(root, site, 0, "", violations);
 		}
 		return violations;
@@ -229,10 +225,6 @@ final class QuantityDecimals {
 		else if (node.has(step)) {
 			visit(node.get(step), site, depth + 1, pointer + "/" + step.replace("~", "~0").replace("/", "~1"), into);
 		}
-	}
-
-	private record Body(String method, Pattern path, List<Site> sites) {
-
 	}
 
 	// where in a body an object with quantities is: property names, null for any item of

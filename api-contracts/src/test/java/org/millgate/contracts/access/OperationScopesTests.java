@@ -3,6 +3,7 @@ package org.millgate.contracts.access;
 import org.junit.jupiter.api.Test;
 
 import org.millgate.contracts.catalog.ContractCatalog;
+import org.millgate.contracts.catalog.ContractDocument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,23 @@ class OperationScopesTests {
 		assertThat(this.scopes.find("DELETE", "/v1/production-orders/1000001")).isEmpty();
 		assertThat(this.scopes.find("GET", "/v1/production-orders/1000001/extra")).isEmpty();
 		assertThat(this.scopes.find("GET", "/v2/production-orders")).isEmpty();
+	}
+
+	@Test
+	void should_match_the_literal_parts_of_a_path_literally() {
+		OperationScopes scopes = OperationScopes.of(ContractDocument.of("files/v1.yaml", """
+				openapi: 3.0.3
+				info: {title: t, version: '1'}
+				paths:
+				  /v1/files/{name}.json:
+				    get:
+				      security: [{oauth2: ['files:read']}]
+				      responses: {'200': {description: ok}}
+				"""));
+
+		assertThat(scopes.find("GET", "/v1/files/plan.json")).isPresent();
+		assertThat(scopes.find("GET", "/v1/files/planXjson")).as("'.' is a dot, not any character").isEmpty();
+		assertThat(scopes.find("GET", "/v1/files/a/b.json")).isEmpty();
 	}
 
 }

@@ -117,10 +117,12 @@ class RequestValidatorTests {
 				  /v1/lots/search:
 				    post:
 				      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Search'}}}}
+				      security: [{oauth2: ['lots:write']}]
 				      responses: {'200': {description: ok}}
 				  /v1/lots/{lot}:
 				    post:
 				      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Lot'}}}}
+				      security: [{oauth2: ['lots:write']}]
 				      responses: {'200': {description: ok}}
 				components:
 				  schemas:
